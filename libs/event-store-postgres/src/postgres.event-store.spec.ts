@@ -1,0 +1,101 @@
+import { Pool } from 'pg';
+import { createDataSource } from '../../database/src';
+import { eventStoreContract } from '../../event-store/src/testing/event-store.contract';
+import { newEvent } from '../../event-store/src/testing/event-fixtures';
+import { UpcasterRegistry, verifyChain } from '../../event-store/src';
+import { createTestDatabase, TestDatabase } from '../../../test/support/test-database';
+import { EventLog1764000000000 } from './migrations/1764000000000-event-log';
+import { PostgresEventStore } from './postgres.event-store';
+
+async function openStore(upcasters = new UpcasterRegistry()) {
+  const db = await createTestDatabase();
+  const ds = createDataSource({ url: db.url, migrations: [EventLog1764000000000] });
+  await ds.initialize();
+  await ds.runMigrations();
+  await ds.destroy();
+  const pool = new Pool({ connectionString: db.url, max: 10 });
+  const store = new PostgresEventStore({ pool, connectionString: db.url, upcasters });
+  return {
+    db,
+    pool,
+    store,
+    teardown: async () => {
+      await store.close();
+      await pool.end();
+      await db.drop();
+    },
+  };
+}
+
+eventStoreContract('postgres', (upcasters) => openStore(upcasters));
+
+describe('PostgresEventStore specifics', () => {
+  let subject: Awaited<ReturnType<typeof openStore>>;
+  beforeEach(async () => {
+    subject = await openStore();
+  });
+  afterEach(() => subject.teardown());
+
+  it('rolls back the whole batch when the database refuses one of its events', async () => {
+    const { store } = subject;
+    await store.append('s', [newEvent()], 'no_stream');
+    // JSONB refuses the NUL character: the second event fails inside the append function.
+    const bad = newEvent({ data: { text: 'nul \u0000 here' } });
+    await expect(store.append('s', [newEvent(), bad], 0)).rejects.toThrow();
+    expect(await store.readStream('s')).toHaveLength(1);
+    expect(await store.headPosition()).toBe(1);
+    expect((await verifyChain(store)).ok).toBe(true);
+  });
+
+  describe('tamper evidence (rows changed directly in SQL)', () => {
+    beforeEach(async () => {
+      for (let i = 0; i < 10; i++) {
+        await subject.store.append(`fund-75001-${2010 + (i % 3)}`, [newEvent({ data: { amountCents: 1000 * (i + 1) } })], 'any');
+      }
+      expect((await verifyChain(subject.store)).ok).toBe(true);
+    });
+
+    const sql = (text: string) => subject.pool.query(text);
+
+    it('names the position whose data was edited', async () => {
+      await sql(`UPDATE event_log SET data = jsonb_set(data, '{amountCents}', '999999') WHERE position = 4`);
+      expect(await verifyChain(subject.store, { batchSize: 3 })).toMatchObject({ ok: false, position: 4 });
+    });
+
+    it('names the position whose metadata was edited (who recorded it)', async () => {
+      await sql(`UPDATE event_log SET metadata = jsonb_set(metadata, '{actor}', '"someone-else"') WHERE position = 7`);
+      expect(await verifyChain(subject.store)).toMatchObject({ ok: false, position: 7 });
+    });
+
+    it('names the position after a deleted event', async () => {
+      await sql(`DELETE FROM event_log WHERE position = 5`);
+      expect(await verifyChain(subject.store)).toMatchObject({ ok: false, position: 6 });
+    });
+
+    it('names the first of two swapped events', async () => {
+      await sql(`UPDATE event_log SET position = -1 WHERE position = 3`);
+      await sql(`UPDATE event_log SET position = 3 WHERE position = 8`);
+      await sql(`UPDATE event_log SET position = 8 WHERE position = -1`);
+      expect(await verifyChain(subject.store)).toMatchObject({ ok: false, position: 3 });
+    });
+
+    it('names an inserted event', async () => {
+      // Make room at position 6 (two steps, so the primary key never collides), then forge an event there.
+      await sql(`UPDATE event_log SET position = position + 100 WHERE position >= 6`);
+      await sql(`UPDATE event_log SET position = position - 99 WHERE position >= 106`);
+      await sql(`INSERT INTO event_log SELECT 6, gen_random_uuid(), stream_id, 99, type, schema_version, agency, data, metadata,
+                   occurred_at, recorded_at, payload_digest, hash FROM event_log WHERE position = 2`);
+      expect(await verifyChain(subject.store)).toMatchObject({ ok: false, position: 6 });
+    });
+
+    it('notices a truncated tail', async () => {
+      await sql(`DELETE FROM event_log WHERE position >= 9`);
+      expect(await verifyChain(subject.store)).toMatchObject({ ok: false, position: 9 });
+    });
+
+    it('names an edited recordedAt', async () => {
+      await sql(`UPDATE event_log SET recorded_at = recorded_at - interval '1 day' WHERE position = 2`);
+      expect(await verifyChain(subject.store)).toMatchObject({ ok: false, position: 2 });
+    });
+  });
+});

@@ -1,0 +1,192 @@
+// bigint columns arrive as strings from pg; positions stay below 2^53 and are read with Number().
+import { Client, DatabaseError, Pool } from 'pg';
+import {
+  AppendResult,
+  DuplicateEventIdError,
+  EventStore,
+  ExpectedVersion,
+  NewEvent,
+  payloadDigest,
+  ReadAllOptions,
+  ReadAllSlice,
+  ReadStreamOptions,
+  RecordedEvent,
+  UpcasterRegistry,
+  validateBatch,
+  WrongExpectedVersionError,
+} from '../../event-store/src';
+
+const COLUMNS = `position, event_id, stream_id, stream_version, type, schema_version, data, metadata,
+  to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS recorded_at, encode(hash, 'hex') AS hash`;
+
+interface EventRow {
+  position: string;
+  event_id: string;
+  stream_id: string;
+  stream_version: number;
+  type: string;
+  schema_version: number;
+  data: unknown;
+  metadata: Omit<RecordedEvent['metadata'], 'recordedAt'>;
+  recorded_at: string;
+  hash: string;
+}
+
+export interface PostgresEventStoreOptions {
+  pool: Pool;
+  /** Needed for LISTEN; without it followers poll. */
+  connectionString?: string;
+  upcasters?: UpcasterRegistry;
+}
+
+/** The event store on PostgreSQL. Schema and append function: migrations/1764000000000-event-log.ts. */
+export class PostgresEventStore implements EventStore {
+  private readonly pool: Pool;
+  private readonly upcasters: UpcasterRegistry;
+  private listener?: Promise<Client | undefined>;
+  private waiters = new Set<() => void>();
+  private closed = false;
+
+  constructor(private readonly options: PostgresEventStoreOptions) {
+    this.pool = options.pool;
+    this.upcasters = options.upcasters ?? new UpcasterRegistry();
+  }
+
+  async append(streamId: string, events: readonly NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
+    validateBatch(streamId, events, expected);
+    const payload = events.map((e) => ({
+      eventId: e.eventId,
+      type: e.type,
+      schemaVersion: e.schemaVersion,
+      data: e.data,
+      metadata: e.metadata,
+      digest: payloadDigest({ ...e, streamId }),
+    }));
+    const expectedVersion = expected === 'any' ? null : expected === 'no_stream' ? -1 : expected;
+    try {
+      const { rows } = await this.pool.query<{ out_position: string; out_stream_version: number; out_already: boolean }>(
+        'SELECT * FROM event_log_append($1, $2, $3, $4)',
+        [streamId, expectedVersion, expected === 'any', JSON.stringify(payload)],
+      );
+      return {
+        streamId,
+        positions: rows.map((r) => Number(r.out_position)),
+        streamVersion: rows[rows.length - 1].out_stream_version,
+        alreadyRecorded: rows[0].out_already,
+      };
+    } catch (error) {
+      if (error instanceof DatabaseError && error.code === 'AE001') {
+        throw new WrongExpectedVersionError(streamId, expected, Number(error.detail));
+      }
+      if (error instanceof DatabaseError && error.code === 'AE002') {
+        throw new DuplicateEventIdError(String(error.detail));
+      }
+      throw error;
+    }
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const { rows } = await this.pool.query<EventRow>(
+      `SELECT ${COLUMNS} FROM event_log
+        WHERE stream_id = $1 AND stream_version >= $2 AND stream_version <= $3
+        ORDER BY stream_version`,
+      [streamId, options.fromVersion ?? 0, options.toVersion ?? 2147483647],
+    );
+    return rows.map((r) => this.toEvent(r, options.upcast));
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<ReadAllSlice> {
+    const params: unknown[] = [options.after ?? 0, options.limit ?? 1000, options.upTo ?? Number.MAX_SAFE_INTEGER];
+    const filters: string[] = [];
+    if (options.types) {
+      params.push(options.types);
+      filters.push(`AND type = ANY($${params.length}::text[])`);
+    }
+    if (options.agency !== undefined) {
+      params.push(options.agency);
+      filters.push(`AND agency = $${params.length}`);
+    }
+    // One statement, one snapshot: the head and the rows are read consistently.
+    const { rows } = await this.pool.query<EventRow & { head: string }>(
+      `WITH h AS (SELECT position AS head FROM event_log_head)
+       SELECT h.head::text AS head, e.* FROM h LEFT JOIN LATERAL (
+         SELECT ${COLUMNS} FROM event_log
+          WHERE position > $1 AND position <= LEAST($3::bigint, h.head) ${filters.join(' ')}
+          ORDER BY position LIMIT $2
+       ) e ON true`,
+      params,
+    );
+    const head = Number(rows[0].head);
+    const events = rows.filter((r) => r.position !== null).map((r) => this.toEvent(r, options.upcast));
+    const limit = params[1] as number;
+    const upTo = Math.min(options.upTo ?? head, head);
+    const scannedTo = events.length === limit ? events[events.length - 1].position : Math.max(upTo, options.after ?? 0);
+    return { events, scannedTo, endOfLog: scannedTo >= head };
+  }
+
+  async headPosition(): Promise<number> {
+    const { rows } = await this.pool.query<{ position: string }>('SELECT position::text AS position FROM event_log_head');
+    return Number(rows[0].position);
+  }
+
+  async waitForAppend(after: number, timeoutMs: number): Promise<void> {
+    await this.listen();
+    if (this.closed) return;
+    // Register before reading the head, so a notification between the two is not missed.
+    let done!: () => void;
+    const woken = new Promise<void>((resolve) => {
+      const timer = setTimeout(() => done(), timeoutMs);
+      done = () => {
+        clearTimeout(timer);
+        this.waiters.delete(done);
+        resolve();
+      };
+      this.waiters.add(done);
+    });
+    if ((await this.headPosition()) > after) done();
+    await woken;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    [...this.waiters].forEach((wake) => wake());
+    const listener = await this.listener;
+    await listener?.end().catch(() => undefined);
+  }
+
+  /** One LISTEN connection per store; waiters fall back to their timeout if it cannot be made. */
+  private listen(): Promise<Client | undefined> {
+    if (!this.options.connectionString || this.closed) return Promise.resolve(undefined);
+    this.listener ??= (async () => {
+      const client = new Client({ connectionString: this.options.connectionString });
+      client.on('notification', () => [...this.waiters].forEach((wake) => wake()));
+      client.on('error', () => {
+        this.listener = undefined;
+      });
+      try {
+        await client.connect();
+        await client.query('LISTEN event_log');
+        return client;
+      } catch {
+        this.listener = undefined;
+        return undefined;
+      }
+    })();
+    return this.listener;
+  }
+
+  private toEvent(row: EventRow, upcast = true): RecordedEvent {
+    const event: RecordedEvent = {
+      eventId: row.event_id,
+      type: row.type,
+      schemaVersion: row.schema_version,
+      streamId: row.stream_id,
+      streamVersion: row.stream_version,
+      position: Number(row.position),
+      data: row.data,
+      metadata: { ...row.metadata, recordedAt: row.recorded_at },
+      hash: row.hash,
+    };
+    return upcast ? this.upcasters.apply(event) : event;
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * The event envelope shared by every adapter. Field names are part of the stored format and of the
+ * hash chain: never rename one, add a schemaVersion and an upcaster instead.
+ */
+export interface EventMetadata {
+  /** User id of whoever recorded the event (never taken from a request body). */
+  actor: string;
+  /** Role the actor acted under. */
+  role: string;
+  /** SAFIR code of the agency the event concerns, when it concerns one. */
+  agency: string | null;
+  correlationId: string;
+  causationId: string | null;
+  idempotencyKey: string | null;
+  /** When it happened in the world (ISO 8601). */
+  occurredAt: string;
+  /** When it was written to the log (ISO 8601, set by the store). */
+  recordedAt: string;
+}
+
+/** What a writer hands the store. The store assigns position, stream version and recordedAt. */
+export interface NewEvent<D = unknown> {
+  eventId: string;
+  type: string;
+  schemaVersion: number;
+  data: D;
+  metadata: Omit<EventMetadata, 'recordedAt'>;
+}
+
+export interface RecordedEvent<D = unknown> {
+  eventId: string;
+  type: string;
+  schemaVersion: number;
+  streamId: string;
+  /** 0 for the first event of a stream. */
+  streamVersion: number;
+  /** Global, strictly increasing; not necessarily contiguous (KurrentDB commit positions are not). */
+  position: number;
+  data: D;
+  metadata: EventMetadata;
+  /** Hex SHA-256 linking this event to the previous one (see hash-chain.ts). */
+  hash: string;
+  /** The form as stored, present only when an upcaster changed it on read. */
+  stored?: { schemaVersion: number; data: unknown };
+}
+
+/** A stored event narrowed to its type name, for folds over discriminated unions. */
+export type EventOf<T extends string, D> = RecordedEvent<D> & { type: T };

@@ -1,0 +1,60 @@
+import type { NewEvent, RecordedEvent } from './envelope';
+
+/** 'no_stream': the stream must not exist; a number: the version of the stream's last event. */
+export type ExpectedVersion = 'any' | 'no_stream' | number;
+
+export interface AppendResult {
+  streamId: string;
+  /** Positions of the appended events, in order. */
+  positions: number[];
+  /** Version of the stream's last event after the append. */
+  streamVersion: number;
+  /** True when every event id was already stored with the same payload: nothing was written. */
+  alreadyRecorded: boolean;
+}
+
+export interface ReadAllOptions {
+  /** Exclusive lower bound; 0 reads from the start. */
+  after?: number;
+  /** Inclusive upper bound. */
+  upTo?: number;
+  limit?: number;
+  types?: readonly string[];
+  agency?: string;
+  /** Apply upcasters (default true). The audit walk reads the stored form. */
+  upcast?: boolean;
+}
+
+export interface ReadAllSlice {
+  events: RecordedEvent[];
+  /**
+   * Every committed event at or below this position was considered (a filtered read can scan past
+   * events that do not match). Resume with `after: scannedTo`.
+   */
+  scannedTo: number;
+  /** True when nothing committed lies beyond scannedTo. */
+  endOfLog: boolean;
+}
+
+export interface ReadStreamOptions {
+  fromVersion?: number;
+  toVersion?: number;
+  upcast?: boolean;
+}
+
+/**
+ * The event log. Appends to one stream are atomic; positions are strictly ordered and a reader
+ * never sees a position before every earlier one is committed.
+ */
+export interface EventStore {
+  append(streamId: string, events: readonly NewEvent[], expected: ExpectedVersion): Promise<AppendResult>;
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  readAll(options?: ReadAllOptions): Promise<ReadAllSlice>;
+  /** Position of the last committed event, 0 for an empty log. */
+  headPosition(): Promise<number>;
+  /** Resolves once the head moves past `after` or the timeout elapses (whichever first). */
+  waitForAppend(after: number, timeoutMs: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const EVENT_STORE = Symbol('EVENT_STORE');

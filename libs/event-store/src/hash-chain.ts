@@ -1,0 +1,53 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson } from './canonical-json';
+import type { EventMetadata, NewEvent, RecordedEvent } from './envelope';
+
+/** The hash "before" the first event. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/**
+ * Digest of what the writer said: everything but the store-assigned fields. It is also what makes an
+ * append idempotent: the same event id with the same payload digest is the same event.
+ */
+export function payloadDigest(
+  e: Pick<NewEvent, 'eventId' | 'type' | 'schemaVersion' | 'data'> & {
+    streamId: string;
+    metadata: Omit<EventMetadata, 'recordedAt'> & { recordedAt?: string };
+  },
+): string {
+  const { recordedAt: _ignored, ...metadata } = e.metadata;
+  return createHash('sha256')
+    .update(
+      canonicalJson({
+        eventId: e.eventId,
+        type: e.type,
+        schemaVersion: e.schemaVersion,
+        streamId: e.streamId,
+        data: e.data,
+        metadata,
+      }),
+    )
+    .digest('hex');
+}
+
+/**
+ * hash(n) = sha256(hash(n-1) bytes || "position|streamVersion|recordedAt|" || payloadDigest bytes).
+ * The PostgreSQL adapter computes the same formula in SQL (see its migration); keep them in step.
+ */
+export function chainHash(
+  previousHash: string,
+  position: number,
+  streamVersion: number,
+  recordedAt: string,
+  digest: string,
+): string {
+  return createHash('sha256')
+    .update(Buffer.from(previousHash, 'hex'))
+    .update(`${position}|${streamVersion}|${recordedAt}|`, 'utf8')
+    .update(Buffer.from(digest, 'hex'))
+    .digest('hex');
+}
+
+export function expectedHash(previousHash: string, e: RecordedEvent): string {
+  return chainHash(previousHash, e.position, e.streamVersion, e.metadata.recordedAt, payloadDigest(e));
+}

@@ -1,0 +1,7 @@
+import { InMemoryEventStore } from './in-memory.event-store';
+import { eventStoreContract } from './testing/event-store.contract';
+
+eventStoreContract('in-memory', async (upcasters) => {
+  const store = new InMemoryEventStore(upcasters);
+  return { store, teardown: () => store.close() };
+});

@@ -1,0 +1,126 @@
+import type { NewEvent, RecordedEvent } from './envelope';
+import { DuplicateEventIdError, WrongExpectedVersionError } from './errors';
+import type { AppendResult, EventStore, ExpectedVersion, ReadAllOptions, ReadAllSlice, ReadStreamOptions } from './event-store.port';
+import { chainHash, GENESIS_HASH, payloadDigest } from './hash-chain';
+import { UpcasterRegistry } from './upcasters';
+import { validateBatch } from './validate-batch';
+
+interface Stored {
+  event: RecordedEvent;
+  digest: string;
+}
+
+/** The port in memory, for unit tests and in-memory replays. Same semantics as the SQL adapter. */
+export class InMemoryEventStore implements EventStore {
+  private readonly log: Stored[] = [];
+  private readonly byId = new Map<string, Stored>();
+  private readonly streams = new Map<string, Stored[]>();
+  private waiters: Array<() => void> = [];
+
+  constructor(
+    private readonly upcasters = new UpcasterRegistry(),
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  async append(streamId: string, events: readonly NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
+    validateBatch(streamId, events, expected);
+    const digests = events.map((e) => payloadDigest({ ...e, streamId }));
+    const existing = events.map((e) => this.byId.get(e.eventId));
+    if (existing.some(Boolean)) {
+      const clash = existing.findIndex((found, i) => !found || found.digest !== digests[i]);
+      if (clash >= 0) throw new DuplicateEventIdError(events[existing.findIndex(Boolean)].eventId);
+      return {
+        streamId,
+        positions: existing.map((s) => s!.event.position),
+        streamVersion: existing[existing.length - 1]!.event.streamVersion,
+        alreadyRecorded: true,
+      };
+    }
+    const stream = this.streams.get(streamId) ?? [];
+    const actual = stream.length - 1;
+    if (expected === 'no_stream' ? actual !== -1 : expected !== 'any' && expected !== actual) {
+      throw new WrongExpectedVersionError(streamId, expected, actual);
+    }
+    const recordedAt = this.clock().toISOString();
+    const positions: number[] = [];
+    events.forEach((e, i) => {
+      const previous = this.log[this.log.length - 1];
+      const position = (previous?.event.position ?? 0) + 1;
+      const streamVersion = stream.length;
+      const event: RecordedEvent = {
+        eventId: e.eventId,
+        type: e.type,
+        schemaVersion: e.schemaVersion,
+        streamId,
+        streamVersion,
+        position,
+        data: structuredClone(e.data),
+        metadata: { ...e.metadata, recordedAt },
+        hash: chainHash(previous?.event.hash ?? GENESIS_HASH, position, streamVersion, recordedAt, digests[i]),
+      };
+      const stored = { event, digest: digests[i] };
+      this.log.push(stored);
+      stream.push(stored);
+      this.byId.set(e.eventId, stored);
+      positions.push(position);
+    });
+    this.streams.set(streamId, stream);
+    const waiters = this.waiters;
+    this.waiters = [];
+    waiters.forEach((wake) => wake());
+    return { streamId, positions, streamVersion: stream.length - 1, alreadyRecorded: false };
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const from = options.fromVersion ?? 0;
+    const to = options.toVersion ?? Number.MAX_SAFE_INTEGER;
+    return (this.streams.get(streamId) ?? [])
+      .filter((s) => s.event.streamVersion >= from && s.event.streamVersion <= to)
+      .map((s) => this.output(s.event, options.upcast));
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<ReadAllSlice> {
+    const after = options.after ?? 0;
+    const limit = options.limit ?? 1000;
+    const head = this.log[this.log.length - 1]?.event.position ?? 0;
+    const upTo = Math.min(options.upTo ?? head, head);
+    const types = options.types ? new Set(options.types) : undefined;
+    const events: RecordedEvent[] = [];
+    // Positions are contiguous here, so the index of position p is p - 1.
+    for (let i = after; i < upTo && events.length < limit; i++) {
+      const { event } = this.log[i];
+      if (types && !types.has(event.type)) continue;
+      if (options.agency !== undefined && event.metadata.agency !== options.agency) continue;
+      events.push(this.output(event, options.upcast));
+    }
+    const full = events.length === limit;
+    const scannedTo = full ? events[events.length - 1].position : upTo;
+    return { events, scannedTo, endOfLog: scannedTo >= head };
+  }
+
+  async headPosition(): Promise<number> {
+    return this.log[this.log.length - 1]?.event.position ?? 0;
+  }
+
+  async waitForAppend(after: number, timeoutMs: number): Promise<void> {
+    if ((await this.headPosition()) > after) return;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(done, timeoutMs);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.waiters.push(done);
+    });
+  }
+
+  async close(): Promise<void> {
+    this.waiters.forEach((wake) => wake());
+    this.waiters = [];
+  }
+
+  private output(event: RecordedEvent, upcast = true): RecordedEvent {
+    const copy = { ...event, data: structuredClone(event.data), metadata: { ...event.metadata } };
+    return upcast ? this.upcasters.apply(copy) : copy;
+  }
+}

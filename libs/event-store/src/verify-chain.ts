@@ -1,0 +1,49 @@
+import type { EventStore } from './event-store.port';
+import { expectedHash, GENESIS_HASH } from './hash-chain';
+
+export type ChainVerdict =
+  | { ok: true; checked: number; headPosition: number; headHash: string }
+  | { ok: false; checked: number; position: number; reason: string };
+
+export interface VerifyOptions {
+  batchSize?: number;
+  onProgress?: (checked: number, position: number) => void;
+}
+
+/**
+ * Walks the whole log in stored form and recomputes every link. An edited event breaks its own
+ * link; a deleted, inserted or swapped one breaks the link of the first event after the change.
+ * A truncated tail is caught by comparing with the head the store records separately.
+ */
+export async function verifyChain(store: EventStore, options: VerifyOptions = {}): Promise<ChainVerdict> {
+  const batchSize = options.batchSize ?? 5000;
+  let previousHash = GENESIS_HASH;
+  let previousPosition = 0;
+  let checked = 0;
+  for (;;) {
+    const slice = await store.readAll({ after: previousPosition, limit: batchSize, upcast: false });
+    for (const event of slice.events) {
+      if (event.position <= previousPosition) {
+        return { ok: false, checked, position: event.position, reason: 'position out of order' };
+      }
+      if (expectedHash(previousHash, event) !== event.hash) {
+        return {
+          ok: false,
+          checked,
+          position: event.position,
+          reason: 'hash mismatch: this event, or the one linked before it, was altered, removed or inserted',
+        };
+      }
+      previousHash = event.hash;
+      previousPosition = event.position;
+      checked += 1;
+    }
+    options.onProgress?.(checked, previousPosition);
+    if (slice.endOfLog || slice.events.length === 0) break;
+  }
+  const head = await store.headPosition();
+  if (head !== previousPosition) {
+    return { ok: false, checked, position: previousPosition + 1, reason: `log ends at ${previousPosition} but the recorded head is ${head}: events were removed` };
+  }
+  return { ok: true, checked, headPosition: previousPosition, headHash: previousHash };
+}
