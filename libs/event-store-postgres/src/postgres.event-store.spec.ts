@@ -36,15 +36,39 @@ describe('PostgresEventStore specifics', () => {
   });
   afterEach(() => subject.teardown());
 
+  async function failInsertsOfType(type: string): Promise<void> {
+    await subject.pool.query(`CREATE FUNCTION refuse_boom() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.type = '${type}' THEN RAISE EXCEPTION 'refused by test trigger'; END IF; RETURN NEW; END $$`);
+    await subject.pool.query(`CREATE TRIGGER refuse_boom BEFORE INSERT ON event_log FOR EACH ROW EXECUTE FUNCTION refuse_boom()`);
+  }
+
   it('rolls back the whole batch when the database refuses one of its events', async () => {
     const { store } = subject;
     await store.append('s', [newEvent()], 'no_stream');
-    // JSONB refuses the NUL character: the second event fails inside the append function.
-    const bad = newEvent({ data: { text: 'nul \u0000 here' } });
-    await expect(store.append('s', [newEvent(), bad], 0)).rejects.toThrow();
+    await failInsertsOfType('Boom');
+    await expect(store.append('s', [newEvent(), newEvent({ type: 'Boom' })], 0)).rejects.toThrow('refused by test trigger');
     expect(await store.readStream('s')).toHaveLength(1);
     expect(await store.headPosition()).toBe(1);
     expect((await verifyChain(store)).ok).toBe(true);
+  });
+
+  it('groups concurrent appends into shared commits, each succeeding or failing on its own', async () => {
+    const { store } = subject;
+    await failInsertsOfType('Boom');
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 30 }, (_, i) =>
+        store.append(`g-${i % 5}`, [newEvent({ type: i % 7 === 3 ? 'Boom' : 'ContactLogged' })], 'any'),
+      ),
+    );
+    const failed = outcomes.filter((o) => o.status === 'rejected');
+    expect(failed).toHaveLength(4);
+    expect(await store.headPosition()).toBe(26);
+    expect((await verifyChain(store)).ok).toBe(true);
+    // Versions within each stream are contiguous whatever group the appends travelled in.
+    for (let s = 0; s < 5; s++) {
+      const versions = (await store.readStream(`g-${s}`)).map((e) => e.streamVersion);
+      expect(versions).toEqual(versions.map((_, i) => i));
+    }
   });
 
   describe('tamper evidence (rows changed directly in SQL)', () => {

@@ -1,5 +1,5 @@
 // bigint columns arrive as strings from pg; positions stay below 2^53 and are read with Number().
-import { Client, DatabaseError, Pool } from 'pg';
+import { Client, Pool } from 'pg';
 import {
   AppendResult,
   DuplicateEventIdError,
@@ -32,6 +32,32 @@ interface EventRow {
   hash: string;
 }
 
+/** Events one grouped round trip carries at most (a single larger append still goes alone). */
+const MAX_GROUP_EVENTS = 5000;
+
+interface PendingAppend {
+  streamId: string;
+  expected: ExpectedVersion;
+  events: Array<Omit<NewEvent, never> & { digest: string }>;
+  resolve(result: AppendResult): void;
+  reject(error: unknown): void;
+}
+
+interface BatchRow {
+  out_item: number;
+  out_position: string | null;
+  out_stream_version: number | null;
+  out_already: boolean | null;
+  out_error: string | null;
+  out_detail: string | null;
+}
+
+function toError(item: PendingAppend, row: BatchRow): Error {
+  if (row.out_error === 'AE001') return new WrongExpectedVersionError(item.streamId, item.expected, Number(row.out_detail));
+  if (row.out_error === 'AE002') return new DuplicateEventIdError(String(row.out_detail));
+  return Object.assign(new Error(`append to ${item.streamId} failed: ${row.out_detail ?? row.out_error}`), { code: row.out_error });
+}
+
 export interface PostgresEventStoreOptions {
   pool: Pool;
   /** Needed for LISTEN; without it followers poll. */
@@ -46,6 +72,8 @@ export class PostgresEventStore implements EventStore {
   private listener?: Promise<Client | undefined>;
   private waiters = new Set<() => void>();
   private closed = false;
+  private queue: PendingAppend[] = [];
+  private flushing = false;
 
   constructor(private readonly options: PostgresEventStoreOptions) {
     this.pool = options.pool;
@@ -54,35 +82,73 @@ export class PostgresEventStore implements EventStore {
 
   async append(streamId: string, events: readonly NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
     validateBatch(streamId, events, expected);
-    const payload = events.map((e) => ({
-      eventId: e.eventId,
-      type: e.type,
-      schemaVersion: e.schemaVersion,
-      data: e.data,
-      metadata: e.metadata,
-      digest: payloadDigest({ ...e, streamId }),
-    }));
-    const expectedVersion = expected === 'any' ? null : expected === 'no_stream' ? -1 : expected;
+    const item: PendingAppend = {
+      streamId,
+      expected,
+      events: events.map((e) => ({
+        eventId: e.eventId,
+        type: e.type,
+        schemaVersion: e.schemaVersion,
+        data: e.data,
+        metadata: e.metadata,
+        digest: payloadDigest({ ...e, streamId }),
+      })),
+      resolve: () => undefined,
+      reject: () => undefined,
+    };
+    const done = new Promise<AppendResult>((resolve, reject) => Object.assign(item, { resolve, reject }));
+    this.queue.push(item);
+    if (!this.flushing) void this.flush();
+    return done;
+  }
+
+  /**
+   * Group commit: while one round trip is in flight, later appends queue up and then travel
+   * together in one statement and one commit. Every item still succeeds or fails on its own.
+   */
+  private async flush(): Promise<void> {
+    this.flushing = true;
     try {
-      const { rows } = await this.pool.query<{ out_position: string; out_stream_version: number; out_already: boolean }>(
-        'SELECT * FROM event_log_append($1, $2, $3, $4)',
-        [streamId, expectedVersion, expected === 'any', JSON.stringify(payload)],
-      );
-      return {
-        streamId,
-        positions: rows.map((r) => Number(r.out_position)),
-        streamVersion: rows[rows.length - 1].out_stream_version,
-        alreadyRecorded: rows[0].out_already,
-      };
-    } catch (error) {
-      if (error instanceof DatabaseError && error.code === 'AE001') {
-        throw new WrongExpectedVersionError(streamId, expected, Number(error.detail));
+      while (this.queue.length > 0) {
+        const group: PendingAppend[] = [];
+        let size = 0;
+        while (this.queue.length > 0 && (group.length === 0 || size + this.queue[0].events.length <= MAX_GROUP_EVENTS)) {
+          const next = this.queue.shift()!;
+          size += next.events.length;
+          group.push(next);
+        }
+        await this.appendGroup(group);
       }
-      if (error instanceof DatabaseError && error.code === 'AE002') {
-        throw new DuplicateEventIdError(String(error.detail));
-      }
-      throw error;
+    } finally {
+      this.flushing = false;
     }
+  }
+
+  private async appendGroup(group: PendingAppend[]): Promise<void> {
+    const items = group.map((g) => ({
+      stream: g.streamId,
+      expected: g.expected === 'any' ? null : g.expected === 'no_stream' ? -1 : g.expected,
+      any: g.expected === 'any',
+      events: g.events,
+    }));
+    let rows: BatchRow[];
+    try {
+      rows = (await this.pool.query<BatchRow>('SELECT * FROM event_log_append_batch($1)', [JSON.stringify(items)])).rows;
+    } catch (error) {
+      group.forEach((g) => g.reject(error));
+      return;
+    }
+    group.forEach((g, index) => {
+      const mine = rows.filter((r) => r.out_item === index);
+      const failed = mine.find((r) => r.out_error !== null);
+      if (failed) return g.reject(toError(g, failed));
+      g.resolve({
+        streamId: g.streamId,
+        positions: mine.map((r) => Number(r.out_position)),
+        streamVersion: mine[mine.length - 1].out_stream_version!,
+        alreadyRecorded: mine[0].out_already!,
+      });
+    });
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {

@@ -2,6 +2,7 @@ import type { NewEvent } from './envelope';
 import { InvalidAppendError } from './errors';
 import type { ExpectedVersion } from './event-store.port';
 
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
 // Lower case only: ids are hashed as written and PostgreSQL returns uuids in lower case.
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -19,6 +20,17 @@ export function validateBatch(streamId: string, events: readonly NewEvent[], exp
     ids.add(e.eventId);
     if (!e.type) throw new InvalidAppendError('event type is empty');
     if (!Number.isInteger(e.schemaVersion) || e.schemaVersion < 1) throw new InvalidAppendError(`schema version of ${e.type} must be a positive integer`);
-    if (Number.isNaN(Date.parse(e.metadata.occurredAt))) throw new InvalidAppendError(`occurredAt of ${e.type} is not a date`);
+    if (!ISO_INSTANT.test(e.metadata.occurredAt) || Number.isNaN(Date.parse(e.metadata.occurredAt))) {
+      throw new InvalidAppendError(`occurredAt of ${e.type} is not an ISO 8601 instant`);
+    }
+    // PostgreSQL's JSONB cannot hold U+0000; refuse it everywhere so adapters agree.
+    if (hasNul(e.data) || hasNul(e.metadata)) throw new InvalidAppendError(`${e.type} contains a NUL character`);
   }
+}
+
+function hasNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (Array.isArray(value)) return value.some(hasNul);
+  if (value && typeof value === 'object') return Object.entries(value).some(([k, v]) => k.includes('\u0000') || hasNul(v));
+  return false;
 }

@@ -1,0 +1,4 @@
+import type { ContextParts } from '../../../libs/platform/src';
+
+/** The bounded contexts this deployment serves. Each brings its tables, migrations and projections. */
+export const CONTEXTS: ContextParts[] = [];

@@ -1,0 +1,172 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, chmodSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client, Pool } from 'pg';
+import { createDataSource, installPgTypeParsers, startEmbeddedPostgres } from '../../../../libs/database/src';
+import { NewEvent } from '../../../../libs/event-store/src';
+import { EventLog1764000000000, PostgresEventStore } from '../../../../libs/event-store-postgres/src';
+import { ProjectionCheckpoints1764000000100, ProjectionEngine } from '../../../../libs/projections/src';
+import { loadConfig, migrate } from '../../../../libs/platform/src';
+import { agencyActivity, AgencyActivityRow, BenchAgencyActivity1764000009999, naiveApply } from '../bench/agency-activity.projection';
+import { progressBar } from '../progress';
+
+interface BenchOptions {
+  events: string;
+  quick?: boolean;
+}
+
+const AGENCIES = Array.from({ length: 900 }, (_, i) => String(10000 + i * 97).padStart(5, '0'));
+
+/** A realistic-looking event: agencies spread over ten years, contacts and 5% commitments. */
+function generated(i: number): NewEvent {
+  const agency = AGENCIES[i % AGENCIES.length];
+  const day = Math.floor(i / AGENCIES.length) % 3650;
+  const occurredAt = new Date(Date.UTC(2016, 0, 1) + day * 86_400_000).toISOString();
+  const commitment = i % 5 === 0;
+  return {
+    eventId: randomUUID(),
+    type: commitment ? 'ExpenditureCommitted' : 'ContactLogged',
+    schemaVersion: 1,
+    data: commitment
+      ? { commitmentId: randomUUID(), amountCents: 1000 + (i % 50) * 2500, category: 'DEROGATORY_MOBILITY_AID', route: 'SUBSIDY' }
+      : { partnerId: `p-${i % 40}`, channel: 'MEETING', note: 'Point mensuel avec la Mission locale' },
+    metadata: { actor: 'bench', role: 'manager', agency, correlationId: randomUUID(), causationId: null, idempotencyKey: null, occurredAt },
+  };
+}
+
+const seconds = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9;
+const rate = (n: number, s: number) => Math.round(n / s);
+const mib = (bytes: number) => Math.round(bytes / 1024 / 1024);
+
+/**
+ * `ancrage bench`: append and rebuild throughput, rebuild memory, and the ratio to a naive
+ * per-event TypeORM projection, on a scratch database of the configured (or an embedded) server.
+ */
+export async function bench(options: BenchOptions): Promise<void> {
+  installPgTypeParsers();
+  const config = loadConfig();
+  const total = options.quick ? 20_000 : Number(options.events);
+  if (!Number.isInteger(total) || total < 1000) throw new Error('--events must be an integer of at least 1000');
+  const sizes = options.quick
+    ? { single: 400, batched: 10_000, naive: 1000 }
+    : { single: 4000, batched: 200_000, naive: 20_000 };
+
+  let adminUrl = config.databaseUrl;
+  let embeddedStop: (() => Promise<void>) | undefined;
+  let embeddedDir: string | undefined;
+  if (!adminUrl) {
+    embeddedDir = mkdtempSync(join(tmpdir(), 'ancrage-bench-'));
+    chmodSync(embeddedDir, 0o755);
+    const db = await startEmbeddedPostgres({ dataDir: join(embeddedDir, 'pg') });
+    adminUrl = db.url;
+    embeddedStop = db.stop;
+  }
+  const dbName = `ancrage_bench_${Date.now().toString(36)}`;
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${dbName}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${dbName}`;
+  const ds = createDataSource({
+    url: url.toString(),
+    entities: [AgencyActivityRow],
+    migrations: [EventLog1764000000000, ProjectionCheckpoints1764000000100, BenchAgencyActivity1764000009999],
+  });
+  const pool = new Pool({ connectionString: url.toString(), max: 10 });
+  const store = new PostgresEventStore({ pool });
+  const results: Record<string, number | string> = {};
+  try {
+    await ds.initialize();
+    await migrate(ds);
+    const server = (await pool.query(`SHOW server_version`)).rows[0].server_version;
+    console.log(`Ancrage bench on PostgreSQL ${server} (${config.databaseUrl ? 'DATABASE_URL' : 'embedded'}), node ${process.version}`);
+    let next = 0;
+
+    // 1. single-event appends, 8 concurrent writers, each on its own streams
+    let start = process.hrtime.bigint();
+    await Promise.all(
+      Array.from({ length: 8 }, async (_, w) => {
+        for (let i = 0; i < sizes.single / 8; i++) await store.append(`bench-single-${w}-${i % 50}`, [generated(next++)], 'any');
+      }),
+    );
+    results.appendSingle = rate(sizes.single, seconds(start));
+    console.log(`append, 1 event per call, 8 writers:    ${results.appendSingle} events/s (${sizes.single} events)`);
+
+    // 2. batches of 100, 8 concurrent writers
+    start = process.hrtime.bigint();
+    await Promise.all(
+      Array.from({ length: 8 }, async (_, w) => {
+        for (let i = 0; i < sizes.batched / 800; i++) {
+          await store.append(`bench-batch-${w}-${i % 50}`, Array.from({ length: 100 }, () => generated(next++)), 'any');
+        }
+      }),
+    );
+    results.appendBatch100 = rate(sizes.batched, seconds(start));
+    console.log(`append, 100 events per call, 8 writers: ${results.appendBatch100} events/s (${sizes.batched} events)`);
+
+    // 3. fill the log up to the rebuild size
+    const missing = total - next;
+    if (missing > 0) {
+      const bar = progressBar('generating log'.padEnd(18));
+      bar.start(missing, 0, { rate: 0 });
+      start = process.hrtime.bigint();
+      let done = 0;
+      await Promise.all(
+        Array.from({ length: 4 }, async (_, w) => {
+          while (next < total) {
+            const n = Math.min(1000, total - next);
+            const batch = Array.from({ length: n }, () => generated(next++));
+            await store.append(`bench-fill-${w}-${next % 997}`, batch, 'any');
+            done += n;
+            bar.update(done, { rate: rate(done, seconds(start)) });
+          }
+        }),
+      );
+      bar.stop();
+    }
+
+    // 4. rebuild over the whole log, sampling memory
+    const engine = new ProjectionEngine(store, pool, ds, [agencyActivity]);
+    await engine.prepare();
+    (globalThis as { gc?: () => void }).gc?.();
+    const rssBefore = process.memoryUsage().rss;
+    let peak = rssBefore;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+    const bar = progressBar('rebuild'.padEnd(18));
+    bar.start(total, 0, { rate: 0 });
+    start = process.hrtime.bigint();
+    const rebuilt = await engine.rebuild(agencyActivity.name, (p) => bar.update(p.events, { rate: rate(p.events, seconds(start)) }));
+    const rebuildSeconds = seconds(start);
+    clearInterval(sampler);
+    bar.stop();
+    peak = Math.max(peak, process.memoryUsage().rss);
+    const rows = Number((await pool.query(`SELECT count(*) FROM bench_agency_activity`)).rows[0].count);
+    results.rebuildEventsPerSecond = rate(rebuilt.events, rebuildSeconds);
+    results.rebuildPeakRssMiB = mib(peak);
+    console.log(
+      `rebuild, ${rebuilt.events} events -> ${rows} rows: ${results.rebuildEventsPerSecond} events/s (${rebuildSeconds.toFixed(1)} s), ` +
+        `peak RSS ${results.rebuildPeakRssMiB} MiB`,
+    );
+
+    // 5. naive baseline on a prefix of the same log, into an empty table
+    await pool.query(`TRUNCATE bench_agency_activity`);
+    const repo = ds.getRepository(AgencyActivityRow);
+    const { events } = await store.readAll({ limit: sizes.naive, types: agencyActivity.eventTypes });
+    start = process.hrtime.bigint();
+    for (const e of events) await naiveApply(repo, e);
+    results.naiveEventsPerSecond = rate(events.length, seconds(start));
+    results.speedupOverNaive = (Number(results.rebuildEventsPerSecond) / Number(results.naiveEventsPerSecond)).toFixed(1);
+    console.log(`naive TypeORM save per event:           ${results.naiveEventsPerSecond} events/s (${events.length} events)`);
+    console.log(`rebuild speed-up over the naive fold:   ${results.speedupOverNaive}x`);
+    console.log(JSON.stringify({ bench: results }));
+  } finally {
+    await store.close();
+    await pool.end();
+    await ds.destroy().catch(() => undefined);
+    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => undefined);
+    await admin.end();
+    await embeddedStop?.();
+    if (embeddedDir) rmSync(embeddedDir, { recursive: true, force: true });
+  }
+}

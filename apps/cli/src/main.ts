@@ -1,0 +1,50 @@
+import 'reflect-metadata';
+import { Command } from 'commander';
+import { ConfigError } from '../../../libs/platform/src';
+import { auditVerify } from './commands/audit';
+import { bench } from './commands/bench';
+import { eventsTail } from './commands/events';
+import { migrateCommand } from './commands/migrate';
+import { projectionsRebuild, projectionsStatus } from './commands/projections';
+import { serve } from './commands/serve';
+
+const program = new Command('ancrage')
+  .description('Ancrage: partnerships, action plans and the 5% fund of employment agencies, as an event log')
+  .showHelpAfterError();
+
+program.command('serve').description('start the HTTP API and the projectors (embedded PostgreSQL without DATABASE_URL)').action(serve);
+program.command('migrate').description('apply pending schema migrations').action(migrateCommand);
+
+const projections = program.command('projections').description('read models fed from the event log');
+projections.command('status').option('--json', 'print JSON').description('checkpoint, head, lag and state of each projection').action(projectionsStatus);
+projections
+  .command('rebuild [name]')
+  .description('rebuild one projection (or all) from the log into fresh tables, then swap them in')
+  .action(projectionsRebuild);
+
+const events = program.command('events').description('the event log');
+events
+  .command('tail')
+  .description('print events as JSON lines')
+  .option('--from <position>', 'start after this position (default: the last --limit events)')
+  .option('--limit <n>', 'how many recent events to start with', '20')
+  .option('--type <type...>', 'only these event types')
+  .option('--agency <safir>', "only this agency's events")
+  .option('-f, --follow', 'keep printing new events')
+  .action(eventsTail);
+
+const audit = program.command('audit').description('tamper evidence');
+audit.command('verify').description('walk the hash chain and name the first altered position').action(auditVerify);
+
+program
+  .command('bench')
+  .description('measure append and rebuild throughput on this machine (scratch database)')
+  .option('--events <n>', 'events generated for the rebuild measurement', '1000000')
+  .option('--quick', 'small sizes, for a smoke run')
+  .action(bench);
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  if (error instanceof ConfigError) console.error(`configuration error: ${error.message}`);
+  else console.error(error instanceof Error ? `error: ${error.message}` : error);
+  process.exit(1);
+});

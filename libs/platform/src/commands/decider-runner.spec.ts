@@ -1,0 +1,65 @@
+import { InMemoryEventStore } from '../../../event-store/src';
+import { Decider, DomainError } from '../../../shared-kernel/src';
+import { DeciderRunner, deterministicId } from './decider-runner';
+
+// A budget that refuses to go below zero: enough to exercise retries and idempotency.
+type Ev = { type: 'Credited' | 'Debited'; data: { amount: number } };
+type Cmd = { kind: 'credit' | 'debit'; amount: number };
+const budget: Decider<Cmd, Ev, { balance: number }> = {
+  initialState: () => ({ balance: 0 }),
+  evolve: (s, e) => ({ balance: s.balance + (e.type === 'Credited' ? e.data.amount : -e.data.amount) }),
+  decide: (c, s) => {
+    if (c.kind === 'debit' && c.amount > s.balance) throw new DomainError('INSUFFICIENT', 'not enough left');
+    return [{ type: c.kind === 'credit' ? 'Credited' : 'Debited', data: { amount: c.amount } }];
+  },
+};
+const ctx = { actor: 'u1', role: 'manager', correlationId: 'c1' };
+
+describe('DeciderRunner', () => {
+  it('appends the decided events with the acting user in their metadata', async () => {
+    const store = new InMemoryEventStore();
+    const runner = new DeciderRunner(store, () => new Date('2018-04-01T00:00:00Z'));
+    const out = await runner.run({ streamId: 'b', agency: '75001', decider: budget, command: { kind: 'credit', amount: 10 }, context: ctx });
+    expect(out).toMatchObject({ positions: [1], position: 1, streamVersion: 0, replayed: false });
+    const [e] = await store.readStream('b');
+    expect(e.metadata).toMatchObject({ actor: 'u1', role: 'manager', agency: '75001', correlationId: 'c1', occurredAt: '2018-04-01T00:00:00.000Z' });
+  });
+
+  it('retries on a version conflict, so concurrent commands never break the rule together', async () => {
+    const store = new InMemoryEventStore();
+    const runner = new DeciderRunner(store, undefined, 50);
+    await runner.run({ streamId: 'b', agency: null, decider: budget, command: { kind: 'credit', amount: 5 }, context: ctx });
+    const attempts = await Promise.allSettled(
+      Array.from({ length: 10 }, () => runner.run({ streamId: 'b', agency: null, decider: budget, command: { kind: 'debit', amount: 1 }, context: ctx })),
+    );
+    expect(attempts.filter((a) => a.status === 'fulfilled')).toHaveLength(5);
+    expect(attempts.filter((a) => a.status === 'rejected').every((a) => (a as PromiseRejectedResult).reason instanceof DomainError)).toBe(true);
+  });
+
+  it('returns the first outcome when a request is retried with the same idempotency key', async () => {
+    const store = new InMemoryEventStore();
+    const runner = new DeciderRunner(store);
+    await runner.run({ streamId: 'b', agency: null, decider: budget, command: { kind: 'credit', amount: 3 }, context: ctx });
+    const keyed = { ...ctx, idempotencyKey: 'pay-1' };
+    const first = await runner.run({ streamId: 'b', agency: null, decider: budget, command: { kind: 'debit', amount: 3 }, context: keyed });
+    // Deciding again would fail (nothing left): the retry must not decide again.
+    const retry = await runner.run({ streamId: 'b', agency: null, decider: budget, command: { kind: 'debit', amount: 3 }, context: keyed });
+    expect(retry).toMatchObject({ positions: first.positions, replayed: true });
+    expect(await store.readStream('b')).toHaveLength(2);
+  });
+
+  it('records once when two identical keyed requests race', async () => {
+    const store = new InMemoryEventStore();
+    const runner = new DeciderRunner(store);
+    const keyed = { ...ctx, idempotencyKey: 'k' };
+    const both = await Promise.all([0, 1].map(() => runner.run({ streamId: 'b', agency: null, decider: budget, command: { kind: 'credit', amount: 1 }, context: keyed })));
+    expect(both[0].positions).toEqual(both[1].positions);
+    expect(await store.readStream('b')).toHaveLength(1);
+  });
+
+  it('derives stable UUIDs from stream, key and rank', () => {
+    expect(deterministicId('s', 'k', 0)).toBe(deterministicId('s', 'k', 0));
+    expect(deterministicId('s', 'k', 0)).not.toBe(deterministicId('s', 'k', 1));
+    expect(deterministicId('s', 'k', 0)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+});

@@ -1,0 +1,111 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { EventStore, NewEvent, RecordedEvent } from '../../../event-store/src';
+import { WrongExpectedVersionError } from '../../../event-store/src';
+import type { Decider, DomainEvent } from '../../../shared-kernel/src';
+
+/** Who is acting and in which request: written into every event's metadata, never from a body. */
+export interface CommandContext {
+  actor: string;
+  role: string;
+  correlationId: string;
+  causationId?: string | null;
+  idempotencyKey?: string | null;
+}
+
+export interface CommandOutcome<E extends DomainEvent = DomainEvent> {
+  streamId: string;
+  events: E[];
+  /** Global positions written (or found, for a retried request). */
+  positions: number[];
+  /** Highest position written; a query may ask to be consistent with it. */
+  position: number | null;
+  streamVersion: number;
+  /** True when the idempotency key had already been recorded: nothing new was written. */
+  replayed: boolean;
+}
+
+export interface RunOptions<C, E extends DomainEvent, S> {
+  streamId: string;
+  agency: string | null;
+  decider: Decider<C, E, S>;
+  command: C;
+  context: CommandContext;
+}
+
+/**
+ * Load, fold, decide, append with the expected version; on a version conflict start again from a
+ * fresh read (bounded). A request retried with the same idempotency key returns the first outcome.
+ */
+export class DeciderRunner {
+  constructor(
+    private readonly store: EventStore,
+    private readonly clock: () => Date = () => new Date(),
+    private readonly maxAttempts = 5,
+  ) {}
+
+  async run<C, E extends DomainEvent, S>(options: RunOptions<C, E, S>): Promise<CommandOutcome<E>> {
+    const { streamId, decider, command, context } = options;
+    for (let attempt = 1; ; attempt++) {
+      const history = await this.store.readStream(streamId);
+      const key = context.idempotencyKey ?? null;
+      if (key) {
+        const earlier = history.filter((e) => e.metadata.idempotencyKey === key);
+        if (earlier.length > 0) return this.replayedOutcome<E>(streamId, earlier, history);
+      }
+      const state = history.reduce((s, e) => decider.evolve(s, { type: e.type, data: e.data } as E), decider.initialState());
+      const now = this.clock();
+      const decided = decider.decide(command, state, { now, actor: context.actor, role: context.role });
+      const version = history.length - 1;
+      if (decided.length === 0) {
+        return { streamId, events: [], positions: [], position: null, streamVersion: version, replayed: false };
+      }
+      const events: NewEvent[] = decided.map((e, i) => ({
+        eventId: key ? deterministicId(streamId, key, i) : randomUUID(),
+        type: e.type,
+        schemaVersion: decider.schemaVersions?.[e.type as E['type']] ?? 1,
+        data: e.data,
+        metadata: {
+          actor: context.actor,
+          role: context.role,
+          agency: options.agency,
+          correlationId: context.correlationId,
+          causationId: context.causationId ?? null,
+          idempotencyKey: key,
+          occurredAt: e.occurredAt ?? now.toISOString(),
+        },
+      }));
+      try {
+        const result = await this.store.append(streamId, events, version < 0 ? 'no_stream' : version);
+        return {
+          streamId,
+          events: decided,
+          positions: result.positions,
+          position: result.positions[result.positions.length - 1],
+          streamVersion: result.streamVersion,
+          replayed: result.alreadyRecorded,
+        };
+      } catch (error) {
+        if (error instanceof WrongExpectedVersionError && attempt < this.maxAttempts) continue;
+        throw error;
+      }
+    }
+  }
+
+  private replayedOutcome<E extends DomainEvent>(streamId: string, earlier: RecordedEvent[], history: RecordedEvent[]): CommandOutcome<E> {
+    const positions = earlier.map((e) => e.position);
+    return {
+      streamId,
+      events: earlier.map((e) => ({ type: e.type, data: e.data, occurredAt: e.metadata.occurredAt }) as E),
+      positions,
+      position: positions[positions.length - 1],
+      streamVersion: history.length - 1,
+      replayed: true,
+    };
+  }
+}
+
+/** A UUID derived from the stream, the idempotency key and the event's rank in the batch. */
+export function deterministicId(streamId: string, key: string, index: number): string {
+  const h = createHash('sha256').update(`${streamId}\u0000${key}\u0000${index}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16], 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}

@@ -1,0 +1,53 @@
+import { resolve } from 'node:path';
+
+/** Everything the process reads from its environment, in one place (README: Configuration). */
+export interface AppConfig {
+  /** External PostgreSQL; when absent an embedded server is started. */
+  databaseUrl: string | null;
+  dataDir: string;
+  embeddedPort: number;
+  host: string;
+  port: number;
+  /** Run the projectors in this process (one per projection is elected across processes). */
+  runProjections: boolean;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** How long a query asking for a position waits for the projections. */
+  consistencyTimeoutMs: number;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0, max = 65535): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
+  return n;
+}
+
+function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(`${name} must be true or false, got "${env[name]}"`);
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const logLevel = (env.LOG_LEVEL ?? 'info').toLowerCase();
+  if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be debug, info, warn or error, got "${env.LOG_LEVEL}"`);
+  return {
+    databaseUrl: env.DATABASE_URL || null,
+    dataDir: resolve(env.ANCRAGE_DATA_DIR || '.data'),
+    embeddedPort: integer(env, 'ANCRAGE_EMBEDDED_PG_PORT', 54329, 1024),
+    host: env.HOST || '127.0.0.1',
+    port: integer(env, 'PORT', 3000),
+    runProjections: flag(env, 'ANCRAGE_PROJECTIONS', true),
+    logLevel: logLevel as AppConfig['logLevel'],
+    consistencyTimeoutMs: integer(env, 'ANCRAGE_CONSISTENCY_TIMEOUT_MS', 5000, 0, 60000),
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,86 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus } from '@nestjs/common';
+import type { Response } from 'express';
+import { DuplicateEventIdError, InvalidAppendError, WrongExpectedVersionError } from '../../../event-store/src';
+import { DomainError } from '../../../shared-kernel/src';
+import type { JsonLogger } from '../logging/json-logger';
+import type { CorrelatedRequest } from './correlation';
+import { RequestValidationError } from './validation';
+
+export interface ErrorBody {
+  statusCode: number;
+  error: string;
+  code: string;
+  message: string;
+  fields?: { field: string; problems: string[] }[];
+  correlationId?: string;
+}
+
+const DOMAIN_STATUS = { rule: 422, not_found: 404, conflict: 409, forbidden: 403 } as const;
+
+/**
+ * One error format for the whole API: 400 names the fields, 404 unknown things, 409 version or
+ * state conflicts, 422 broken business rules. Anything else is a 500 that is logged, not echoed.
+ */
+@Catch()
+export class ApiErrorFilter implements ExceptionFilter {
+  constructor(private readonly logger: JsonLogger) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const req = http.getRequest<CorrelatedRequest>();
+    const res = http.getResponse<Response>();
+    const body = this.toBody(exception);
+    body.correlationId = req.correlationId;
+    if (body.statusCode >= 500) {
+      this.logger.event('error', 'request failed', {
+        correlationId: req.correlationId,
+        method: req.method,
+        path: req.originalUrl,
+        error: exception instanceof Error ? exception.stack : String(exception),
+      });
+    }
+    res.status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown): ErrorBody {
+    if (exception instanceof RequestValidationError) {
+      return { statusCode: 400, error: 'Bad Request', code: 'VALIDATION_FAILED', message: exception.message, fields: exception.fields };
+    }
+    if (exception instanceof DomainError) {
+      const statusCode = DOMAIN_STATUS[exception.kind];
+      return {
+        statusCode,
+        error: HttpStatus[statusCode] ?? 'Error',
+        code: exception.code,
+        message: exception.message,
+        ...(exception.field ? { fields: [{ field: exception.field, problems: [exception.message] }] } : {}),
+      };
+    }
+    if (exception instanceof WrongExpectedVersionError) {
+      return { statusCode: 409, error: 'Conflict', code: 'CONCURRENT_CHANGE', message: `${exception.message}; reload and try again` };
+    }
+    if (exception instanceof DuplicateEventIdError) {
+      return { statusCode: 409, error: 'Conflict', code: 'IDEMPOTENCY_KEY_REUSED', message: 'this idempotency key was already used for a different request' };
+    }
+    if (exception instanceof InvalidAppendError) {
+      return { statusCode: 400, error: 'Bad Request', code: 'INVALID_EVENT', message: exception.message };
+    }
+    if (exception instanceof HttpException) {
+      const statusCode = exception.getStatus();
+      const response = exception.getResponse();
+      const message =
+        typeof response === 'string' ? response : ((response as { message?: string | string[] }).message ?? exception.message);
+      const error = (response as { error?: string }).error ?? HttpStatus[statusCode] ?? 'Error';
+      const code = (response as { code?: string }).code ?? String(HttpStatus[statusCode] ?? 'ERROR');
+      return { statusCode, error: String(error), code, message: Array.isArray(message) ? message.join('; ') : String(message) };
+    }
+    if (isBodyParserError(exception)) {
+      return { statusCode: 400, error: 'Bad Request', code: 'MALFORMED_BODY', message: 'the request body is not valid JSON' };
+    }
+    return { statusCode: 500, error: 'Internal Server Error', code: 'INTERNAL', message: 'unexpected error; quote the correlation id when reporting it' };
+  }
+}
+
+function isBodyParserError(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && (e as { type?: string }).type === 'entity.parse.failed';
+}

@@ -1,0 +1,128 @@
+import {
+  DynamicModule,
+  Global,
+  Inject,
+  Injectable,
+  Module,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Pool } from 'pg';
+import { DataSource } from 'typeorm';
+import { createDataSource, installPgTypeParsers } from '../../database/src';
+import { EVENT_STORE, EventStore, UpcasterRegistry } from '../../event-store/src';
+import { EventLog1764000000000, PostgresEventStore } from '../../event-store-postgres/src';
+import { ProjectionCheckpoints1764000000100, ProjectionEngine } from '../../projections/src';
+import { DeciderRunner } from './commands/decider-runner';
+import { APP_CONFIG, AppConfig } from './config/app-config';
+import type { ContextParts } from './context';
+import type { DatabaseHandle } from './database/database';
+import { migrate } from './database/migrate';
+import { HealthController } from './health/health.controller';
+import { JsonLogger } from './logging/json-logger';
+import { ProjectionsController } from './projections/projections.controller';
+import { ReadConsistency } from './projections/read-consistency';
+import { CLOCK, DATABASE_HANDLE, PG_POOL } from './tokens';
+
+export interface PlatformOptions {
+  config: AppConfig;
+  database: DatabaseHandle;
+  logger: JsonLogger;
+  contexts: ContextParts[];
+  clock?: () => Date;
+}
+
+/** Starts the projectors after boot and closes the store and pool on shutdown, in that order. */
+@Injectable()
+class PlatformLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly engine: ProjectionEngine,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(PG_POOL) private readonly pool: Pool,
+    private readonly logger: JsonLogger,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.engine.prepare();
+    if (this.config.runProjections) {
+      await this.engine.start();
+      this.logger.event('info', 'projectors started', { projections: this.engine.names() });
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.engine.stop();
+    await this.store.close();
+    await this.pool.end();
+  }
+}
+
+@Global()
+@Module({})
+export class PlatformModule {
+  static forRoot(options: PlatformOptions): DynamicModule {
+    installPgTypeParsers();
+    const entities = options.contexts.flatMap((c) => c.entities ?? []);
+    const migrations = [EventLog1764000000000, ProjectionCheckpoints1764000000100, ...options.contexts.flatMap((c) => c.migrations ?? [])];
+    const projections = options.contexts.flatMap((c) => c.projections ?? []);
+    const upcasters = new UpcasterRegistry();
+    options.contexts.forEach((c) => c.registerUpcasters?.(upcasters));
+
+    return {
+      module: PlatformModule,
+      imports: [
+        CqrsModule.forRoot(),
+        TypeOrmModule.forRootAsync({
+          useFactory: () => ({ type: 'postgres', url: options.database.url, entities, migrations }),
+          dataSourceFactory: async () => {
+            const ds = createDataSource({ url: options.database.url, entities, migrations });
+            await ds.initialize();
+            const applied = await migrate(ds);
+            if (applied.length) options.logger.event('info', 'migrations applied', { migrations: applied });
+            return ds;
+          },
+        }),
+      ],
+      controllers: [HealthController, ProjectionsController],
+      providers: [
+        { provide: APP_CONFIG, useValue: options.config },
+        { provide: DATABASE_HANDLE, useValue: options.database },
+        { provide: JsonLogger, useValue: options.logger },
+        { provide: CLOCK, useValue: options.clock ?? (() => new Date()) },
+        {
+          provide: PG_POOL,
+          useFactory: () => {
+            const pool = new Pool({ connectionString: options.database.url, max: 20 });
+            // An idle client dropped by the server must not crash the process.
+            pool.on('error', (e) => options.logger.event('warn', 'idle database connection lost', { error: e.message }));
+            return pool;
+          },
+        },
+        {
+          provide: EVENT_STORE,
+          inject: [PG_POOL],
+          useFactory: (pool: Pool) => new PostgresEventStore({ pool, connectionString: options.database.url, upcasters }),
+        },
+        {
+          provide: ProjectionEngine,
+          inject: [EVENT_STORE, PG_POOL, DataSource],
+          useFactory: (store: EventStore, pool: Pool, ds: DataSource) =>
+            new ProjectionEngine(store, pool, ds, projections, {
+              log: (msg, fields) => options.logger.event('warn', msg, fields),
+            }),
+        },
+        {
+          provide: DeciderRunner,
+          inject: [EVENT_STORE, CLOCK],
+          useFactory: (store: EventStore, clock: () => Date) => new DeciderRunner(store, clock),
+        },
+        ReadConsistency,
+        PlatformLifecycle,
+      ],
+      exports: [APP_CONFIG, DATABASE_HANDLE, JsonLogger, CLOCK, PG_POOL, EVENT_STORE, ProjectionEngine, DeciderRunner, ReadConsistency, CqrsModule],
+    };
+  }
+}
