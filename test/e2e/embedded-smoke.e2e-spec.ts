@@ -1,0 +1,50 @@
+import { spawn } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Client } from 'pg';
+import { freePort } from '../../libs/database/src';
+
+const ROOT = resolve(__dirname, '../..');
+const CLI = join(ROOT, 'dist/apps/cli/src/main.js');
+
+/**
+ * Boots the built app exactly as `npm start` does, with no DATABASE_URL: it must start an embedded
+ * PostgreSQL, migrate, serve, and stop everything cleanly on SIGTERM.
+ */
+describe('npm start on a machine with nothing configured', () => {
+  it('starts embedded PostgreSQL, serves, and shuts down cleanly', async () => {
+    expect(existsSync(CLI)).toBe(true); // npm test builds first
+    const dataDir = mkdtempSync(join(tmpdir(), 'ancrage-smoke-'));
+    chmodSync(dataDir, 0o755);
+    const [port, pgPort] = [await freePort(), await freePort()];
+    const env = { ...process.env, PORT: String(port), ANCRAGE_EMBEDDED_PG_PORT: String(pgPort), ANCRAGE_DATA_DIR: dataDir };
+    delete env.DATABASE_URL;
+    const child = spawn(process.execPath, [CLI, 'serve'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+    try {
+      let health: { status: string; embeddedDatabase: boolean } | undefined;
+      for (let i = 0; i < 120 && !health; i++) {
+        await new Promise((r) => setTimeout(r, 500));
+        health = await fetch(`http://127.0.0.1:${port}/health`)
+          .then((r) => (r.ok ? r.json() : undefined))
+          .catch(() => undefined);
+      }
+      expect(health).toMatchObject({ status: 'ok', embeddedDatabase: true });
+      const lines = output.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l));
+      expect(lines).toContainEqual(expect.objectContaining({ msg: 'Ancrage is listening' }));
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      expect(output).toContain('"msg":"stopped"');
+      // The embedded server is gone: its port refuses connections.
+      const client = new Client({ host: '127.0.0.1', port: pgPort, user: 'ancrage', password: 'ancrage', database: 'ancrage' });
+      await expect(client.connect()).rejects.toMatchObject({ code: 'ECONNREFUSED' });
+    } finally {
+      child.kill('SIGKILL');
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});

@@ -1,0 +1,32 @@
+import type { INestApplication } from '@nestjs/common';
+import { createApp } from '../../apps/api/src';
+import { JsonLogger, loadConfig } from '../../libs/platform/src';
+import { createTestDatabase, TestDatabase } from './test-database';
+
+export interface Harness {
+  app: INestApplication;
+  db: TestDatabase;
+  /** Log lines the app wrote, parsed. */
+  logs: Record<string, unknown>[];
+  close(): Promise<void>;
+}
+
+/** The real app on a fresh database, listening on an ephemeral port (real HTTP). */
+export async function startApp(env: Record<string, string> = {}, clock?: () => Date): Promise<Harness> {
+  const db = await createTestDatabase();
+  const config = loadConfig({ DATABASE_URL: db.url, LOG_LEVEL: 'info', ...env });
+  const logs: Record<string, unknown>[] = [];
+  const logger = new JsonLogger('info', (line) => logs.push(JSON.parse(line)));
+  const database = { url: db.url, embedded: false, freshlyCreated: false, stop: async () => undefined };
+  const app = await createApp({ config, database, logger, clock });
+  await app.listen(0, '127.0.0.1');
+  return {
+    app,
+    db,
+    logs,
+    close: async () => {
+      await app.close();
+      await db.drop();
+    },
+  };
+}
