@@ -18,7 +18,7 @@ describe('npm start on a machine with nothing configured', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'ancrage-smoke-'));
     chmodSync(dataDir, 0o755);
     const [port, pgPort] = [await freePort(), await freePort()];
-    const env = { ...process.env, PORT: String(port), ANCRAGE_EMBEDDED_PG_PORT: String(pgPort), ANCRAGE_DATA_DIR: dataDir };
+    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), ANCRAGE_EMBEDDED_PG_PORT: String(pgPort), ANCRAGE_DATA_DIR: dataDir };
     delete env.DATABASE_URL;
     const child = spawn(process.execPath, [CLI, 'serve'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
@@ -30,7 +30,7 @@ describe('npm start on a machine with nothing configured', () => {
       for (let i = 0; i < 120 && !health; i++) {
         await new Promise((r) => setTimeout(r, 500));
         health = await fetch(`http://127.0.0.1:${port}/health`)
-          .then((r) => (r.ok ? r.json() : undefined))
+          .then((r) => (r.ok ? (r.json() as Promise<{ status: string; embeddedDatabase: boolean }>) : undefined))
           .catch(() => undefined);
       }
       expect(health).toMatchObject({ status: 'ok', embeddedDatabase: true });

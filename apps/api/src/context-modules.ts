@@ -1,4 +1,5 @@
 import type { Type } from '@nestjs/common';
+import { AccessModule } from '../../../libs/access/src';
 
 /** Nest modules of the bounded contexts (controllers and handlers). */
-export const CONTEXT_MODULES: Type[] = [];
+export const CONTEXT_MODULES: Type[] = [AccessModule];

@@ -1,4 +1,5 @@
+import { ACCESS_CONTEXT } from '../../../libs/access/src';
 import type { ContextParts } from '../../../libs/platform/src';
 
 /** The bounded contexts this deployment serves. Each brings its tables, migrations and projections. */
-export const CONTEXTS: ContextParts[] = [];
+export const CONTEXTS: ContextParts[] = [ACCESS_CONTEXT];

@@ -7,6 +7,7 @@ import { eventsTail } from './commands/events';
 import { migrateCommand } from './commands/migrate';
 import { projectionsRebuild, projectionsStatus } from './commands/projections';
 import { serve } from './commands/serve';
+import { tokensIssue, tokensRevoke, usersAdd, usersDisable, usersGrant } from './commands/users';
 
 const program = new Command('ancrage')
   .description('Ancrage: partnerships, action plans and the 5% fund of employment agencies, as an event log')
@@ -35,6 +36,27 @@ events
 
 const audit = program.command('audit').description('tamper evidence');
 audit.command('verify').description('walk the hash chain and name the first altered position').action(auditVerify);
+
+const users = program.command('users').description('users and their rights (recorded as events)');
+users
+  .command('add <userId>')
+  .description('register a user, optionally with grants')
+  .requiredOption('--name <displayName>', 'name shown in the history')
+  .option('--email <email>')
+  .option('--grant <grant...>', 'admin | auditor | manager:SAFIR[,SAFIR] | director:REGION[,REGION] | director:national')
+  .action(usersAdd);
+users.command('grant <userId> <grant>').description('grant a role (replaces an earlier grant of that role)').action(usersGrant);
+users.command('disable <userId>').requiredOption('--reason <reason>').description('disable a user: their tokens stop working').action(usersDisable);
+
+const tokens = program.command('tokens').description('API tokens (only their hashes are stored)');
+tokens
+  .command('issue')
+  .requiredOption('--user <userId>')
+  .option('--label <label>', 'what the token is for', 'cli')
+  .option('--expires-in-days <days>')
+  .description('issue a token and print it once on stdout')
+  .action(tokensIssue);
+tokens.command('revoke <tokenId>').requiredOption('--user <userId>').description('revoke a token').action(tokensRevoke);
 
 program
   .command('bench')

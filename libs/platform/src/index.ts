@@ -11,3 +11,6 @@ export * from './http/error-filter';
 export * from './http/public.decorator';
 export * from './projections/read-consistency';
 export * from './platform.module';
+export * from './http/pagination';
+export * from './http/command-response';
+export * from './http/access-policy';

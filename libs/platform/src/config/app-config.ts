@@ -13,6 +13,16 @@ export interface AppConfig {
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** How long a query asking for a position waits for the projections. */
   consistencyTimeoutMs: number;
+  auth: {
+    /** HS256 secret for JWTs signed by a trusted issuer. */
+    jwtSecret: string | null;
+    /** JWKS URL of an organisation's identity provider (RS256 / ES256). */
+    jwksUrl: string | null;
+    jwtIssuer: string | null;
+    jwtAudience: string | null;
+    /** Authentication failures allowed per client address and minute before 429. */
+    failuresPerMinute: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -35,6 +45,13 @@ function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
   throw new ConfigError(`${name} must be true or false, got "${env[name]}"`);
 }
 
+function secret(env: NodeJS.ProcessEnv): string | null {
+  const value = env.ANCRAGE_JWT_SECRET;
+  if (!value) return null;
+  if (value.length < 32) throw new ConfigError('ANCRAGE_JWT_SECRET must be at least 32 characters');
+  return value;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const logLevel = (env.LOG_LEVEL ?? 'info').toLowerCase();
   if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be debug, info, warn or error, got "${env.LOG_LEVEL}"`);
@@ -47,6 +64,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     runProjections: flag(env, 'ANCRAGE_PROJECTIONS', true),
     logLevel: logLevel as AppConfig['logLevel'],
     consistencyTimeoutMs: integer(env, 'ANCRAGE_CONSISTENCY_TIMEOUT_MS', 5000, 0, 60000),
+    auth: {
+      jwtSecret: secret(env),
+      jwksUrl: env.ANCRAGE_JWKS_URL || null,
+      jwtIssuer: env.ANCRAGE_JWT_ISSUER || null,
+      jwtAudience: env.ANCRAGE_JWT_AUDIENCE || null,
+      failuresPerMinute: integer(env, 'ANCRAGE_AUTH_FAILURES_PER_MINUTE', 20, 1, 100000),
+    },
   };
 }
 

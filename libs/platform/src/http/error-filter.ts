@@ -72,7 +72,8 @@ export class ApiErrorFilter implements ExceptionFilter {
         typeof response === 'string' ? response : ((response as { message?: string | string[] }).message ?? exception.message);
       const error = (response as { error?: string }).error ?? HttpStatus[statusCode] ?? 'Error';
       const code = (response as { code?: string }).code ?? String(HttpStatus[statusCode] ?? 'ERROR');
-      return { statusCode, error: String(error), code, message: Array.isArray(message) ? message.join('; ') : String(message) };
+      const fields = (response as { fields?: ErrorBody['fields'] }).fields;
+      return { statusCode, error: String(error), code, message: Array.isArray(message) ? message.join('; ') : String(message), ...(fields ? { fields } : {}) };
     }
     if (isBodyParserError(exception)) {
       return { statusCode: 400, error: 'Bad Request', code: 'MALFORMED_BODY', message: 'the request body is not valid JSON' };

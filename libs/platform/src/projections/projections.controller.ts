@@ -1,6 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ProjectionEngine } from '../../../projections/src';
+import { Access } from '../http/access-policy';
 
 @ApiTags('platform')
 @Controller('projections')
@@ -8,7 +9,8 @@ export class ProjectionsController {
   constructor(private readonly engine: ProjectionEngine) {}
 
   @Get()
-  @ApiOperation({ summary: 'Each projection: checkpoint, head position, lag, and whether it is live or rebuilding' })
+  @Access('audit')
+  @ApiOperation({ summary: 'Each projection (admin, auditor): checkpoint, head position, lag, and whether it is live or rebuilding' })
   @ApiOkResponse({ description: 'ProjectionStatus[]' })
   status() {
     return this.engine.status();

@@ -1,0 +1,78 @@
+import type { Grant, Role } from './access.events';
+
+/** Who is calling, as folded from their user stream. */
+export interface Principal {
+  userId: string;
+  displayName: string;
+  grants: Grant[];
+}
+
+/** What a route does, and to what. Every route declares one (see AccessPolicy in http/). */
+export type Action =
+  | { kind: 'agency.read'; agency: string; region: string | null }
+  | { kind: 'agency.write'; agency: string }
+  | { kind: 'region.read'; region: string }
+  | { kind: 'national.read' }
+  | { kind: 'fund.allocate'; agency: string; region: string | null }
+  | { kind: 'fund.authorise'; agency: string; region: string | null }
+  | { kind: 'audit' }
+  | { kind: 'admin' }
+  /** Any signed-in user; the handler filters what it returns by scope. */
+  | { kind: 'scoped' };
+
+const directorCovers = (g: Grant, region: string | null) =>
+  g.role === 'director' && ('national' in g ? true : region !== null && g.regions.includes(region));
+
+/**
+ * The grant that allows an action, or null. Pure: the whole rights model is this one function.
+ * Auditors read everything and write nothing; admins manage users, agencies and envelopes.
+ */
+export function authorise(principal: Principal, action: Action): Grant | null {
+  const find = (ok: (g: Grant) => boolean) => principal.grants.find(ok) ?? null;
+  switch (action.kind) {
+    case 'agency.read':
+      return find(
+        (g) =>
+          (g.role === 'manager' && g.agencies.includes(action.agency)) ||
+          directorCovers(g, action.region) ||
+          g.role === 'auditor' ||
+          g.role === 'admin',
+      );
+    case 'agency.write':
+      return find((g) => g.role === 'manager' && g.agencies.includes(action.agency));
+    case 'region.read':
+      return find((g) => directorCovers(g, action.region) || g.role === 'auditor' || g.role === 'admin');
+    case 'national.read':
+      return find((g) => (g.role === 'director' && 'national' in g) || g.role === 'auditor' || g.role === 'admin');
+    case 'fund.allocate':
+      return find((g) => g.role === 'admin' || directorCovers(g, action.region));
+    case 'fund.authorise':
+      return find((g) => directorCovers(g, action.region));
+    case 'audit':
+      return find((g) => g.role === 'auditor' || g.role === 'admin');
+    case 'admin':
+      return find((g) => g.role === 'admin');
+    case 'scoped':
+      return principal.grants[0] ?? null;
+  }
+}
+
+/** Agencies and regions a principal may read, for filtering lists and roll-ups. */
+export interface ReadScope {
+  all: boolean;
+  agencies: string[];
+  regions: string[];
+}
+
+export function readScope(principal: Principal): ReadScope {
+  const all = principal.grants.some((g) => g.role === 'auditor' || g.role === 'admin' || (g.role === 'director' && 'national' in g));
+  return {
+    all,
+    agencies: principal.grants.flatMap((g) => (g.role === 'manager' ? g.agencies : [])),
+    regions: principal.grants.flatMap((g) => (g.role === 'director' && 'regions' in g ? g.regions : [])),
+  };
+}
+
+export function roleOf(grant: Grant): Role {
+  return grant.role;
+}

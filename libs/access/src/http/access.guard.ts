@@ -1,0 +1,109 @@
+import {
+  CanActivate,
+  ExecutionContext,
+  ForbiddenException,
+  HttpException,
+  Inject,
+  Injectable,
+  NotFoundException,
+  Optional,
+  UnauthorizedException,
+} from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { APP_CONFIG, AppConfig, JsonLogger, PUBLIC_ROUTE } from '../../../platform/src';
+import { AGENCY_DIRECTORY, AgencyDirectory } from '../agency-directory';
+import { AuthenticationError, Authenticator } from '../auth/authenticator';
+import { FailureLimiter } from '../auth/failure-limiter';
+import { Action, authorise } from '../domain/authorization';
+import { ACCESS_POLICY, PolicyKind } from './access.decorator';
+import type { AuthenticatedRequest } from './principal.request';
+
+const SAFIR = /^\d{5}$/;
+
+/** Authenticates every request and checks the route's policy on the server; denials are logged. */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  private readonly limiter: FailureLimiter;
+
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly authenticator: Authenticator,
+    private readonly logger: JsonLogger,
+    @Inject(APP_CONFIG) config: AppConfig,
+    @Optional() @Inject(AGENCY_DIRECTORY) private readonly agencies?: AgencyDirectory,
+  ) {
+    this.limiter = new FailureLimiter(config.auth.failuresPerMinute);
+  }
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
+    const kind = this.reflector.getAllAndOverride<PolicyKind>(ACCESS_POLICY, targets);
+    const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const address = req.ip ?? req.socket.remoteAddress ?? 'unknown';
+
+    const retryAfter = this.limiter.blocked(address);
+    if (retryAfter !== null) {
+      req.res?.setHeader('Retry-After', String(retryAfter));
+      throw new HttpException({ code: 'TOO_MANY_AUTH_FAILURES', message: `too many failed sign-ins; retry in ${retryAfter} s`, error: 'Too Many Requests' }, 429);
+    }
+    try {
+      req.principal = await this.authenticator.authenticate(req.header('authorization'));
+    } catch (error) {
+      if (!(error instanceof AuthenticationError)) throw error;
+      this.limiter.fail(address);
+      throw new UnauthorizedException({ code: error.code, message: error.message, error: 'Unauthorized' });
+    }
+    // A route without a policy is denied: forgetting @Access must not open anything.
+    const action = kind ? await this.actionFor(kind, req) : null;
+    const grant = action ? authorise(req.principal, action) : null;
+    if (!grant) {
+      this.logger.event('warn', 'access denied', {
+        userId: req.principal.userId,
+        method: req.method,
+        path: req.originalUrl,
+        policy: kind ?? 'none',
+        correlationId: req.correlationId,
+      });
+      throw new ForbiddenException({ code: 'FORBIDDEN', message: `not allowed: ${kind ?? 'route has no access policy'}`, error: 'Forbidden' });
+    }
+    req.actingGrant = grant;
+    return true;
+  }
+
+  private async actionFor(kind: PolicyKind, req: AuthenticatedRequest): Promise<Action> {
+    switch (kind) {
+      case 'agency.read':
+      case 'fund.allocate':
+      case 'fund.authorise': {
+        const agency = this.safir(req);
+        return { kind, agency, region: await this.regionOf(agency, kind === 'agency.read') } as Action;
+      }
+      case 'agency.write':
+        return { kind, agency: this.safir(req) };
+      case 'region.read': {
+        const region = (req.params.region ?? req.query.region) as string | undefined;
+        return region ? { kind, region: String(region) } : { kind: 'national.read' };
+      }
+      default:
+        return { kind } as Action;
+    }
+  }
+
+  private safir(req: AuthenticatedRequest): string {
+    const safir = String(req.params.safir ?? '');
+    if (!safir || !SAFIR.test(safir)) {
+      throw new HttpException({ code: 'VALIDATION_FAILED', message: 'safir must be a 5-digit SAFIR code', error: 'Bad Request', fields: [{ field: 'safir', problems: ['must be 5 digits'] }] }, 400);
+    }
+    return safir;
+  }
+
+  /** Region of an agency; an unknown agency is a 404 for reads (but writes may create it). */
+  private async regionOf(safir: string, mustExist: boolean): Promise<string | null> {
+    const region = this.agencies ? await this.agencies.regionOf(safir) : null;
+    if (region === null && mustExist && this.agencies) {
+      throw new NotFoundException({ code: 'AGENCY_NOT_FOUND', message: `no agency with SAFIR code ${safir}`, error: 'Not Found' });
+    }
+    return region;
+  }
+}

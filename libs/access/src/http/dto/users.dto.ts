@@ -1,0 +1,72 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsEmail, IsIn, IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { AsOfQueryDto } from '../../../../platform/src';
+import { Role, ROLES } from '../../domain/access.events';
+
+export class RegisterUserDto {
+  @ApiProperty({ example: 'claire-martin', description: '2-63 lower-case letters, digits, - or _' })
+  @Matches(/^[a-z0-9][a-z0-9_-]{1,62}$/, { message: 'userId must be 2-63 lower-case letters, digits, - or _' })
+  userId: string;
+
+  @ApiProperty({ example: 'Claire Martin' })
+  @IsString()
+  @Length(1, 200)
+  displayName: string;
+
+  @ApiPropertyOptional({ example: 'claire.martin@example.org' })
+  @IsOptional()
+  @IsEmail()
+  email?: string;
+}
+
+/** Route parameters of /users/:userId/grants/:role. */
+export class GrantParams {
+  @ApiProperty()
+  @IsString()
+  userId: string;
+
+  @ApiProperty({ enum: ROLES })
+  @IsIn(ROLES)
+  role: Role;
+}
+
+export class GrantScopeDto {
+  @ApiPropertyOptional({ type: [String], example: ['75001'], description: 'manager: SAFIR codes of the agencies' })
+  @IsOptional()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(1000)
+  @Matches(/^\d{5}$/, { each: true, message: 'each agency must be a 5-digit SAFIR code' })
+  agencies?: string[];
+
+  @ApiPropertyOptional({ type: [String], example: ['11'], description: 'director: INSEE region codes' })
+  @IsOptional()
+  @ArrayMinSize(1)
+  @Matches(/^\d{2}$/, { each: true, message: 'each region must be a 2-digit INSEE code' })
+  regions?: string[];
+
+  @ApiPropertyOptional({ description: 'director: the whole country' })
+  @IsOptional()
+  @IsBoolean()
+  national?: boolean;
+}
+
+export class DisableUserDto {
+  @ApiProperty({ example: 'left the agency' })
+  @IsString()
+  @Length(1, 500)
+  reason: string;
+}
+
+export class IssueTokenDto {
+  @ApiProperty({ example: 'dashboard' })
+  @IsString()
+  @Length(1, 100)
+  label: string;
+
+  @ApiPropertyOptional({ example: '2027-06-30T00:00:00Z' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  expiresAt?: string;
+}
+
+export class UsersQueryDto extends AsOfQueryDto {}

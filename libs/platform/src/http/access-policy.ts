@@ -1,0 +1,29 @@
+import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+
+/**
+ * What a route does, to what. The access context enforces it (libs/access: authorise()).
+ * Agency kinds read `:safir` from the route; `region.read` reads `:region` or `?region=`.
+ */
+export type PolicyKind =
+  | 'agency.read'
+  | 'agency.write'
+  | 'region.read'
+  | 'national.read'
+  | 'fund.allocate'
+  | 'fund.authorise'
+  | 'audit'
+  | 'admin'
+  | 'scoped';
+
+export const ACCESS_POLICY = 'ancrage:access-policy';
+
+/** Every route carries @Access or @Public: the app refuses to start otherwise. */
+export const Access = (kind: PolicyKind) =>
+  applyDecorators(
+    SetMetadata(ACCESS_POLICY, kind),
+    ApiBearerAuth(),
+    ApiUnauthorizedResponse({ description: 'no, malformed, invalid, expired or revoked token; disabled user' }),
+    ApiForbiddenResponse({ description: `outside the caller's rights (${kind})` }),
+    ApiTooManyRequestsResponse({ description: 'too many authentication failures from this address' }),
+  );

@@ -1,0 +1,61 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
+
+/** `limit` / `offset` on every list; answers are `{ items, total, limit, offset }`. */
+export class PageQueryDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit: number = 50;
+
+  @ApiPropertyOptional({ minimum: 0, default: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  offset: number = 0;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+export function paginate<T>(all: T[], q: { limit: number; offset: number }): Page<T> {
+  return { items: all.slice(q.offset, q.offset + q.limit), total: all.length, limit: q.limit, offset: q.offset };
+}
+
+/**
+ * Bitemporal query parameters: `asOf` replays what had happened by then (occurredAt), `knownAt`
+ * what had been recorded by then (recordedAt). Either makes the answer a replay, not a live read.
+ */
+export class AsOfQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'ISO date or instant: the view as things stood then (occurredAt ≤ asOf)' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  asOf?: string;
+
+  @ApiPropertyOptional({ description: 'ISO instant: the view as it was known then (recordedAt ≤ knownAt)' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  knownAt?: string;
+
+  @ApiPropertyOptional({ description: 'A position a command returned: wait (bounded) until the read model includes it' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  consistentWith?: number;
+}
+
+/** An `asOf` date without a time means the end of that day (UTC). */
+export function endOfDay(asOf: string | undefined): string | undefined {
+  if (!asOf) return undefined;
+  return /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? `${asOf}T23:59:59.999Z` : new Date(asOf).toISOString();
+}

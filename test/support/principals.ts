@@ -1,0 +1,32 @@
+import type { INestApplication } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ChangeUser, Grant, IssueApiToken } from '../../libs/access/src';
+
+const operator = { actor: 'test:operator', role: 'operator', correlationId: 'test-setup' };
+
+/** Registers a user with grants through the real command handlers and returns an API token. */
+export async function userWithToken(app: INestApplication, userId: string, grants: Grant[]): Promise<string> {
+  const bus = app.get(CommandBus);
+  await bus.execute(new ChangeUser(userId, { kind: 'register', userId, displayName: userId, email: null }, operator));
+  for (const grant of grants) await bus.execute(new ChangeUser(userId, { kind: 'grant', grant }, operator));
+  const issued = await bus.execute(new IssueApiToken(userId, 'test', null, operator));
+  return issued.token;
+}
+
+/** The people the access matrix is written for: agency 75001 is in region 11, 13002 in 93. */
+export const PERSONAS: Record<string, Grant[]> = {
+  'manager-in': [{ role: 'manager', agencies: ['75001'] }],
+  'manager-out': [{ role: 'manager', agencies: ['13002'] }],
+  'director-in': [{ role: 'director', regions: ['11'] }],
+  'director-out': [{ role: 'director', regions: ['93'] }],
+  'director-national': [{ role: 'director', national: true }],
+  auditor: [{ role: 'auditor' }],
+  admin: [{ role: 'admin' }],
+  'no-grants': [],
+};
+
+export async function personaTokens(app: INestApplication): Promise<Record<string, string>> {
+  const tokens: Record<string, string> = {};
+  for (const [name, grants] of Object.entries(PERSONAS)) tokens[name] = await userWithToken(app, name, grants);
+  return tokens;
+}
