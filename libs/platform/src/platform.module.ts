@@ -97,7 +97,10 @@ export class PlatformModule {
           useFactory: () => {
             const pool = new Pool({ connectionString: options.database.url, max: 20 });
             // An idle client dropped by the server must not crash the process.
-            pool.on('error', (e) => options.logger.event('warn', 'idle database connection lost', { error: e.message }));
+            const lost = (e: Error) => options.logger.event('warn', 'database connection lost', { error: e.message });
+            pool.on('error', lost);
+            // A checked-out client has no pool listener: without one, a dropped connection would crash the process.
+            pool.on('connect', (client) => client.on('error', lost));
             return pool;
           },
         },

