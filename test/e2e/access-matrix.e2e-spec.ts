@@ -1,8 +1,10 @@
 import request from 'supertest';
+import { EVENT_STORE, EventStore } from '../../libs/event-store/src';
+import { ProjectionEngine } from '../../libs/projections/src';
 import { RouteRule, RouteTable } from '../../libs/access/src';
 import type { PolicyKind } from '../../libs/platform/src';
 import { Harness, startApp } from '../support/app-harness';
-import { PERSONAS, personaTokens } from '../support/principals';
+import { PERSONAS, personaTokens, registerMatrixAgencies } from '../support/principals';
 
 /**
  * Who may pass each kind of rule, for a route about agency 75001 (region 11). Written by hand on
@@ -33,6 +35,8 @@ describe('access matrix: every route × every role, in and out of scope', () => 
   beforeAll(async () => {
     h = await startApp({ ANCRAGE_AUTH_FAILURES_PER_MINUTE: '100000' });
     tokens = await personaTokens(h.app);
+    await registerMatrixAgencies(h.app);
+    await h.app.get(ProjectionEngine).waitFor(await h.app.get<EventStore>(EVENT_STORE).headPosition(), undefined, 10_000);
     routes = h.app.get(RouteTable).routes();
   });
   afterAll(() => h.close());

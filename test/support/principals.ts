@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ChangeUser, Grant, IssueApiToken } from '../../libs/access/src';
+import { RegisterAgency } from '../../libs/territory/src';
 
 const operator = { actor: 'test:operator', role: 'operator', correlationId: 'test-setup' };
 
@@ -29,4 +30,11 @@ export async function personaTokens(app: INestApplication): Promise<Record<strin
   const tokens: Record<string, string> = {};
   for (const [name, grants] of Object.entries(PERSONAS)) tokens[name] = await userWithToken(app, name, grants);
   return tokens;
+}
+
+/** The two agencies the matrix is about, registered through the real handler. */
+export async function registerMatrixAgencies(app: INestApplication): Promise<void> {
+  const bus = app.get(CommandBus);
+  await bus.execute(new RegisterAgency({ safir: '75001', name: 'Paris 15e', region: '11', department: '75', employmentBasin: '1109', areaType: 'URBAN' }, operator));
+  await bus.execute(new RegisterAgency({ safir: '13002', name: 'Marseille Joliette', region: '93', department: '13', employmentBasin: '9310', areaType: 'URBAN' }, operator));
 }

@@ -67,6 +67,10 @@ export class AccessGuard implements CanActivate {
       });
       throw new ForbiddenException({ code: 'FORBIDDEN', message: `not allowed: ${kind ?? 'route has no access policy'}`, error: 'Forbidden' });
     }
+    // Only someone allowed to see the agency learns that it does not exist.
+    if (action && action.kind === 'agency.read' && action.region === null && this.agencies) {
+      throw new NotFoundException({ code: 'AGENCY_NOT_FOUND', message: `no agency with SAFIR code ${action.agency}`, error: 'Not Found' });
+    }
     req.actingGrant = grant;
     return true;
   }
@@ -77,7 +81,7 @@ export class AccessGuard implements CanActivate {
       case 'fund.allocate':
       case 'fund.authorise': {
         const agency = this.safir(req);
-        return { kind, agency, region: await this.regionOf(agency, kind === 'agency.read') } as Action;
+        return { kind, agency, region: this.agencies ? await this.agencies.regionOf(agency) : null } as Action;
       }
       case 'agency.write':
         return { kind, agency: this.safir(req) };
@@ -96,14 +100,5 @@ export class AccessGuard implements CanActivate {
       throw new HttpException({ code: 'VALIDATION_FAILED', message: 'safir must be a 5-digit SAFIR code', error: 'Bad Request', fields: [{ field: 'safir', problems: ['must be 5 digits'] }] }, 400);
     }
     return safir;
-  }
-
-  /** Region of an agency; an unknown agency is a 404 for reads (but writes may create it). */
-  private async regionOf(safir: string, mustExist: boolean): Promise<string | null> {
-    const region = this.agencies ? await this.agencies.regionOf(safir) : null;
-    if (region === null && mustExist && this.agencies) {
-      throw new NotFoundException({ code: 'AGENCY_NOT_FOUND', message: `no agency with SAFIR code ${safir}`, error: 'Not Found' });
-    }
-    return region;
   }
 }

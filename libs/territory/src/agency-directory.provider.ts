@@ -1,0 +1,26 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { AgencyDirectory } from '../../access/src';
+import { EVENT_STORE, EventStore } from '../../event-store/src';
+import { agencyStream, TerritoryEvent } from './domain/territory.events';
+
+/**
+ * Access control's view of agencies, read from the agency's own stream (its first event), not
+ * from a projection: a request right after registration must already be authorised correctly.
+ * A region never changes once registered, so known answers are cached for the process's life.
+ */
+@Injectable()
+export class TerritoryAgencyDirectory implements AgencyDirectory {
+  private readonly regions = new Map<string, string>();
+
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async regionOf(safir: string): Promise<string | null> {
+    const cached = this.regions.get(safir);
+    if (cached) return cached;
+    const [first] = await this.store.readStream(agencyStream(safir), { toVersion: 0 });
+    const event = first as unknown as TerritoryEvent | undefined;
+    if (event?.type !== 'AgencyRegistered') return null;
+    this.regions.set(safir, event.data.region);
+    return event.data.region;
+  }
+}

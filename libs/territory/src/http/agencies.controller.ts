@@ -1,0 +1,69 @@
+import { Body, Controller, Get, NotFoundException, Param, Post, Query } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { InjectRepository } from '@nestjs/typeorm';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { In, Repository } from 'typeorm';
+import type { Principal } from '../../../access/src';
+import { Actor, CurrentPrincipal, readScope } from '../../../access/src';
+import { ProjectionEngine } from '../../../projections/src';
+import { Access, AsOfQueryDto, CommandContext, commandResponse, endOfDay, paginate, ReadConsistency } from '../../../platform/src';
+import { RegisterAgency } from '../commands/register-agency.command';
+import { ReviseTerritorialContext } from '../commands/revise-territorial-context.command';
+import { CLASSIFICATION_RULE } from '../domain/context-classification';
+import { AgencyRow } from '../read-models/agency.entity';
+import { agencyDirectory } from '../read-models/agency-directory.projection';
+import { AgenciesQueryDto, RegisterAgencyDto, ReviseContextDto } from './dto/agency.dto';
+
+@ApiTags('territory')
+@Controller('agencies')
+export class AgenciesController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly engine: ProjectionEngine,
+    private readonly consistency: ReadConsistency,
+    @InjectRepository(AgencyRow) private readonly agencies: Repository<AgencyRow>,
+  ) {}
+
+  @Post()
+  @Access('admin')
+  @ApiOperation({ summary: 'Register an agency (admin): SAFIR code, région, département, employment basin' })
+  async register(@Body() body: RegisterAgencyDto, @Actor() ctx: CommandContext) {
+    return commandResponse(await this.commands.execute(new RegisterAgency(body, ctx)), { safir: body.safir });
+  }
+
+  @Get()
+  @Access('scoped')
+  @ApiOperation({ summary: "Agencies the caller may see (a manager's own, a director's regions, all for others), paginated" })
+  async list(@Query() q: AgenciesQueryDto, @CurrentPrincipal() principal: Principal) {
+    await this.consistency.waitFor(q.consistentWith, [agencyDirectory.name]);
+    const scope = readScope(principal);
+    const visible = (a: AgencyRow) => scope.all || scope.agencies.includes(a.safir) || scope.regions.includes(a.region);
+    const rows = q.asOf || q.knownAt
+      ? (await this.engine.replay<{ agencies: AgencyRow }>(agencyDirectory.name, { occurredAt: endOfDay(q.asOf), recordedAt: q.knownAt })).list('agencies')
+      : await this.agencies.find({
+          where: scope.all ? (q.region ? { region: q.region } : {}) : [{ safir: In(scope.agencies) }, { region: In(scope.regions) }],
+          order: { safir: 'ASC' },
+        });
+    const filtered = rows.filter(visible).filter((a) => !q.region || a.region === q.region).sort((a, b) => a.safir.localeCompare(b.safir));
+    return { ...paginate(filtered, q), classificationRule: CLASSIFICATION_RULE };
+  }
+
+  @Get(':safir')
+  @Access('agency.read')
+  @ApiOperation({ summary: 'One agency with its latest territorial context and the reasons for its class; asOf/knownAt replay the past' })
+  async get(@Param('safir') safir: string, @Query() q: AsOfQueryDto) {
+    await this.consistency.waitFor(q.consistentWith, [agencyDirectory.name]);
+    const row = q.asOf || q.knownAt
+      ? (await this.engine.replay<{ agencies: AgencyRow }>(agencyDirectory.name, { agency: safir, occurredAt: endOfDay(q.asOf), recordedAt: q.knownAt })).get('agencies', { safir })
+      : await this.agencies.findOneBy({ safir });
+    if (!row) throw new NotFoundException({ code: 'AGENCY_NOT_FOUND', message: `no agency ${safir}${q.asOf || q.knownAt ? ' at that date' : ''}` });
+    return row;
+  }
+
+  @Post(':safir/context')
+  @Access('agency.write')
+  @ApiOperation({ summary: "Revise the agency's territorial context (dated figures of its basin)" })
+  async reviseContext(@Param('safir') safir: string, @Body() body: ReviseContextDto, @Actor() ctx: CommandContext) {
+    return commandResponse(await this.commands.execute(new ReviseTerritorialContext(safir, body.effectiveDate, body.figures, body.source ?? null, ctx)));
+  }
+}

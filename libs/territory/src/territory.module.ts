@@ -1,0 +1,27 @@
+import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AGENCY_DIRECTORY } from '../../access/src';
+import type { ContextParts } from '../../platform/src';
+import { TerritoryAgencyDirectory } from './agency-directory.provider';
+import { RegisterAgencyHandler } from './commands/register-agency.handler';
+import { ReviseTerritorialContextHandler } from './commands/revise-territorial-context.handler';
+import { AgenciesController } from './http/agencies.controller';
+import { TerritoryAgencies1764000002000 } from './migrations/1764000002000-territory-agencies';
+import { AgencyRow } from './read-models/agency.entity';
+import { agencyDirectory } from './read-models/agency-directory.projection';
+
+export const TERRITORY_CONTEXT: ContextParts = {
+  name: 'territory',
+  entities: [AgencyRow],
+  migrations: [TerritoryAgencies1764000002000],
+  projections: [agencyDirectory],
+};
+
+@Global()
+@Module({
+  imports: [TypeOrmModule.forFeature([AgencyRow])],
+  controllers: [AgenciesController],
+  providers: [RegisterAgencyHandler, ReviseTerritorialContextHandler, { provide: AGENCY_DIRECTORY, useClass: TerritoryAgencyDirectory }],
+  exports: [AGENCY_DIRECTORY],
+})
+export class TerritoryModule {}
