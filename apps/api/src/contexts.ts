@@ -1,6 +1,7 @@
 import { ACCESS_CONTEXT } from '../../../libs/access/src';
 import { TERRITORY_CONTEXT } from '../../../libs/territory/src';
+import { FUND_CONTEXT } from '../../../libs/fund/src';
 import type { ContextParts } from '../../../libs/platform/src';
 
 /** The bounded contexts this deployment serves. Each brings its tables, migrations and projections. */
-export const CONTEXTS: ContextParts[] = [ACCESS_CONTEXT, TERRITORY_CONTEXT];
+export const CONTEXTS: ContextParts[] = [ACCESS_CONTEXT, TERRITORY_CONTEXT, FUND_CONTEXT];

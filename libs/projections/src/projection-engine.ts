@@ -56,6 +56,7 @@ export class ProjectionEngine {
   private running = false;
   private loops: Promise<void>[] = [];
   private leaderClient?: PoolClient;
+  private electing: Promise<unknown> = Promise.resolve();
   private readonly batchSize: number;
 
   constructor(
@@ -135,11 +136,12 @@ export class ProjectionEngine {
 
   /** One projector per projection across processes: a session advisory lock elects it. */
   private async elect(p: AnyProjection): Promise<boolean> {
-    const { rows } = await this.leaderClient!.query<{ ok: boolean }>(
-      `SELECT pg_try_advisory_lock(hashtext('ancrage-projection'), hashtext($1)) AS ok`,
-      [p.name],
+    // One connection holds every lock of this engine; its queries must not overlap.
+    const attempt = this.electing.then(() =>
+      this.leaderClient!.query<{ ok: boolean }>(`SELECT pg_try_advisory_lock(hashtext('ancrage-projection'), hashtext($1)) AS ok`, [p.name]),
     );
-    return rows[0].ok;
+    this.electing = attempt.catch(() => undefined);
+    return (await attempt).rows[0].ok;
   }
 
   private async rebuildIfVersionChanged(p: AnyProjection): Promise<void> {

@@ -1,0 +1,121 @@
+import fc from 'fast-check';
+import { DomainError, fold } from '../../../shared-kernel/src';
+import { FundCommand, fundDecider, FundState } from './fund.decider';
+import type { ExpenditureCommittedData, FundEvent } from './fund.events';
+
+const ctx = { now: new Date('2018-03-01T00:00:00Z'), actor: 'director-hdf', role: 'director' };
+const given = (...events: FundEvent[]) => fold(fundDecider, events);
+const when = (events: FundEvent[], command: FundCommand) => fundDecider.decide(command, given(...events), ctx);
+const allocated: FundEvent = { type: 'EnvelopeAllocated', data: { safir: '62001', year: 2018, region: '32', amountCents: 100_000_00 } };
+const spend = (commitmentId: string, amountCents: number, extra: Partial<ExpenditureCommittedData> = {}): FundCommand => ({
+  kind: 'commit',
+  commitmentId,
+  category: 'LOCAL_SERVICE_PURCHASE',
+  route: 'PUBLIC_PROCUREMENT',
+  amountCents,
+  beneficiaryPartnerId: null,
+  planActionId: null,
+  rationale: 'atelier image de soi',
+  mobility: null,
+  ...extra,
+});
+const apply = (events: FundEvent[], command: FundCommand) => [...events, ...when(events, command)];
+
+describe('fund decider', () => {
+  it('allocates one envelope per agency and year', () => {
+    expect(when([], { kind: 'allocate', safir: '62001', year: 2018, region: '32', amountCents: 100_000_00 })).toEqual([allocated]);
+    expect(() => when([allocated], { kind: 'allocate', safir: '62001', year: 2018, region: '32', amountCents: 1 })).toThrow(/adjust/);
+  });
+
+  it('refuses commitments before an envelope exists', () => {
+    expect(() => when([], spend('c1', 100))).toThrow(/no envelope/);
+  });
+
+  it('commits within the envelope and refuses beyond it, saying what is left', () => {
+    const events = apply([allocated], spend('c1', 60_000_00));
+    expect(() => when(events, spend('c2', 40_000_01))).toThrow(/400\.00 € left|40000\.00 € left/);
+    expect(when(events, spend('c2', 40_000_00))[0].type).toBe('ExpenditureCommitted');
+  });
+
+  it('lets a director authorise an over-commitment, recording who', () => {
+    const events = apply([allocated], spend('c1', 100_000_00));
+    const authorised = when(events, { kind: 'authorise-over-commitment', amountCents: 5_000_00, reason: 'mobilité saisonnière' });
+    expect(authorised).toEqual([{ type: 'OverCommitmentAuthorised', data: { amountCents: 5_000_00, reason: 'mobilité saisonnière', authorisedBy: 'director-hdf' } }]);
+    expect(when([...events, ...authorised], spend('c2', 5_000_00))[0].type).toBe('ExpenditureCommitted');
+  });
+
+  it('requires mobility details on derogatory mobility aids only', () => {
+    expect(() => when([allocated], spend('c1', 100, { category: 'DEROGATORY_MOBILITY_AID' }))).toThrow(DomainError);
+    expect(() => when([allocated], spend('c1', 100, { mobility: { relaxedCriterion: 'MINIMUM_DISTANCE', leavesEmploymentBasin: true } }))).toThrow(/mobility/);
+    const ok = when([allocated], spend('c1', 100, { category: 'DEROGATORY_MOBILITY_AID', mobility: { relaxedCriterion: 'MINIMUM_DISTANCE', leavesEmploymentBasin: true } }));
+    expect(ok[0].type).toBe('ExpenditureCommitted');
+  });
+
+  it('takes partial payments up to the commitment and no further', () => {
+    let events = apply([allocated], spend('c1', 1_000_00));
+    events = apply(events, { kind: 'pay', commitmentId: 'c1', paymentId: 'p1', amountCents: 600_00, paidOn: '2018-04-02' });
+    expect(events[events.length - 1]).toMatchObject({ occurredAt: '2018-04-02T12:00:00.000Z' });
+    expect(() => when(events, { kind: 'pay', commitmentId: 'c1', paymentId: 'p2', amountCents: 400_01 })).toThrow(/400\.00 €/);
+    expect(() => when(events, { kind: 'pay', commitmentId: 'nope', paymentId: 'p2', amountCents: 1 })).toThrow(/no commitment/);
+  });
+
+  it('releases the unpaid part, which frees envelope headroom', () => {
+    let events = apply([allocated], spend('c1', 100_000_00));
+    events = apply(events, { kind: 'pay', commitmentId: 'c1', paymentId: 'p1', amountCents: 30_000_00 });
+    const released = when(events, { kind: 'release', commitmentId: 'c1', reason: 'action annulée' });
+    expect(released).toEqual([{ type: 'CommitmentReleased', data: { commitmentId: 'c1', releasedCents: 70_000_00, reason: 'action annulée' } }]);
+    expect(when([...events, ...released], spend('c2', 70_000_00))[0].type).toBe('ExpenditureCommitted');
+  });
+
+  it('refuses anything on a closed year', () => {
+    const events = apply([allocated], { kind: 'close', reason: 'fin d’exercice' });
+    expect(() => when(events, spend('c1', 1))).toThrow(/closed/);
+    expect(() => when(events, { kind: 'adjust', deltaCents: 1, reason: 'x' })).toThrow(/closed/);
+  });
+
+  it('refuses an adjustment that would leave commitments uncovered', () => {
+    const events = apply([allocated], spend('c1', 80_000_00));
+    expect(() => when(events, { kind: 'adjust', deltaCents: -30_000_00, reason: 'gel' })).toThrow(/committed/);
+    expect(when(events, { kind: 'adjust', deltaCents: -20_000_00, reason: 'gel' })).toHaveLength(1);
+  });
+
+  it.each([0, -5, 1.5, Number.NaN])('refuses %p cents', (amount) => {
+    expect(() => when([allocated], spend('c1', amount))).toThrow(/positive whole number of cents/);
+  });
+
+  describe('invariants under any sequence of commands (fast-check)', () => {
+    const command: fc.Arbitrary<FundCommand> = fc.oneof(
+      fc.record({ kind: fc.constant('commit' as const), id: fc.integer({ min: 1, max: 8 }), amount: fc.integer({ min: -10, max: 60_000_00 }) }).map((r) => spend(`c${r.id}`, r.amount)),
+      fc.record({ id: fc.integer({ min: 1, max: 8 }), p: fc.integer({ min: 1, max: 30 }), amount: fc.integer({ min: 1, max: 60_000_00 }) }).map(
+        (r): FundCommand => ({ kind: 'pay', commitmentId: `c${r.id}`, paymentId: `p${r.p}`, amountCents: r.amount }),
+      ),
+      fc.integer({ min: 1, max: 8 }).map((id): FundCommand => ({ kind: 'release', commitmentId: `c${id}`, reason: 'r' })),
+      fc.integer({ min: -80_000_00, max: 80_000_00 }).map((delta): FundCommand => ({ kind: 'adjust', deltaCents: delta, reason: 'r' })),
+      fc.integer({ min: 1, max: 20_000_00 }).map((amount): FundCommand => ({ kind: 'authorise-over-commitment', amountCents: amount, reason: 'r' })),
+    );
+
+    it('keeps committed ≤ envelope + authorised over-commitment, and paid ≤ committed for every commitment', () => {
+      fc.assert(
+        fc.property(fc.array(command, { maxLength: 60 }), (commands) => {
+          let events: FundEvent[] = [allocated];
+          for (const c of commands) {
+            try {
+              events = apply(events, c);
+            } catch (e) {
+              if (!(e instanceof DomainError)) throw e;
+            }
+          }
+          const s: FundState = given(...events);
+          expect(s.committedCents).toBeLessThanOrEqual(s.envelopeCents + s.authorisedOverCents);
+          expect(s.envelopeCents).toBeGreaterThanOrEqual(0);
+          for (const c of Object.values(s.commitments)) {
+            expect(c.paidCents + c.releasedCents).toBeLessThanOrEqual(c.amountCents);
+            expect(c.paidCents).toBeGreaterThanOrEqual(0);
+          }
+          expect(s.paidCents).toBeLessThanOrEqual(Object.values(s.commitments).reduce((t, c) => t + c.amountCents - c.releasedCents, 0));
+        }),
+        { numRuns: 300, seed: 20181231 },
+      );
+    });
+  });
+});

@@ -1,0 +1,164 @@
+import { Decider, DomainError } from '../../../shared-kernel/src';
+import type { ExpenditureCommittedData, FundEvent } from './fund.events';
+
+export interface CommitmentState {
+  amountCents: number;
+  paidCents: number;
+  releasedCents: number;
+  paymentIds: string[];
+}
+
+export interface FundState {
+  allocated: boolean;
+  year: number | null;
+  envelopeCents: number;
+  authorisedOverCents: number;
+  /** Committed and not released: what counts against the envelope. */
+  committedCents: number;
+  paidCents: number;
+  closed: boolean;
+  commitments: Record<string, CommitmentState>;
+}
+
+export type FundCommand =
+  | { kind: 'allocate'; safir: string; year: number; region: string; amountCents: number; allocatedOn?: string }
+  | { kind: 'adjust'; deltaCents: number; reason: string }
+  | ({ kind: 'commit'; committedOn?: string } & ExpenditureCommittedData)
+  | { kind: 'authorise-over-commitment'; amountCents: number; reason: string }
+  | { kind: 'pay'; commitmentId: string; paymentId: string; amountCents: number; paidOn?: string }
+  | { kind: 'release'; commitmentId: string; reason: string }
+  | { kind: 'close'; reason: string };
+
+const euros = (cents: number) => `${(cents / 100).toFixed(2)} €`;
+
+function positiveCents(value: number, field: string): void {
+  if (!Number.isSafeInteger(value) || value <= 0) throw new DomainError('INVALID_AMOUNT', `${field} must be a positive whole number of cents`, 'rule', field);
+}
+
+/** Headroom left under the envelope and any authorised over-commitment. */
+export const headroom = (s: FundState) => s.envelopeCents + s.authorisedOverCents - s.committedCents;
+
+export const fundDecider: Decider<FundCommand, FundEvent, FundState> = {
+  initialState: () => ({
+    allocated: false,
+    year: null,
+    envelopeCents: 0,
+    authorisedOverCents: 0,
+    committedCents: 0,
+    paidCents: 0,
+    closed: false,
+    commitments: {},
+  }),
+
+  evolve(s, e) {
+    switch (e.type) {
+      case 'EnvelopeAllocated':
+        return { ...s, allocated: true, year: e.data.year, envelopeCents: e.data.amountCents };
+      case 'EnvelopeAdjusted':
+        return { ...s, envelopeCents: s.envelopeCents + e.data.deltaCents };
+      case 'OverCommitmentAuthorised':
+        return { ...s, authorisedOverCents: s.authorisedOverCents + e.data.amountCents };
+      case 'ExpenditureCommitted':
+        return {
+          ...s,
+          committedCents: s.committedCents + e.data.amountCents,
+          commitments: { ...s.commitments, [e.data.commitmentId]: { amountCents: e.data.amountCents, paidCents: 0, releasedCents: 0, paymentIds: [] } },
+        };
+      case 'PaymentRecorded': {
+        const c = s.commitments[e.data.commitmentId];
+        return {
+          ...s,
+          paidCents: s.paidCents + e.data.amountCents,
+          commitments: { ...s.commitments, [e.data.commitmentId]: { ...c, paidCents: c.paidCents + e.data.amountCents, paymentIds: [...c.paymentIds, e.data.paymentId] } },
+        };
+      }
+      case 'CommitmentReleased': {
+        const c = s.commitments[e.data.commitmentId];
+        return {
+          ...s,
+          committedCents: s.committedCents - e.data.releasedCents,
+          commitments: { ...s.commitments, [e.data.commitmentId]: { ...c, releasedCents: c.releasedCents + e.data.releasedCents } },
+        };
+      }
+      case 'FundYearClosed':
+        return { ...s, closed: true };
+    }
+  },
+
+  decide(c, s, { actor }) {
+    if (c.kind === 'allocate') {
+      if (s.allocated) throw new DomainError('ENVELOPE_EXISTS', `the ${c.year} envelope is already allocated; adjust it instead`, 'conflict');
+      positiveCents(c.amountCents, 'amountCents');
+      return [
+        {
+          type: 'EnvelopeAllocated',
+          data: { safir: c.safir, year: c.year, region: c.region, amountCents: c.amountCents },
+          ...(c.allocatedOn ? { occurredAt: `${c.allocatedOn}T00:00:00.000Z` } : {}),
+        },
+      ];
+    }
+    if (!s.allocated) throw new DomainError('NO_ENVELOPE', 'no envelope has been allocated for this agency and year', 'rule');
+    if (s.closed) throw new DomainError('YEAR_CLOSED', `the ${s.year} fund year is closed: nothing more can be recorded on it`, 'rule');
+
+    switch (c.kind) {
+      case 'adjust': {
+        if (!Number.isSafeInteger(c.deltaCents) || c.deltaCents === 0) throw new DomainError('INVALID_AMOUNT', 'deltaCents must be a non-zero whole number of cents', 'rule', 'deltaCents');
+        const envelope = s.envelopeCents + c.deltaCents;
+        if (envelope < 0) throw new DomainError('NEGATIVE_ENVELOPE', `the envelope would become negative (${euros(envelope)})`, 'rule', 'deltaCents');
+        if (envelope + s.authorisedOverCents < s.committedCents) {
+          throw new DomainError('BELOW_COMMITTED', `the envelope cannot drop below what is committed (${euros(s.committedCents)})`, 'rule', 'deltaCents');
+        }
+        return [{ type: 'EnvelopeAdjusted', data: { deltaCents: c.deltaCents, reason: c.reason } }];
+      }
+      case 'authorise-over-commitment':
+        positiveCents(c.amountCents, 'amountCents');
+        return [{ type: 'OverCommitmentAuthorised', data: { amountCents: c.amountCents, reason: c.reason, authorisedBy: actor } }];
+      case 'commit': {
+        positiveCents(c.amountCents, 'amountCents');
+        if (s.commitments[c.commitmentId]) throw new DomainError('COMMITMENT_EXISTS', `commitment ${c.commitmentId} already exists`, 'conflict', 'commitmentId');
+        if (c.category === 'DEROGATORY_MOBILITY_AID' && !c.mobility) {
+          throw new DomainError('MOBILITY_DETAILS_REQUIRED', 'a derogatory mobility aid must say which criterion it relaxes and whether it leaves the basin', 'rule', 'mobility');
+        }
+        if (c.category !== 'DEROGATORY_MOBILITY_AID' && c.mobility) {
+          throw new DomainError('MOBILITY_DETAILS_UNEXPECTED', 'mobility details apply to derogatory mobility aids only', 'rule', 'mobility');
+        }
+        if (c.amountCents > headroom(s)) {
+          throw new DomainError(
+            'ENVELOPE_EXCEEDED',
+            `committing ${euros(c.amountCents)} would exceed the envelope: ${euros(Math.max(0, headroom(s)))} left; a director may authorise an over-commitment`,
+            'rule',
+            'amountCents',
+          );
+        }
+        const { kind: _k, committedOn, ...data } = c;
+        return [{ type: 'ExpenditureCommitted', data, ...(committedOn ? { occurredAt: `${committedOn}T12:00:00.000Z` } : {}) }];
+      }
+      case 'pay': {
+        positiveCents(c.amountCents, 'amountCents');
+        const commitment = s.commitments[c.commitmentId];
+        if (!commitment) throw new DomainError('COMMITMENT_NOT_FOUND', `no commitment ${c.commitmentId}`, 'not_found');
+        if (commitment.paymentIds.includes(c.paymentId)) throw new DomainError('PAYMENT_EXISTS', `payment ${c.paymentId} is already recorded`, 'conflict', 'paymentId');
+        const payable = commitment.amountCents - commitment.releasedCents - commitment.paidCents;
+        if (c.amountCents > payable) {
+          throw new DomainError('PAYMENT_EXCEEDS_COMMITMENT', `only ${euros(payable)} of this commitment remains to be paid`, 'rule', 'amountCents');
+        }
+        return [
+          {
+            type: 'PaymentRecorded',
+            data: { commitmentId: c.commitmentId, paymentId: c.paymentId, amountCents: c.amountCents },
+            ...(c.paidOn ? { occurredAt: `${c.paidOn}T12:00:00.000Z` } : {}),
+          },
+        ];
+      }
+      case 'release': {
+        const commitment = s.commitments[c.commitmentId];
+        if (!commitment) throw new DomainError('COMMITMENT_NOT_FOUND', `no commitment ${c.commitmentId}`, 'not_found');
+        const unpaid = commitment.amountCents - commitment.releasedCents - commitment.paidCents;
+        if (unpaid === 0) throw new DomainError('NOTHING_TO_RELEASE', 'this commitment has nothing left unpaid to release', 'rule');
+        return [{ type: 'CommitmentReleased', data: { commitmentId: c.commitmentId, releasedCents: unpaid, reason: c.reason } }];
+      }
+      case 'close':
+        return [{ type: 'FundYearClosed', data: { reason: c.reason } }];
+    }
+  },
+};

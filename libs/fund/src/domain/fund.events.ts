@@ -1,0 +1,53 @@
+/** The "5%": the share of the regional intervention budget left to local initiative. Cents only. */
+export const EXPENDITURE_CATEGORIES = [
+  'DEROGATORY_MOBILITY_AID',
+  'LOCAL_SERVICE_PURCHASE',
+  'SPECIFIC_PUBLIC_ACTION',
+  'INNOVATIVE_PROJECT',
+  'PARTNER_SUBSIDY',
+] as const;
+export type ExpenditureCategory = (typeof EXPENDITURE_CATEGORIES)[number];
+
+export const FUNDING_ROUTES = ['PUBLIC_PROCUREMENT', 'SUBSIDY'] as const;
+export type FundingRoute = (typeof FUNDING_ROUTES)[number];
+
+/** The criterion a derogatory mobility aid relaxes (the study's list). */
+export const RELAXED_CRITERIA = ['RESOURCES', 'CONTRACT_LENGTH', 'MINIMUM_DISTANCE', 'NATURE_OF_EXPENSES'] as const;
+export type RelaxedCriterion = (typeof RELAXED_CRITERIA)[number];
+
+export interface MobilityDetails {
+  relaxedCriterion: RelaxedCriterion;
+  leavesEmploymentBasin: boolean;
+}
+
+export interface ExpenditureCommittedData {
+  commitmentId: string;
+  category: ExpenditureCategory;
+  route: FundingRoute;
+  amountCents: number;
+  beneficiaryPartnerId: string | null;
+  planActionId: string | null;
+  rationale: string;
+  mobility: MobilityDetails | null;
+}
+
+export type FundEvent =
+  | { type: 'EnvelopeAllocated'; data: { safir: string; year: number; region: string; amountCents: number } }
+  | { type: 'EnvelopeAdjusted'; data: { deltaCents: number; reason: string } }
+  | { type: 'ExpenditureCommitted'; data: ExpenditureCommittedData }
+  | { type: 'OverCommitmentAuthorised'; data: { amountCents: number; reason: string; authorisedBy: string } }
+  | { type: 'PaymentRecorded'; data: { commitmentId: string; paymentId: string; amountCents: number } }
+  | { type: 'CommitmentReleased'; data: { commitmentId: string; releasedCents: number; reason: string } }
+  | { type: 'FundYearClosed'; data: { reason: string } };
+
+export const FUND_EVENT_TYPES = [
+  'EnvelopeAllocated',
+  'EnvelopeAdjusted',
+  'ExpenditureCommitted',
+  'OverCommitmentAuthorised',
+  'PaymentRecorded',
+  'CommitmentReleased',
+  'FundYearClosed',
+] as const;
+
+export const fundStream = (safir: string, year: number) => `fund-${safir}-${year}`;

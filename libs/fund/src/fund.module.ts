@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { ContextParts } from '../../platform/src';
+import { AllocateEnvelopeHandler } from './commands/allocate-envelope.handler';
+import { ChangeFundHandler } from './commands/change-fund.handler';
+import { FundController } from './http/fund.controller';
+import { Fund1764000003000 } from './migrations/1764000003000-fund';
+import { FundCommitmentRow, FundEnvelopeRow, FundMonthRow } from './read-models/fund.entities';
+import { fundConsumption } from './read-models/fund-consumption.projection';
+
+export const FUND_CONTEXT: ContextParts = {
+  name: 'fund',
+  entities: [FundEnvelopeRow, FundMonthRow, FundCommitmentRow],
+  migrations: [Fund1764000003000],
+  projections: [fundConsumption],
+};
+
+@Module({
+  imports: [TypeOrmModule.forFeature([FundEnvelopeRow, FundMonthRow, FundCommitmentRow])],
+  controllers: [FundController],
+  providers: [AllocateEnvelopeHandler, ChangeFundHandler],
+})
+export class FundModule {}

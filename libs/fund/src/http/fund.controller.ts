@@ -1,0 +1,188 @@
+import { Body, Controller, Get, Inject, NotFoundException, Param, Post, Query, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { InjectRepository } from '@nestjs/typeorm';
+import { ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Repository } from 'typeorm';
+import { Actor } from '../../../access/src';
+import { ProjectionEngine } from '../../../projections/src';
+import { Access, CLOCK, Clock, CommandContext, commandResponse, endOfDay, paginate, ReadConsistency } from '../../../platform/src';
+import { AllocateEnvelope } from '../commands/allocate-envelope.command';
+import { ChangeFund } from '../commands/change-fund.command';
+import { FundCommitmentRow, FundEnvelopeRow, FundMonthRow } from '../read-models/fund.entities';
+import { fundConsumption } from '../read-models/fund-consumption.projection';
+import { forecast, monthlySeries } from '../read-models/fund-report';
+import { rollup, rollupCsv } from '../read-models/fund-rollup';
+import {
+  AdjustEnvelopeDto,
+  AllocateEnvelopeDto,
+  AuthoriseOverCommitmentDto,
+  CommitExpenditureDto,
+  CommitmentPathParams,
+  FundPathParams,
+  FundQueryDto,
+  ReasonDto,
+  RecordPaymentDto,
+  RollupQueryDto,
+} from './dto/fund.dto';
+
+type FundTables = { envelopes: FundEnvelopeRow; months: FundMonthRow; commitments: FundCommitmentRow };
+const IDEMPOTENCY = ApiHeader({ name: 'Idempotency-Key', required: false, description: 'retrying with the same key records the request once' });
+
+@ApiTags('fund (5%)')
+@Controller()
+export class FundController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly engine: ProjectionEngine,
+    private readonly consistency: ReadConsistency,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @InjectRepository(FundEnvelopeRow) private readonly envelopes: Repository<FundEnvelopeRow>,
+    @InjectRepository(FundMonthRow) private readonly months: Repository<FundMonthRow>,
+    @InjectRepository(FundCommitmentRow) private readonly commitments: Repository<FundCommitmentRow>,
+  ) {}
+
+  @Post('agencies/:safir/fund/:year/envelope')
+  @Access('fund.allocate')
+  @IDEMPOTENCY
+  @ApiOperation({ summary: "Allocate the year's envelope (admin, or the region's director)" })
+  async allocate(@Param() p: FundPathParams, @Body() body: AllocateEnvelopeDto, @Actor() ctx: CommandContext) {
+    return commandResponse(await this.commands.execute(new AllocateEnvelope(p.safir, p.year, body.amountCents, ctx, body.allocatedOn)));
+  }
+
+  @Post('agencies/:safir/fund/:year/envelope/adjustments')
+  @Access('fund.allocate')
+  @IDEMPOTENCY
+  @ApiOperation({ summary: 'Adjust the envelope up or down, with a reason' })
+  async adjust(@Param() p: FundPathParams, @Body() body: AdjustEnvelopeDto, @Actor() ctx: CommandContext) {
+    return commandResponse(await this.commands.execute(new ChangeFund(p.safir, p.year, { kind: 'adjust', deltaCents: body.deltaCents, reason: body.reason }, ctx)));
+  }
+
+  @Post('agencies/:safir/fund/:year/commitments')
+  @Access('agency.write')
+  @IDEMPOTENCY
+  @ApiOperation({ summary: 'Commit an expenditure; refused (422) beyond the envelope and any authorised over-commitment' })
+  async commit(@Param() p: FundPathParams, @Body() body: CommitExpenditureDto, @Actor() ctx: CommandContext) {
+    const change = {
+      kind: 'commit' as const,
+      commitmentId: body.commitmentId,
+      category: body.category,
+      route: body.route,
+      amountCents: body.amountCents,
+      beneficiaryPartnerId: body.beneficiaryPartnerId ?? null,
+      planActionId: body.planActionId ?? null,
+      rationale: body.rationale,
+      mobility: body.mobility ? { relaxedCriterion: body.mobility.relaxedCriterion, leavesEmploymentBasin: body.mobility.leavesEmploymentBasin } : null,
+      committedOn: body.committedOn,
+    };
+    return commandResponse(await this.commands.execute(new ChangeFund(p.safir, p.year, change, ctx)), { commitmentId: body.commitmentId });
+  }
+
+  @Post('agencies/:safir/fund/:year/over-commitment-authorisations')
+  @Access('fund.authorise')
+  @IDEMPOTENCY
+  @ApiOperation({ summary: "Authorise committing beyond the envelope (the region's director; the authoriser is recorded)" })
+  async authorise(@Param() p: FundPathParams, @Body() body: AuthoriseOverCommitmentDto, @Actor() ctx: CommandContext) {
+    return commandResponse(
+      await this.commands.execute(new ChangeFund(p.safir, p.year, { kind: 'authorise-over-commitment', amountCents: body.amountCents, reason: body.reason }, ctx)),
+    );
+  }
+
+  @Post('agencies/:safir/fund/:year/commitments/:commitmentId/payments')
+  @Access('agency.write')
+  @IDEMPOTENCY
+  @ApiOperation({ summary: 'Record a payment (partial payments allowed; never above the commitment)' })
+  async pay(@Param() p: CommitmentPathParams, @Body() body: RecordPaymentDto, @Actor() ctx: CommandContext) {
+    const change = { kind: 'pay' as const, commitmentId: p.commitmentId, paymentId: body.paymentId, amountCents: body.amountCents, paidOn: body.paidOn };
+    return commandResponse(await this.commands.execute(new ChangeFund(p.safir, p.year, change, ctx)));
+  }
+
+  @Post('agencies/:safir/fund/:year/commitments/:commitmentId/release')
+  @Access('agency.write')
+  @IDEMPOTENCY
+  @ApiOperation({ summary: 'Cancel a commitment, or release its unpaid part' })
+  async release(@Param() p: CommitmentPathParams, @Body() body: ReasonDto, @Actor() ctx: CommandContext) {
+    return commandResponse(await this.commands.execute(new ChangeFund(p.safir, p.year, { kind: 'release', commitmentId: p.commitmentId, reason: body.reason }, ctx)));
+  }
+
+  @Post('agencies/:safir/fund/:year/close')
+  @Access('fund.allocate')
+  @ApiOperation({ summary: 'Close the fund year: nothing more can be committed, paid or adjusted' })
+  async close(@Param() p: FundPathParams, @Body() body: ReasonDto, @Actor() ctx: CommandContext) {
+    return commandResponse(await this.commands.execute(new ChangeFund(p.safir, p.year, { kind: 'close', reason: body.reason }, ctx)));
+  }
+
+  @Get('agencies/:safir/fund/:year')
+  @Access('agency.read')
+  @ApiOperation({
+    summary: 'Consumption: envelope, committed, paid, remaining, by category and route, month by month, and the exhaustion forecast',
+    description: 'asOf replays what had happened by that date; knownAt what had been recorded by that time; both combine.',
+  })
+  async consumption(@Param() p: FundPathParams, @Query() q: FundQueryDto) {
+    await this.consistency.waitFor(q.consistentWith, [fundConsumption.name]);
+    let envelope: FundEnvelopeRow | null;
+    let months: FundMonthRow[];
+    if (q.asOf || q.knownAt) {
+      const rows = await this.engine.replay<FundTables>(fundConsumption.name, { agency: p.safir, occurredAt: endOfDay(q.asOf), recordedAt: q.knownAt });
+      envelope = rows.get('envelopes', { safir: p.safir, year: p.year }) ?? null;
+      months = rows.list('months').filter((m) => m.year === p.year);
+    } else {
+      envelope = await this.envelopes.findOneBy({ safir: p.safir, year: p.year });
+      months = await this.months.findBy({ safir: p.safir, year: p.year });
+    }
+    if (!envelope) throw new NotFoundException({ code: 'NO_ENVELOPE', message: `no ${p.year} envelope for agency ${p.safir}${q.asOf || q.knownAt ? ' at that date' : ''}` });
+    const reference = q.asOf ? new Date(endOfDay(q.asOf)!) : this.clock();
+    return {
+      ...envelope,
+      remainingCents: envelope.envelopeCents - envelope.committedCents,
+      mobilityShare: share(envelope.mobilityCents, envelope.committedCents),
+      mobilityLeavingBasinShare: share(envelope.mobilityLeavingBasinCents, envelope.committedCents),
+      months: monthlySeries(p.year, months),
+      forecast: forecast(envelope, reference),
+      asOf: q.asOf ?? null,
+      knownAt: q.knownAt ?? null,
+    };
+  }
+
+  @Get('agencies/:safir/fund/:year/commitments')
+  @Access('agency.read')
+  @ApiOperation({ summary: 'Commitments of the fund year with what is paid and released, newest first, paginated' })
+  async listCommitments(@Param() p: FundPathParams, @Query() q: FundQueryDto) {
+    await this.consistency.waitFor(q.consistentWith, [fundConsumption.name]);
+    if (q.asOf || q.knownAt) {
+      const rows = await this.engine.replay<FundTables>(fundConsumption.name, { agency: p.safir, occurredAt: endOfDay(q.asOf), recordedAt: q.knownAt });
+      const list = rows.list('commitments').filter((c) => c.year === p.year).sort((a, b) => b.committedAt.localeCompare(a.committedAt));
+      return paginate(list, q);
+    }
+    const [items, total] = await this.commitments.findAndCount({
+      where: { safir: p.safir, year: p.year },
+      order: { committedAt: 'DESC', commitmentId: 'ASC' },
+      take: q.limit,
+      skip: q.offset,
+    });
+    return { items, total, limit: q.limit, offset: q.offset };
+  }
+
+  @Get('fund/rollup')
+  @Access('region.read')
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOperation({ summary: "Directors' roll-up of a region (or the country): per agency and in total, with mobility shares; CSV with format=csv" })
+  async rollup(@Query() q: RollupQueryDto, @Res({ passthrough: true }) res: Response) {
+    await this.consistency.waitFor(q.consistentWith, [fundConsumption.name]);
+    const rows =
+      q.asOf || q.knownAt
+        ? (await this.engine.replay<FundTables>(fundConsumption.name, { occurredAt: endOfDay(q.asOf), recordedAt: q.knownAt }))
+            .list('envelopes')
+            .filter((e) => e.year === q.year && (!q.region || e.region === q.region))
+        : await this.envelopes.find({ where: { year: q.year, ...(q.region ? { region: q.region } : {}) }, order: { region: 'ASC', safir: 'ASC' } });
+    const report = rollup(q.year, q.region ?? null, rows);
+    if (q.format === 'csv') {
+      res.setHeader('content-type', 'text/csv; charset=utf-8');
+      res.setHeader('content-disposition', `attachment; filename="fund-rollup-${q.year}${q.region ? `-${q.region}` : ''}.csv"`);
+      return rollupCsv(report);
+    }
+    return report;
+  }
+}
+
+const share = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 1000 : 0);

@@ -1,0 +1,62 @@
+import type { FundEnvelopeRow } from './fund.entities';
+
+export interface RollupLine {
+  safir: string | null;
+  region: string | null;
+  envelopeCents: number;
+  committedCents: number;
+  paidCents: number;
+  remainingCents: number;
+  consumptionRate: number;
+  mobilityCents: number;
+  mobilityShare: number;
+  mobilityLeavingBasinCents: number;
+  mobilityLeavingBasinShare: number;
+  agencies: number;
+}
+
+const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 1000) / 1000 : 0);
+
+function line(safir: string | null, region: string | null, rows: FundEnvelopeRow[]): RollupLine {
+  const sum = (f: (r: FundEnvelopeRow) => number) => rows.reduce((t, r) => t + f(r), 0);
+  const envelope = sum((r) => r.envelopeCents);
+  const committed = sum((r) => r.committedCents);
+  const mobility = sum((r) => r.mobilityCents);
+  const leaving = sum((r) => r.mobilityLeavingBasinCents);
+  return {
+    safir,
+    region,
+    envelopeCents: envelope,
+    committedCents: committed,
+    paidCents: sum((r) => r.paidCents),
+    remainingCents: envelope - committed,
+    consumptionRate: ratio(committed, envelope),
+    mobilityCents: mobility,
+    mobilityShare: ratio(mobility, committed),
+    mobilityLeavingBasinCents: leaving,
+    mobilityLeavingBasinShare: ratio(leaving, committed),
+    agencies: rows.length,
+  };
+}
+
+/** Per agency, per region and overall: shares are of committed money. */
+export function rollup(year: number, region: string | null, rows: FundEnvelopeRow[]) {
+  const regions = [...new Set(rows.map((r) => r.region))].sort();
+  return {
+    year,
+    scope: region ? { region } : { national: true },
+    total: line(null, region, rows),
+    regions: regions.map((code) => line(null, code, rows.filter((r) => r.region === code))),
+    agencies: rows.map((r) => line(r.safir, r.region, [r])),
+  };
+}
+
+export function rollupCsv(report: ReturnType<typeof rollup>): string {
+  const columns: (keyof RollupLine)[] = [
+    'region', 'safir', 'envelopeCents', 'committedCents', 'paidCents', 'remainingCents', 'consumptionRate',
+    'mobilityCents', 'mobilityShare', 'mobilityLeavingBasinCents', 'mobilityLeavingBasinShare', 'agencies',
+  ];
+  const lines = [...report.agencies, ...report.regions, report.total];
+  const cell = (v: unknown) => (v === null ? '' : String(v));
+  return [['year', ...columns].join(','), ...lines.map((l) => [report.year, ...columns.map((c) => cell(l[c]))].join(','))].join('\n') + '\n';
+}

@@ -1,0 +1,152 @@
+import request from 'supertest';
+import { CommandBus } from '@nestjs/cqrs';
+import { EVENT_STORE, EventStore } from '../../libs/event-store/src';
+import { RegisterAgency } from '../../libs/territory/src';
+import { Harness, startApp } from '../support/app-harness';
+import { userWithToken } from '../support/principals';
+
+const base = '/agencies/62001/fund/2018';
+const commitment = (id: string, amountCents: number, extra: object = {}) => ({
+  commitmentId: id,
+  category: 'LOCAL_SERVICE_PURCHASE',
+  route: 'PUBLIC_PROCUREMENT',
+  amountCents,
+  rationale: 'atelier image de soi',
+  committedOn: '2018-02-15',
+  ...extra,
+});
+
+describe('the 5% fund over HTTP', () => {
+  let h: Harness;
+  let store: EventStore;
+  const t: Record<string, string> = {};
+  const as = (who: string) => ({ authorization: `Bearer ${t[who]}` });
+  const server = () => h.app.getHttpServer();
+
+  beforeAll(async () => {
+    h = await startApp();
+    store = h.app.get(EVENT_STORE);
+    const op = { actor: 'test', role: 'operator', correlationId: 'setup' };
+    await h.app.get(CommandBus).execute(new RegisterAgency({ safir: '62001', name: 'Berck-sur-Mer', region: '32', department: '62', employmentBasin: '3214', areaType: 'RURAL', openedOn: '2009-01-05' }, op));
+    await h.app.get(CommandBus).execute(new RegisterAgency({ safir: '62002', name: 'Boulogne', region: '32', department: '62', employmentBasin: '3203', areaType: 'URBAN', openedOn: '2009-01-05' }, op));
+    t.admin = await userWithToken(h.app, 'admin', [{ role: 'admin' }]);
+    t.manager = await userWithToken(h.app, 'manager', [{ role: 'manager', agencies: ['62001'] }]);
+    t.director = await userWithToken(h.app, 'director-32', [{ role: 'director', regions: ['32'] }]);
+    t.otherDirector = await userWithToken(h.app, 'director-93', [{ role: 'director', regions: ['93'] }]);
+    t.national = await userWithToken(h.app, 'director-fr', [{ role: 'director', national: true }]);
+    t.auditor = await userWithToken(h.app, 'auditor', [{ role: 'auditor' }]);
+  });
+  afterAll(() => h.close());
+
+  it('lets the regional director allocate the envelope, not the manager nor the auditor', async () => {
+    await request(server()).post(`${base}/envelope`).set(as('manager')).send({ amountCents: 100_000_00 }).expect(403);
+    await request(server()).post(`${base}/envelope`).set(as('auditor')).send({ amountCents: 100_000_00 }).expect(403);
+    await request(server()).post(`${base}/envelope`).set(as('otherDirector')).send({ amountCents: 100_000_00 }).expect(403);
+    const res = await request(server()).post(`${base}/envelope`).set(as('director')).send({ amountCents: 100_000_00, allocatedOn: '2018-01-02' }).expect(201);
+    expect(res.body.events).toEqual(['EnvelopeAllocated']);
+    await request(server()).post('/agencies/62002/fund/2018/envelope').set(as('admin')).send({ amountCents: 50_000_00 }).expect(201);
+    await request(server()).post('/agencies/99999/fund/2018/envelope').set(as('admin')).send({ amountCents: 1 }).expect(404);
+  });
+
+  it('refuses bad input with 400 or 422 naming the field, and appends nothing', async () => {
+    const head = await store.headPosition();
+    const cases: [object, number, string][] = [
+      [commitment('c-bad', -5), 400, 'amountCents'],
+      [commitment('c-bad', 12.5), 400, 'amountCents'],
+      [commitment('c-bad', '1000' as unknown as number), 400, 'amountCents'],
+      [commitment('c-bad', 100, { category: 'CHOCOLATE' }), 400, 'category'],
+      [commitment('c-bad', 100, { route: 'GIFT' }), 400, 'route'],
+      [commitment('c-bad', 100, { committedOn: '14/03/2018' }), 400, 'committedOn'],
+      [commitment('c-bad', 100, { category: 'DEROGATORY_MOBILITY_AID' }), 422, 'mobility'],
+      [commitment('c-bad', 100, { mobility: { relaxedCriterion: 'WEATHER', leavesEmploymentBasin: true } }), 400, 'mobility.relaxedCriterion'],
+      [commitment('c-bad', 100_000_01), 422, 'amountCents'],
+      [{ ...commitment('c-bad', 100), extra: 1 }, 400, 'extra'],
+    ];
+    for (const [body, status, field] of cases) {
+      const res = await request(server()).post(`${base}/commitments`).set(as('manager')).send(body);
+      expect({ field, status: res.status, fields: res.body.fields?.map((f: { field: string }) => f.field) }).toEqual({ field, status, fields: expect.arrayContaining([field]) });
+    }
+    await request(server()).post('/agencies/62001/fund/20x8/commitments').set(as('manager')).send(commitment('c', 1)).expect(400);
+    expect(await store.headPosition()).toBe(head);
+  });
+
+  it('never lets concurrent commitments overspend the envelope together', async () => {
+    const attempts = await Promise.all(
+      Array.from({ length: 16 }, (_, i) => request(server()).post('/agencies/62002/fund/2018/commitments').set(as('admin')).send(commitment(`race-${i}`, 10_000_00))),
+    );
+    // The admin may not record agency activity: all refused, nothing written.
+    expect(attempts.every((r) => r.status === 403)).toBe(true);
+    const t62002 = await userWithToken(h.app, 'manager-62002', [{ role: 'manager', agencies: ['62002'] }]);
+    const results = await Promise.all(
+      Array.from({ length: 16 }, (_, i) =>
+        request(server()).post('/agencies/62002/fund/2018/commitments').set('authorization', `Bearer ${t62002}`).send(commitment(`race-${i}`, 10_000_00)),
+      ),
+    );
+    const statuses = results.map((r) => r.status).sort();
+    expect(statuses.filter((s) => s === 201)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 422)).toHaveLength(11);
+    const last = Math.max(...results.filter((r) => r.status === 201).map((r) => r.body.position));
+    const view = await request(server()).get(`/agencies/62002/fund/2018?consistentWith=${last}`).set(as('director')).expect(200);
+    expect(view.body).toMatchObject({ envelopeCents: 50_000_00, committedCents: 50_000_00, remainingCents: 0, commitments: 5 });
+  });
+
+  it('records a retried request once (Idempotency-Key)', async () => {
+    const send = () => request(server()).post(`${base}/commitments`).set(as('manager')).set('idempotency-key', 'req-77').send(commitment('c-idem', 1_000_00));
+    const first = await send().expect(201);
+    const again = await send().expect(201);
+    expect(again.body).toMatchObject({ position: first.body.position, replayed: true });
+    const list = await request(server()).get(`${base}/commitments?consistentWith=${first.body.position}`).set(as('manager')).expect(200);
+    expect(list.body.items.filter((c: { commitmentId: string }) => c.commitmentId === 'c-idem')).toHaveLength(1);
+  });
+
+  it('takes payments up to the commitment, releases the rest, and shows consumption with a forecast', async () => {
+    const mobility = commitment('c-mob', 59_000_00, { category: 'DEROGATORY_MOBILITY_AID', route: 'SUBSIDY', mobility: { relaxedCriterion: 'MINIMUM_DISTANCE', leavesEmploymentBasin: true }, committedOn: '2018-03-10' });
+    await request(server()).post(`${base}/commitments`).set(as('manager')).send(mobility).expect(201);
+    await request(server()).post(`${base}/commitments/c-mob/payments`).set(as('manager')).send({ paymentId: 'p1', amountCents: 20_000_00, paidOn: '2018-04-02' }).expect(201);
+    const head = await store.headPosition();
+    const over = await request(server()).post(`${base}/commitments/c-mob/payments`).set(as('manager')).send({ paymentId: 'p2', amountCents: 39_000_01 }).expect(422);
+    expect(over.body).toMatchObject({ code: 'PAYMENT_EXCEEDS_COMMITMENT', fields: [{ field: 'amountCents' }] });
+    await request(server()).post(`${base}/commitments/nope/payments`).set(as('manager')).send({ paymentId: 'p3', amountCents: 1 }).expect(404);
+    expect(await store.headPosition()).toBe(head);
+
+    const view = await request(server()).get(`${base}?asOf=2018-03-31`).set(as('manager')).expect(200);
+    expect(view.body).toMatchObject({ committedCents: 60_000_00, paidCents: 0, mobilityCents: 59_000_00, mobilityLeavingBasinShare: 0.983 });
+    // 60,000 € in 90 days: 666.67 €/day, so 100,000 € last 150 days from 1 January.
+    expect(view.body.forecast).toMatchObject({ daysElapsed: 90, exhaustedBeforeYearEnd: true, projectedExhaustionDate: '2018-05-31' });
+    expect(view.body.months[2]).toMatchObject({ month: '2018-03', committedCents: 60_000_00, remainingCents: 40_000_00 });
+
+    const released = await request(server()).post(`${base}/commitments/c-mob/release`).set(as('manager')).send({ reason: 'fin de saison' }).expect(201);
+    const after = await request(server()).get(`${base}?consistentWith=${released.body.position}`).set(as('auditor')).expect(200);
+    expect(after.body).toMatchObject({ committedCents: 21_000_00, paidCents: 20_000_00, releasedCents: 39_000_00, remainingCents: 79_000_00 });
+  });
+
+  it('answers "as known at" a past time, and lets a director authorise an over-commitment', async () => {
+    const before = new Date().toISOString();
+    await new Promise((r) => setTimeout(r, 10));
+    await request(server()).post(`${base}/over-commitment-authorisations`).set(as('manager')).send({ amountCents: 5_000_00, reason: 'x' }).expect(403);
+    const auth = await request(server()).post(`${base}/over-commitment-authorisations`).set(as('director')).send({ amountCents: 5_000_00, reason: 'saison' }).expect(201);
+    const now = await request(server()).get(`${base}?consistentWith=${auth.body.position}`).set(as('director')).expect(200);
+    const then = await request(server()).get(`${base}?knownAt=${before}`).set(as('director')).expect(200);
+    expect(now.body.authorisedOverCents).toBe(5_000_00);
+    expect(then.body.authorisedOverCents).toBe(0);
+  });
+
+  it("rolls up a region for its director and the country for national directors, as JSON and CSV", async () => {
+    const pos = await store.headPosition();
+    const region = await request(server()).get(`/fund/rollup?year=2018&region=32&consistentWith=${pos}`).set(as('director')).expect(200);
+    expect(region.body.total).toMatchObject({ envelopeCents: 150_000_00, agencies: 2 });
+    expect(region.body.agencies.map((a: { safir: string }) => a.safir)).toEqual(['62001', '62002']);
+    await request(server()).get('/fund/rollup?year=2018&region=32').set(as('otherDirector')).expect(403);
+    await request(server()).get('/fund/rollup?year=2018').set(as('director')).expect(403);
+    const csv = await request(server()).get('/fund/rollup?year=2018&format=csv').set(as('national')).expect(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.text.split('\n')[0]).toBe('year,region,safir,envelopeCents,committedCents,paidCents,remainingCents,consumptionRate,mobilityCents,mobilityShare,mobilityLeavingBasinCents,mobilityLeavingBasinShare,agencies');
+    await request(server()).get('/fund/rollup').set(as('national')).expect(400);
+  });
+
+  it('refuses everything on a closed year', async () => {
+    await request(server()).post(`${base}/close`).set(as('director')).send({ reason: 'clôture' }).expect(201);
+    const res = await request(server()).post(`${base}/commitments`).set(as('manager')).send(commitment('c-late', 1)).expect(422);
+    expect(res.body.code).toBe('YEAR_CLOSED');
+  });
+});
