@@ -2,6 +2,7 @@ import type { Type } from '@nestjs/common';
 import { AccessModule } from '../../../libs/access/src';
 import { TerritoryModule } from '../../../libs/territory/src';
 import { FundModule } from '../../../libs/fund/src';
+import { AuditModule } from '../../../libs/audit/src';
 
 /** Nest modules of the bounded contexts (controllers and handlers). */
-export const CONTEXT_MODULES: Type[] = [AccessModule, TerritoryModule, FundModule];
+export const CONTEXT_MODULES: Type[] = [AccessModule, TerritoryModule, FundModule, AuditModule];

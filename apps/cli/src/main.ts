@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Command } from 'commander';
 import { ConfigError } from '../../../libs/platform/src';
-import { auditVerify } from './commands/audit';
+import { auditDigest, auditExport, auditKeygen, auditVerify, auditVerifyBundle, projectionsCheck } from './commands/audit';
 import { bench } from './commands/bench';
 import { eventsTail } from './commands/events';
 import { migrateCommand } from './commands/migrate';
@@ -23,6 +23,8 @@ projections
   .description('rebuild one projection (or all) from the log into fresh tables, then swap them in')
   .action(projectionsRebuild);
 
+projections.command('check [name]').description('rebuild in memory and compare with the live tables (drift check)').action(projectionsCheck);
+
 const events = program.command('events').description('the event log');
 events
   .command('tail')
@@ -35,7 +37,22 @@ events
   .action(eventsTail);
 
 const audit = program.command('audit').description('tamper evidence');
-audit.command('verify').description('walk the hash chain and name the first altered position').action(auditVerify);
+audit
+  .command('verify')
+  .option('--against <digest.json>', 'prove the log still extends a signed digest')
+  .description('walk the hash chain and name the first altered position')
+  .action(auditVerify);
+audit.command('digest').description('print the signed digest of the head (needs ANCRAGE_AUDIT_KEY_FILE)').action(auditDigest);
+audit.command('keygen').requiredOption('--out <file>', 'private key file (the public key goes to <file>.pub)').description('create an Ed25519 signing key').action(auditKeygen);
+audit
+  .command('export')
+  .requiredOption('--agency <safir>')
+  .requiredOption('--from <date>')
+  .requiredOption('--to <date>')
+  .requiredOption('--out <dir>')
+  .description("evidence bundle: an agency's events of a period, the digest, read models as of its end, a manifest")
+  .action(auditExport);
+audit.command('verify-bundle <dir>').option('--public-key <pem>', "the auditors' copy of the public key").description('check a bundle offline').action(auditVerifyBundle);
 
 const users = program.command('users').description('users and their rights (recorded as events)');
 users

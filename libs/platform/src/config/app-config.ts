@@ -23,6 +23,10 @@ export interface AppConfig {
     /** Authentication failures allowed per client address and minute before 429. */
     failuresPerMinute: number;
   };
+  audit: {
+    /** PEM file of the Ed25519 private key that signs digests (`ancrage audit keygen`). */
+    signingKeyFile: string | null;
+  };
 }
 
 export class ConfigError extends Error {
@@ -71,6 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       jwtAudience: env.ANCRAGE_JWT_AUDIENCE || null,
       failuresPerMinute: integer(env, 'ANCRAGE_AUTH_FAILURES_PER_MINUTE', 20, 1, 100000),
     },
+    audit: { signingKeyFile: env.ANCRAGE_AUDIT_KEY_FILE ? resolve(env.ANCRAGE_AUDIT_KEY_FILE) : null },
   };
 }
 

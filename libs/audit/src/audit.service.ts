@@ -1,0 +1,151 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { createPrivateKey, createPublicKey } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { Pool } from 'pg';
+import { DataSource } from 'typeorm';
+import { EVENT_STORE, EventStore, RecordedEvent, verifyChain } from '../../event-store/src';
+import { AsOf, ProjectionEngine } from '../../projections/src';
+import { APP_CONFIG, AppConfig, PG_POOL } from '../../platform/src';
+import { DomainError } from '../../shared-kernel/src';
+import { digestSignatureValid, SignedDigest, signDigest } from './evidence/digest';
+import { diffRows, RowDiff } from './evidence/row-diff';
+
+export interface HistoryFilter {
+  stream?: string;
+  agency?: string;
+  types?: string[];
+  actor?: string;
+  occurredFrom?: string;
+  occurredTo?: string;
+  recordedFrom?: string;
+  recordedTo?: string;
+  after?: number;
+  limit: number;
+}
+
+const within = (value: string, from?: string, to?: string) =>
+  (!from || Date.parse(value) >= Date.parse(from)) && (!to || Date.parse(value) <= Date.parse(to));
+
+/** The auditor's tools, shared by the HTTP endpoints and the CLI. */
+@Injectable()
+export class AuditService {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly engine: ProjectionEngine,
+    @Inject(PG_POOL) private readonly pool: Pool,
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Events matching the filter, oldest first, paginated by position: resume with `after: nextAfter`.
+   * A scan stops after 50,000 events even if the page is not full, so a rare filter stays fast.
+   */
+  async history(f: HistoryFilter): Promise<{ items: RecordedEvent[]; nextAfter: number | null; headPosition: number }> {
+    const matches = (e: RecordedEvent) =>
+      (!f.actor || e.metadata.actor === f.actor) &&
+      (!f.types || f.types.includes(e.type)) &&
+      within(e.metadata.occurredAt, f.occurredFrom, f.occurredTo) &&
+      within(e.metadata.recordedAt, f.recordedFrom, f.recordedTo);
+    const head = await this.store.headPosition();
+    if (f.stream) {
+      const events = (await this.store.readStream(f.stream)).filter((e) => e.position > (f.after ?? 0) && matches(e));
+      const items = events.slice(0, f.limit);
+      return { items, nextAfter: events.length > f.limit ? items[items.length - 1].position : null, headPosition: head };
+    }
+    const items: RecordedEvent[] = [];
+    let after = f.after ?? 0;
+    let scanned = 0;
+    for (;;) {
+      const slice = await this.store.readAll({ after, limit: 1000, agency: f.agency, types: f.types });
+      for (const e of slice.events) {
+        if (items.length < f.limit && matches(e)) items.push(e);
+        if (items.length === f.limit) return { items, nextAfter: e.position < head ? e.position : null, headPosition: head };
+      }
+      scanned += slice.events.length;
+      after = slice.scannedTo;
+      if (slice.endOfLog) return { items, nextAfter: null, headPosition: head };
+      if (scanned >= 50_000) return { items, nextAfter: after, headPosition: head };
+    }
+  }
+
+  /** Every table of a projection as it stood (in memory; live tables untouched). */
+  async rowsAsOf(name: string, asOf: AsOf): Promise<Record<string, object[]>> {
+    const rows = await this.engine.replay(name, asOf);
+    return Object.fromEntries(Object.keys(this.engine.get(name).tables).map((t) => [t, rows.list(t)]));
+  }
+
+  /** What changed for an agency between two points: the events, and the rows that differ. */
+  async changes(name: string, agency: string | undefined, from: AsOf, to: AsOf) {
+    const p = this.engine.get(name);
+    const [before, after] = await Promise.all([this.rowsAsOf(name, { ...from, agency }), this.rowsAsOf(name, { ...to, agency })]);
+    const keys = Object.fromEntries(Object.entries(p.tables).map(([t, spec]) => [t, spec.key]));
+    const toPosition = to.position;
+    const fromPosition = from.position ?? 0;
+    const events = (await this.history({ agency, types: [...p.eventTypes], after: fromPosition, limit: 500, occurredFrom: from.occurredAt, occurredTo: to.occurredAt, recordedFrom: from.recordedAt, recordedTo: to.recordedAt })).items.filter(
+      (e) => toPosition === undefined || e.position <= toPosition,
+    );
+    return { events, differences: diffRows(keys, before, after) };
+  }
+
+  verify() {
+    return verifyChain(this.store);
+  }
+
+  async digest(): Promise<SignedDigest> {
+    const key = this.signingKey();
+    const verdict = await verifyChain(this.store);
+    if (!verdict.ok) throw new DomainError('LOG_ALTERED', `the log is altered at position ${verdict.position}: ${verdict.reason}`, 'conflict');
+    return signDigest({ headPosition: verdict.headPosition, headHash: verdict.headHash, eventCount: verdict.checked, signedAt: new Date().toISOString() }, key.privateKeyPem);
+  }
+
+  /**
+   * The log still extends the digest: its signature is valid, the chain verifies, and the event at
+   * the digest's position still carries the signed hash (so nothing before it changed).
+   */
+  async verifyAgainst(digest: SignedDigest): Promise<{ ok: boolean; reason: string; chain: Awaited<ReturnType<typeof verifyChain>> }> {
+    const key = this.signingKey();
+    if (!digestSignatureValid(digest, key.publicKeyPem)) return { ok: false, reason: 'the digest signature is not valid for the configured key', chain: await this.verify() };
+    const chain = await this.verify();
+    if (!chain.ok) return { ok: false, reason: `the log is altered at position ${chain.position}`, chain };
+    if (digest.headPosition === 0) return { ok: true, reason: 'the digest is of an empty log', chain };
+    const { events } = await this.store.readAll({ after: digest.headPosition - 1, upTo: digest.headPosition, limit: 1, upcast: false });
+    const at = events[0];
+    if (!at || at.position !== digest.headPosition) return { ok: false, reason: `the event at position ${digest.headPosition} is gone`, chain };
+    if (at.hash !== digest.headHash) return { ok: false, reason: `history up to position ${digest.headPosition} was rewritten since the digest`, chain };
+    return { ok: true, reason: `the log extends the digest (${chain.ok ? chain.headPosition - digest.headPosition : 0} events since)`, chain };
+  }
+
+  /**
+   * Rebuilds a projection in memory and compares it with its live tables (after letting it catch
+   * up to the same position). Differences mean the live model drifted from the log.
+   */
+  async drift(name: string): Promise<{ projection: string; position: number; differences: RowDiff[]; inSync: boolean }> {
+    const p = this.engine.get(name);
+    const position = await this.store.headPosition();
+    await this.engine.waitFor(position, [name], 30_000);
+    const live: Record<string, object[]> = {};
+    const client = await this.pool.connect();
+    try {
+      for (const [table, spec] of Object.entries(p.tables)) {
+        const meta = this.dataSource.getMetadata(spec.entity);
+        const cols = meta.columns.map((c) => `"${c.databaseName}" AS "${c.propertyName}"`).join(', ');
+        live[table] = (await client.query(`SELECT ${cols} FROM "${meta.tableName}"`)).rows;
+      }
+    } finally {
+      client.release();
+    }
+    const replayed = await this.rowsAsOf(name, { position });
+    const keys = Object.fromEntries(Object.entries(p.tables).map(([t, spec]) => [t, spec.key]));
+    const differences = diffRows(keys, replayed, live);
+    return { projection: name, position, differences, inSync: differences.every((d) => !d.added.length && !d.removed.length && !d.changed.length) };
+  }
+
+  private signingKey(): { privateKeyPem: string; publicKeyPem: string } {
+    const path = this.config.audit.signingKeyFile;
+    if (!path) throw new DomainError('NO_SIGNING_KEY', 'no audit signing key: run `ancrage audit keygen` and set ANCRAGE_AUDIT_KEY_FILE', 'rule');
+    const privateKeyPem = readFileSync(path, 'utf8');
+    const publicKeyPem = createPublicKey(createPrivateKey(privateKeyPem)).export({ format: 'pem', type: 'spki' }).toString();
+    return { privateKeyPem, publicKeyPem };
+  }
+}

@@ -1,0 +1,59 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested, IsDefined } from 'class-validator';
+
+const toList = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value);
+
+export class HistoryQueryDto {
+  @ApiPropertyOptional({ example: 'fund-62001-2018' }) @IsOptional() @IsString() @Length(1, 300) stream?: string;
+  @ApiPropertyOptional({ example: '62001' }) @IsOptional() @Matches(/^\d{5}$/) agency?: string;
+  @ApiPropertyOptional({ example: 'ExpenditureCommitted,PaymentRecorded', description: 'comma-separated event types' })
+  @IsOptional()
+  @Transform(toList)
+  @IsString({ each: true })
+  type?: string[];
+  @ApiPropertyOptional({ example: 'claire' }) @IsOptional() @IsString() actor?: string;
+  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) occurredFrom?: string;
+  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) occurredTo?: string;
+  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) recordedFrom?: string;
+  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) recordedTo?: string;
+  @ApiPropertyOptional({ description: 'page after this position (the previous page’s nextAfter)' }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) after?: number;
+  @ApiPropertyOptional({ default: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) limit: number = 100;
+}
+
+export class ProjectionParams {
+  @ApiProperty({ example: 'fund-consumption' }) @Matches(/^[a-z0-9-]{1,80}$/) name: string;
+}
+
+export class RowsQueryDto {
+  @ApiPropertyOptional({ description: 'occurredAt ≤ asOf (date or instant)' }) @IsOptional() @IsISO8601({ strict: true }) asOf?: string;
+  @ApiPropertyOptional({ description: 'recordedAt ≤ knownAt' }) @IsOptional() @IsISO8601({ strict: true }) knownAt?: string;
+  @ApiPropertyOptional({ description: 'events up to this position' }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) position?: number;
+  @ApiPropertyOptional({ example: '62001' }) @IsOptional() @Matches(/^\d{5}$/) agency?: string;
+  @ApiPropertyOptional({ description: 'one table of the projection' }) @IsOptional() @IsString() table?: string;
+  @ApiPropertyOptional({ default: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) limit: number = 100;
+  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset: number = 0;
+}
+
+export class ChangesQueryDto {
+  @ApiPropertyOptional({ example: '62001' }) @IsOptional() @Matches(/^\d{5}$/) agency?: string;
+  @ApiPropertyOptional({ description: 'start: a date (occurredAt)' }) @IsOptional() @IsISO8601({ strict: true }) fromDate?: string;
+  @ApiPropertyOptional({ description: 'end: a date (occurredAt)' }) @IsOptional() @IsISO8601({ strict: true }) toDate?: string;
+  @ApiPropertyOptional({ description: 'start: a position' }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) fromPosition?: number;
+  @ApiPropertyOptional({ description: 'end: a position' }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) toPosition?: number;
+}
+
+export class SignedDigestDto {
+  @ApiProperty() @IsInt() @Min(0) headPosition: number;
+  @ApiProperty() @Matches(/^[0-9a-f]{64}$/) headHash: string;
+  @ApiProperty() @IsInt() @Min(0) eventCount: number;
+  @ApiProperty() @IsISO8601({ strict: true }) signedAt: string;
+  @ApiProperty() @IsString() keyId: string;
+  @ApiProperty() @IsIn(['Ed25519']) algorithm: 'Ed25519';
+  @ApiProperty() @IsString() signature: string;
+}
+
+export class VerifyAgainstDto {
+  @ApiProperty({ type: SignedDigestDto }) @IsDefined() @ValidateNested() @Type(() => SignedDigestDto) digest: SignedDigestDto;
+}
+

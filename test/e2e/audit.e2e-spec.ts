@@ -1,0 +1,133 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CommandBus } from '@nestjs/cqrs';
+import { Pool } from 'pg';
+import request from 'supertest';
+import { exportBundle, generateSigningKeys, verifyBundle } from '../../libs/audit/src';
+import { EVENT_STORE, EventStore } from '../../libs/event-store/src';
+import { ProjectionEngine } from '../../libs/projections/src';
+import { RegisterAgency } from '../../libs/territory/src';
+import { Harness, startApp } from '../support/app-harness';
+import { userWithToken } from '../support/principals';
+
+describe('auditor toolkit over HTTP', () => {
+  let h: Harness;
+  let store: EventStore;
+  let pool: Pool;
+  const keys = generateSigningKeys();
+  const keyFile = join(mkdtempSync(join(tmpdir(), 'ancrage-key-')), 'audit.pem');
+  const t: Record<string, string> = {};
+  const as = (who: string) => ({ authorization: `Bearer ${t[who]}` });
+  const server = () => h.app.getHttpServer();
+  const base = '/agencies/62001/fund/2018';
+
+  beforeAll(async () => {
+    writeFileSync(keyFile, keys.privateKeyPem);
+    h = await startApp({ ANCRAGE_AUDIT_KEY_FILE: keyFile });
+    store = h.app.get(EVENT_STORE);
+    pool = new Pool({ connectionString: h.db.url });
+    await h.app.get(CommandBus).execute(
+      new RegisterAgency({ safir: '62001', name: 'Berck', region: '32', department: '62', employmentBasin: '3214', areaType: 'RURAL', openedOn: '2009-01-01' }, { actor: 't', role: 'operator', correlationId: 's' }),
+    );
+    t.manager = await userWithToken(h.app, 'claire', [{ role: 'manager', agencies: ['62001'] }]);
+    t.director = await userWithToken(h.app, 'dir', [{ role: 'director', regions: ['32'] }]);
+    t.auditor = await userWithToken(h.app, 'audrey', [{ role: 'auditor' }]);
+    await request(server()).post(`${base}/envelope`).set(as('director')).send({ amountCents: 50_000_00, allocatedOn: '2018-01-02' }).expect(201);
+    const c = { category: 'LOCAL_SERVICE_PURCHASE', route: 'SUBSIDY', rationale: 'r' };
+    await request(server()).post(`${base}/commitments`).set(as('manager')).send({ ...c, commitmentId: 'c1', amountCents: 10_000_00, committedOn: '2018-03-01' }).expect(201);
+    await request(server()).post(`${base}/commitments`).set(as('manager')).send({ ...c, commitmentId: 'c2', amountCents: 5_000_00, committedOn: '2018-07-01' }).expect(201);
+    await request(server()).post(`${base}/commitments/c1/payments`).set(as('manager')).send({ paymentId: 'p1', amountCents: 4_000_00, paidOn: '2018-08-01' }).expect(201);
+    await h.app.get(ProjectionEngine).waitFor(await store.headPosition(), undefined, 10_000);
+  });
+  afterAll(async () => {
+    await pool.end();
+    await h.close();
+  });
+
+  it('lists history with full envelopes, filtered by actor, type and dates, paginated by position', async () => {
+    const all = await request(server()).get('/audit/events?agency=62001&limit=2').set(as('auditor')).expect(200);
+    expect(all.body.items).toHaveLength(2);
+    expect(all.body.items[0]).toMatchObject({ eventId: expect.any(String), hash: expect.stringMatching(/^[0-9a-f]{64}$/), metadata: { recordedAt: expect.any(String) } });
+    const next = await request(server()).get(`/audit/events?agency=62001&limit=100&after=${all.body.nextAfter}`).set(as('auditor')).expect(200);
+    expect(next.body.items[0].position).toBeGreaterThan(all.body.items[1].position);
+    const byClaire = await request(server()).get('/audit/events?actor=claire&type=ExpenditureCommitted').set(as('auditor')).expect(200);
+    expect(byClaire.body.items.map((e: { data: { commitmentId: string } }) => e.data.commitmentId)).toEqual(['c1', 'c2']);
+    const summer = await request(server()).get('/audit/events?occurredFrom=2018-06-01&occurredTo=2018-12-31&stream=fund-62001-2018').set(as('auditor')).expect(200);
+    expect(summer.body.items.map((e: { type: string }) => e.type)).toEqual(['ExpenditureCommitted', 'PaymentRecorded']);
+    await request(server()).get('/audit/events').set(as('manager')).expect(403);
+    await request(server()).get('/audit/events?occurredFrom=yesterday').set(as('auditor')).expect(400);
+  });
+
+  it('replays any read model as of a date and as known at a time', async () => {
+    const june = await request(server()).get('/audit/projections/fund-consumption/rows?asOf=2018-06-30&agency=62001&table=envelopes').set(as('auditor')).expect(200);
+    expect(june.body.tables.envelopes.items[0]).toMatchObject({ committedCents: 10_000_00, paidCents: 0 });
+    const known = await request(server()).get(`/audit/projections/fund-consumption/rows?knownAt=${new Date(0).toISOString()}`).set(as('auditor')).expect(200);
+    expect(known.body.tables.envelopes.total).toBe(0);
+    await request(server()).get('/audit/projections/nothing/rows').set(as('auditor')).expect(404);
+  });
+
+  it('shows what changed between two dates: the events and the row differences', async () => {
+    const res = await request(server()).get('/audit/projections/fund-consumption/changes?agency=62001&fromDate=2018-06-30&toDate=2018-12-31').set(as('auditor')).expect(200);
+    expect(res.body.events.map((e: { type: string }) => e.type)).toEqual(['ExpenditureCommitted', 'PaymentRecorded']);
+    const envelopes = res.body.differences.find((d: { table: string }) => d.table === 'envelopes');
+    expect(envelopes.changed[0].before.committedCents).toBe(10_000_00);
+    expect(envelopes.changed[0].after).toMatchObject({ committedCents: 15_000_00, paidCents: 4_000_00 });
+  });
+
+  it('signs a digest and proves later that the log still extends it, or that history was rewritten', async () => {
+    const digest = (await request(server()).get('/audit/digest').set(as('auditor')).expect(200)).body;
+    expect(digest).toMatchObject({ algorithm: 'Ed25519', headPosition: await store.headPosition() });
+    await request(server()).post(`${base}/commitments`).set(as('manager')).send({ commitmentId: 'c3', category: 'INNOVATIVE_PROJECT', route: 'SUBSIDY', amountCents: 100, rationale: 'plateforme web' }).expect(201);
+    const ok = await request(server()).post('/audit/verify-digest').set(as('auditor')).send({ digest }).expect(201);
+    expect(ok.body).toMatchObject({ ok: true });
+    const forged = await request(server()).post('/audit/verify-digest').set(as('auditor')).send({ digest: { ...digest, headPosition: digest.headPosition - 1 } }).expect(201);
+    expect(forged.body).toMatchObject({ ok: false, reason: expect.stringContaining('signature') });
+    await request(server()).post('/audit/verify-digest').set(as('auditor')).send({ digest: { ...digest, headHash: 'nope' } }).expect(400);
+  });
+
+  it('reports the drift between a live read model and the log, and the first altered position', async () => {
+    expect((await request(server()).get('/audit/projections/fund-consumption/drift').set(as('auditor')).expect(200)).body.inSync).toBe(true);
+    await pool.query(`UPDATE fund_envelopes SET "paidCents" = 1 WHERE safir = '62001'`);
+    const drift = await request(server()).get('/audit/projections/fund-consumption/drift').set(as('auditor')).expect(200);
+    expect(drift.body.inSync).toBe(false);
+    expect(drift.body.differences.find((d: { table: string }) => d.table === 'envelopes').changed).toHaveLength(1);
+
+    expect((await request(server()).get('/audit/verify').set(as('auditor')).expect(200)).body.ok).toBe(true);
+    const { rows } = await pool.query(`SELECT position FROM event_log WHERE type = 'PaymentRecorded'`);
+    await pool.query(`UPDATE event_log SET data = jsonb_set(data, '{amountCents}', '1') WHERE position = $1`, [rows[0].position]);
+    const verdict = (await request(server()).get('/audit/verify').set(as('auditor')).expect(200)).body;
+    expect(verdict).toMatchObject({ ok: false, position: Number(rows[0].position) });
+    await pool.query(`UPDATE event_log SET data = jsonb_set(data, '{amountCents}', '400000') WHERE position = $1`, [rows[0].position]);
+    expect((await request(server()).get('/audit/verify').set(as('auditor')).expect(200)).body.ok).toBe(true);
+  });
+
+  it('exports an evidence bundle that verifies offline and notices an edited file or event', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'ancrage-bundle-'));
+    const digest = (await request(server()).get('/audit/digest').set(as('auditor')).expect(200)).body;
+    const manifest = await exportBundle({
+      store,
+      engine: h.app.get(ProjectionEngine),
+      agency: '62001',
+      from: '2018-01-01T00:00:00Z',
+      to: '2018-12-31T23:59:59.999Z',
+      out,
+      digest,
+      publicKeyPem: keys.publicKeyPem,
+    });
+    // 2018 for 62001: the envelope, two commitments and a payment (c3 is dated today).
+    expect(manifest.eventCount).toBe(4);
+    expect(manifest.files.map((f) => f.path)).toEqual(expect.arrayContaining(['events.jsonl', 'digest.json', 'read-models/fund-consumption/envelopes.csv']));
+    expect(verifyBundle(out, keys.publicKeyPem)).toMatchObject({ ok: true, digestSigned: true, eventCount: 4 });
+
+    const csvPath = join(out, 'read-models/fund-consumption/envelopes.csv');
+    writeFileSync(csvPath, readFileSync(csvPath, 'utf8').replace('5000000', '9000000'));
+    expect(verifyBundle(out).problems).toContain('read-models/fund-consumption/envelopes.csv does not match its hash in the manifest');
+
+    const eventsPath = join(out, 'events.jsonl');
+    const lines = readFileSync(eventsPath, 'utf8').split('\n');
+    lines[1] = lines[1].replace('"amountCents":1000000', '"amountCents":1');
+    writeFileSync(eventsPath, lines.join('\n'));
+    expect(verifyBundle(out).problems.some((p) => p.includes('does not match its hash') && p.startsWith('event at position'))).toBe(true);
+  });
+});
