@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CommandBus } from '@nestjs/cqrs';
 import { Pool } from 'pg';
+import { createPool } from '../../libs/database/src';
 import request from 'supertest';
 import { exportBundle, generateSigningKeys, verifyBundle } from '../../libs/audit/src';
 import { EVENT_STORE, EventStore } from '../../libs/event-store/src';
@@ -26,7 +27,7 @@ describe('auditor toolkit over HTTP', () => {
     writeFileSync(keyFile, keys.privateKeyPem);
     h = await startApp({ ANCRAGE_AUDIT_KEY_FILE: keyFile });
     store = h.app.get(EVENT_STORE);
-    pool = new Pool({ connectionString: h.db.url });
+    pool = createPool(h.db.url);
     await h.app.get(CommandBus).execute(
       new RegisterAgency({ safir: '62001', name: 'Berck', region: '32', department: '62', employmentBasin: '3214', areaType: 'RURAL', openedOn: '2009-01-01' }, { actor: 't', role: 'operator', correlationId: 's' }),
     );

@@ -55,17 +55,15 @@ export class AuditService {
     }
     const items: RecordedEvent[] = [];
     let after = f.after ?? 0;
-    let scanned = 0;
     for (;;) {
       const slice = await this.store.readAll({ after, limit: 1000, agency: f.agency, types: f.types });
       for (const e of slice.events) {
         if (items.length < f.limit && matches(e)) items.push(e);
         if (items.length === f.limit) return { items, nextAfter: e.position < head ? e.position : null, headPosition: head };
       }
-      scanned += slice.events.length;
       after = slice.scannedTo;
       if (slice.endOfLog) return { items, nextAfter: null, headPosition: head };
-      if (scanned >= 50_000) return { items, nextAfter: after, headPosition: head };
+      if (after - (f.after ?? 0) >= 50_000) return { items, nextAfter: after, headPosition: head };
     }
   }
 

@@ -1,4 +1,5 @@
 import { DataSource, type EntitySchema, type MixedList } from 'typeorm';
+import { CONNECTION_OPTIONS } from './pool';
 
 export interface DataSourceParts {
   url: string;
@@ -20,6 +21,6 @@ export function createDataSource(parts: DataSourceParts): DataSource {
     migrationsTransactionMode: 'each',
     synchronize: false,
     logging: false,
-    extra: { max: parts.poolSize ?? 10 },
+    extra: { max: parts.poolSize ?? 10, options: CONNECTION_OPTIONS },
   });
 }

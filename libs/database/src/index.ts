@@ -1,3 +1,4 @@
 export * from './data-source';
 export * from './embedded-postgres';
 export * from './pg-types';
+export * from './pool';

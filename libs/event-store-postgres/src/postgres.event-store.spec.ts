@@ -1,4 +1,5 @@
 import { Pool } from 'pg';
+import { createPool } from '../../database/src';
 import { createDataSource } from '../../database/src';
 import { eventStoreContract } from '../../event-store/src/testing/event-store.contract';
 import { newEvent } from '../../event-store/src/testing/event-fixtures';
@@ -13,7 +14,7 @@ async function openStore(upcasters = new UpcasterRegistry()) {
   await ds.initialize();
   await ds.runMigrations();
   await ds.destroy();
-  const pool = new Pool({ connectionString: db.url, max: 10 });
+  const pool = createPool(db.url, 10);
   const store = new PostgresEventStore({ pool, connectionString: db.url, upcasters });
   return {
     db,

@@ -162,7 +162,18 @@ export class PostgresEventStore implements EventStore {
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<ReadAllSlice> {
-    const params: unknown[] = [options.after ?? 0, options.limit ?? 1000, options.upTo ?? Number.MAX_SAFE_INTEGER];
+    // The head is read first: every event at or below it is committed (appends commit in position
+    // order), so a filtered read that finds nothing more may safely report it scanned up to there.
+    const head = await this.headPosition();
+    const after = options.after ?? 0;
+    const limit = options.limit ?? 1000;
+    const filtered = Boolean(options.types || options.agency !== undefined);
+    // Positions are contiguous here, so each read scans a bounded window of them: the plan and the
+    // work stay small whatever the statistics say (a fresh log is not analysed yet, and a
+    // mis-estimated range made PostgreSQL sort the whole remaining log to return one page).
+    const window = filtered ? limit * 2 : limit;
+    const upTo = Math.min(options.upTo ?? head, head, after + window);
+    const params: unknown[] = [after, upTo, limit];
     const filters: string[] = [];
     if (options.types) {
       params.push(options.types);
@@ -172,21 +183,14 @@ export class PostgresEventStore implements EventStore {
       params.push(options.agency);
       filters.push(`AND agency = $${params.length}`);
     }
-    // One statement, one snapshot: the head and the rows are read consistently.
-    const { rows } = await this.pool.query<EventRow & { head: string }>(
-      `WITH h AS (SELECT position AS head FROM event_log_head)
-       SELECT h.head::text AS head, e.* FROM h LEFT JOIN LATERAL (
-         SELECT ${COLUMNS} FROM event_log
-          WHERE position > $1 AND position <= LEAST($3::bigint, h.head) ${filters.join(' ')}
-          ORDER BY position LIMIT $2
-       ) e ON true`,
+    const { rows } = await this.pool.query<EventRow>(
+      `SELECT ${COLUMNS} FROM event_log
+        WHERE position > $1 AND position <= $2 ${filters.join(' ')}
+        ORDER BY position LIMIT $3`,
       params,
     );
-    const head = Number(rows[0].head);
-    const events = rows.filter((r) => r.position !== null).map((r) => this.toEvent(r, options.upcast));
-    const limit = params[1] as number;
-    const upTo = Math.min(options.upTo ?? head, head);
-    const scannedTo = events.length === limit ? events[events.length - 1].position : Math.max(upTo, options.after ?? 0);
+    const events = rows.map((r) => this.toEvent(r, options.upcast));
+    const scannedTo = events.length === limit ? events[events.length - 1].position : Math.max(upTo, after);
     return { events, scannedTo, endOfLog: scannedTo >= head };
   }
 
@@ -224,7 +228,7 @@ export class PostgresEventStore implements EventStore {
   private listen(): Promise<Client | undefined> {
     if (!this.options.connectionString || this.closed) return Promise.resolve(undefined);
     this.listener ??= (async () => {
-      const client = new Client({ connectionString: this.options.connectionString });
+      const client = new Client({ connectionString: this.options.connectionString, options: '-c jit=off' });
       client.on('notification', () => [...this.waiters].forEach((wake) => wake()));
       client.on('error', () => {
         this.listener = undefined;

@@ -11,7 +11,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
-import { createDataSource, installPgTypeParsers } from '../../database/src';
+import { createDataSource, createPool, installPgTypeParsers } from '../../database/src';
 import { EVENT_STORE, EventStore, UpcasterRegistry } from '../../event-store/src';
 import { EventLog1764000000000, PostgresEventStore } from '../../event-store-postgres/src';
 import { ProjectionCheckpoints1764000000100, ProjectionEngine } from '../../projections/src';

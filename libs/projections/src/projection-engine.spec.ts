@@ -1,4 +1,5 @@
 import { Pool } from 'pg';
+import { createPool } from '../../database/src';
 import type { DataSource } from 'typeorm';
 import { createDataSource, installPgTypeParsers } from '../../database/src';
 import { EventStore, NewEvent } from '../../event-store/src';
@@ -31,7 +32,7 @@ describe('ProjectionEngine on PostgreSQL', () => {
     });
     await ds.initialize();
     await ds.runMigrations();
-    pool = new Pool({ connectionString: db.url, max: 6 });
+    pool = createPool(db.url, 6);
     store = new PostgresEventStore({ pool, connectionString: db.url });
   });
 

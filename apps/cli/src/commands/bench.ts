@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, chmodSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client, Pool } from 'pg';
-import { createDataSource, installPgTypeParsers, startEmbeddedPostgres } from '../../../../libs/database/src';
+import { Client } from 'pg';
+import { createDataSource, createPool, installPgTypeParsers, startEmbeddedPostgres } from '../../../../libs/database/src';
 import { NewEvent } from '../../../../libs/event-store/src';
 import { EventLog1764000000000, PostgresEventStore } from '../../../../libs/event-store-postgres/src';
 import { ProjectionCheckpoints1764000000100, ProjectionEngine } from '../../../../libs/projections/src';
@@ -73,7 +73,7 @@ export async function bench(options: BenchOptions): Promise<void> {
     entities: [AgencyActivityRow],
     migrations: [EventLog1764000000000, ProjectionCheckpoints1764000000100, BenchAgencyActivity1764000009999],
   });
-  const pool = new Pool({ connectionString: url.toString(), max: 10 });
+  const pool = createPool(url.toString(), 10);
   const store = new PostgresEventStore({ pool });
   const results: Record<string, number | string> = {};
   try {
