@@ -14,6 +14,7 @@ import { PERSONAS, personaTokens, registerMatrixAgencies } from '../support/prin
 const ALLOWED: Record<PolicyKind, string[]> = {
   'agency.read': ['manager-in', 'director-in', 'director-national', 'auditor', 'admin'],
   'agency.write': ['manager-in'],
+  'partners.write': ['manager-in', 'manager-out', 'admin'],
   'region.read': ['director-in', 'director-national', 'auditor', 'admin'],
   'national.read': ['director-national', 'auditor', 'admin'],
   'fund.allocate': ['director-in', 'director-national', 'admin'],

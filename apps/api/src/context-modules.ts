@@ -3,6 +3,7 @@ import { AccessModule } from '../../../libs/access/src';
 import { TerritoryModule } from '../../../libs/territory/src';
 import { FundModule } from '../../../libs/fund/src';
 import { AuditModule } from '../../../libs/audit/src';
+import { PartnershipsModule } from '../../../libs/partnerships/src';
 
 /** Nest modules of the bounded contexts (controllers and handlers). */
-export const CONTEXT_MODULES: Type[] = [AccessModule, TerritoryModule, FundModule, AuditModule];
+export const CONTEXT_MODULES: Type[] = [AccessModule, TerritoryModule, PartnershipsModule, FundModule, AuditModule];

@@ -11,6 +11,7 @@ export interface Principal {
 export type Action =
   | { kind: 'agency.read'; agency: string; region: string | null }
   | { kind: 'agency.write'; agency: string }
+  | { kind: 'partners.write' }
   | { kind: 'region.read'; region: string }
   | { kind: 'national.read' }
   | { kind: 'fund.allocate'; agency: string; region: string | null }
@@ -40,6 +41,8 @@ export function authorise(principal: Principal, action: Action): Grant | null {
       );
     case 'agency.write':
       return find((g) => g.role === 'manager' && g.agencies.includes(action.agency));
+    case 'partners.write':
+      return find((g) => g.role === 'manager' || g.role === 'admin');
     case 'region.read':
       return find((g) => directorCovers(g, action.region) || g.role === 'auditor' || g.role === 'admin');
     case 'national.read':

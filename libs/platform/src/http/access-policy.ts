@@ -8,6 +8,8 @@ import { ApiBearerAuth, ApiForbiddenResponse, ApiTooManyRequestsResponse, ApiUna
 export type PolicyKind =
   | 'agency.read'
   | 'agency.write'
+  /** The shared partner register: any manager (partners serve several agencies) or an admin. */
+  | 'partners.write'
   | 'region.read'
   | 'national.read'
   | 'fund.allocate'

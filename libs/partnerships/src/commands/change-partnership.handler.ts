@@ -1,0 +1,23 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { EVENT_STORE, EventStore } from '../../../event-store/src';
+import { CLOCK, Clock, CommandOutcome, DeciderRunner } from '../../../platform/src';
+import { PartnershipCommand, partnershipDecider } from '../domain/partnership.decider';
+import { partnershipStream } from '../domain/partnerships.events';
+import { ChangePartnership } from './change-partnership.command';
+import { partnerFacts } from './partner-facts';
+
+@CommandHandler(ChangePartnership)
+export class ChangePartnershipHandler implements ICommandHandler<ChangePartnership> {
+  constructor(
+    private readonly runner: DeciderRunner,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute({ safir, partnerId, change, context }: ChangePartnership): Promise<CommandOutcome> {
+    const partner = await partnerFacts(this.store, partnerId);
+    const command = { ...change, safir, partnerId, partner, today: this.clock().toISOString().slice(0, 10) } as PartnershipCommand;
+    return this.runner.run({ streamId: partnershipStream(safir, partnerId), agency: safir, decider: partnershipDecider, command, context });
+  }
+}

@@ -1,0 +1,46 @@
+import { Decider, DomainError } from '../../../shared-kernel/src';
+import type { JointEventEvent, JointEventKind, Outcomes } from './partnerships.events';
+
+export interface JointEventState {
+  planned: boolean;
+  status: 'PLANNED' | 'HELD' | 'CANCELLED' | null;
+  date: string | null;
+  partnerIds: string[];
+}
+
+export type JointEventCommand =
+  | { kind: 'plan'; safir: string; jointEventId: string; eventKind: JointEventKind; date: string; title: string; partnerIds: string[]; publics: string[]; planActionId: string | null; unknownPartners: string[] }
+  | { kind: 'hold'; safir: string; jointEventId: string; outcomes: Outcomes }
+  | { kind: 'cancel'; safir: string; jointEventId: string; reason: string };
+
+export const jointEventDecider: Decider<JointEventCommand, JointEventEvent, JointEventState> = {
+  initialState: () => ({ planned: false, status: null, date: null, partnerIds: [] }),
+  evolve: (s, e) =>
+    e.type === 'JointEventPlanned'
+      ? { planned: true, status: 'PLANNED', date: e.data.date, partnerIds: e.data.partnerIds }
+      : { ...s, status: e.type === 'JointEventHeld' ? 'HELD' : 'CANCELLED' },
+  decide(c, s) {
+    if (c.kind === 'plan') {
+      if (s.planned) throw new DomainError('JOINT_EVENT_EXISTS', `joint event ${c.jointEventId} already exists`, 'conflict', 'jointEventId');
+      if (c.unknownPartners.length) throw new DomainError('UNKNOWN_PARTNER', `no partner ${c.unknownPartners.join(', ')}`, 'rule', 'partnerIds');
+      const { kind: _k, unknownPartners: _u, eventKind, ...rest } = c;
+      return [{ type: 'JointEventPlanned', data: { ...rest, kind: eventKind }, occurredAt: `${c.date}T09:00:00.000Z` }];
+    }
+    if (!s.planned) throw new DomainError('JOINT_EVENT_NOT_FOUND', 'no such joint event', 'not_found');
+    if (s.status !== 'PLANNED') throw new DomainError('JOINT_EVENT_CLOSED', `this joint event is already ${s.status!.toLowerCase()}`, 'rule');
+    if (c.kind === 'cancel') return [{ type: 'JointEventCancelled', data: { safir: c.safir, jointEventId: c.jointEventId, reason: c.reason } }];
+    const o = c.outcomes;
+    for (const [field, v] of Object.entries(o)) {
+      if (!Number.isInteger(v) || v < 0) throw new DomainError('INVALID_OUTCOME', `${field} must be a non-negative integer`, 'rule', `outcomes.${field}`);
+    }
+    if (o.hires > o.candidatesPresented) throw new DomainError('HIRES_EXCEED_CANDIDATES', 'hires cannot exceed the candidates presented', 'rule', 'outcomes.hires');
+    // The date and partners travel with the outcome, so read models can count it per partner and month.
+    return [
+      {
+        type: 'JointEventHeld',
+        data: { safir: c.safir, jointEventId: c.jointEventId, date: s.date!, partnerIds: s.partnerIds, outcomes: o },
+        occurredAt: `${s.date}T18:00:00.000Z`,
+      },
+    ];
+  },
+};

@@ -1,0 +1,122 @@
+import { Decider, DomainError } from '../../../shared-kernel/src';
+import { CATEGORIES, Circle, PartnerCategory, Scale } from './categories';
+import type { AgreementObjective, ContactKind, Expectation, PartnershipEvent, QualityCriterion } from './partnerships.events';
+
+interface AgreementState {
+  agreementId: string;
+  startDate: string;
+  endDate: string | null;
+  terminated: boolean;
+}
+
+export interface PartnershipState {
+  agreements: AgreementState[];
+  circle: Circle | null;
+  expectations: Record<string, { addressed: boolean }>;
+}
+
+/** What the partnership needs to know of its partner (read from the partner's stream by the handler). */
+export interface PartnerFacts {
+  exists: boolean;
+  closed: boolean;
+  category: PartnerCategory | null;
+}
+
+export type PartnershipCommand = { safir: string; partnerId: string; partner: PartnerFacts; today: string } & (
+  | { kind: 'sign'; agreementId: string; reference: string; scale: Scale; formal: boolean; objectives: AgreementObjective[]; startDate: string; endDate: string | null }
+  | { kind: 'amend'; agreementId: string; note: string; endDate: string | null }
+  | { kind: 'renew'; agreementId: string; endDate: string }
+  | { kind: 'terminate'; agreementId: string; terminatedOn: string; reason: string }
+  | { kind: 'assign-circle'; circle: Circle; reason: string | null }
+  | { kind: 'log-contact'; contactKind: ContactKind; date: string; participants: string[]; note: string | null }
+  | { kind: 'record-expectation'; expectationId: string; expectation: Expectation; note: string | null }
+  | { kind: 'address-expectation'; expectationId: string; note: string | null }
+  | { kind: 'assess'; score: 1 | 2 | 3 | 4; criteria: Partial<Record<QualityCriterion, boolean>>; assessedOn: string }
+);
+
+/** An agreement is active on a date when it has started, not ended, and not been terminated. */
+export const activeOn = (a: AgreementState, date: string) => !a.terminated && a.startDate <= date && (a.endDate === null || a.endDate >= date);
+
+export const partnershipDecider: Decider<PartnershipCommand, PartnershipEvent, PartnershipState> = {
+  initialState: () => ({ agreements: [], circle: null, expectations: {} }),
+  evolve(s, e) {
+    switch (e.type) {
+      case 'AgreementSigned':
+        return { ...s, agreements: [...s.agreements, { agreementId: e.data.agreementId, startDate: e.data.startDate, endDate: e.data.endDate, terminated: false }] };
+      case 'AgreementAmended':
+      case 'AgreementRenewed':
+        return { ...s, agreements: s.agreements.map((a) => (a.agreementId === e.data.agreementId ? { ...a, endDate: e.data.endDate } : a)) };
+      case 'AgreementTerminated':
+        return { ...s, agreements: s.agreements.map((a) => (a.agreementId === e.data.agreementId ? { ...a, terminated: true } : a)) };
+      case 'PriorityCircleAssigned':
+        return { ...s, circle: e.data.circle };
+      case 'PartnerExpectationRecorded':
+        return { ...s, expectations: { ...s.expectations, [e.data.expectationId]: { addressed: false } } };
+      case 'PartnerExpectationAddressed':
+        return { ...s, expectations: { ...s.expectations, [e.data.expectationId]: { addressed: true } } };
+      default:
+        return s;
+    }
+  },
+  decide(c, s) {
+    if (!c.partner.exists) throw new DomainError('PARTNER_NOT_FOUND', `no partner ${c.partnerId}`, 'not_found', 'partnerId');
+    const ids = { safir: c.safir, partnerId: c.partnerId };
+    const agreement = 'agreementId' in c ? s.agreements.find((a) => a.agreementId === c.agreementId) : undefined;
+    const needsOpenPartner = () => {
+      if (c.partner.closed) throw new DomainError('PARTNER_CLOSED', 'the partner is closed: nothing more can be recorded with it', 'rule', 'partnerId');
+    };
+    const endsAfterStart = (start: string, end: string | null, field: string) => {
+      if (end !== null && end < start) throw new DomainError('ENDS_BEFORE_START', 'an agreement cannot end before it starts', 'rule', field);
+    };
+    switch (c.kind) {
+      case 'sign': {
+        needsOpenPartner();
+        if (agreement) throw new DomainError('AGREEMENT_EXISTS', `agreement ${c.agreementId} already exists`, 'conflict', 'agreementId');
+        endsAfterStart(c.startDate, c.endDate, 'endDate');
+        const overlapping = s.agreements.find((a) => !a.terminated && (a.endDate === null || a.endDate >= c.startDate));
+        if (overlapping) {
+          throw new DomainError('AGREEMENT_ACTIVE', `agreement ${overlapping.agreementId} is still active: amend, renew or terminate it first`, 'conflict', 'startDate');
+        }
+        const { kind: _k, partner: _p, today: _t, ...data } = c;
+        return [{ type: 'AgreementSigned', data: { ...data, objectives: [...new Set(c.objectives)] } }];
+      }
+      case 'amend':
+      case 'renew':
+      case 'terminate': {
+        if (!agreement) throw new DomainError('AGREEMENT_NOT_FOUND', `no agreement ${c.agreementId}`, 'not_found', 'agreementId');
+        if (agreement.terminated) throw new DomainError('AGREEMENT_TERMINATED', 'this agreement was terminated', 'rule', 'agreementId');
+        if (c.kind === 'terminate') {
+          return [{ type: 'AgreementTerminated', data: { ...ids, agreementId: c.agreementId, terminatedOn: c.terminatedOn, reason: c.reason } }];
+        }
+        endsAfterStart(agreement.startDate, c.endDate, 'endDate');
+        if (c.kind === 'renew') {
+          if (agreement.endDate !== null && c.endDate <= agreement.endDate) throw new DomainError('RENEWAL_NOT_LATER', 'a renewal must end after the current end date', 'rule', 'endDate');
+          return [{ type: 'AgreementRenewed', data: { ...ids, agreementId: c.agreementId, endDate: c.endDate } }];
+        }
+        return [{ type: 'AgreementAmended', data: { ...ids, agreementId: c.agreementId, note: c.note, endDate: c.endDate } }];
+      }
+      case 'assign-circle': {
+        const defaultCircle = CATEGORIES[c.partner.category!].circle as Circle;
+        if (c.circle !== defaultCircle && !c.reason) {
+          throw new DomainError('REASON_REQUIRED', `${c.partner.category} partners are in circle ${defaultCircle} by default: say why this one is in circle ${c.circle}`, 'rule', 'reason');
+        }
+        return s.circle === c.circle ? [] : [{ type: 'PriorityCircleAssigned', data: { ...ids, circle: c.circle, defaultCircle, reason: c.reason } }];
+      }
+      case 'log-contact':
+        needsOpenPartner();
+        return [{ type: 'ContactLogged', data: { ...ids, kind: c.contactKind, date: c.date, participants: c.participants, note: c.note }, occurredAt: `${c.date}T12:00:00.000Z` }];
+      case 'record-expectation':
+        if (s.expectations[c.expectationId]) throw new DomainError('EXPECTATION_EXISTS', `expectation ${c.expectationId} already exists`, 'conflict', 'expectationId');
+        return [{ type: 'PartnerExpectationRecorded', data: { ...ids, expectationId: c.expectationId, expectation: c.expectation, note: c.note } }];
+      case 'address-expectation': {
+        const e = s.expectations[c.expectationId];
+        if (!e) throw new DomainError('EXPECTATION_NOT_FOUND', `no expectation ${c.expectationId}`, 'not_found');
+        return e.addressed ? [] : [{ type: 'PartnerExpectationAddressed', data: { ...ids, expectationId: c.expectationId, note: c.note } }];
+      }
+      case 'assess':
+        needsOpenPartner();
+        if (![1, 2, 3, 4].includes(c.score)) throw new DomainError('INVALID_SCORE', 'score must be 1, 2, 3 or 4', 'rule', 'score');
+        return [{ type: 'QualityAssessed', data: { ...ids, score: c.score, criteria: c.criteria, assessedOn: c.assessedOn }, occurredAt: `${c.assessedOn}T12:00:00.000Z` }];
+    }
+  },
+};

@@ -1,0 +1,164 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsBoolean, IsDefined, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { AsOfQueryDto } from '../../../../platform/src';
+import { PARTNER_CATEGORIES, PartnerCategory, Scale, SCALES } from '../../domain/categories';
+import {
+  AGREEMENT_OBJECTIVES, AgreementObjective, CONTACT_KINDS, ContactKind, EXPECTATIONS, Expectation, JOINT_EVENT_KINDS, JointEventKind, PUBLICS,
+} from '../../domain/partnerships.events';
+
+const ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const idMessage = (f: string) => ({ message: `${f} must be 1-64 lower-case letters, digits, - or _` });
+const dateMessage = (f: string) => ({ message: `${f} must be a date (YYYY-MM-DD)` });
+
+export class SafirParam {
+  @ApiProperty({ example: '62001' }) @Matches(/^\d{5}$/, { message: 'safir must be a 5-digit SAFIR code' }) safir: string;
+}
+export class PartnerParam {
+  @ApiProperty({ example: 'ml-berck' }) @Matches(ID, idMessage('partnerId')) partnerId: string;
+}
+export class PartnershipParams extends SafirParam {
+  @ApiProperty({ example: 'ml-berck' }) @Matches(ID, idMessage('partnerId')) partnerId: string;
+}
+export class AgreementParams extends PartnershipParams {
+  @ApiProperty() @Matches(ID, idMessage('agreementId')) agreementId: string;
+}
+export class ExpectationParams extends PartnershipParams {
+  @ApiProperty() @Matches(ID, idMessage('expectationId')) expectationId: string;
+}
+export class JointEventParams extends SafirParam {
+  @ApiProperty() @Matches(ID, idMessage('jointEventId')) jointEventId: string;
+}
+
+export class RegisterPartnerDto {
+  @ApiProperty({ example: 'ml-berck' }) @Matches(ID, idMessage('partnerId')) partnerId: string;
+  @ApiProperty({ example: 'Mission locale du Montreuillois' }) @IsString() @Length(1, 200) name: string;
+  @ApiProperty({ enum: PARTNER_CATEGORIES }) @IsIn(PARTNER_CATEGORIES) category: PartnerCategory;
+  @ApiPropertyOptional({ example: 'ETTI', description: 'SIAE kind (ACI, AI, EI, ETTI, EITI), training body kind…' }) @IsOptional() @IsString() subkind?: string;
+  @ApiPropertyOptional({ example: '73282932000074', description: '14 digits, Luhn (La Poste: digit sum mod 5)' }) @IsOptional() @Matches(/^\d{14}$/, { message: 'siret must be 14 digits' }) siret?: string;
+  @ApiProperty({ enum: SCALES }) @IsIn(SCALES) scale: Scale;
+  @ApiPropertyOptional({ description: 'the national network this partner is a branch of' }) @IsOptional() @Matches(ID, idMessage('parentPartnerId')) parentPartnerId?: string;
+}
+
+export class UpdatePartnerDto {
+  @ApiProperty() @IsString() @Length(1, 200) name: string;
+  @ApiProperty({ enum: SCALES }) @IsIn(SCALES) scale: Scale;
+  @ApiPropertyOptional() @IsOptional() @Matches(/^\d{14}$/, { message: 'siret must be 14 digits' }) siret?: string;
+}
+
+export class ReasonDto {
+  @ApiProperty() @IsString() @Length(1, 1000) reason: string;
+}
+
+export class SignAgreementDto {
+  @ApiProperty({ example: 'conv-2016-cap' }) @Matches(ID, idMessage('agreementId')) agreementId: string;
+  @ApiProperty({ example: 'CONV-2016-12' }) @IsString() @Length(1, 100) reference: string;
+  @ApiProperty({ enum: SCALES }) @IsIn(SCALES) scale: Scale;
+  @ApiProperty({ description: 'a signed convention (true) or an informal arrangement' }) @IsBoolean() formal: boolean;
+  @ApiProperty({ enum: AGREEMENT_OBJECTIVES, isArray: true }) @ArrayMaxSize(5) @IsIn(AGREEMENT_OBJECTIVES, { each: true }) objectives: AgreementObjective[];
+  @ApiProperty({ example: '2016-01-01' }) @Matches(DATE, dateMessage('startDate')) startDate: string;
+  @ApiPropertyOptional({ example: '2018-12-31' }) @IsOptional() @Matches(DATE, dateMessage('endDate')) endDate?: string;
+}
+
+export class AmendAgreementDto {
+  @ApiProperty() @IsString() @Length(1, 1000) note: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(DATE, dateMessage('endDate')) endDate?: string;
+}
+
+export class RenewAgreementDto {
+  @ApiProperty({ example: '2021-12-31' }) @Matches(DATE, dateMessage('endDate')) endDate: string;
+}
+
+export class TerminateAgreementDto {
+  @ApiProperty() @Matches(DATE, dateMessage('terminatedOn')) terminatedOn: string;
+  @ApiProperty() @IsString() @Length(1, 1000) reason: string;
+}
+
+export class AssignCircleDto {
+  @ApiProperty({ enum: [1, 2, 3] }) @IsIn([1, 2, 3]) circle: 1 | 2 | 3;
+  @ApiPropertyOptional({ description: 'required when the circle differs from the category default' }) @IsOptional() @IsString() @Length(1, 1000) reason?: string;
+}
+
+export class LogContactDto {
+  @ApiProperty({ enum: CONTACT_KINDS }) @IsIn(CONTACT_KINDS) kind: ContactKind;
+  @ApiProperty({ example: '2018-03-14' }) @Matches(DATE, dateMessage('date')) date: string;
+  @ApiPropertyOptional({ type: [String], example: ['directrice adjointe', 'référente ML'] }) @IsOptional() @ArrayMaxSize(50) @IsString({ each: true }) participants?: string[];
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 4000) note?: string;
+}
+
+export class RecordExpectationDto {
+  @ApiProperty() @Matches(ID, idMessage('expectationId')) expectationId: string;
+  @ApiProperty({ enum: EXPECTATIONS }) @IsIn(EXPECTATIONS) expectation: Expectation;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 4000) note?: string;
+}
+
+export class NoteDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 4000) note?: string;
+}
+
+export class QualityCriteriaDto {
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() mutualKnowledge?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() namedReferents?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() jointActions?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() dataSharing?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() communication?: boolean;
+}
+
+export class AssessQualityDto {
+  @ApiProperty({ minimum: 1, maximum: 4 }) @IsInt() @Min(1) @Max(4) score: 1 | 2 | 3 | 4;
+  @ApiProperty() @Matches(DATE, dateMessage('assessedOn')) assessedOn: string;
+  @ApiPropertyOptional({ type: QualityCriteriaDto }) @IsOptional() @ValidateNested() @Type(() => QualityCriteriaDto) criteria?: QualityCriteriaDto;
+}
+
+export class PlanJointEventDto {
+  @ApiProperty({ example: 'jd-2018-04' }) @Matches(ID, idMessage('jointEventId')) jointEventId: string;
+  @ApiProperty({ enum: JOINT_EVENT_KINDS }) @IsIn(JOINT_EVENT_KINDS) kind: JointEventKind;
+  @ApiProperty({ example: '2018-04-12' }) @Matches(DATE, dateMessage('date')) date: string;
+  @ApiProperty({ example: 'Job dating saisonniers' }) @IsString() @Length(1, 200) title: string;
+  @ApiProperty({ type: [String] }) @ArrayMaxSize(50) @Matches(ID, { each: true, message: 'each partnerId must be a partner id' }) partnerIds: string[];
+  @ApiProperty({ enum: PUBLICS, isArray: true }) @ArrayMaxSize(20) @IsIn(PUBLICS, { each: true }) publics: string[];
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) planActionId?: string;
+}
+
+export class OutcomesDto {
+  @ApiProperty() @IsInt() @Min(0) jobSeekersPresent: number;
+  @ApiProperty() @IsInt() @Min(0) employersPresent: number;
+  @ApiProperty({ example: 18 }) @IsInt() @Min(0) candidatesPresented: number;
+  @ApiProperty({ example: 12 }) @IsInt() @Min(0) hires: number;
+}
+
+export class HoldJointEventDto {
+  @ApiProperty({ type: OutcomesDto }) @IsDefined() @ValidateNested() @Type(() => OutcomesDto) outcomes: OutcomesDto;
+}
+
+const bool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+
+export class DirectoryQueryDto extends AsOfQueryDto {
+  @ApiPropertyOptional({ enum: PARTNER_CATEGORIES }) @IsOptional() @IsIn(PARTNER_CATEGORIES) category?: PartnerCategory;
+  @ApiPropertyOptional({ enum: [1, 2, 3] }) @IsOptional() @Type(() => Number) @IsIn([1, 2, 3]) circle?: number;
+  @ApiPropertyOptional() @IsOptional() @Transform(bool) @IsBoolean() activeAgreement?: boolean;
+}
+
+export class PartnersQueryDto extends AsOfQueryDto {
+  @ApiPropertyOptional({ enum: PARTNER_CATEGORIES }) @IsOptional() @IsIn(PARTNER_CATEGORIES) category?: PartnerCategory;
+  @ApiPropertyOptional({ description: 'part of the name' }) @IsOptional() @IsString() @Length(1, 100) q?: string;
+}
+
+export class QualityQueryDto extends AsOfQueryDto {
+  @ApiPropertyOptional({ example: '2017-01' }) @IsOptional() @Matches(/^\d{4}-\d{2}$/) from?: string;
+  @ApiPropertyOptional({ example: '2018-12' }) @IsOptional() @Matches(/^\d{4}-\d{2}$/) to?: string;
+}
+
+export class ExpiringQueryDto extends AsOfQueryDto {
+  @ApiPropertyOptional({ default: 60 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(3650) days: number = 60;
+}
+
+export class CalendarQueryDto extends AsOfQueryDto {
+  @ApiPropertyOptional() @IsOptional() @Matches(DATE) from?: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(DATE) to?: string;
+}
+
+export class MatrixQueryDto extends AsOfQueryDto {
+  @ApiPropertyOptional({ example: '32' }) @IsOptional() @Matches(/^\d{2}$/) region?: string;
+}

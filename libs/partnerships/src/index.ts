@@ -1,0 +1,6 @@
+export * from './domain/categories';
+export * from './domain/partnerships.events';
+export * from './partnerships.module';
+export * from './commands/change-partner.command';
+export * from './commands/change-partnership.command';
+export * from './commands/change-joint-event.command';

@@ -1,0 +1,28 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { ContextParts } from '../../platform/src';
+import { ChangeJointEventHandler } from './commands/change-joint-event.handler';
+import { ChangePartnerHandler } from './commands/change-partner.handler';
+import { ChangePartnershipHandler } from './commands/change-partnership.handler';
+import { PartnersController } from './http/partners.controller';
+import { PartnershipsController } from './http/partnerships.controller';
+import { Partnerships1764000004000 } from './migrations/1764000004000-partnerships';
+import { PartnershipRowsService } from './read-models/partnership-rows.service';
+import { JointEventRow, PartnerRow, PartnershipAgencyRow, PartnershipMonthRow, PartnershipRow } from './read-models/partnerships.entities';
+import { partnershipsProjection } from './read-models/partnerships.projection';
+
+const ENTITIES = [PartnerRow, PartnershipRow, PartnershipMonthRow, JointEventRow, PartnershipAgencyRow];
+
+export const PARTNERSHIPS_CONTEXT: ContextParts = {
+  name: 'partnerships',
+  entities: ENTITIES,
+  migrations: [Partnerships1764000004000],
+  projections: [partnershipsProjection],
+};
+
+@Module({
+  imports: [TypeOrmModule.forFeature(ENTITIES)],
+  controllers: [PartnersController, PartnershipsController],
+  providers: [PartnershipRowsService, ChangePartnerHandler, ChangePartnershipHandler, ChangeJointEventHandler],
+})
+export class PartnershipsModule {}

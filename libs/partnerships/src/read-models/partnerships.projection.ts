@@ -1,0 +1,142 @@
+import type { RecordedEvent } from '../../../event-store/src';
+import { defineProjection, RowAccess, Touch } from '../../../projections/src';
+import { CATEGORIES, PartnerCategory } from '../domain/categories';
+import type { JointEventEvent, PartnerEvent, PartnershipEvent } from '../domain/partnerships.events';
+import { JointEventRow, PartnerRow, PartnershipAgencyRow, PartnershipMonthRow, PartnershipRow } from './partnerships.entities';
+
+export type PartnershipTables = {
+  partners: PartnerRow;
+  partnerships: PartnershipRow;
+  months: PartnershipMonthRow;
+  jointEvents: JointEventRow;
+  agencies: PartnershipAgencyRow;
+};
+
+type Any = PartnerEvent | PartnershipEvent | JointEventEvent | { type: 'AgencyRegistered'; data: { safir: string; region: string } };
+
+const PARTNERSHIP_TYPES = [
+  'AgreementSigned', 'AgreementAmended', 'AgreementRenewed', 'AgreementTerminated', 'PriorityCircleAssigned',
+  'ContactLogged', 'PartnerExpectationRecorded', 'PartnerExpectationAddressed', 'QualityAssessed',
+];
+
+function month(rows: RowAccess<PartnershipTables>, safir: string, partnerId: string, date: string): PartnershipMonthRow {
+  const key = { safir, partnerId, month: date.slice(0, 7) };
+  return rows.get('months', key) ?? { ...key, contacts: 0, jointEvents: 0, score: null };
+}
+
+function partnership(rows: RowAccess<PartnershipTables>, safir: string, partnerId: string): PartnershipRow {
+  return (
+    rows.get('partnerships', { safir, partnerId }) ?? {
+      safir, partnerId, region: rows.get('agencies', { safir })?.region ?? null, circle: null, circleReason: null,
+      agreementId: null, agreementReference: null, agreementFormal: null, agreementObjectives: null, agreementStart: null,
+      agreementEnd: null, agreementTerminatedOn: null, lastScore: null, lastAssessedOn: null, lastCriteria: null,
+      contacts: 0, openExpectations: 0, addressedExpectations: 0,
+    }
+  );
+}
+
+/**
+ * Partners, partnerships, monthly activity and joint events in one fold, so quality over time can
+ * combine assessments, contacts and joint events. It reads territory's AgencyRegistered events for
+ * agencies' regions, and shared partner streams, so an as-of replay reads the whole log.
+ */
+export const partnershipsProjection = defineProjection<PartnershipTables>({
+  name: 'partnerships',
+  version: 1,
+  agencyScoped: false,
+  eventTypes: [
+    'AgencyRegistered', 'PartnerRegistered', 'PartnerUpdated', 'PartnerClosed', ...PARTNERSHIP_TYPES,
+    'JointEventPlanned', 'JointEventHeld', 'JointEventCancelled',
+  ],
+  tables: {
+    partners: { entity: PartnerRow, key: ['partnerId'] },
+    partnerships: { entity: PartnershipRow, key: ['safir', 'partnerId'] },
+    months: { entity: PartnershipMonthRow, key: ['safir', 'partnerId', 'month'] },
+    jointEvents: { entity: JointEventRow, key: ['safir', 'jointEventId'] },
+    agencies: { entity: PartnershipAgencyRow, key: ['safir'] },
+  },
+  touches(e: RecordedEvent): Touch<PartnershipTables>[] {
+    const d = e.data as { safir?: string; partnerId?: string; jointEventId?: string; partnerIds?: string[]; date?: string; assessedOn?: string };
+    if (e.type === 'AgencyRegistered') return [{ table: 'agencies', key: { safir: d.safir } }];
+    if (e.type.startsWith('Partner') && !e.type.startsWith('PartnerExpectation')) return [{ table: 'partners', key: { partnerId: d.partnerId } }];
+    if (e.type.startsWith('JointEvent')) {
+      return [
+        { table: 'jointEvents', key: { safir: d.safir, jointEventId: d.jointEventId } },
+        ...(d.partnerIds ?? []).map((partnerId) => ({ table: 'months' as const, key: { safir: d.safir, partnerId, month: d.date!.slice(0, 7) } })),
+      ];
+    }
+    const date = d.date ?? d.assessedOn;
+    return [
+      { table: 'agencies', key: { safir: d.safir } },
+      { table: 'partnerships', key: { safir: d.safir, partnerId: d.partnerId } },
+      ...(date ? [{ table: 'months' as const, key: { safir: d.safir, partnerId: d.partnerId, month: date.slice(0, 7) } }] : []),
+    ];
+  },
+  apply(e, rows) {
+    const event = { type: e.type, data: e.data } as Any;
+    switch (event.type) {
+      case 'AgencyRegistered':
+        return rows.put('agencies', { safir: event.data.safir, region: event.data.region });
+      case 'PartnerRegistered': {
+        const { partnerId, name, category, subkind, dataInclusionCode, siret, scale, parentPartnerId } = event.data;
+        return rows.put('partners', { partnerId, name, category, subkind, dataInclusionCode, siret, scale, parentPartnerId, defaultCircle: CATEGORIES[category as PartnerCategory].circle, closed: false });
+      }
+      case 'PartnerUpdated': {
+        const p = rows.get('partners', { partnerId: event.data.partnerId });
+        return p && rows.put('partners', { ...p, name: event.data.name, scale: event.data.scale, siret: event.data.siret });
+      }
+      case 'PartnerClosed': {
+        const p = rows.get('partners', { partnerId: event.data.partnerId });
+        return p && rows.put('partners', { ...p, closed: true });
+      }
+      case 'JointEventPlanned': {
+        const { safir, jointEventId, kind, date, title, partnerIds, publics, planActionId } = event.data;
+        return rows.put('jointEvents', { safir, jointEventId, kind, date, title, partnerIds, publics, planActionId, status: 'PLANNED', outcomes: null, cancelReason: null });
+      }
+      case 'JointEventHeld': {
+        const j = rows.get('jointEvents', { safir: event.data.safir, jointEventId: event.data.jointEventId });
+        if (j) rows.put('jointEvents', { ...j, status: 'HELD', outcomes: event.data.outcomes });
+        for (const partnerId of event.data.partnerIds) {
+          const m = month(rows, event.data.safir, partnerId, event.data.date);
+          rows.put('months', { ...m, jointEvents: m.jointEvents + 1 });
+        }
+        return;
+      }
+      case 'JointEventCancelled': {
+        const j = rows.get('jointEvents', { safir: event.data.safir, jointEventId: event.data.jointEventId });
+        return j && rows.put('jointEvents', { ...j, status: 'CANCELLED', cancelReason: event.data.reason });
+      }
+    }
+    const d = event.data as { safir: string; partnerId: string };
+    const p = partnership(rows, d.safir, d.partnerId);
+    switch (event.type) {
+      case 'AgreementSigned': {
+        const a = event.data;
+        return rows.put('partnerships', { ...p, agreementId: a.agreementId, agreementReference: a.reference, agreementFormal: a.formal, agreementObjectives: a.objectives, agreementStart: a.startDate, agreementEnd: a.endDate, agreementTerminatedOn: null });
+      }
+      case 'AgreementAmended':
+      case 'AgreementRenewed':
+        return rows.put('partnerships', p.agreementId === event.data.agreementId ? { ...p, agreementEnd: event.data.endDate } : p);
+      case 'AgreementTerminated':
+        return rows.put('partnerships', p.agreementId === event.data.agreementId ? { ...p, agreementTerminatedOn: event.data.terminatedOn } : p);
+      case 'PriorityCircleAssigned':
+        return rows.put('partnerships', { ...p, circle: event.data.circle, circleReason: event.data.reason });
+      case 'PartnerExpectationRecorded':
+        return rows.put('partnerships', { ...p, openExpectations: p.openExpectations + 1 });
+      case 'PartnerExpectationAddressed':
+        return rows.put('partnerships', { ...p, openExpectations: p.openExpectations - 1, addressedExpectations: p.addressedExpectations + 1 });
+      case 'ContactLogged': {
+        rows.put('partnerships', { ...p, contacts: p.contacts + 1 });
+        const m = month(rows, d.safir, d.partnerId, event.data.date);
+        return rows.put('months', { ...m, contacts: m.contacts + 1 });
+      }
+      case 'QualityAssessed': {
+        const later = p.lastAssessedOn !== null && p.lastAssessedOn > event.data.assessedOn;
+        if (!later) rows.put('partnerships', { ...p, lastScore: event.data.score, lastAssessedOn: event.data.assessedOn, lastCriteria: event.data.criteria as Record<string, boolean> });
+        else rows.put('partnerships', p);
+        const m = month(rows, d.safir, d.partnerId, event.data.assessedOn);
+        return rows.put('months', { ...m, score: event.data.score });
+      }
+    }
+  },
+});
