@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, randomInt, randomUUID } from 'node:crypto';
 import type { EventStore, NewEvent, RecordedEvent } from '../../../event-store/src';
 import { WrongExpectedVersionError } from '../../../event-store/src';
 import type { Decider, DomainEvent } from '../../../shared-kernel/src';
@@ -40,7 +40,7 @@ export class DeciderRunner {
   constructor(
     private readonly store: EventStore,
     private readonly clock: () => Date = () => new Date(),
-    private readonly maxAttempts = 5,
+    private readonly maxAttempts = 12,
   ) {}
 
   async run<C, E extends DomainEvent, S>(options: RunOptions<C, E, S>): Promise<CommandOutcome<E>> {
@@ -85,8 +85,9 @@ export class DeciderRunner {
           replayed: result.alreadyRecorded,
         };
       } catch (error) {
-        if (error instanceof WrongExpectedVersionError && attempt < this.maxAttempts) continue;
-        throw error;
+        if (!(error instanceof WrongExpectedVersionError) || attempt >= this.maxAttempts) throw error;
+        // Jittered back-off, so writers racing on one stream do not collide again in lockstep.
+        await new Promise((resolve) => setTimeout(resolve, randomInt(1, 5 * attempt + 2)));
       }
     }
   }
