@@ -4,6 +4,8 @@ import { TerritoryModule } from '../../../libs/territory/src';
 import { FundModule } from '../../../libs/fund/src';
 import { AuditModule } from '../../../libs/audit/src';
 import { PartnershipsModule } from '../../../libs/partnerships/src';
+import { DiagnosticsModule } from '../../../libs/diagnostics/src';
+import { ActionPlansModule } from '../../../libs/action-plans/src';
 
 /** Nest modules of the bounded contexts (controllers and handlers). */
-export const CONTEXT_MODULES: Type[] = [AccessModule, TerritoryModule, PartnershipsModule, FundModule, AuditModule];
+export const CONTEXT_MODULES: Type[] = [AccessModule, TerritoryModule, PartnershipsModule, DiagnosticsModule, ActionPlansModule, FundModule, AuditModule];

@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { ContextParts } from '../../platform/src';
+import { ChangeActionPlanHandler } from './commands/change-action-plan.handler';
+import { ActionPlansController } from './http/action-plans.controller';
+import { ActionPlans1764000006000 } from './migrations/1764000006000-action-plans';
+import { ActionPlanRow, PlanActionProgressRow, PlanActionRow, PlanAgencyRow } from './read-models/plan.entities';
+import { plansProjection } from './read-models/plans.projection';
+
+const ENTITIES = [ActionPlanRow, PlanActionRow, PlanActionProgressRow, PlanAgencyRow];
+
+export const ACTION_PLANS_CONTEXT: ContextParts = {
+  name: 'action-plans',
+  entities: ENTITIES,
+  migrations: [ActionPlans1764000006000],
+  projections: [plansProjection],
+};
+
+@Module({
+  imports: [TypeOrmModule.forFeature(ENTITIES)],
+  controllers: [ActionPlansController],
+  providers: [ChangeActionPlanHandler],
+})
+export class ActionPlansModule {}

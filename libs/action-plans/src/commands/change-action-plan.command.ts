@@ -1,0 +1,18 @@
+import { Command } from '@nestjs/cqrs';
+import type { CommandContext, CommandOutcome } from '../../../platform/src';
+import type { ActionPlanCommand } from '../domain/action-plan.decider';
+
+type WithoutFacts<C> = C extends ActionPlanCommand ? Omit<C, 'diagnostic'> : never;
+export type ActionPlanChange = WithoutFacts<ActionPlanCommand>;
+
+/** Any change to an agency's yearly action plan; the handler adds what the diagnostic says. */
+export class ChangeActionPlan extends Command<CommandOutcome> {
+  constructor(
+    readonly safir: string,
+    readonly year: number,
+    readonly change: ActionPlanChange,
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}

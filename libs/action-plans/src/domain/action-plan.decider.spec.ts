@@ -1,0 +1,36 @@
+import { fold } from '../../../shared-kernel/src';
+import type { ActionPlanEvent } from './action-plan.events';
+import { ActionPlanCommand, actionPlanDecider, DiagnosticFacts } from './action-plan.decider';
+
+const ctx = { now: new Date('2018-02-01T00:00:00Z'), actor: 'm', role: 'manager' };
+const diag: DiagnosticFacts = { published: true, findingIds: ['f-seniors', 'f-mobilite'], coConstructed: true };
+const run = (events: ActionPlanEvent[], c: ActionPlanCommand) => [...events, ...actionPlanDecider.decide(c, fold(actionPlanDecider, events), ctx)];
+const drafted = run([], { kind: 'draft', safir: '62001', year: 2018, diagnosticYear: 2018, diagnostic: diag });
+const withPriority = run(drafted, { kind: 'add-priority', priorityId: 'p1', title: 'Retour à l’emploi des seniors', findingIds: ['f-seniors'], diagnostic: diag });
+const action = {
+  kind: 'add-action' as const, actionId: 'a1', priorityId: 'p1', title: 'Parcours seniors', lever: 'INTENSIVE_SUPPORT' as const, owner: 'équipe accompagnement',
+  partnerIds: [], startDate: '2018-01-15', dueDate: '2018-12-31', dueDateReason: null,
+  indicator: { name: 'seniors accompagnés', unit: 'personnes', baseline: 0, target: 60 },
+};
+const withAction = run(withPriority, action);
+
+describe('action plan decider', () => {
+  it('is drafted only from a published diagnostic', () => {
+    expect(() => run([], { kind: 'draft', safir: '62001', year: 2018, diagnosticYear: 2018, diagnostic: { ...diag, published: false } })).toThrow(/not published/);
+  });
+  it('refuses a priority citing no finding, or a finding of another diagnostic', () => {
+    expect(() => run(drafted, { kind: 'add-priority', priorityId: 'p2', title: 't', findingIds: [], diagnostic: diag })).toThrow(/at least one finding/);
+    expect(() => run(drafted, { kind: 'add-priority', priorityId: 'p2', title: 't', findingIds: ['f-other'], diagnostic: diag })).toThrow(/f-other/);
+  });
+  it('wants a reason for a due date outside the plan year', () => {
+    expect(() => run(withPriority, { ...action, actionId: 'a2', dueDate: '2019-03-31' })).toThrow(/outside 2018/);
+    expect(run(withPriority, { ...action, actionId: 'a2', dueDate: '2019-03-31', dueDateReason: 'cohorte à cheval' }).at(-1)?.type).toBe('ActionAdded');
+  });
+  it('refuses progress on an abandoned action and on a closed plan, which takes adjustments instead', () => {
+    const abandoned = run(withAction, { kind: 'change-status', actionId: 'a1', status: 'ABANDONED', reason: 'pas de financement' });
+    expect(() => run(abandoned, { kind: 'report-progress', actionId: 'a1', value: 10, on: '2018-06-30', comment: null })).toThrow(/abandoned/);
+    const closed = run(withAction, { kind: 'close', closedOn: '2018-12-31' });
+    expect(() => run(closed, { kind: 'report-progress', actionId: 'a1', value: 10, on: '2018-12-31', comment: null })).toThrow(/closed/);
+    expect(run(closed, { kind: 'adjust-closed', actionId: 'a1', note: 'chiffre corrigé', value: 62 }).at(-1)).toMatchObject({ type: 'ClosedPlanAdjusted', data: { planYear: 2018 } });
+  });
+});

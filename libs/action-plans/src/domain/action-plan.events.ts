@@ -1,0 +1,54 @@
+/** The study's levers (end of the study), one per action. */
+export const LEVERS = [
+  'INTERNAL_MOBILISATION',
+  'PARTNER_CO_CONSTRUCTION',
+  'COMBINING_SERVICE_OFFER_SEGMENTS',
+  'INTENSIVE_SUPPORT',
+  'TRAINING',
+  'EMPLOYER_PROSPECTING_AND_PROFILE_PROMOTION',
+  'SPECIFIC_INITIATIVES_FUNDED_BY_5_PERCENT',
+  'COMMUNICATION_TO_EMPLOYERS_AND_PARTNERS',
+  'MANAGER_PROACTIVITY',
+  'JOB_SEEKER_EMPLOYER_ADVISER_SYNERGY',
+  'OPEN_PREMISES',
+] as const;
+export type Lever = (typeof LEVERS)[number];
+export const ACTION_STATUSES = ['PLANNED', 'IN_PROGRESS', 'DONE', 'PAUSED', 'ABANDONED', 'BLOCKED'] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+
+export interface Indicator {
+  name: string;
+  unit: string;
+  baseline: number;
+  target: number;
+}
+
+export interface ActionData {
+  actionId: string;
+  priorityId: string;
+  title: string;
+  lever: Lever;
+  owner: string;
+  partnerIds: string[];
+  startDate: string;
+  dueDate: string;
+  dueDateReason: string | null;
+  indicator: Indicator;
+}
+
+export type ActionPlanEvent =
+  | { type: 'ActionPlanDrafted'; data: { safir: string; year: number; diagnosticYear: number; diagnosticCoConstructed: boolean } }
+  | { type: 'PriorityAdded'; data: { priorityId: string; title: string; findingIds: string[] } }
+  | { type: 'ActionAdded'; data: ActionData }
+  | { type: 'ActionPlanAdopted'; data: { adoptedOn: string } }
+  | { type: 'ProgressReported'; data: { actionId: string; value: number; on: string; comment: string | null } }
+  | { type: 'ActionStatusChanged'; data: { actionId: string; status: ActionStatus; reason: string | null } }
+  | { type: 'MidYearReviewRecorded'; data: { reviewedOn: string; summary: string } }
+  | { type: 'ActionPlanClosed'; data: { closedOn: string } }
+  | { type: 'ClosedPlanAdjusted'; data: { planYear: number; actionId: string | null; note: string; value: number | null } };
+
+export const ACTION_PLAN_EVENT_TYPES = [
+  'ActionPlanDrafted', 'PriorityAdded', 'ActionAdded', 'ActionPlanAdopted', 'ProgressReported', 'ActionStatusChanged',
+  'MidYearReviewRecorded', 'ActionPlanClosed', 'ClosedPlanAdjusted',
+] as const;
+export const actionPlanStream = (safir: string, year: number) => `action-plan-${safir}-${year}`;

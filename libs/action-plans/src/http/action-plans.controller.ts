@@ -1,0 +1,154 @@
+import { Body, Controller, Get, Inject, NotFoundException, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { InjectRepository } from '@nestjs/typeorm';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Repository } from 'typeorm';
+import { Actor } from '../../../access/src';
+import { ProjectionEngine } from '../../../projections/src';
+import { Access, AsOfQueryDto, CLOCK, Clock, CommandContext, commandResponse, endOfDay, paginate, ReadConsistency } from '../../../platform/src';
+import { ActionPlanChange, ChangeActionPlan } from '../commands/change-action-plan.command';
+import { ActionPlanRow, PlanActionProgressRow, PlanActionRow } from '../read-models/plan.entities';
+import { executionCsv, executionLines, planProgress } from '../read-models/plan-views';
+import { PlanTables, plansProjection } from '../read-models/plans.projection';
+import { ActionParams, AddActionDto, AddPriorityDto, AdjustmentDto, DateDto, DraftPlanDto, ExecutionQueryDto, PlanParams, ProgressDto, ReviewDto, StatusDto } from './dto/action-plan.dto';
+
+@ApiTags('action plans')
+@Controller()
+export class ActionPlansController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly engine: ProjectionEngine,
+    private readonly consistency: ReadConsistency,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @InjectRepository(ActionPlanRow) private readonly plans: Repository<ActionPlanRow>,
+    @InjectRepository(PlanActionRow) private readonly actions: Repository<PlanActionRow>,
+    @InjectRepository(PlanActionProgressRow) private readonly progress: Repository<PlanActionProgressRow>,
+  ) {}
+
+  private async change(p: PlanParams, change: ActionPlanChange, ctx: CommandContext) {
+    return commandResponse(await this.commands.execute(new ChangeActionPlan(p.safir, p.year, change, ctx)));
+  }
+
+  @Post('agencies/:safir/action-plans/:year')
+  @Access('agency.write')
+  @ApiOperation({ summary: 'Draft the yearly action plan from a published diagnostic of the same agency' })
+  draft(@Param() p: PlanParams, @Body() b: DraftPlanDto, @Actor() ctx: CommandContext) {
+    return this.change(p, { kind: 'draft', safir: p.safir, year: p.year, diagnosticYear: b.diagnosticYear }, ctx);
+  }
+
+  @Post('agencies/:safir/action-plans/:year/priorities')
+  @Access('agency.write')
+  @ApiOperation({ summary: 'Add a priority citing findings of the linked diagnostic' })
+  priority(@Param() p: PlanParams, @Body() b: AddPriorityDto, @Actor() ctx: CommandContext) {
+    return this.change(p, { kind: 'add-priority', priorityId: b.priorityId, title: b.title, findingIds: b.findingIds }, ctx);
+  }
+
+  @Post('agencies/:safir/action-plans/:year/actions')
+  @Access('agency.write')
+  @ApiOperation({ summary: 'Add an action under a priority: lever, owner, partners, dates, indicator with unit, baseline and target' })
+  action(@Param() p: PlanParams, @Body() b: AddActionDto, @Actor() ctx: CommandContext) {
+    const { name, unit, baseline, target } = b.indicator;
+    return this.change(
+      p,
+      {
+        kind: 'add-action', actionId: b.actionId, priorityId: b.priorityId, title: b.title, lever: b.lever, owner: b.owner, partnerIds: b.partnerIds ?? [],
+        startDate: b.startDate, dueDate: b.dueDate, dueDateReason: b.dueDateReason ?? null, indicator: { name, unit, baseline, target },
+      },
+      ctx,
+    );
+  }
+
+  @Post('agencies/:safir/action-plans/:year/adopt')
+  @Access('agency.write')
+  @ApiOperation({ summary: 'Adopt the plan' })
+  adopt(@Param() p: PlanParams, @Body() b: DateDto, @Actor() ctx: CommandContext) {
+    return this.change(p, { kind: 'adopt', adoptedOn: b.date }, ctx);
+  }
+
+  @Post('agencies/:safir/action-plans/:year/actions/:actionId/progress')
+  @Access('agency.write')
+  @ApiOperation({ summary: 'Report progress on an action (value at a date); refused on abandoned actions and closed plans' })
+  report(@Param() p: ActionParams, @Body() b: ProgressDto, @Actor() ctx: CommandContext) {
+    return this.change(p, { kind: 'report-progress', actionId: p.actionId, value: b.value, on: b.on, comment: b.comment ?? null }, ctx);
+  }
+
+  @Put('agencies/:safir/action-plans/:year/actions/:actionId/status')
+  @Access('agency.write')
+  @ApiOperation({ summary: "Change an action's status (planned, in progress, done, paused, abandoned, blocked)" })
+  status(@Param() p: ActionParams, @Body() b: StatusDto, @Actor() ctx: CommandContext) {
+    return this.change(p, { kind: 'change-status', actionId: p.actionId, status: b.status, reason: b.reason ?? null }, ctx);
+  }
+
+  @Post('agencies/:safir/action-plans/:year/mid-year-review')
+  @Access('agency.write')
+  @ApiOperation({ summary: 'Record the mid-year review' })
+  review(@Param() p: PlanParams, @Body() b: ReviewDto, @Actor() ctx: CommandContext) {
+    return this.change(p, { kind: 'mid-year-review', reviewedOn: b.reviewedOn, summary: b.summary }, ctx);
+  }
+
+  @Post('agencies/:safir/action-plans/:year/close')
+  @Access('agency.write')
+  @ApiOperation({ summary: 'Close the year: later corrections are adjustments naming the closed plan' })
+  close(@Param() p: PlanParams, @Body() b: DateDto, @Actor() ctx: CommandContext) {
+    return this.change(p, { kind: 'close', closedOn: b.date }, ctx);
+  }
+
+  @Post('agencies/:safir/action-plans/:year/adjustments')
+  @Access('agency.write')
+  @ApiOperation({ summary: 'Record an adjustment to a closed plan (never an edit)' })
+  adjust(@Param() p: PlanParams, @Body() b: AdjustmentDto, @Actor() ctx: CommandContext) {
+    return this.change(p, { kind: 'adjust-closed', actionId: b.actionId ?? null, note: b.note, value: b.value ?? null }, ctx);
+  }
+
+  private async rows(q: AsOfQueryDto, filter: { safir?: string; year: number; region?: string }) {
+    await this.consistency.waitFor(q.consistentWith, [plansProjection.name]);
+    const date = (q.asOf ? endOfDay(q.asOf)! : this.clock().toISOString()).slice(0, 10);
+    if (q.asOf || q.knownAt) {
+      const r = await this.engine.replay<PlanTables>(plansProjection.name, { agency: filter.safir, occurredAt: endOfDay(q.asOf), recordedAt: q.knownAt });
+      const keep = (x: { safir: string; year: number }) => x.year === filter.year && (!filter.safir || x.safir === filter.safir);
+      const plans = r.list('plans').filter((p) => keep(p) && (!filter.region || p.region === filter.region));
+      return { plans, actions: r.list('actions').filter(keep), progress: r.list('progress').filter(keep), date };
+    }
+    const where = { year: filter.year, ...(filter.safir ? { safir: filter.safir } : {}) };
+    const plans = await this.plans.find({ where: { ...where, ...(filter.region ? { region: filter.region } : {}) }, order: { safir: 'ASC' } });
+    return { plans, actions: await this.actions.findBy(where), progress: await this.progress.findBy(where), date };
+  }
+
+  @Get('agencies/:safir/action-plans/:year')
+  @Access('agency.read')
+  @ApiOperation({ summary: 'Plan progress: per action, per priority and for the plan, on-track / late with the formula, month by month; asOf/knownAt' })
+  async get(@Param() p: PlanParams, @Query() q: AsOfQueryDto) {
+    const r = await this.rows(q, p);
+    const plan = r.plans[0];
+    if (!plan) throw new NotFoundException({ code: 'PLAN_NOT_FOUND', message: `no ${p.year} action plan for ${p.safir}` });
+    return planProgress(plan, r.actions, r.progress, r.date);
+  }
+
+  @Get('action-plans/execution')
+  @Access('region.read')
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOperation({ summary: 'Plan execution across the agencies of a region or the country: status, actions by status and lever, late actions; sortable, paginated, CSV' })
+  async execution(@Query() q: ExecutionQueryDto, @Res({ passthrough: true }) res: Response) {
+    const r = await this.rows(q, { year: q.year, region: q.region });
+    const lines = executionLines(r.plans, r.actions, r.progress, r.date);
+    const sort = q.sort ?? 'safir';
+    lines.sort((a, b) => (sort === 'safir' ? a.safir.localeCompare(b.safir) : (b[sort] as number) - (a[sort] as number)));
+    if (q.format === 'csv') {
+      res.setHeader('content-type', 'text/csv; charset=utf-8');
+      res.setHeader('content-disposition', `attachment; filename="plan-execution-${q.year}${q.region ? `-${q.region}` : ''}.csv"`);
+      return executionCsv(lines);
+    }
+    const priorities = lines.reduce((s, l) => s + l.priorities, 0);
+    const coConstructed = lines.reduce((s, l) => s + l.prioritiesCitingCoConstructedDiagnostic, 0);
+    return {
+      ...paginate(lines, q),
+      summary: {
+        plans: lines.length,
+        adopted: lines.filter((l) => l.adopted).length,
+        lateActions: lines.reduce((s, l) => s + l.lateActions, 0),
+        shareOfPrioritiesCitingCoConstructedDiagnostic: priorities ? Math.round((coConstructed / priorities) * 1000) / 1000 : 0,
+      },
+    };
+  }
+}

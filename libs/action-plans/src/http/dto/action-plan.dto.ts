@@ -1,0 +1,81 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsDefined, IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { AsOfQueryDto } from '../../../../platform/src';
+import { ACTION_STATUSES, ActionStatus, Lever, LEVERS } from '../../domain/action-plan.events';
+
+const ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const id = (f: string) => ({ message: `${f} must be 1-64 lower-case letters, digits, - or _` });
+const date = (f: string) => ({ message: `${f} must be a date (YYYY-MM-DD)` });
+
+export class PlanParams {
+  @ApiProperty({ example: '62001' }) @Matches(/^\d{5}$/, { message: 'safir must be a 5-digit SAFIR code' }) safir: string;
+  @ApiProperty({ example: 2018 }) @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year: number;
+}
+export class ActionParams extends PlanParams {
+  @ApiProperty() @Matches(ID, id('actionId')) actionId: string;
+}
+
+export class DraftPlanDto {
+  @ApiProperty({ example: 2018, description: 'year of the published diagnostic it answers' }) @IsInt() @Min(2000) @Max(2100) diagnosticYear: number;
+}
+
+export class AddPriorityDto {
+  @ApiProperty({ example: 'p-seniors' }) @Matches(ID, id('priorityId')) priorityId: string;
+  @ApiProperty({ example: 'Retour à l’emploi des seniors' }) @IsString() @Length(1, 300) title: string;
+  @ApiProperty({ type: [String], example: ['f-seniors'] }) @ArrayMinSize(1, { message: 'findingIds must cite at least one finding' }) @ArrayMaxSize(20) @Matches(ID, { each: true, message: 'each findingId must be a finding id' }) findingIds: string[];
+}
+
+export class IndicatorDto {
+  @ApiProperty({ example: 'seniors accompagnés' }) @IsString() @Length(1, 200) name: string;
+  @ApiProperty({ example: 'personnes' }) @IsString() @Length(1, 40) unit: string;
+  @ApiProperty({ example: 0 }) @IsNumber({ allowNaN: false, allowInfinity: false }) baseline: number;
+  @ApiProperty({ example: 60 }) @IsNumber({ allowNaN: false, allowInfinity: false }) target: number;
+}
+
+export class AddActionDto {
+  @ApiProperty({ example: 'a-parcours-seniors' }) @Matches(ID, id('actionId')) actionId: string;
+  @ApiProperty() @Matches(ID, id('priorityId')) priorityId: string;
+  @ApiProperty({ example: 'Parcours d’accompagnement seniors' }) @IsString() @Length(1, 300) title: string;
+  @ApiProperty({ enum: LEVERS }) @IsIn(LEVERS) lever: Lever;
+  @ApiProperty({ example: 'équipe accompagnement' }) @IsString() @Length(1, 200) owner: string;
+  @ApiPropertyOptional({ type: [String] }) @IsOptional() @ArrayMaxSize(50) @Matches(ID, { each: true, message: 'each partnerId must be a partner id' }) partnerIds?: string[];
+  @ApiProperty({ example: '2018-02-01' }) @Matches(DATE, date('startDate')) startDate: string;
+  @ApiProperty({ example: '2018-12-31' }) @Matches(DATE, date('dueDate')) dueDate: string;
+  @ApiPropertyOptional({ description: 'required when the due date falls outside the plan year' }) @IsOptional() @IsString() @Length(1, 500) dueDateReason?: string;
+  @ApiProperty({ type: IndicatorDto }) @IsDefined() @ValidateNested() @Type(() => IndicatorDto) indicator: IndicatorDto;
+}
+
+export class DateDto {
+  @ApiProperty({ example: '2018-02-15' }) @Matches(DATE, date('date')) date: string;
+}
+
+export class ProgressDto {
+  @ApiProperty({ example: 24 }) @IsNumber({ allowNaN: false, allowInfinity: false }) value: number;
+  @ApiProperty({ example: '2018-06-30' }) @Matches(DATE, date('on')) on: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 2000) comment?: string;
+}
+
+export class StatusDto {
+  @ApiProperty({ enum: ACTION_STATUSES }) @IsIn(ACTION_STATUSES) status: ActionStatus;
+  @ApiPropertyOptional({ description: 'required for PAUSED, BLOCKED, ABANDONED' }) @IsOptional() @IsString() @Length(1, 1000) reason?: string;
+}
+
+export class ReviewDto {
+  @ApiProperty() @Matches(DATE, date('reviewedOn')) reviewedOn: string;
+  @ApiProperty() @IsString() @Length(1, 5000) summary: string;
+}
+
+export class AdjustmentDto {
+  @ApiPropertyOptional() @IsOptional() @Matches(ID, id('actionId')) actionId?: string;
+  @ApiProperty() @IsString() @Length(1, 2000) note: string;
+  @ApiPropertyOptional() @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) value?: number;
+}
+
+export class ExecutionQueryDto extends AsOfQueryDto {
+  @ApiProperty({ example: 2018 }) @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year: number;
+  @ApiPropertyOptional({ example: '32' }) @IsOptional() @Matches(/^\d{2}$/) region?: string;
+  @ApiPropertyOptional({ enum: ['safir', 'reached', 'lateActions'] }) @IsOptional() @IsIn(['safir', 'reached', 'lateActions']) sort?: 'safir' | 'reached' | 'lateActions';
+  @ApiPropertyOptional({ enum: ['json', 'csv'] }) @IsOptional() @IsIn(['json', 'csv']) format?: 'json' | 'csv';
+}

@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { ContextParts } from '../../platform/src';
+import { ChangeDiagnosticHandler } from './commands/change-diagnostic.handler';
+import { DiagnosticsController } from './http/diagnostics.controller';
+import { Diagnostics1764000005000 } from './migrations/1764000005000-diagnostics';
+import { DiagnosticAgencyRow, DiagnosticRevisionRow, DiagnosticRow } from './read-models/diagnostic.entities';
+import { diagnosticsProjection } from './read-models/diagnostics.projection';
+
+const ENTITIES = [DiagnosticRow, DiagnosticRevisionRow, DiagnosticAgencyRow];
+
+export const DIAGNOSTICS_CONTEXT: ContextParts = {
+  name: 'diagnostics',
+  entities: ENTITIES,
+  migrations: [Diagnostics1764000005000],
+  projections: [diagnosticsProjection],
+};
+
+@Module({
+  imports: [TypeOrmModule.forFeature(ENTITIES)],
+  controllers: [DiagnosticsController],
+  providers: [ChangeDiagnosticHandler],
+})
+export class DiagnosticsModule {}

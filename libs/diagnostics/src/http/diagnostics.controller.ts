@@ -1,0 +1,96 @@
+import { Body, Controller, Get, NotFoundException, Param, Post, Put, Query } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { InjectRepository } from '@nestjs/typeorm';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Repository } from 'typeorm';
+import { Actor } from '../../../access/src';
+import { ProjectionEngine } from '../../../projections/src';
+import { Access, AsOfQueryDto, CommandContext, commandResponse, endOfDay, paginate, ReadConsistency } from '../../../platform/src';
+import { ChangeDiagnostic } from '../commands/change-diagnostic.command';
+import { DiagnosticRevisionRow, DiagnosticRow } from '../read-models/diagnostic.entities';
+import { compareRevisions, DiagnosticTables, diagnosticsProjection } from '../read-models/diagnostics.projection';
+import { DiagnosticParams, ParticipationDto, PublishDto, RegionQueryDto, ReviseSectionDto, RevisionsQueryDto, SectionParams } from './dto/diagnostic.dto';
+
+@ApiTags('diagnostics')
+@Controller()
+export class DiagnosticsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly engine: ProjectionEngine,
+    private readonly consistency: ReadConsistency,
+    @InjectRepository(DiagnosticRow) private readonly diagnostics: Repository<DiagnosticRow>,
+    @InjectRepository(DiagnosticRevisionRow) private readonly revisions: Repository<DiagnosticRevisionRow>,
+  ) {}
+
+  @Post('agencies/:safir/diagnostics/:year')
+  @Access('agency.write')
+  @ApiOperation({ summary: "Draft the agency's territorial diagnostic for a year" })
+  async draft(@Param() p: DiagnosticParams, @Actor() ctx: CommandContext) {
+    return commandResponse(await this.commands.execute(new ChangeDiagnostic(p.safir, p.year, { kind: 'draft', safir: p.safir, year: p.year }, ctx)));
+  }
+
+  @Put('agencies/:safir/diagnostics/:year/sections/:section')
+  @Access('agency.write')
+  @ApiOperation({ summary: 'Revise a section (text and key figures); once published, a revision needs a reason' })
+  async revise(@Param() p: SectionParams, @Body() b: ReviseSectionDto, @Actor() ctx: CommandContext) {
+    const keyFigures = b.keyFigures.map(({ label, value, unit, source }) => ({ label, value, unit, source }));
+    return commandResponse(await this.commands.execute(new ChangeDiagnostic(p.safir, p.year, { kind: 'revise-section', section: p.section, text: b.text, keyFigures, reason: b.reason ?? null }, ctx)));
+  }
+
+  @Put('agencies/:safir/diagnostics/:year/participation')
+  @Access('agency.write')
+  @ApiOperation({ summary: 'How it was built: internal teams, and each partner informed, shared or co-constructed' })
+  async participation(@Param() p: DiagnosticParams, @Body() b: ParticipationDto, @Actor() ctx: CommandContext) {
+    const partners = b.partners.map(({ partnerId, involvement }) => ({ partnerId, involvement }));
+    return commandResponse(await this.commands.execute(new ChangeDiagnostic(p.safir, p.year, { kind: 'record-participation', internalTeams: b.internalTeams, partners }, ctx)));
+  }
+
+  @Post('agencies/:safir/diagnostics/:year/publish')
+  @Access('agency.write')
+  @ApiOperation({ summary: 'Publish the current revision with its named findings (needs, risks, assets) that plan priorities cite' })
+  async publish(@Param() p: DiagnosticParams, @Body() b: PublishDto, @Actor() ctx: CommandContext) {
+    const findings = b.findings.map(({ findingId, kind, title }) => ({ findingId, kind, title }));
+    return commandResponse(await this.commands.execute(new ChangeDiagnostic(p.safir, p.year, { kind: 'publish', findings }, ctx)));
+  }
+
+  private async rows(q: AsOfQueryDto, safir?: string) {
+    await this.consistency.waitFor(q.consistentWith, [diagnosticsProjection.name]);
+    if (!q.asOf && !q.knownAt) return null;
+    return this.engine.replay<DiagnosticTables>(diagnosticsProjection.name, { agency: safir, occurredAt: endOfDay(q.asOf), recordedAt: q.knownAt });
+  }
+
+  @Get('agencies/:safir/diagnostics/:year')
+  @Access('agency.read')
+  @ApiOperation({ summary: 'The diagnostic: sections, findings, participation and co-construction level; asOf/knownAt' })
+  async get(@Param() p: DiagnosticParams, @Query() q: AsOfQueryDto) {
+    const replay = await this.rows(q, p.safir);
+    const row = replay ? replay.get('diagnostics', { safir: p.safir, year: p.year }) : await this.diagnostics.findOneBy({ safir: p.safir, year: p.year });
+    if (!row) throw new NotFoundException({ code: 'DIAGNOSTIC_NOT_FOUND', message: `no ${p.year} diagnostic for ${p.safir}` });
+    return row;
+  }
+
+  @Get('agencies/:safir/diagnostics/:year/revisions')
+  @Access('agency.read')
+  @ApiOperation({ summary: 'Revision history, and with from/to what changed between two revisions (text and key figures)' })
+  async history(@Param() p: DiagnosticParams, @Query() q: RevisionsQueryDto) {
+    const replay = await this.rows(q, p.safir);
+    const all = replay
+      ? replay.list('revisions').filter((r) => r.safir === p.safir && r.year === p.year)
+      : await this.revisions.find({ where: { safir: p.safir, year: p.year }, order: { revision: 'ASC' } });
+    all.sort((a, b) => a.revision - b.revision);
+    const comparison = q.from !== undefined || q.to !== undefined ? compareRevisions(all, q.from ?? 0, q.to ?? (all.at(-1)?.revision ?? 0)) : undefined;
+    return { ...paginate(all, q), ...(comparison ? { comparison } : {}) };
+  }
+
+  @Get('diagnostics/co-construction')
+  @Access('region.read')
+  @ApiOperation({ summary: 'Co-construction level of each agency diagnostic in a region (or the country)' })
+  async coConstruction(@Query() q: RegionQueryDto) {
+    const replay = await this.rows(q);
+    const region = q.region;
+    const rows = replay ? replay.list('diagnostics') : await this.diagnostics.find({ order: { safir: 'ASC', year: 'ASC' } });
+    const list = rows.filter((r) => !region || r.region === region).map(({ safir, year, region: reg, coConstruction, published }) => ({ safir, year, region: reg, coConstruction, published }));
+    const beyondSharing = list.filter((r) => r.coConstruction === 'CO_CONSTRUCTED').length;
+    return { ...paginate(list, q), shareCoConstructed: list.length ? Math.round((beyondSharing / list.length) * 1000) / 1000 : 0 };
+  }
+}
