@@ -93,6 +93,9 @@ describe('auditor toolkit over HTTP', () => {
     const drift = await request(server()).get('/audit/projections/fund-consumption/drift').set(as('auditor')).expect(200);
     expect(drift.body.inSync).toBe(false);
     expect(drift.body.differences.find((d: { table: string }) => d.table === 'envelopes').changed).toHaveLength(1);
+    // A rebuild from the log repairs the drifted model.
+    await h.app.get(ProjectionEngine).rebuild('fund-consumption');
+    expect((await request(server()).get('/audit/projections/fund-consumption/drift').set(as('auditor')).expect(200)).body.inSync).toBe(true);
 
     expect((await request(server()).get('/audit/verify').set(as('auditor')).expect(200)).body.ok).toBe(true);
     const { rows } = await pool.query(`SELECT position FROM event_log WHERE type = 'PaymentRecorded'`);
@@ -101,6 +104,23 @@ describe('auditor toolkit over HTTP', () => {
     expect(verdict).toMatchObject({ ok: false, position: Number(rows[0].position) });
     await pool.query(`UPDATE event_log SET data = jsonb_set(data, '{amountCents}', '400000') WHERE position = $1`, [rows[0].position]);
     expect((await request(server()).get('/audit/verify').set(as('auditor')).expect(200)).body.ok).toBe(true);
+  });
+
+  it('corrects a payment with a compensating event that names it; history and as-of views show both', async () => {
+    const before = new Date().toISOString();
+    await new Promise((r) => setTimeout(r, 10));
+    const head = await store.headPosition();
+    await request(server()).post(`${base}/commitments/c1/payments/p1/corrections`).set(as('manager')).send({ correctedCents: 10_000_01, reason: 'x' }).expect(422);
+    await request(server()).post(`${base}/commitments/c1/payments/nope/corrections`).set(as('manager')).send({ correctedCents: 1, reason: 'x' }).expect(404);
+    expect(await store.headPosition()).toBe(head);
+    const fixed = await request(server()).post(`${base}/commitments/c1/payments/p1/corrections`).set(as('manager')).send({ correctedCents: 3_500_00, reason: 'montant mal saisi' }).expect(201);
+    const history = await request(server()).get('/audit/events?stream=fund-62001-2018&type=PaymentRecorded,PaymentCorrected').set(as('auditor')).expect(200);
+    const [original, correction] = history.body.items;
+    expect(correction).toMatchObject({ type: 'PaymentCorrected', data: { correctsEventId: original.eventId, previousCents: 4_000_00, correctedCents: 3_500_00 }, metadata: { causationId: original.eventId } });
+    const now = await request(server()).get(`${base}?consistentWith=${fixed.body.position}`).set(as('auditor')).expect(200);
+    const then = await request(server()).get(`${base}?knownAt=${before}`).set(as('auditor')).expect(200);
+    expect(now.body.paidCents).toBe(3_500_00);
+    expect(then.body.paidCents).toBe(4_000_00);
   });
 
   it('exports an evidence bundle that verifies offline and notices an edited file or event', async () => {
@@ -116,7 +136,7 @@ describe('auditor toolkit over HTTP', () => {
       digest,
       publicKeyPem: keys.publicKeyPem,
     });
-    // 2018 for 62001: the envelope, two commitments and a payment (c3 is dated today).
+    // 2018 for 62001: the envelope, two commitments and a payment (c3 and the correction are dated today).
     expect(manifest.eventCount).toBe(4);
     expect(manifest.files.map((f) => f.path)).toEqual(expect.arrayContaining(['events.jsonl', 'digest.json', 'read-models/fund-consumption/envelopes.csv']));
     expect(verifyBundle(out, keys.publicKeyPem)).toMatchObject({ ok: true, digestSigned: true, eventCount: 4 });

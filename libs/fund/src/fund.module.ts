@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { ContextParts } from '../../platform/src';
 import { AllocateEnvelopeHandler } from './commands/allocate-envelope.handler';
 import { ChangeFundHandler } from './commands/change-fund.handler';
+import { CorrectPaymentHandler } from './commands/correct-payment.handler';
 import { FundController } from './http/fund.controller';
 import { Fund1764000003000 } from './migrations/1764000003000-fund';
 import { FundCommitmentRow, FundEnvelopeRow, FundMonthRow } from './read-models/fund.entities';
@@ -18,6 +19,6 @@ export const FUND_CONTEXT: ContextParts = {
 @Module({
   imports: [TypeOrmModule.forFeature([FundEnvelopeRow, FundMonthRow, FundCommitmentRow])],
   controllers: [FundController],
-  providers: [AllocateEnvelopeHandler, ChangeFundHandler],
+  providers: [AllocateEnvelopeHandler, ChangeFundHandler, CorrectPaymentHandler],
 })
 export class FundModule {}

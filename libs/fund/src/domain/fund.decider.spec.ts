@@ -119,3 +119,14 @@ describe('fund decider', () => {
     });
   });
 });
+
+describe('payment corrections', () => {
+  it('compensate a payment, within what the commitment allows', () => {
+    let events = apply([allocated], spend('c1', 1_000_00));
+    events = apply(events, { kind: 'pay', commitmentId: 'c1', paymentId: 'p1', amountCents: 600_00 });
+    const fixed = when(events, { kind: 'correct-payment', commitmentId: 'c1', paymentId: 'p1', correctsEventId: 'e-1', correctedCents: 500_00, reason: 'saisie' });
+    expect(fixed).toEqual([{ type: 'PaymentCorrected', data: { commitmentId: 'c1', paymentId: 'p1', correctsEventId: 'e-1', previousCents: 600_00, correctedCents: 500_00, reason: 'saisie' } }]);
+    expect(given(...events, ...fixed).paidCents).toBe(500_00);
+    expect(() => when(events, { kind: 'correct-payment', commitmentId: 'c1', paymentId: 'p1', correctsEventId: 'e-1', correctedCents: 1_000_01, reason: 's' })).toThrow(/at most/);
+  });
+});

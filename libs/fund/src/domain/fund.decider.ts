@@ -6,6 +6,8 @@ export interface CommitmentState {
   paidCents: number;
   releasedCents: number;
   paymentIds: string[];
+  /** Current amount of each payment (after corrections). */
+  payments: Record<string, number>;
 }
 
 export interface FundState {
@@ -27,6 +29,7 @@ export type FundCommand =
   | { kind: 'authorise-over-commitment'; amountCents: number; reason: string }
   | { kind: 'pay'; commitmentId: string; paymentId: string; amountCents: number; paidOn?: string }
   | { kind: 'release'; commitmentId: string; reason: string }
+  | { kind: 'correct-payment'; commitmentId: string; paymentId: string; correctsEventId: string; correctedCents: number; reason: string }
   | { kind: 'close'; reason: string };
 
 const euros = (cents: number) => `${(cents / 100).toFixed(2)} €`;
@@ -62,14 +65,26 @@ export const fundDecider: Decider<FundCommand, FundEvent, FundState> = {
         return {
           ...s,
           committedCents: s.committedCents + e.data.amountCents,
-          commitments: { ...s.commitments, [e.data.commitmentId]: { amountCents: e.data.amountCents, paidCents: 0, releasedCents: 0, paymentIds: [] } },
+          commitments: { ...s.commitments, [e.data.commitmentId]: { amountCents: e.data.amountCents, paidCents: 0, releasedCents: 0, paymentIds: [], payments: {} } },
         };
       case 'PaymentRecorded': {
         const c = s.commitments[e.data.commitmentId];
         return {
           ...s,
           paidCents: s.paidCents + e.data.amountCents,
-          commitments: { ...s.commitments, [e.data.commitmentId]: { ...c, paidCents: c.paidCents + e.data.amountCents, paymentIds: [...c.paymentIds, e.data.paymentId] } },
+          commitments: {
+            ...s.commitments,
+            [e.data.commitmentId]: { ...c, paidCents: c.paidCents + e.data.amountCents, paymentIds: [...c.paymentIds, e.data.paymentId], payments: { ...c.payments, [e.data.paymentId]: e.data.amountCents } },
+          },
+        };
+      }
+      case 'PaymentCorrected': {
+        const c = s.commitments[e.data.commitmentId];
+        const delta = e.data.correctedCents - e.data.previousCents;
+        return {
+          ...s,
+          paidCents: s.paidCents + delta,
+          commitments: { ...s.commitments, [e.data.commitmentId]: { ...c, paidCents: c.paidCents + delta, payments: { ...c.payments, [e.data.paymentId]: e.data.correctedCents } } },
         };
       }
       case 'CommitmentReleased': {
@@ -156,6 +171,16 @@ export const fundDecider: Decider<FundCommand, FundEvent, FundState> = {
         const unpaid = commitment.amountCents - commitment.releasedCents - commitment.paidCents;
         if (unpaid === 0) throw new DomainError('NOTHING_TO_RELEASE', 'this commitment has nothing left unpaid to release', 'rule');
         return [{ type: 'CommitmentReleased', data: { commitmentId: c.commitmentId, releasedCents: unpaid, reason: c.reason } }];
+      }
+      case 'correct-payment': {
+        const commitment = s.commitments[c.commitmentId];
+        if (!commitment) throw new DomainError('COMMITMENT_NOT_FOUND', `no commitment ${c.commitmentId}`, 'not_found');
+        const previous = commitment.payments[c.paymentId];
+        if (previous === undefined) throw new DomainError('PAYMENT_NOT_FOUND', `no payment ${c.paymentId} on this commitment`, 'not_found', 'paymentId');
+        if (!Number.isSafeInteger(c.correctedCents) || c.correctedCents < 0) throw new DomainError('INVALID_AMOUNT', 'correctedCents must be a whole number of cents, 0 or more', 'rule', 'correctedCents');
+        const payable = commitment.amountCents - commitment.releasedCents - commitment.paidCents + previous;
+        if (c.correctedCents > payable) throw new DomainError('PAYMENT_EXCEEDS_COMMITMENT', `at most ${euros(payable)} can be paid on this commitment`, 'rule', 'correctedCents');
+        return [{ type: 'PaymentCorrected', data: { commitmentId: c.commitmentId, paymentId: c.paymentId, correctsEventId: c.correctsEventId, previousCents: previous, correctedCents: c.correctedCents, reason: c.reason } }];
       }
       case 'close':
         return [{ type: 'FundYearClosed', data: { reason: c.reason } }];

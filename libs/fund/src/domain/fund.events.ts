@@ -38,6 +38,8 @@ export type FundEvent =
   | { type: 'OverCommitmentAuthorised'; data: { amountCents: number; reason: string; authorisedBy: string } }
   | { type: 'PaymentRecorded'; data: { commitmentId: string; paymentId: string; amountCents: number } }
   | { type: 'CommitmentReleased'; data: { commitmentId: string; releasedCents: number; reason: string } }
+  /** A payment recorded in error, compensated: it names the event it corrects, which stays in history. */
+  | { type: 'PaymentCorrected'; data: { commitmentId: string; paymentId: string; correctsEventId: string; previousCents: number; correctedCents: number; reason: string } }
   | { type: 'FundYearClosed'; data: { reason: string } };
 
 export const FUND_EVENT_TYPES = [
@@ -47,6 +49,7 @@ export const FUND_EVENT_TYPES = [
   'OverCommitmentAuthorised',
   'PaymentRecorded',
   'CommitmentReleased',
+  'PaymentCorrected',
   'FundYearClosed',
 ] as const;
 

@@ -9,6 +9,7 @@ import { ProjectionEngine } from '../../../projections/src';
 import { Access, CLOCK, Clock, CommandContext, commandResponse, endOfDay, paginate, ReadConsistency } from '../../../platform/src';
 import { AllocateEnvelope } from '../commands/allocate-envelope.command';
 import { ChangeFund } from '../commands/change-fund.command';
+import { CorrectPayment } from '../commands/correct-payment.command';
 import { FundCommitmentRow, FundEnvelopeRow, FundMonthRow } from '../read-models/fund.entities';
 import { fundConsumption } from '../read-models/fund-consumption.projection';
 import { forecast, monthlySeries } from '../read-models/fund-report';
@@ -19,7 +20,9 @@ import {
   AuthoriseOverCommitmentDto,
   CommitExpenditureDto,
   CommitmentPathParams,
+  CorrectPaymentDto,
   FundPathParams,
+  PaymentPathParams,
   FundQueryDto,
   ReasonDto,
   RecordPaymentDto,
@@ -95,6 +98,14 @@ export class FundController {
   async pay(@Param() p: CommitmentPathParams, @Body() body: RecordPaymentDto, @Actor() ctx: CommandContext) {
     const change = { kind: 'pay' as const, commitmentId: p.commitmentId, paymentId: body.paymentId, amountCents: body.amountCents, paidOn: body.paidOn };
     return commandResponse(await this.commands.execute(new ChangeFund(p.safir, p.year, change, ctx)));
+  }
+
+  @Post('agencies/:safir/fund/:year/commitments/:commitmentId/payments/:paymentId/corrections')
+  @Access('agency.write')
+  @IDEMPOTENCY
+  @ApiOperation({ summary: 'Correct a payment recorded in error: a compensating event names the original, which stays in the history' })
+  async correct(@Param() p: PaymentPathParams, @Body() body: CorrectPaymentDto, @Actor() ctx: CommandContext) {
+    return commandResponse(await this.commands.execute(new CorrectPayment(p.safir, p.year, p.commitmentId, p.paymentId, body.correctedCents, body.reason, ctx)));
   }
 
   @Post('agencies/:safir/fund/:year/commitments/:commitmentId/release')

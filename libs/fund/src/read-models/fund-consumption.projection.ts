@@ -117,6 +117,14 @@ export const fundConsumption = defineProjection<FundTables>({
         rows.put('months', { ...m, paidCents: m.paidCents + event.data.amountCents });
         return;
       }
+      case 'PaymentCorrected': {
+        const delta = event.data.correctedCents - event.data.previousCents;
+        const c = rows.get('commitments', { ...k, commitmentId: event.data.commitmentId });
+        if (c) rows.put('commitments', { ...c, paidCents: c.paidCents + delta });
+        rows.put('envelopes', { ...envelope, paidCents: envelope.paidCents + delta });
+        rows.put('months', { ...m, paidCents: m.paidCents + delta });
+        return;
+      }
       case 'CommitmentReleased': {
         const c = rows.get('commitments', { ...k, commitmentId: event.data.commitmentId });
         const cents = event.data.releasedCents;

@@ -85,6 +85,20 @@ export class RecordPaymentDto {
   @ApiPropertyOptional({ example: '2018-04-02' }) @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'paidOn must be a date (YYYY-MM-DD)' }) paidOn?: string;
 }
 
+export class PaymentPathParams extends CommitmentPathParams {
+  @ApiProperty() @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'paymentId must be 1-64 letters, digits, - or _' }) paymentId: string;
+}
+
+export class CorrectPaymentDto {
+  @ApiProperty({ example: 1_200_00, description: 'what the payment should have been, in cents (0 cancels it)' })
+  @IsInt({ message: 'correctedCents must be a whole number of cents' })
+  @Min(0)
+  @Max(MAX_CENTS)
+  correctedCents: number;
+
+  @ApiProperty({ example: 'montant saisi deux fois' }) @IsString() @Length(1, 1000) reason: string;
+}
+
 export class ReasonDto {
   @ApiProperty() @IsString() @Length(1, 1000) reason: string;
 }
