@@ -36,8 +36,9 @@ export class MemoryRows<T extends Tables> implements RowAccess<T> {
 
   get<K extends keyof T & string>(table: K, key: Partial<T[K]>): T[K] | undefined {
     const row = this.rows.get(table)!.get(this.keyOf(table, key as Record<string, unknown>));
-    // Folds get a copy, so a fold that mutates without put() cannot change state behind our back.
-    return row ? (structuredClone(row) as T[K]) : undefined;
+    // Folds get a (shallow) copy, so a fold that changes a row without put() cannot change state
+    // behind our back. Folds replace nested values rather than mutate them (spread, as in ours).
+    return row ? ({ ...row } as T[K]) : undefined;
   }
 
   put<K extends keyof T & string>(table: K, row: T[K]): void {

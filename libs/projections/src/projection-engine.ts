@@ -1,6 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import type { DataSource } from 'typeorm';
-import type { EventStore, RecordedEvent } from '../../event-store/src';
+import type { EventStore, ReadAllSlice, RecordedEvent } from '../../event-store/src';
 import { MemoryRows } from './memory-rows';
 import type { Projection, Tables } from './projection';
 import { SqlTable } from './sql-table';
@@ -222,25 +222,37 @@ export class ProjectionEngine {
       let position = 0;
       let sinceFlush = 0;
       let head = await this.store.headPosition();
-      const read = (after: number) => this.store.readAll({ after, limit: 5000, types: p.eventTypes, upTo: head });
-      let next = read(0);
+      // Fixed windows of positions can be read independently, so several are in flight while one
+      // is folded: the rebuild overlaps PostgreSQL's work (on the other core) with the fold.
+      const window = 5000;
+      const read = (after: number) => this.store.readAll({ after, upTo: Math.min(after + window, head), limit: window + 1, types: p.eventTypes });
+      const inFlight: Promise<ReadAllSlice>[] = [];
+      let nextAfter = 0;
+      const refill = () => {
+        while (inFlight.length < 3 && nextAfter < head) {
+          inFlight.push(read(nextAfter));
+          nextAfter = Math.min(nextAfter + window, head);
+        }
+      };
+      refill();
+      if (inFlight.length === 0) inFlight.push(read(0));
       for (;;) {
-        const slice = await next;
-        // Read the next slice while this one is folded.
-        if (!slice.endOfLog && slice.scannedTo < head) next = read(slice.scannedTo);
+        const slice = await inFlight.shift()!;
+        refill();
         await this.loadTouched(client, p, fresh, memory, slice.events);
         for (const event of slice.events) p.apply(event, memory);
         events += slice.events.length;
         sinceFlush += slice.events.length;
         position = Math.max(position, slice.scannedTo);
-        if (sinceFlush >= flushEvery || slice.scannedTo >= head) {
+        const done = inFlight.length === 0;
+        if (sinceFlush >= flushEvery || done) {
           await this.write(client, p, fresh, memory);
           sinceFlush = 0;
           if (memory.size() > cacheRows) memory.evictClean();
           await client.query(`UPDATE projection_checkpoints SET rebuild_position = $2 WHERE name = $1`, [p.name, position]);
           onProgress?.({ position, headPosition: head, events });
         }
-        if (slice.scannedTo >= head) break;
+        if (done) break;
       }
 
       // Swap: hold the checkpoint row so no live batch runs, fold the tail, rename.

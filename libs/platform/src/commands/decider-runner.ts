@@ -1,6 +1,6 @@
 import { createHash, randomInt, randomUUID } from 'node:crypto';
 import type { EventStore, NewEvent, RecordedEvent } from '../../../event-store/src';
-import { WrongExpectedVersionError } from '../../../event-store/src';
+import { DuplicateEventIdError, WrongExpectedVersionError } from '../../../event-store/src';
 import type { Decider, DomainEvent } from '../../../shared-kernel/src';
 
 /** Who is acting and in which request: written into every event's metadata, never from a body. */
@@ -85,7 +85,10 @@ export class DeciderRunner {
           replayed: result.alreadyRecorded,
         };
       } catch (error) {
-        if (!(error instanceof WrongExpectedVersionError) || attempt >= this.maxAttempts) throw error;
+        // A keyed twin that won the race wrote the same event ids (with its own timestamps): read
+        // again and answer with its outcome.
+        const racedTwin = error instanceof DuplicateEventIdError && key !== null;
+        if (!(error instanceof WrongExpectedVersionError || racedTwin) || attempt >= this.maxAttempts) throw error;
         // Jittered back-off, so writers racing on one stream do not collide again in lockstep.
         await new Promise((resolve) => setTimeout(resolve, randomInt(1, 5 * attempt + 2)));
       }
