@@ -167,11 +167,11 @@ export class PostgresEventStore implements EventStore {
     const head = await this.headPosition();
     const after = options.after ?? 0;
     const limit = options.limit ?? 1000;
-    const filtered = Boolean(options.types || options.agency !== undefined);
-    // Positions are contiguous here, so each read scans a bounded window of them: the plan and the
-    // work stay small whatever the statistics say (a fresh log is not analysed yet, and a
-    // mis-estimated range made PostgreSQL sort the whole remaining log to return one page).
-    const window = filtered ? limit * 2 : limit;
+    // Positions are contiguous here, so a read by position scans a bounded window of them: the
+    // plan and the work stay small whatever the statistics say (a fresh log is not analysed yet,
+    // and a mis-estimated range made PostgreSQL sort the whole remaining log to return one page).
+    // An agency's read instead walks the (agency, position) index, whatever the log's size.
+    const window = options.agency !== undefined ? Number.MAX_SAFE_INTEGER : options.types ? limit * 2 : limit;
     const upTo = Math.min(options.upTo ?? head, head, after + window);
     const params: unknown[] = [after, upTo, limit];
     const filters: string[] = [];
