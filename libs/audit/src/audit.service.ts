@@ -68,8 +68,8 @@ export class AuditService {
   }
 
   /** Every table of a projection as it stood (in memory; live tables untouched). */
-  async rowsAsOf(name: string, asOf: AsOf): Promise<Record<string, object[]>> {
-    const rows = await this.engine.replay(name, asOf);
+  async rowsAsOf(name: string, asOf: AsOf, onProgress?: (scannedTo: number, head: number) => void): Promise<Record<string, object[]>> {
+    const rows = await this.engine.replay(name, asOf, onProgress);
     return Object.fromEntries(Object.keys(this.engine.get(name).tables).map((t) => [t, rows.list(t)]));
   }
 
@@ -118,7 +118,7 @@ export class AuditService {
    * Rebuilds a projection in memory and compares it with its live tables (after letting it catch
    * up to the same position). Differences mean the live model drifted from the log.
    */
-  async drift(name: string): Promise<{ projection: string; position: number; differences: RowDiff[]; inSync: boolean }> {
+  async drift(name: string, onProgress?: (scannedTo: number, head: number) => void): Promise<{ projection: string; position: number; differences: RowDiff[]; inSync: boolean }> {
     const p = this.engine.get(name);
     const position = await this.store.headPosition();
     await this.engine.waitFor(position, [name], 30_000);
@@ -133,7 +133,7 @@ export class AuditService {
     } finally {
       client.release();
     }
-    const replayed = await this.rowsAsOf(name, { position });
+    const replayed = await this.rowsAsOf(name, { position }, onProgress);
     const keys = Object.fromEntries(Object.entries(p.tables).map(([t, spec]) => [t, spec.key]));
     const differences = diffRows(keys, replayed, live);
     return { projection: name, position, differences, inSync: differences.every((d) => !d.added.length && !d.removed.length && !d.changed.length) };

@@ -294,7 +294,7 @@ export class ProjectionEngine {
    * The projection's rows as they stood at a point of history, folded in memory from the events
    * the slice selects. Live tables are not read or written.
    */
-  async replay<T extends Tables>(name: string, asOf: AsOf = {}): Promise<MemoryRows<T>> {
+  async replay<T extends Tables>(name: string, asOf: AsOf = {}, onProgress?: (scannedTo: number, headPosition: number) => void): Promise<MemoryRows<T>> {
     const p = this.get(name) as unknown as Projection<T>;
     const memory = new MemoryRows(p);
     const occurred = asOf.occurredAt ? Date.parse(asOf.occurredAt) : undefined;
@@ -309,6 +309,7 @@ export class ProjectionEngine {
         p.apply(event, memory);
       }
       after = slice.scannedTo;
+      onProgress?.(after, asOf.position ?? (slice.endOfLog ? after : Math.max(after, await this.store.headPosition())));
       if (slice.endOfLog || (asOf.position !== undefined && after >= asOf.position)) break;
     }
     return memory;

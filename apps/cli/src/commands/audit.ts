@@ -92,8 +92,16 @@ export async function projectionsCheck(name: string | undefined): Promise<void> 
     let allInSync = true;
     for (const n of name ? [engine.get(name).name] : engine.names()) {
       await engine.catchUp(n);
-      process.stderr.write(`checking ${n}…\n`);
-      const result = await audit.drift(n);
+      const bar = progressBar(`checking ${n}`.padEnd(28));
+      let started = false;
+      const t0 = Date.now();
+      const result = await audit.drift(n, (scannedTo, head) => {
+        if (!started) bar.start(Math.max(head, 1), 0, { rate: 0 });
+        started = true;
+        bar.setTotal(Math.max(head, 1));
+        bar.update(scannedTo, { rate: Math.round(scannedTo / Math.max((Date.now() - t0) / 1000, 1e-3)) });
+      });
+      bar.stop();
       const counts = result.differences.map((d) => `${d.table}: +${d.added.length} -${d.removed.length} ~${d.changed.length}`).join(', ');
       console.log(`${n} at position ${result.position}: ${result.inSync ? 'in sync' : `DRIFT (${counts})`}`);
       for (const d of result.differences) for (const c of d.changed.slice(0, 5)) console.log(`  ${d.table} live ${JSON.stringify(c.after)} vs log ${JSON.stringify(c.before)}`);
