@@ -14,3 +14,4 @@ export * from './platform.module';
 export * from './http/pagination';
 export * from './http/command-response';
 export * from './http/access-policy';
+export * from './database/schema';

@@ -13,13 +13,14 @@ import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { createDataSource, createPool, installPgTypeParsers } from '../../database/src';
 import { EVENT_STORE, EventStore, UpcasterRegistry } from '../../event-store/src';
-import { EventLog1764000000000, PostgresEventStore } from '../../event-store-postgres/src';
-import { ProjectionCheckpoints1764000000100, ProjectionEngine } from '../../projections/src';
+import { PostgresEventStore } from '../../event-store-postgres/src';
+import { ProjectionEngine } from '../../projections/src';
 import { DeciderRunner } from './commands/decider-runner';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import type { ContextParts } from './context';
 import type { DatabaseHandle } from './database/database';
 import { migrate } from './database/migrate';
+import { schemaOf } from './database/schema';
 import { HealthController } from './health/health.controller';
 import { JsonLogger } from './logging/json-logger';
 import { ProjectionsController } from './projections/projections.controller';
@@ -65,8 +66,7 @@ class PlatformLifecycle implements OnApplicationBootstrap, OnApplicationShutdown
 export class PlatformModule {
   static forRoot(options: PlatformOptions): DynamicModule {
     installPgTypeParsers();
-    const entities = options.contexts.flatMap((c) => c.entities ?? []);
-    const migrations = [EventLog1764000000000, ProjectionCheckpoints1764000000100, ...options.contexts.flatMap((c) => c.migrations ?? [])];
+    const { entities, migrations } = schemaOf(options.contexts);
     const projections = options.contexts.flatMap((c) => c.projections ?? []);
     const upcasters = new UpcasterRegistry();
     options.contexts.forEach((c) => c.registerUpcasters?.(upcasters));

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { createDataSource, createPool, installPgTypeParsers, startEmbeddedPostgres } from '../../../../libs/database/src';
 import { NewEvent } from '../../../../libs/event-store/src';
-import { EventLog1764000000000, PostgresEventStore } from '../../../../libs/event-store-postgres/src';
-import { ProjectionCheckpoints1764000000100, ProjectionEngine } from '../../../../libs/projections/src';
-import { loadConfig, migrate } from '../../../../libs/platform/src';
+import { PostgresEventStore } from '../../../../libs/event-store-postgres/src';
+import { ProjectionEngine } from '../../../../libs/projections/src';
+import { loadConfig, migrate, PLATFORM_MIGRATIONS } from '../../../../libs/platform/src';
 import { agencyActivity, AgencyActivityRow, BenchAgencyActivity1764000009999, naiveApply } from '../bench/agency-activity.projection';
 import { progressBar } from '../progress';
 
@@ -71,7 +71,7 @@ export async function bench(options: BenchOptions): Promise<void> {
   const ds = createDataSource({
     url: url.toString(),
     entities: [AgencyActivityRow],
-    migrations: [EventLog1764000000000, ProjectionCheckpoints1764000000100, BenchAgencyActivity1764000009999],
+    migrations: [...PLATFORM_MIGRATIONS, BenchAgencyActivity1764000009999],
   });
   const pool = createPool(url.toString(), 10);
   const store = new PostgresEventStore({ pool });
