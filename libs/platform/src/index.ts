@@ -15,3 +15,4 @@ export * from './http/pagination';
 export * from './http/command-response';
 export * from './http/access-policy';
 export * from './database/schema';
+export * from './http/csv';

@@ -1,3 +1,4 @@
+import { toCsv } from '../../../platform/src/http/csv';
 import type { ActionPlanRow, PlanActionProgressRow, PlanActionRow } from './plan.entities';
 
 export const PROGRESS_FORMULA =
@@ -77,5 +78,5 @@ export function executionLines(plans: ActionPlanRow[], actions: PlanActionRow[],
 
 export function executionCsv(lines: ReturnType<typeof executionLines>): string {
   const head = ['safir', 'region', 'year', 'status', 'actions', 'lateActions', 'reached', 'priorities', 'prioritiesCitingCoConstructedDiagnostic'];
-  return [head.join(','), ...lines.map((l) => head.map((h) => String((l as Record<string, unknown>)[h] ?? '')).join(','))].join('\n') + '\n';
+  return toCsv(head, lines);
 }

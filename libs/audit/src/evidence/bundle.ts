@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { chainHash, EventStore, payloadDigest, RecordedEvent } from '../../../event-store/src';
 import type { ProjectionEngine } from '../../../projections/src';
 import { digestSignatureValid, SignedDigest } from './digest';
+import { toCsv } from '../../../platform/src/http/csv';
 
 export interface BundleManifest {
   format: 'ancrage-evidence/1';
@@ -22,13 +23,7 @@ type ExportedEvent = RecordedEvent & { previousHash: string };
 const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
 
 function csv(rows: object[]): string {
-  if (rows.length === 0) return '';
-  const columns = Object.keys(rows[0]);
-  const cell = (v: unknown) => {
-    const text = v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
-    return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
-  return [columns.join(','), ...rows.map((r) => columns.map((c) => cell((r as Record<string, unknown>)[c])).join(','))].join('\n') + '\n';
+  return rows.length === 0 ? '' : toCsv(Object.keys(rows[0]), rows);
 }
 
 /**

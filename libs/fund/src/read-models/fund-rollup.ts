@@ -1,3 +1,4 @@
+import { toCsv } from '../../../platform/src/http/csv';
 import type { FundEnvelopeRow } from './fund.entities';
 
 export interface RollupLine {
@@ -56,7 +57,6 @@ export function rollupCsv(report: ReturnType<typeof rollup>): string {
     'region', 'safir', 'envelopeCents', 'committedCents', 'paidCents', 'remainingCents', 'consumptionRate',
     'mobilityCents', 'mobilityShare', 'mobilityLeavingBasinCents', 'mobilityLeavingBasinShare', 'agencies',
   ];
-  const lines = [...report.agencies, ...report.regions, report.total];
-  const cell = (v: unknown) => (v === null ? '' : String(v));
-  return [['year', ...columns].join(','), ...lines.map((l) => [report.year, ...columns.map((c) => cell(l[c]))].join(','))].join('\n') + '\n';
+  const lines = [...report.agencies, ...report.regions, report.total].map((l) => ({ year: report.year, ...l }));
+  return toCsv(['year', ...columns], lines);
 }

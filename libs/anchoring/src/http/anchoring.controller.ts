@@ -1,0 +1,90 @@
+import { Controller, Get, Inject, NotFoundException, Param, Query, Res } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { In, Repository } from 'typeorm';
+import { ProjectionEngine } from '../../../projections/src';
+import { Access, AsOfQueryDto, CLOCK, Clock, endOfDay, paginate, ReadConsistency } from '../../../platform/src';
+import { CONFIGURATION_LABELS, PLACEMENT_RULE } from '../domain/anchoring-profile';
+import { AnchoringFacts, anchoringCsv, anchoringReport } from '../read-models/anchoring-report';
+import { AnchoringAgencyRow, AnchoringJointEventRow, AnchoringPartnerRow, AnchoringPartnershipRow, AnchoringYearRow } from '../read-models/anchoring.entities';
+import { AnchoringTables, anchoringProjection } from '../read-models/anchoring.projection';
+import { AgencyAnchoringParams, AgencyAnchoringQueryDto, AnchoringQueryDto } from './dto/anchoring.dto';
+
+@ApiTags('anchoring profiles')
+@Controller()
+export class AnchoringController {
+  constructor(
+    private readonly engine: ProjectionEngine,
+    private readonly consistency: ReadConsistency,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @InjectRepository(AnchoringAgencyRow) private readonly agencies: Repository<AnchoringAgencyRow>,
+    @InjectRepository(AnchoringPartnerRow) private readonly partners: Repository<AnchoringPartnerRow>,
+    @InjectRepository(AnchoringPartnershipRow) private readonly partnerships: Repository<AnchoringPartnershipRow>,
+    @InjectRepository(AnchoringJointEventRow) private readonly jointEvents: Repository<AnchoringJointEventRow>,
+    @InjectRepository(AnchoringYearRow) private readonly years: Repository<AnchoringYearRow>,
+  ) {}
+
+  /** The year is read as of its last day, or of asOf when that falls earlier (today for the current year). */
+  private referenceDate(year: number, q: AsOfQueryDto): string {
+    const limit = (q.asOf ? endOfDay(q.asOf)! : this.clock().toISOString()).slice(0, 10);
+    const end = `${year}-12-31`;
+    return limit < end ? limit : end;
+  }
+
+  private async facts(q: AsOfQueryDto, filter: { region?: string; safir?: string; year: number }): Promise<AnchoringFacts> {
+    await this.consistency.waitFor(q.consistentWith, [anchoringProjection.name]);
+    if (q.asOf || q.knownAt) {
+      const r = await this.engine.replay<AnchoringTables>(anchoringProjection.name, { occurredAt: endOfDay(q.asOf), recordedAt: q.knownAt });
+      const agencies = r.list('agencies').filter((a) => (!filter.region || a.region === filter.region) && (!filter.safir || a.safir === filter.safir));
+      const mine = new Set(agencies.map((a) => a.safir));
+      return {
+        agencies,
+        defaultCircles: new Map(r.list('partners').map((p) => [p.partnerId, p.defaultCircle])),
+        partnerships: r.list('partnerships').filter((p) => mine.has(p.safir)),
+        jointEvents: r.list('jointEvents').filter((j) => mine.has(j.safir)),
+        years: r.list('years').filter((y) => mine.has(y.safir) && y.year === filter.year),
+      };
+    }
+    const agencies = await this.agencies.find({
+      where: { ...(filter.region ? { region: filter.region } : {}), ...(filter.safir ? { safir: filter.safir } : {}) },
+      order: { safir: 'ASC' },
+    });
+    const safirs = In(agencies.map((a) => a.safir));
+    const [partnerships, jointEvents, years] = await Promise.all([
+      this.partnerships.findBy({ safir: safirs }),
+      this.jointEvents.findBy({ safir: safirs }),
+      this.years.findBy({ safir: safirs, year: filter.year }),
+    ]);
+    const partners = await this.partners.findBy({ partnerId: In([...new Set(partnerships.map((p) => p.partnerId))]) });
+    return { agencies, defaultCircles: new Map(partners.map((p) => [p.partnerId, p.defaultCircle])), partnerships, jointEvents, years };
+  }
+
+  @Get('anchoring-profiles')
+  @Access('region.read')
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOperation({
+    summary: "Each agency of a region (or the country) placed in one of the study's five anchoring configurations for a year, with the indicators and levers; asOf/knownAt replay the past; CSV with format=csv",
+  })
+  async list(@Query() q: AnchoringQueryDto, @Res({ passthrough: true }) res: Response) {
+    const report = anchoringReport(q.year, this.referenceDate(q.year, q), await this.facts(q, q));
+    const placements = q.configuration ? report.placements.filter((p) => p.configuration === q.configuration) : report.placements;
+    if (q.format === 'csv') {
+      res.setHeader('content-type', 'text/csv; charset=utf-8');
+      res.setHeader('content-disposition', `attachment; filename="anchoring-${q.year}${q.region ? `-${q.region}` : ''}.csv"`);
+      return anchoringCsv(placements);
+    }
+    const { placements: _all, ...summary } = report;
+    return { ...summary, configurations: CONFIGURATION_LABELS, rule: PLACEMENT_RULE, ...paginate(placements, q) };
+  }
+
+  @Get('agencies/:safir/anchoring-profile')
+  @Access('agency.read')
+  @ApiOperation({ summary: "An agency's anchoring configuration for a year, the indicator values behind it and what lever would move it; asOf/knownAt" })
+  async agency(@Param() p: AgencyAnchoringParams, @Query() q: AgencyAnchoringQueryDto) {
+    const report = anchoringReport(q.year, this.referenceDate(q.year, q), await this.facts(q, { safir: p.safir, year: q.year }));
+    const placement = report.placements[0];
+    if (!placement) throw new NotFoundException({ code: 'AGENCY_NOT_FOUND', message: `no agency ${p.safir}${q.asOf || q.knownAt ? ' at that date' : ''}` });
+    return { ...placement, label: placement.configuration ? CONFIGURATION_LABELS[placement.configuration] : null };
+  }
+}

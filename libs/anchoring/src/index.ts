@@ -1,0 +1,3 @@
+export * from './domain/anchoring-profile';
+export { anchoringProjection } from './read-models/anchoring.projection';
+export * from './anchoring.module';

@@ -1,0 +1,65 @@
+import { toCsv } from '../../../platform/src/http/csv';
+import { AnchoringIndicators, CONFIGURATIONS, Placement, placeAgency } from '../domain/anchoring-profile';
+import type { AnchoringAgencyRow, AnchoringJointEventRow, AnchoringPartnershipRow, AnchoringYearRow, AgreementSpan } from './anchoring.entities';
+
+export interface AnchoringFacts {
+  agencies: AnchoringAgencyRow[];
+  defaultCircles: Map<string, number>;
+  partnerships: AnchoringPartnershipRow[];
+  jointEvents: AnchoringJointEventRow[];
+  years: AnchoringYearRow[];
+}
+
+export interface AgencyPlacement extends Placement {
+  safir: string;
+  name: string;
+  region: string;
+  employmentBasin: string;
+  year: number;
+  referenceDate: string;
+  indicators: AnchoringIndicators;
+}
+
+const SPECIFIC_OR_INNOVATIVE = new Set(['SPECIFIC_PUBLIC_ACTION', 'INNOVATIVE_PROJECT']);
+const activeOn = (a: AgreementSpan, date: string) =>
+  a.startDate <= date && (a.endDate === null || a.endDate >= date) && (a.terminatedOn === null || a.terminatedOn > date);
+
+/** The indicators of one agency-year from its facts, counted as they stood on the reference date. */
+export function indicatorsOf(safir: string, year: number, referenceDate: string, facts: AnchoringFacts): AnchoringIndicators {
+  const y = facts.years.find((r) => r.safir === safir && r.year === year);
+  const commitments = Object.values(y?.commitments ?? {});
+  const net = (c: { amountCents: number; releasedCents: number }) => Math.max(0, c.amountCents - c.releasedCents);
+  const total = commitments.reduce((s, c) => s + net(c), 0);
+  const targeted = commitments.filter((c) => SPECIFIC_OR_INNOVATIVE.has(c.category)).reduce((s, c) => s + net(c), 0);
+  const strong = facts.partnerships.filter((p) => {
+    if (p.safir !== safir) return false;
+    const circle = p.circle ?? facts.defaultCircles.get(p.partnerId) ?? 3;
+    const last = p.assessments.filter((a) => a.on <= referenceDate).at(-1);
+    return circle <= 2 && p.agreements.some((a) => activeOn(a, referenceDate)) && (last?.score ?? 0) >= 3;
+  });
+  return {
+    jointEventsInitiated: facts.jointEvents.filter((j) => j.safir === safir && !j.cancelled && j.date.startsWith(String(year)) && j.date <= referenceDate).length,
+    strongPriorityPartnerships: strong.length,
+    diagnosticCoConstructed: y?.diagnosticCoConstructed ?? false,
+    specificOrInnovativeFundShare: total > 0 ? targeted / total : 0,
+    employerProspectingActions: Object.values(y?.prospectingActions ?? {}).filter((a) => !a.abandoned).length,
+  };
+}
+
+/** Places every agency of the facts for a year; the context is the last revision in force on the reference date. */
+export function anchoringReport(year: number, referenceDate: string, facts: AnchoringFacts) {
+  const placements: AgencyPlacement[] = facts.agencies
+    .map((a) => {
+      const indicators = indicatorsOf(a.safir, year, referenceDate, facts);
+      const context = a.contexts.filter((c) => c.effectiveDate <= referenceDate).at(-1)?.class ?? null;
+      return { safir: a.safir, name: a.name, region: a.region, employmentBasin: a.employmentBasin, year, referenceDate, indicators, ...placeAgency(context, indicators) };
+    })
+    .sort((a, b) => a.safir.localeCompare(b.safir));
+  const byConfiguration = Object.fromEntries(CONFIGURATIONS.map((c) => [c, placements.filter((p) => p.configuration === c).length]));
+  return { year, referenceDate, byConfiguration, unplaced: placements.filter((p) => p.configuration === null).length, placements };
+}
+
+export function anchoringCsv(placements: AgencyPlacement[]): string {
+  const rows = placements.map(({ indicators, ...p }) => ({ ...p, ...indicators, specificOrInnovativeFundShare: Math.round(indicators.specificOrInnovativeFundShare * 1000) / 1000 }));
+  return toCsv(['safir', 'name', 'region', 'year', 'referenceDate', 'configuration', 'context', 'proactivityScore', 'jointEventsInitiated', 'strongPriorityPartnerships', 'diagnosticCoConstructed', 'specificOrInnovativeFundShare', 'employerProspectingActions'], rows);
+}

@@ -1,0 +1,140 @@
+import type { RecordedEvent } from '../../../event-store/src';
+import { defineProjection, RowAccess } from '../../../projections/src';
+import { CATEGORIES, PartnerCategory, PartnershipEvent, JointEventEvent } from '../../../partnerships/src';
+import { classifyContext, TerritoryEvent } from '../../../territory/src';
+import type { DiagnosticEvent } from '../../../diagnostics/src';
+import type { FundEvent } from '../../../fund/src';
+import type { ActionPlanEvent } from '../../../action-plans/src';
+import {
+  AnchoringAgencyRow,
+  AnchoringJointEventRow,
+  AnchoringPartnerRow,
+  AnchoringPartnershipRow,
+  AnchoringYearRow,
+} from './anchoring.entities';
+
+export type AnchoringTables = {
+  agencies: AnchoringAgencyRow;
+  partners: AnchoringPartnerRow;
+  partnerships: AnchoringPartnershipRow;
+  jointEvents: AnchoringJointEventRow;
+  years: AnchoringYearRow;
+};
+
+type AnyEvent = TerritoryEvent | PartnershipEvent | JointEventEvent | DiagnosticEvent | FundEvent | ActionPlanEvent | { type: 'PartnerRegistered'; data: { partnerId: string; category: PartnerCategory } };
+
+const PARTNERSHIP_TYPES = ['AgreementSigned', 'AgreementAmended', 'AgreementRenewed', 'AgreementTerminated', 'PriorityCircleAssigned', 'QualityAssessed'];
+const JOINT_EVENT_TYPES = ['JointEventPlanned', 'JointEventCancelled'];
+const PROSPECTING = 'EMPLOYER_PROSPECTING_AND_PROFILE_PROMOTION';
+
+/** fund-{safir}-{year}, action-plan-{safir}-{year}: the stream says which agency-year. */
+function agencyYear(streamId: string): { safir: string; year: number } {
+  const m = /-([^-]+)-(\d{4})$/.exec(streamId);
+  return { safir: m?.[1] ?? '', year: Number(m?.[2] ?? 0) };
+}
+
+const emptyYear = (key: { safir: string; year: number }): AnchoringYearRow => ({ ...key, diagnosticCoConstructed: false, commitments: {}, prospectingActions: {} });
+
+function updateYear(rows: RowAccess<AnchoringTables>, key: { safir: string; year: number }, change: (y: AnchoringYearRow) => Partial<AnchoringYearRow>) {
+  const y = rows.get('years', key) ?? emptyYear(key);
+  rows.put('years', { ...y, ...change(y) });
+}
+
+/**
+ * The indicators behind each agency's anchoring configuration (graphique 4), kept as facts with
+ * their dates so any year and any reference date can be placed by `anchoringReport`. Not
+ * agency-scoped: a partnership's default circle comes from the shared partner register.
+ */
+export const anchoringProjection = defineProjection<AnchoringTables>({
+  name: 'anchoring',
+  version: 1,
+  agencyScoped: false,
+  eventTypes: [
+    'AgencyRegistered', 'TerritorialContextRevised', 'PartnerRegistered', ...PARTNERSHIP_TYPES, ...JOINT_EVENT_TYPES,
+    'DiagnosticParticipationRecorded', 'ExpenditureCommitted', 'CommitmentReleased', 'ActionAdded', 'ActionStatusChanged',
+  ],
+  tables: {
+    agencies: { entity: AnchoringAgencyRow, key: ['safir'] },
+    partners: { entity: AnchoringPartnerRow, key: ['partnerId'] },
+    partnerships: { entity: AnchoringPartnershipRow, key: ['safir', 'partnerId'] },
+    jointEvents: { entity: AnchoringJointEventRow, key: ['safir', 'jointEventId'] },
+    years: { entity: AnchoringYearRow, key: ['safir', 'year'] },
+  },
+  touches(e) {
+    const d = e.data as { safir?: string; partnerId?: string; jointEventId?: string; year?: number };
+    if (e.type === 'AgencyRegistered' || e.type === 'TerritorialContextRevised') return [{ table: 'agencies', key: { safir: d.safir } }];
+    if (e.type === 'PartnerRegistered') return [{ table: 'partners', key: { partnerId: d.partnerId } }];
+    if (PARTNERSHIP_TYPES.includes(e.type)) return [{ table: 'partnerships', key: { safir: d.safir, partnerId: d.partnerId } }];
+    if (JOINT_EVENT_TYPES.includes(e.type)) return [{ table: 'jointEvents', key: { safir: d.safir, jointEventId: d.jointEventId } }];
+    if (e.type === 'DiagnosticParticipationRecorded') return [{ table: 'years', key: { safir: d.safir, year: d.year } }];
+    return [{ table: 'years', key: agencyYear(e.streamId) }];
+  },
+  apply(e: RecordedEvent, rows) {
+    const event = { type: e.type, data: e.data } as AnyEvent;
+    switch (event.type) {
+      case 'AgencyRegistered': {
+        const { safir, name, region, employmentBasin } = event.data;
+        return rows.put('agencies', { safir, name, region, employmentBasin, contexts: rows.get('agencies', { safir })?.contexts ?? [] });
+      }
+      case 'TerritorialContextRevised': {
+        const a = rows.get('agencies', { safir: event.data.safir });
+        if (!a) return;
+        const c = classifyContext(event.data.figures);
+        const contexts = [...a.contexts.filter((x) => x.effectiveDate !== event.data.effectiveDate), { effectiveDate: event.data.effectiveDate, class: c.class, score: c.score }];
+        return rows.put('agencies', { ...a, contexts: contexts.sort((x, y) => x.effectiveDate.localeCompare(y.effectiveDate)) });
+      }
+      case 'PartnerRegistered':
+        return rows.put('partners', { partnerId: event.data.partnerId, defaultCircle: CATEGORIES[event.data.category]?.circle ?? 3 });
+      case 'JointEventPlanned':
+        return rows.put('jointEvents', { safir: event.data.safir, jointEventId: event.data.jointEventId, date: event.data.date, cancelled: false });
+      case 'JointEventCancelled': {
+        const j = rows.get('jointEvents', { safir: event.data.safir, jointEventId: event.data.jointEventId });
+        return j && rows.put('jointEvents', { ...j, cancelled: true });
+      }
+      case 'DiagnosticParticipationRecorded':
+        return updateYear(rows, { safir: event.data.safir, year: event.data.year }, () => ({ diagnosticCoConstructed: event.data.partners.some((p) => p.involvement === 'CO_CONSTRUCTED') }));
+      case 'ExpenditureCommitted': {
+        const { commitmentId, category, amountCents } = event.data;
+        return updateYear(rows, agencyYear(e.streamId), (y) => ({ commitments: { ...y.commitments, [commitmentId]: { category, amountCents, releasedCents: 0 } } }));
+      }
+      case 'CommitmentReleased':
+        return updateYear(rows, agencyYear(e.streamId), (y) => {
+          const c = y.commitments[event.data.commitmentId];
+          return c ? { commitments: { ...y.commitments, [event.data.commitmentId]: { ...c, releasedCents: c.releasedCents + event.data.releasedCents } } } : {};
+        });
+      case 'ActionAdded':
+        if (event.data.lever !== PROSPECTING) return;
+        return updateYear(rows, agencyYear(e.streamId), (y) => ({ prospectingActions: { ...y.prospectingActions, [event.data.actionId]: { abandoned: false } } }));
+      case 'ActionStatusChanged':
+        return updateYear(rows, agencyYear(e.streamId), (y) =>
+          y.prospectingActions[event.data.actionId]
+            ? { prospectingActions: { ...y.prospectingActions, [event.data.actionId]: { abandoned: event.data.status === 'ABANDONED' } } }
+            : {},
+        );
+      default:
+        return applyPartnership(event as PartnershipEvent, rows);
+    }
+  },
+});
+
+function applyPartnership(event: PartnershipEvent, rows: RowAccess<AnchoringTables>): void {
+  const key = { safir: event.data.safir, partnerId: event.data.partnerId };
+  const p = rows.get('partnerships', key) ?? { ...key, circle: null, agreements: [], assessments: [] };
+  const withAgreement = (id: string, change: Partial<AnchoringPartnershipRow['agreements'][number]>) =>
+    p.agreements.map((a) => (a.agreementId === id ? { ...a, ...change } : a));
+  switch (event.type) {
+    case 'AgreementSigned':
+      return rows.put('partnerships', { ...p, agreements: [...p.agreements, { agreementId: event.data.agreementId, startDate: event.data.startDate, endDate: event.data.endDate, terminatedOn: null }] });
+    case 'AgreementAmended':
+    case 'AgreementRenewed':
+      return rows.put('partnerships', { ...p, agreements: withAgreement(event.data.agreementId, { endDate: event.data.endDate }) });
+    case 'AgreementTerminated':
+      return rows.put('partnerships', { ...p, agreements: withAgreement(event.data.agreementId, { terminatedOn: event.data.terminatedOn }) });
+    case 'PriorityCircleAssigned':
+      return rows.put('partnerships', { ...p, circle: event.data.circle });
+    case 'QualityAssessed':
+      return rows.put('partnerships', { ...p, assessments: [...p.assessments, { on: event.data.assessedOn, score: event.data.score }].sort((a, b) => a.on.localeCompare(b.on)) });
+    default:
+      return;
+  }
+}
