@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { ConfigError } from '../../../libs/platform/src';
 import { auditDigest, auditExport, auditKeygen, auditVerify, auditVerifyBundle, projectionsCheck } from './commands/audit';
 import { bench } from './commands/bench';
+import { demoCommand } from './commands/demo';
 import { eventsTail } from './commands/events';
 import { migrateCommand } from './commands/migrate';
 import { projectionsRebuild, projectionsStatus } from './commands/projections';
@@ -15,6 +16,13 @@ const program = new Command('ancrage')
 
 program.command('serve').description('start the HTTP API and the projectors (embedded PostgreSQL without DATABASE_URL)').action(serve);
 program.command('migrate').description('apply pending schema migrations').action(migrateCommand);
+
+program
+  .command('demo')
+  .description('record the demo territory (2016-2018, 38 agencies) through the real command handlers; prints a token per role')
+  .option('--seed <n>', 'random seed: the same seed gives the same history', '2018')
+  .option('--scale <n>', 'repeat the 38 agencies n times (volume runs)', '1')
+  .action(demoCommand);
 
 const projections = program.command('projections').description('read models fed from the event log');
 projections.command('status').option('--json', 'print JSON').description('checkpoint, head, lag and state of each projection').action(projectionsStatus);

@@ -8,11 +8,11 @@ export function cliLogger(config: AppConfig): JsonLogger {
 }
 
 /** Runs a command inside the application context (no HTTP, no projectors of its own). */
-export async function withContext<T>(work: (ctx: INestApplicationContext, config: AppConfig) => Promise<T>): Promise<T> {
+export async function withContext<T>(work: (ctx: INestApplicationContext, config: AppConfig) => Promise<T>, clock?: () => Date): Promise<T> {
   const config = { ...loadConfig(), runProjections: false };
   const logger = cliLogger(config);
   const database: DatabaseHandle = await openDatabase(config, (m) => logger.event('info', m));
-  const ctx = await createAppContext({ config, database, logger });
+  const ctx = await createAppContext({ config, database, logger, clock });
   try {
     return await work(ctx, config);
   } finally {

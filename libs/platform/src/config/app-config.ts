@@ -11,6 +11,8 @@ export interface AppConfig {
   /** Run the projectors in this process (one per projection is elected across processes). */
   runProjections: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Load the demo territory on first start with the embedded store (never on an external database). */
+  demoOnFirstStart: boolean;
   /** How long a query asking for a position waits for the projections. */
   consistencyTimeoutMs: number;
   auth: {
@@ -66,6 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     host: env.HOST || '127.0.0.1',
     port: integer(env, 'PORT', 3000),
     runProjections: flag(env, 'ANCRAGE_PROJECTIONS', true),
+    demoOnFirstStart: flag(env, 'ANCRAGE_DEMO', true),
     logLevel: logLevel as AppConfig['logLevel'],
     consistencyTimeoutMs: integer(env, 'ANCRAGE_CONSISTENCY_TIMEOUT_MS', 5000, 0, 60000),
     auth: {

@@ -1,0 +1,48 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { EVENT_STORE, EventStore } from '../../../../libs/event-store/src';
+import type { AppConfig } from '../../../../libs/platform/src';
+import { writeDemoUsers } from '../demo/demo-users-file';
+import { DemoResult, loadDemo } from '../demo/load-demo';
+import { progressBar } from '../progress';
+import { withContext } from '../runtime';
+
+/** A clock the demo moves day by day; commands read it through the CLOCK provider. */
+export function settableClock(): { clock: () => Date; set: (now: Date) => void } {
+  let now = new Date();
+  return { clock: () => now, set: (d) => (now = d) };
+}
+
+/** Loads the demo through the context's command bus, with a progress bar on stderr. */
+export async function runDemo(ctx: INestApplicationContext, config: AppConfig, set: (now: Date) => void, options: { seed: number; scale: number }): Promise<DemoResult & { events: number; seconds: number }> {
+  const store = ctx.get<EventStore>(EVENT_STORE);
+  const before = await store.headPosition();
+  const bar = progressBar('demo'.padEnd(10));
+  const started = process.hrtime.bigint();
+  let shown = false;
+  const result = await loadDemo(ctx.get(CommandBus), set, {
+    ...options,
+    onProgress: (done, total) => {
+      if (!shown) bar.start(total, 0, { rate: 0 });
+      shown = true;
+      if (done % 50 === 0 || done === total) bar.update(done, { rate: Math.round(done / (Number(process.hrtime.bigint() - started) / 1e9)) });
+    },
+  });
+  bar.stop();
+  if (!config.databaseUrl) writeDemoUsers(config.dataDir, result.users);
+  return { ...result, events: (await store.headPosition()) - before, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
+}
+
+export async function demoCommand(options: { seed: string; scale: string }): Promise<void> {
+  const seed = Number(options.seed);
+  const scale = Number(options.scale);
+  if (!Number.isInteger(seed) || seed < 0) throw new Error('--seed must be a non-negative integer');
+  if (!Number.isInteger(scale) || scale < 1 || scale > 100) throw new Error('--scale must be an integer between 1 and 100');
+  const { clock, set } = settableClock();
+  await withContext(async (ctx, config) => {
+    const r = await runDemo(ctx, config, set, { seed, scale });
+    console.error(`demo: ${r.agencies} agencies, ${r.commands} commands, ${r.events} new events in ${r.seconds.toFixed(1)} s`);
+    console.log('Demo users (tokens shown once; send as "Authorization: Bearer <token>"):');
+    for (const u of r.users) console.log(`  ${u.role.padEnd(9)} ${u.userId.padEnd(24)} ${u.scope.padEnd(28)} ${u.token}`);
+  }, clock);
+}

@@ -1,0 +1,19 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DemoResult } from './load-demo';
+
+/**
+ * The demo users' tokens, kept beside the embedded database so the dashboard can offer them on its
+ * sign-in page. Written only for the embedded store: a real deployment never has such a file.
+ */
+export const demoUsersFile = (dataDir: string) => join(dataDir, 'demo-users.json');
+
+export function writeDemoUsers(dataDir: string, users: DemoResult['users']): void {
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(demoUsersFile(dataDir), JSON.stringify(users, null, 2), { mode: 0o600 });
+}
+
+export function readDemoUsers(dataDir: string): DemoResult['users'] {
+  const file = demoUsersFile(dataDir);
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as DemoResult['users']) : [];
+}
