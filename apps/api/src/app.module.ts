@@ -1,5 +1,6 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { PlatformModule, PlatformOptions } from '../../../libs/platform/src';
+import { DemoUsersController } from './dashboard/dashboard';
 
 @Module({})
 export class AppModule {
@@ -7,6 +8,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [PlatformModule.forRoot(options), ...(options.modules ?? [])],
+      controllers: [DemoUsersController],
     };
   }
 }

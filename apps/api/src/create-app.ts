@@ -1,5 +1,6 @@
 import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import {
@@ -14,6 +15,7 @@ import {
 import { AppModule } from './app.module';
 import { CONTEXTS } from './contexts';
 import { CONTEXT_MODULES } from './context-modules';
+import { mountDashboard } from './dashboard/dashboard';
 
 export interface AppParts {
   config: AppConfig;
@@ -28,7 +30,7 @@ function moduleFor(parts: AppParts) {
 
 /** The HTTP application, configured exactly as `ancrage serve` runs it (tests use this too). */
 export async function createApp(parts: AppParts): Promise<INestApplication> {
-  const app = await NestFactory.create(moduleFor(parts), { logger: parts.logger, forceCloseConnections: true });
+  const app = await NestFactory.create<NestExpressApplication>(moduleFor(parts), { logger: parts.logger, forceCloseConnections: true });
   app.use(correlationMiddleware);
   app.use((req: Request, res: Response, next: NextFunction) => {
     res.on('finish', () => {
@@ -43,6 +45,7 @@ export async function createApp(parts: AppParts): Promise<INestApplication> {
     });
     next();
   });
+  mountDashboard(app);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiErrorFilter(parts.logger));
   app.enableShutdownHooks();

@@ -1,8 +1,9 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { EVENT_STORE, EventStore } from '../../../../libs/event-store/src';
-import type { AppConfig } from '../../../../libs/platform/src';
-import { writeDemoUsers } from '../demo/demo-users-file';
+import { createAppContext } from '../../../api/src';
+import type { AppConfig, DatabaseHandle, JsonLogger } from '../../../../libs/platform/src';
+import { writeDemoUsers } from '../../../api/src/dashboard/demo-users-file';
 import { DemoResult, loadDemo } from '../demo/load-demo';
 import { progressBar } from '../progress';
 import { withContext } from '../runtime';
@@ -45,4 +46,21 @@ export async function demoCommand(options: { seed: string; scale: string }): Pro
     console.log('Demo users (tokens shown once; send as "Authorization: Bearer <token>"):');
     for (const u of r.users) console.log(`  ${u.role.padEnd(9)} ${u.userId.padEnd(24)} ${u.scope.padEnd(28)} ${u.token}`);
   }, clock);
+}
+
+/**
+ * First start with the embedded store: an empty log gets the demo, so a newcomer sees every view
+ * with something true in it. Never called for an external database; ANCRAGE_DEMO=false skips it.
+ */
+export async function loadDemoOnFirstStart(config: AppConfig, database: DatabaseHandle, logger: JsonLogger): Promise<void> {
+  const { clock, set } = settableClock();
+  const ctx = await createAppContext({ config: { ...config, runProjections: false }, database, logger, clock });
+  try {
+    if ((await ctx.get<EventStore>(EVENT_STORE).headPosition()) > 0) return;
+    logger.event('info', 'empty embedded store: loading the demo territory (ANCRAGE_DEMO=false to skip)');
+    const r = await runDemo(ctx, config, set, { seed: 2018, scale: 1 });
+    logger.event('info', 'demo loaded: sign in on the dashboard with a demo user', { agencies: r.agencies, events: r.events, seconds: Math.round(r.seconds * 10) / 10 });
+  } finally {
+    await ctx.close();
+  }
 }

@@ -1,5 +1,6 @@
 import { createApp } from '../../../api/src';
 import { JsonLogger, loadConfig, openDatabase } from '../../../../libs/platform/src';
+import { loadDemoOnFirstStart } from './demo';
 
 /** Starts the API (and the projectors) until SIGINT/SIGTERM; then drains and stops cleanly. */
 export async function serve(): Promise<void> {
@@ -8,6 +9,7 @@ export async function serve(): Promise<void> {
   const database = await openDatabase(config, (m) => logger.event('info', m));
   let app;
   try {
+    if (database.embedded && config.demoOnFirstStart) await loadDemoOnFirstStart(config, database, logger);
     app = await createApp({ config, database, logger });
     await app.listen(config.port, config.host);
   } catch (error) {

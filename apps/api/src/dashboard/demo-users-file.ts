@@ -1,6 +1,13 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DemoResult } from './load-demo';
+
+/** A demo user offered on the sign-in page, with a token issued when the demo was loaded. */
+export interface DemoUserToken {
+  userId: string;
+  role: string;
+  scope: string;
+  token: string;
+}
 
 /**
  * The demo users' tokens, kept beside the embedded database so the dashboard can offer them on its
@@ -8,12 +15,12 @@ import type { DemoResult } from './load-demo';
  */
 export const demoUsersFile = (dataDir: string) => join(dataDir, 'demo-users.json');
 
-export function writeDemoUsers(dataDir: string, users: DemoResult['users']): void {
+export function writeDemoUsers(dataDir: string, users: DemoUserToken[]): void {
   mkdirSync(dataDir, { recursive: true });
   writeFileSync(demoUsersFile(dataDir), JSON.stringify(users, null, 2), { mode: 0o600 });
 }
 
-export function readDemoUsers(dataDir: string): DemoResult['users'] {
+export function readDemoUsers(dataDir: string): DemoUserToken[] {
   const file = demoUsersFile(dataDir);
-  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as DemoResult['users']) : [];
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as DemoUserToken[]) : [];
 }
