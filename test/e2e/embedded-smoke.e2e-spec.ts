@@ -10,10 +10,11 @@ const CLI = join(ROOT, 'dist/apps/cli/src/main.js');
 
 /**
  * Boots the built app exactly as `npm start` does, with no DATABASE_URL: it must start an embedded
- * PostgreSQL, migrate, serve, and stop everything cleanly on SIGTERM.
+ * PostgreSQL, migrate, load the demo into the empty store, serve the dashboard with the demo users,
+ * and stop everything cleanly on SIGTERM.
  */
 describe('npm start on a machine with nothing configured', () => {
-  it('starts embedded PostgreSQL, serves, and shuts down cleanly', async () => {
+  it('starts embedded PostgreSQL, loads the demo, serves the dashboard, and shuts down cleanly', async () => {
     expect(existsSync(CLI)).toBe(true); // npm test builds first
     const dataDir = mkdtempSync(join(tmpdir(), 'ancrage-smoke-'));
     chmodSync(dataDir, 0o755);
@@ -27,7 +28,7 @@ describe('npm start on a machine with nothing configured', () => {
     const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
     try {
       let health: { status: string; embeddedDatabase: boolean } | undefined;
-      for (let i = 0; i < 120 && !health; i++) {
+      for (let i = 0; i < 240 && !health; i++) {
         await new Promise((r) => setTimeout(r, 500));
         health = await fetch(`http://127.0.0.1:${port}/health`)
           .then((r) => (r.ok ? (r.json() as Promise<{ status: string; embeddedDatabase: boolean }>) : undefined))
@@ -36,6 +37,14 @@ describe('npm start on a machine with nothing configured', () => {
       expect(health).toMatchObject({ status: 'ok', embeddedDatabase: true });
       const lines = output.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l));
       expect(lines).toContainEqual(expect.objectContaining({ msg: 'Ancrage is listening' }));
+      expect(lines).toContainEqual(expect.objectContaining({ msg: 'demo loaded: sign in on the dashboard with a demo user', agencies: 38 }));
+      const page = await fetch(`http://127.0.0.1:${port}/`).then((r) => r.text());
+      expect(page).toContain('<title>Ancrage');
+      const users = (await fetch(`http://127.0.0.1:${port}/demo/users`).then((r) => r.json())) as { role: string; token: string }[];
+      expect(users.map((u) => u.role).sort()).toEqual(['admin', 'auditor', 'director', 'director', 'manager']);
+      const director = users.find((u) => u.role === 'director')!;
+      const profiles = (await fetch(`http://127.0.0.1:${port}/anchoring-profiles?year=2018&consistentWith=1`, { headers: { authorization: `Bearer ${director.token}` } }).then((r) => r.json())) as { total: number };
+      expect(profiles.total).toBe(38);
       child.kill('SIGTERM');
       expect(await exited).toBe(0);
       expect(output).toContain('"msg":"stopped"');
@@ -46,5 +55,5 @@ describe('npm start on a machine with nothing configured', () => {
       child.kill('SIGKILL');
       rmSync(dataDir, { recursive: true, force: true });
     }
-  }, 120_000);
+  }, 240_000);
 });

@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { ConfigError } from '../../../libs/platform/src';
 import { auditDigest, auditExport, auditKeygen, auditVerify, auditVerifyBundle, projectionsCheck } from './commands/audit';
 import { bench } from './commands/bench';
+import { benchDashboard } from './commands/bench-dashboard';
 import { demoCommand } from './commands/demo';
 import { eventsTail } from './commands/events';
 import { migrateCommand } from './commands/migrate';
@@ -89,6 +90,14 @@ program
   .option('--events <n>', 'events generated for the rebuild measurement', '1000000')
   .option('--quick', 'small sizes, for a smoke run')
   .action(bench);
+
+program
+  .command('bench-dashboard')
+  .description('load the demo on a scratch database and measure the dashboard endpoints with autocannon (p50/p99, requests/s)')
+  .option('--connections <n>', 'concurrent connections', '50')
+  .option('--duration <s>', 'seconds per endpoint', '30')
+  .option('--scale <n>', 'demo scale (38 agencies × n)', '1')
+  .action(benchDashboard);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof ConfigError) console.error(`configuration error: ${error.message}`);

@@ -1,10 +1,9 @@
-import { Pool } from 'pg';
 import { createPool } from '../../database/src';
 import { createDataSource } from '../../database/src';
 import { eventStoreContract } from '../../event-store/src/testing/event-store.contract';
 import { newEvent } from '../../event-store/src/testing/event-fixtures';
 import { UpcasterRegistry, verifyChain } from '../../event-store/src';
-import { createTestDatabase, TestDatabase } from '../../../test/support/test-database';
+import { createTestDatabase } from '../../../test/support/test-database';
 import { EventLog1764000000000 } from './migrations/1764000000000-event-log';
 import { PostgresEventStore } from './postgres.event-store';
 

@@ -16,3 +16,4 @@ export * from './http/command-response';
 export * from './http/access-policy';
 export * from './database/schema';
 export * from './http/csv';
+export * from './http/view-cache';

@@ -1,3 +1,4 @@
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import {
   DynamicModule,
   Global,
@@ -11,7 +12,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
-import { createDataSource, createPool, installPgTypeParsers } from '../../database/src';
+import { createDataSource, installPgTypeParsers } from '../../database/src';
 import { EVENT_STORE, EventStore, UpcasterRegistry } from '../../event-store/src';
 import { PostgresEventStore } from '../../event-store-postgres/src';
 import { ProjectionEngine } from '../../projections/src';
@@ -26,6 +27,7 @@ import { JsonLogger } from './logging/json-logger';
 import { ProjectionsController } from './projections/projections.controller';
 import { ReadConsistency } from './projections/read-consistency';
 import { CLOCK, DATABASE_HANDLE, PG_POOL } from './tokens';
+import { ViewCacheInterceptor } from './http/view-cache';
 
 export interface PlatformOptions {
   config: AppConfig;
@@ -124,6 +126,7 @@ export class PlatformModule {
         },
         ReadConsistency,
         PlatformLifecycle,
+        { provide: APP_INTERCEPTOR, useClass: ViewCacheInterceptor },
       ],
       exports: [APP_CONFIG, DATABASE_HANDLE, JsonLogger, CLOCK, PG_POOL, EVENT_STORE, ProjectionEngine, DeciderRunner, ReadConsistency, CqrsModule],
     };

@@ -173,6 +173,8 @@ export class ProjectionEngine {
       await this.write(client, p, this.liveTables(p), memory);
       const checkpoint = Math.max(from, slice.scannedTo);
       await client.query(`UPDATE projection_checkpoints SET position = $2, updated_at = now() WHERE name = $1`, [p.name, checkpoint]);
+      // Delivered at commit: readers holding answers derived from these tables know to drop them.
+      await client.query(`SELECT pg_notify('projection_checkpoints', $1)`, [p.name]);
       await client.query('COMMIT');
       return { processed: slice.events.length, caughtUp: slice.endOfLog, checkpoint };
     } catch (error) {
@@ -278,6 +280,7 @@ export class ProjectionEngine {
         `UPDATE projection_checkpoints SET position = $2, version = $3, status = 'live', rebuild_position = NULL, updated_at = now() WHERE name = $1`,
         [p.name, position, p.version],
       );
+      await client.query(`SELECT pg_notify('projection_checkpoints', $1)`, [p.name]);
       await client.query('COMMIT');
       onProgress?.({ position, headPosition: head, events });
       return { events, position };

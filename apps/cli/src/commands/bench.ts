@@ -1,9 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, chmodSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Client } from 'pg';
-import { createDataSource, createPool, installPgTypeParsers, startEmbeddedPostgres } from '../../../../libs/database/src';
+import { createDataSource, createPool, installPgTypeParsers } from '../../../../libs/database/src';
+import { scratchDatabase } from '../bench/scratch-database';
 import { NewEvent } from '../../../../libs/event-store/src';
 import { PostgresEventStore } from '../../../../libs/event-store-postgres/src';
 import { ProjectionEngine } from '../../../../libs/projections/src';
@@ -52,22 +49,8 @@ export async function bench(options: BenchOptions): Promise<void> {
     ? { single: 400, batched: 10_000, naive: 1000 }
     : { single: 4000, batched: 200_000, naive: 20_000 };
 
-  let adminUrl = config.databaseUrl;
-  let embeddedStop: (() => Promise<void>) | undefined;
-  let embeddedDir: string | undefined;
-  if (!adminUrl) {
-    embeddedDir = mkdtempSync(join(tmpdir(), 'ancrage-bench-'));
-    chmodSync(embeddedDir, 0o755);
-    const db = await startEmbeddedPostgres({ dataDir: join(embeddedDir, 'pg') });
-    adminUrl = db.url;
-    embeddedStop = db.stop;
-  }
-  const dbName = `ancrage_bench_${Date.now().toString(36)}`;
-  const admin = new Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${dbName}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${dbName}`;
+  const scratch = await scratchDatabase(config.databaseUrl, 'ancrage-bench');
+  const url = new URL(scratch.url);
   const ds = createDataSource({
     url: url.toString(),
     entities: [AgencyActivityRow],
@@ -189,9 +172,6 @@ export async function bench(options: BenchOptions): Promise<void> {
     await store.close();
     await pool.end();
     await ds.destroy().catch(() => undefined);
-    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => undefined);
-    await admin.end();
-    await embeddedStop?.();
-    if (embeddedDir) rmSync(embeddedDir, { recursive: true, force: true });
+    await scratch.drop();
   }
 }

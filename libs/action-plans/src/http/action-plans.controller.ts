@@ -6,7 +6,7 @@ import type { Response } from 'express';
 import { Repository } from 'typeorm';
 import { Actor } from '../../../access/src';
 import { ProjectionEngine } from '../../../projections/src';
-import { Access, AsOfQueryDto, CLOCK, Clock, CommandContext, commandResponse, endOfDay, paginate, ReadConsistency } from '../../../platform/src';
+import { Access, AsOfQueryDto, CachedView, Clock, CLOCK, CommandContext, commandResponse, endOfDay, paginate, ReadConsistency } from '../../../platform/src';
 import { ActionPlanChange, ChangeActionPlan } from '../commands/change-action-plan.command';
 import { ActionPlanRow, PlanActionProgressRow, PlanActionRow } from '../read-models/plan.entities';
 import { executionCsv, executionLines, planProgress } from '../read-models/plan-views';
@@ -116,6 +116,7 @@ export class ActionPlansController {
   }
 
   @Get('agencies/:safir/action-plans/:year')
+  @CachedView()
   @Access('agency.read')
   @ApiOperation({ summary: 'Plan progress: per action, per priority and for the plan, on-track / late with the formula, month by month; asOf/knownAt' })
   async get(@Param() p: PlanParams, @Query() q: AsOfQueryDto) {
@@ -126,6 +127,7 @@ export class ActionPlansController {
   }
 
   @Get('action-plans/execution')
+  @CachedView()
   @Access('region.read')
   @ApiProduces('application/json', 'text/csv')
   @ApiOperation({ summary: 'Plan execution across the agencies of a region or the country: status, actions by status and lever, late actions; sortable, paginated, CSV' })

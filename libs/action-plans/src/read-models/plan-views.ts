@@ -6,7 +6,6 @@ export const PROGRESS_FORMULA =
   'an action is on track when done, or when reached ≥ elapsed − 0.10; it is late otherwise (and always when past due and not reached). ' +
   'A priority and a plan average the reached share of their actions (abandoned actions left out).';
 
-const DAY = 86_400_000;
 const clamp = (x: number) => Math.max(0, Math.min(1, x));
 const round = (x: number) => Math.round(x * 1000) / 1000;
 

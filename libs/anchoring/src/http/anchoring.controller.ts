@@ -4,7 +4,7 @@ import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { In, Repository } from 'typeorm';
 import { ProjectionEngine } from '../../../projections/src';
-import { Access, AsOfQueryDto, CLOCK, Clock, endOfDay, paginate, ReadConsistency } from '../../../platform/src';
+import { Access, AsOfQueryDto, CachedView, Clock, CLOCK, endOfDay, paginate, ReadConsistency } from '../../../platform/src';
 import { CONFIGURATION_LABELS, PLACEMENT_RULE } from '../domain/anchoring-profile';
 import { AnchoringFacts, anchoringCsv, anchoringReport } from '../read-models/anchoring-report';
 import { AnchoringAgencyRow, AnchoringJointEventRow, AnchoringPartnerRow, AnchoringPartnershipRow, AnchoringYearRow } from '../read-models/anchoring.entities';
@@ -61,6 +61,7 @@ export class AnchoringController {
   }
 
   @Get('anchoring-profiles')
+  @CachedView()
   @Access('region.read')
   @ApiProduces('application/json', 'text/csv')
   @ApiOperation({
@@ -68,7 +69,8 @@ export class AnchoringController {
   })
   async list(@Query() q: AnchoringQueryDto, @Res({ passthrough: true }) res: Response) {
     const report = anchoringReport(q.year, this.referenceDate(q.year, q), await this.facts(q, q));
-    const placements = q.configuration ? report.placements.filter((p) => p.configuration === q.configuration) : report.placements;
+    // The rule is given once for the list, not with every agency.
+    const placements = (q.configuration ? report.placements.filter((p) => p.configuration === q.configuration) : report.placements).map(({ rule: _rule, ...p }) => p);
     if (q.format === 'csv') {
       res.setHeader('content-type', 'text/csv; charset=utf-8');
       res.setHeader('content-disposition', `attachment; filename="anchoring-${q.year}${q.region ? `-${q.region}` : ''}.csv"`);
@@ -79,6 +81,7 @@ export class AnchoringController {
   }
 
   @Get('agencies/:safir/anchoring-profile')
+  @CachedView()
   @Access('agency.read')
   @ApiOperation({ summary: "An agency's anchoring configuration for a year, the indicator values behind it and what lever would move it; asOf/knownAt" })
   async agency(@Param() p: AgencyAnchoringParams, @Query() q: AgencyAnchoringQueryDto) {

@@ -59,7 +59,7 @@ export function anchoringReport(year: number, referenceDate: string, facts: Anch
   return { year, referenceDate, byConfiguration, unplaced: placements.filter((p) => p.configuration === null).length, placements };
 }
 
-export function anchoringCsv(placements: AgencyPlacement[]): string {
+export function anchoringCsv(placements: Omit<AgencyPlacement, 'rule'>[]): string {
   const rows = placements.map(({ indicators, ...p }) => ({ ...p, ...indicators, specificOrInnovativeFundShare: Math.round(indicators.specificOrInnovativeFundShare * 1000) / 1000 }));
   return toCsv(['safir', 'name', 'region', 'year', 'referenceDate', 'configuration', 'context', 'proactivityScore', 'jointEventsInitiated', 'strongPriorityPartnerships', 'diagnosticCoConstructed', 'specificOrInnovativeFundShare', 'employerProspectingActions'], rows);
 }

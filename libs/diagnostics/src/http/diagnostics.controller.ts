@@ -5,7 +5,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Repository } from 'typeorm';
 import { Actor } from '../../../access/src';
 import { ProjectionEngine } from '../../../projections/src';
-import { Access, AsOfQueryDto, CommandContext, commandResponse, endOfDay, paginate, ReadConsistency } from '../../../platform/src';
+import { Access, AsOfQueryDto, CachedView, CommandContext, commandResponse, endOfDay, paginate, ReadConsistency } from '../../../platform/src';
 import { ChangeDiagnostic } from '../commands/change-diagnostic.command';
 import { DiagnosticRevisionRow, DiagnosticRow } from '../read-models/diagnostic.entities';
 import { compareRevisions, DiagnosticTables, diagnosticsProjection } from '../read-models/diagnostics.projection';
@@ -60,6 +60,7 @@ export class DiagnosticsController {
   }
 
   @Get('agencies/:safir/diagnostics/:year')
+  @CachedView()
   @Access('agency.read')
   @ApiOperation({ summary: 'The diagnostic: sections, findings, participation and co-construction level; asOf/knownAt' })
   async get(@Param() p: DiagnosticParams, @Query() q: AsOfQueryDto) {
@@ -83,6 +84,7 @@ export class DiagnosticsController {
   }
 
   @Get('diagnostics/co-construction')
+  @CachedView()
   @Access('region.read')
   @ApiOperation({ summary: 'Co-construction level of each agency diagnostic in a region (or the country)' })
   async coConstruction(@Query() q: RegionQueryDto) {

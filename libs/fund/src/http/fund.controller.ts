@@ -6,7 +6,7 @@ import type { Response } from 'express';
 import { Repository } from 'typeorm';
 import { Actor } from '../../../access/src';
 import { ProjectionEngine } from '../../../projections/src';
-import { Access, CLOCK, Clock, CommandContext, commandResponse, endOfDay, paginate, ReadConsistency } from '../../../platform/src';
+import { Access, CachedView, Clock, CLOCK, CommandContext, commandResponse, endOfDay, paginate, ReadConsistency } from '../../../platform/src';
 import { AllocateEnvelope } from '../commands/allocate-envelope.command';
 import { ChangeFund } from '../commands/change-fund.command';
 import { CorrectPayment } from '../commands/correct-payment.command';
@@ -124,6 +124,7 @@ export class FundController {
   }
 
   @Get('agencies/:safir/fund/:year')
+  @CachedView()
   @Access('agency.read')
   @ApiOperation({
     summary: 'Consumption: envelope, committed, paid, remaining, by category and route, month by month, and the exhaustion forecast',
@@ -156,6 +157,7 @@ export class FundController {
   }
 
   @Get('agencies/:safir/fund/:year/commitments')
+  @CachedView()
   @Access('agency.read')
   @ApiOperation({ summary: 'Commitments of the fund year with what is paid and released, newest first, paginated' })
   async listCommitments(@Param() p: FundPathParams, @Query() q: FundQueryDto) {
@@ -175,6 +177,7 @@ export class FundController {
   }
 
   @Get('fund/rollup')
+  @CachedView()
   @Access('region.read')
   @ApiProduces('application/json', 'text/csv')
   @ApiOperation({ summary: "Directors' roll-up of a region (or the country): per agency and in total, with mobility shares; CSV with format=csv" })

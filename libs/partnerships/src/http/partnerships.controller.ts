@@ -2,7 +2,7 @@ import { Body, Controller, Get, NotFoundException, Param, Post, Put, Query } fro
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '../../../access/src';
-import { Access, CommandContext, commandResponse, paginate } from '../../../platform/src';
+import { Access, CachedView, CommandContext, commandResponse, paginate } from '../../../platform/src';
 import { ChangeJointEvent } from '../commands/change-joint-event.command';
 import { ChangePartnership, PartnershipChange } from '../commands/change-partnership.command';
 import { circleQualityMatrix, directory, jointEventTotals, qualityOverTime } from '../read-models/partnership-views';
@@ -111,6 +111,7 @@ export class PartnershipsController {
   }
 
   @Get('agencies/:safir/partnerships')
+  @CachedView()
   @Access('agency.read')
   @ApiOperation({ summary: "The agency's partner directory: filters by category, circle, active agreement; asOf/knownAt" })
   async directory(@Param() { safir }: SafirParam, @Query() q: DirectoryQueryDto) {
@@ -125,6 +126,7 @@ export class PartnershipsController {
   }
 
   @Get('agencies/:safir/partnerships/:partnerId/quality')
+  @CachedView()
   @Access('agency.read')
   @ApiOperation({ summary: 'Quality over time, month by month: latest score, trailing-12-month activity, agreement status, and the composite index with its parts' })
   async quality(@Param() p: PartnershipParams, @Query() q: QualityQueryDto) {
@@ -137,6 +139,7 @@ export class PartnershipsController {
   }
 
   @Get('agencies/:safir/priority-circles')
+  @CachedView()
   @Access('agency.read')
   @ApiOperation({ summary: "The agency's partners per priority circle" })
   async circles(@Param() { safir }: SafirParam, @Query() q: DirectoryQueryDto) {
@@ -149,6 +152,7 @@ export class PartnershipsController {
   }
 
   @Get('priority-circles/matrix')
+  @CachedView()
   @Access('region.read')
   @ApiOperation({ summary: 'Circle × quality across agencies of a region or the country (graphique 3 of the study)' })
   async matrix(@Query() q: MatrixQueryDto) {
@@ -157,6 +161,7 @@ export class PartnershipsController {
   }
 
   @Get('agencies/:safir/agreements/expiring')
+  @CachedView()
   @Access('agency.read')
   @ApiOperation({ summary: 'Active agreements ending within N days (default 60)' })
   async expiring(@Param() { safir }: SafirParam, @Query() q: ExpiringQueryDto) {
@@ -169,6 +174,7 @@ export class PartnershipsController {
   }
 
   @Get('agencies/:safir/joint-events')
+  @CachedView()
   @Access('agency.read')
   @ApiOperation({ summary: 'Joint events calendar and outcome totals per kind and per partner' })
   async calendar(@Param() { safir }: SafirParam, @Query() q: CalendarQueryDto) {

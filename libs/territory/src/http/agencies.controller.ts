@@ -6,7 +6,7 @@ import { In, Repository } from 'typeorm';
 import type { Principal } from '../../../access/src';
 import { Actor, CurrentPrincipal, readScope } from '../../../access/src';
 import { ProjectionEngine } from '../../../projections/src';
-import { Access, AsOfQueryDto, CommandContext, commandResponse, endOfDay, paginate, ReadConsistency } from '../../../platform/src';
+import { Access, AsOfQueryDto, CachedView, CommandContext, commandResponse, endOfDay, paginate, ReadConsistency } from '../../../platform/src';
 import { RegisterAgency } from '../commands/register-agency.command';
 import { ReviseTerritorialContext } from '../commands/revise-territorial-context.command';
 import { CLASSIFICATION_RULE } from '../domain/context-classification';
@@ -32,6 +32,7 @@ export class AgenciesController {
   }
 
   @Get()
+  @CachedView()
   @Access('scoped')
   @ApiOperation({ summary: "Agencies the caller may see (a manager's own, a director's regions, all for others), paginated" })
   async list(@Query() q: AgenciesQueryDto, @CurrentPrincipal() principal: Principal) {
@@ -49,6 +50,7 @@ export class AgenciesController {
   }
 
   @Get(':safir')
+  @CachedView()
   @Access('agency.read')
   @ApiOperation({ summary: 'One agency with its latest territorial context and the reasons for its class; asOf/knownAt replay the past' })
   async get(@Param('safir') safir: string, @Query() q: AsOfQueryDto) {

@@ -1,0 +1,63 @@
+import request from 'supertest';
+import { EVENT_STORE, EventStore } from '../../libs/event-store/src';
+import { ProjectionEngine } from '../../libs/projections/src';
+import { Harness, startApp } from '../support/app-harness';
+import { userWithToken } from '../support/principals';
+
+/**
+ * Read-model answers are served from memory until a projection writes again: the second identical
+ * request is a hit, a write invalidates it, and a different caller never gets another's answer.
+ */
+describe('view cache', () => {
+  let h: Harness;
+  let admin: string;
+  let manager: string;
+  const as = (token: string) => ({ authorization: `Bearer ${token}` });
+  const agency = (safir: string) => ({ safir, name: `Agence ${safir}`, region: '32', department: '62', employmentBasin: '3213', areaType: 'RURAL' });
+
+  beforeAll(async () => {
+    h = await startApp();
+    admin = await userWithToken(h.app, 'admin', [{ role: 'admin' }]);
+    manager = await userWithToken(h.app, 'manager-62001', [{ role: 'manager', agencies: ['62001'] }]);
+    await request(h.app.getHttpServer()).post('/agencies').set(as(admin)).send(agency('62001')).expect(201);
+    const head = await h.app.get<EventStore>(EVENT_STORE).headPosition();
+    await h.app.get(ProjectionEngine).waitFor(head);
+  });
+  afterAll(() => h.close());
+
+  it('answers a repeated query from memory, and freshly once a projection has moved', async () => {
+    const server = h.app.getHttpServer();
+    const first = await request(server).get('/agencies').set(as(admin)).expect(200);
+    const second = await request(server).get('/agencies').set(as(admin)).expect(200);
+    expect(first.headers['x-view-cache']).toBe('miss');
+    expect(second.headers['x-view-cache']).toBe('hit');
+    expect(second.headers['content-type']).toContain('application/json');
+    expect(second.body).toEqual(first.body);
+    expect(second.body.total).toBe(1);
+
+    const written = await request(server).post('/agencies').set(as(admin)).send(agency('62002')).expect(201);
+    await h.app.get(ProjectionEngine).waitFor(written.body.position);
+    // The checkpoint notification travels on its own connection; give it a moment, then it must miss.
+    let after = await request(server).get('/agencies').set(as(admin)).expect(200);
+    for (let i = 0; i < 50 && after.body.total !== 2; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      after = await request(server).get('/agencies').set(as(admin)).expect(200);
+    }
+    expect(after.body.total).toBe(2);
+  });
+
+  it('files answers per caller: a manager does not get the admin’s list', async () => {
+    const server = h.app.getHttpServer();
+    await request(server).get('/agencies').set(as(admin)).expect(200);
+    const mine = await request(server).get('/agencies').set(as(manager)).expect(200);
+    expect(mine.body.items.map((a: { safir: string }) => a.safir)).toEqual(['62001']);
+  });
+
+  it('answers a caller waiting for its own write after the wait, not from memory', async () => {
+    const server = h.app.getHttpServer();
+    const written = await request(server).post('/agencies').set(as(admin)).send(agency('62003')).expect(201);
+    const r = await request(server).get(`/agencies?consistentWith=${written.body.position}`).set(as(admin)).expect(200);
+    expect(r.headers['x-view-cache']).toBeUndefined();
+    expect(r.body.items.map((a: { safir: string }) => a.safir)).toContain('62003');
+  });
+});
