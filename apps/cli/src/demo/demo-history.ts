@@ -93,6 +93,14 @@ export function demoPartners(): DemoPartner[] {
     add({ partnerId: `asso-${b.code}`, name: `Association de parrainage ${b.name}`, category: 'ASSOCIATION', subkind: null, scale: 'LOCAL' });
     add({ partnerId: `cci-${b.code}`, name: `CCI ${b.name}`, category: 'CHAMBER', subkind: null, scale: 'LOCAL' });
     add({ partnerId: `geiq-${b.code}`, name: `GEIQ ${b.name}`, category: 'EMPLOYER_GROUP', subkind: null, scale: 'LOCAL' });
+    add({ partnerId: `cpam-${b.department}`, name: `CPAM ${b.department}`, category: 'CPAM', subkind: null, scale: 'DEPARTMENTAL' });
+    add({ partnerId: `carsat-${b.region}`, name: `CARSAT région ${b.region}`, category: 'CARSAT', subkind: null, scale: 'REGIONAL' });
+    add({ partnerId: `univ-${b.region}`, name: `Université (région ${b.region})`, category: 'SCHOOL_UNIVERSITY', subkind: null, scale: 'REGIONAL' });
+    add({ partnerId: `syndicats-${b.region}`, name: `Partenaires sociaux (région ${b.region})`, category: 'SOCIAL_PARTNER', subkind: null, scale: 'REGIONAL' });
+    add({ partnerId: `mairie-${b.code}`, name: `Mairie ${b.name}`, category: 'MUNICIPALITY', subkind: null, scale: 'LOCAL' });
+    add({ partnerId: `epci-${b.code}`, name: `Communauté d’agglomération ${b.name}`, category: 'EPCI', subkind: null, scale: 'LOCAL' });
+    add({ partnerId: `employeur-${b.code}`, name: `Grand employeur du bassin ${b.name}`, category: 'EMPLOYER', subkind: null, scale: 'LOCAL' });
+    if (!b.figures.qpv) add({ partnerId: `fs-${b.code}`, name: `France services ${b.name}`, category: 'FRANCE_SERVICES', subkind: null, scale: 'LOCAL' });
     if (b.figures.unemploymentRate >= 12) add({ partnerId: `plie-${b.code}`, name: `PLIE ${b.name}`, category: 'PLIE', subkind: null, scale: 'LOCAL' });
     if (b.seasonal) add({ partnerId: `mde-${b.code}`, name: `Maison de l’emploi ${b.name}`, category: 'MAISON_EMPLOI', subkind: null, scale: 'LOCAL' });
   }
@@ -101,8 +109,11 @@ export function demoPartners(): DemoPartner[] {
 
 function partnersOf(a: ScaledAgency, all: DemoPartner[]): DemoPartner[] {
   const b = a.basinInfo;
-  const ids = [`cr-${b.region}`, `afpa-${b.region}`, `cd-${b.department}`, `cap-${b.department}`, `caf-${b.department}`,
-    ...['ml', 'aci', 'etti', 'of', 'ccas', 'asso', 'cci', 'geiq', 'plie', 'mde'].map((k) => `${k}-${b.code}`)];
+  const ids = [
+    ...['cr', 'afpa', 'carsat', 'univ', 'syndicats'].map((k) => `${k}-${b.region}`),
+    ...['cd', 'cap', 'caf', 'cpam'].map((k) => `${k}-${b.department}`),
+    ...['ml', 'aci', 'etti', 'of', 'ccas', 'asso', 'cci', 'geiq', 'plie', 'mde', 'mairie', 'epci', 'employeur', 'fs'].map((k) => `${k}-${b.code}`),
+  ];
   return all.filter((p) => ids.includes(p.partnerId));
 }
 
