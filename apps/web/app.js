@@ -89,9 +89,6 @@ $('sign-out').addEventListener('click', () => signOut());
 // ---------- filters and tabs ----------
 
 async function start() {
-  $('sign-in').hidden = true;
-  $('app').hidden = false;
-  $('who').hidden = false;
   const roles = state.me.grants.map((g) => g.role);
   $('who-name').textContent = `${state.me.displayName} · ${roles.join(', ') || 'aucun droit'}`;
   const list = await all('/agencies');
@@ -111,6 +108,10 @@ async function start() {
   $('year').value = String(demo ? 2018 : thisYear);
   if (demo && !$('as-of').value) $('as-of').value = '2018-12-31';
   fillAgencies();
+  // Shown only once the filters match the user's scope.
+  $('sign-in').hidden = true;
+  $('app').hidden = false;
+  $('who').hidden = false;
   selectTab(location.hash.slice(1) || 'plans', false);
 }
 

@@ -59,6 +59,7 @@ describe('director dashboard in the browser', () => {
     await page.fill('#token', token(role));
     await page.press('#token', 'Enter');
     await page.waitForSelector('#app:not([hidden])');
+    await page.waitForSelector('#view[data-ready=true]');
   }
 
   async function open(view: string, options: { year?: string; region?: string; agency?: string; asOf?: string } = {}) {
