@@ -260,3 +260,17 @@ export class PostgresEventStore implements EventStore {
     return upcast ? this.upcasters.apply(event) : event;
   }
 }
+
+/** Whether the database holds no event yet (or not even the log's tables), without migrating it. */
+export async function eventLogIsEmpty(connectionString: string): Promise<boolean> {
+  const client = new Client({ connectionString });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ exists: boolean }>(`SELECT to_regclass('event_log_head') IS NOT NULL AS exists`);
+    if (!rows[0].exists) return true;
+    const head = await client.query<{ position: string }>('SELECT position::text AS position FROM event_log_head');
+    return Number(head.rows[0]?.position ?? 0) === 0;
+  } finally {
+    await client.end();
+  }
+}

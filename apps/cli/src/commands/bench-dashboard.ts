@@ -1,16 +1,12 @@
 import type { INestApplication } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { createApp } from '../../../api/src';
 import { EVENT_STORE, EventStore } from '../../../../libs/event-store/src';
 import { ProjectionEngine } from '../../../../libs/projections/src';
 import { JsonLogger, loadConfig } from '../../../../libs/platform/src';
 import { scratchDatabase } from '../bench/scratch-database';
-import { loadDemo } from '../demo/load-demo';
-import { progressBar } from '../progress';
-import { settableClock } from './demo';
+import { runDemo, settableClock } from './demo';
 
 // autocannon ships no types; this is the part of its result we print.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const autocannon = require('autocannon') as (options: object) => Promise<AutocannonResult>;
 interface AutocannonResult {
   latency: { p50: number; p99: number; average: number };
@@ -50,18 +46,7 @@ export async function benchDashboard(options: { connections: string; duration: s
   try {
     app = await createApp({ config, database: { url: scratch.url, embedded: false, freshlyCreated: true, stop: async () => undefined }, logger, clock });
     await app.listen(0, '127.0.0.1');
-    const bar = progressBar('demo'.padEnd(10));
-    let started = false;
-    const demo = await loadDemo(app.get(CommandBus), set, {
-      seed: 2018,
-      scale,
-      onProgress: (done, total) => {
-        if (!started) bar.start(total, 0, { rate: 0 });
-        started = true;
-        if (done % 100 === 0 || done === total) bar.update(done);
-      },
-    });
-    bar.stop();
+    const demo = await runDemo(app, config, set, { seed: 2018, scale });
     const head = await app.get<EventStore>(EVENT_STORE).headPosition();
     await app.get(ProjectionEngine).waitFor(head, undefined, 300_000);
     const url = await app.getUrl();

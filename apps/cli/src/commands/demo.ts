@@ -1,6 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { EVENT_STORE, EventStore } from '../../../../libs/event-store/src';
+import { eventLogIsEmpty } from '../../../../libs/event-store-postgres/src';
 import { createAppContext } from '../../../api/src';
 import type { AppConfig, DatabaseHandle, JsonLogger } from '../../../../libs/platform/src';
 import { writeDemoUsers } from '../../../api/src/dashboard/demo-users-file';
@@ -8,14 +9,14 @@ import { DemoResult, loadDemo } from '../demo/load-demo';
 import { progressBar } from '../progress';
 import { withContext } from '../runtime';
 
-/** A clock the demo moves day by day; commands read it through the CLOCK provider. */
-export function settableClock(): { clock: () => Date; set: (now: Date) => void } {
-  let now = new Date();
-  return { clock: () => now, set: (d) => (now = d) };
+/** A clock the demo moves day by day (commands read it through CLOCK); null gives real time back. */
+export function settableClock(): { clock: () => Date; set: (now: Date | null) => void } {
+  let now: Date | null = null;
+  return { clock: () => now ?? new Date(), set: (d) => (now = d) };
 }
 
 /** Loads the demo through the context's command bus, with a progress bar on stderr. */
-export async function runDemo(ctx: INestApplicationContext, config: AppConfig, set: (now: Date) => void, options: { seed: number; scale: number }): Promise<DemoResult & { events: number; seconds: number }> {
+export async function runDemo(ctx: INestApplicationContext, config: AppConfig, set: (now: Date | null) => void, options: { seed: number; scale: number }): Promise<DemoResult & { events: number; seconds: number }> {
   const store = ctx.get<EventStore>(EVENT_STORE);
   const before = await store.headPosition();
   const bar = progressBar('demo'.padEnd(10));
@@ -53,10 +54,11 @@ export async function demoCommand(options: { seed: string; scale: string }): Pro
  * with something true in it. Never called for an external database; ANCRAGE_DEMO=false skips it.
  */
 export async function loadDemoOnFirstStart(config: AppConfig, database: DatabaseHandle, logger: JsonLogger): Promise<void> {
+  // Asked directly, so an ordinary start does not build a second application context.
+  if (!(await eventLogIsEmpty(database.url))) return;
   const { clock, set } = settableClock();
   const ctx = await createAppContext({ config: { ...config, runProjections: false }, database, logger, clock });
   try {
-    if ((await ctx.get<EventStore>(EVENT_STORE).headPosition()) > 0) return;
     logger.event('info', 'empty embedded store: loading the demo territory (ANCRAGE_DEMO=false to skip)');
     const r = await runDemo(ctx, config, set, { seed: 2018, scale: 1 });
     logger.event('info', 'demo loaded: sign in on the dashboard with a demo user', { agencies: r.agencies, events: r.events, seconds: Math.round(r.seconds * 10) / 10 });

@@ -1,5 +1,6 @@
 import { CommandBus } from '@nestjs/cqrs';
 import { ChangeUser, IssueApiToken } from '../../../../libs/access/src';
+import type { DemoUserToken } from '../../../api/src/dashboard/demo-users-file';
 import type { CommandContext } from '../../../../libs/platform/src';
 import { DemoStep, demoHistory, demoUsers, REGISTER_DATE } from './demo-history';
 
@@ -15,7 +16,7 @@ export interface DemoResult {
   commands: number;
   agencies: number;
   /** One user per role with a fresh token (only hashes are stored, so tokens are issued anew each run). */
-  users: { userId: string; role: string; scope: string; token: string }[];
+  users: DemoUserToken[];
 }
 
 /**
@@ -23,7 +24,7 @@ export interface DemoResult {
  * every event carries the date it happened. Each step has an idempotency key derived from the seed
  * and its rank: a run interrupted half-way and started again records each step once.
  */
-export async function loadDemo(bus: CommandBus, setClock: (now: Date) => void, options: DemoOptions): Promise<DemoResult> {
+export async function loadDemo(bus: CommandBus, setClock: (now: Date | null) => void, options: DemoOptions): Promise<DemoResult> {
   const { steps, agencies } = demoHistory(options);
   const users = demoUsers(agencies);
   const userSteps: DemoStep[] = users.flatMap((u) => [
@@ -69,16 +70,17 @@ export async function loadDemo(bus: CommandBus, setClock: (now: Date) => void, o
     );
   }
 
-  setClock(new Date());
+  // Tokens, and whatever runs after the demo, live in real time again.
+  setClock(null);
   const shown = [
     { userId: 'demo-admin', role: 'admin', scope: 'everything' },
     { userId: 'demo-auditor', role: 'auditor', scope: 'read-only, audit tools' },
     { userId: 'demo-director-national', role: 'director', scope: 'national' },
     { userId: 'director-32', role: 'director', scope: 'region 32 (Hauts-de-France)' },
-    { userId: `manager-${agencies.find((a) => a.safir === '62001')?.safir ?? agencies[0].safir}`, role: 'manager', scope: 'agency 62001 (Berck-sur-Mer)' },
+    { userId: 'manager-62001', role: 'manager', scope: 'agency 62001 (Berck-sur-Mer)' },
   ];
   const operator: CommandContext = { actor: 'demo-admin', role: 'admin', correlationId: `demo-${options.seed}-tokens` };
-  const tokens = [];
+  const tokens: DemoUserToken[] = [];
   for (const u of shown) {
     const issued = await bus.execute(new IssueApiToken(u.userId, 'demo', null, operator));
     tokens.push({ ...u, token: issued.token });

@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, EventStore, RecordedEvent } from '../../../event-store/src';
 import { Access, endOfDay } from '../../../platform/src';
-import { TimelineParams, TimelineQueryDto } from './dto/timeline.dto';
+import { TimelineParams, TimelineQueryDto } from './dto/audit.dto';
 
 /**
  * An agency's history for the people who run or direct it: who recorded what, when it happened and

@@ -18,18 +18,12 @@ export const CachedView = () => SetMetadata(CACHED_VIEW, true);
 /** A bounded LRU of rendered answers. */
 export class ViewCache {
   private readonly entries = new Map<string, unknown>();
-  hits = 0;
-  misses = 0;
 
   constructor(private readonly capacity = 1000) {}
 
   get(key: string): unknown {
     const value = this.entries.get(key);
-    if (value === undefined) {
-      this.misses++;
-      return undefined;
-    }
-    this.hits++;
+    if (value === undefined) return undefined;
     this.entries.delete(key);
     this.entries.set(key, value);
     return value;
