@@ -32,6 +32,13 @@ interface EventRow {
   hash: string;
 }
 
+/** An instant as UTC ISO text, so the session's time zone never shifts a date-only bound. */
+function utcInstant(value: string): string {
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms)) throw new RangeError(`not an instant: ${value}`);
+  return new Date(ms).toISOString();
+}
+
 /** Events one grouped round trip carries at most (a single larger append still goes alone). */
 const MAX_GROUP_EVENTS = 5000;
 
@@ -174,19 +181,31 @@ export class PostgresEventStore implements EventStore {
     const window = options.agency !== undefined ? Number.MAX_SAFE_INTEGER : options.types ? limit * 2 : limit;
     const upTo = Math.min(options.upTo ?? head, head, after + window);
     const params: unknown[] = [after, upTo, limit];
+    // An agency's range is written as a row comparison, which only the (agency, position) index can
+    // answer: with "agency = $a AND position > $1" the planner may walk the primary key in order
+    // hoping to fill the limit early, and scan the whole log for an agency whose events are recent.
+    let range = 'position > $1 AND position <= $2';
+    if (options.agency !== undefined) {
+      params.push(options.agency);
+      range = `(agency, position) > ($${params.length}, $1::bigint) AND (agency, position) <= ($${params.length}, $2::bigint)`;
+    }
     const filters: string[] = [];
     if (options.types) {
       params.push(options.types);
       filters.push(`AND type = ANY($${params.length}::text[])`);
     }
-    if (options.agency !== undefined) {
-      params.push(options.agency);
-      filters.push(`AND agency = $${params.length}`);
+    if (options.occurredUpTo !== undefined) {
+      params.push(utcInstant(options.occurredUpTo));
+      filters.push(`AND occurred_at <= $${params.length}::timestamptz`);
+    }
+    if (options.recordedUpTo !== undefined) {
+      params.push(utcInstant(options.recordedUpTo));
+      filters.push(`AND recorded_at <= $${params.length}::timestamptz`);
     }
     const { rows } = await this.pool.query<EventRow>(
       `SELECT ${COLUMNS} FROM event_log
-        WHERE position > $1 AND position <= $2 ${filters.join(' ')}
-        ORDER BY position LIMIT $3`,
+        WHERE ${range} ${filters.join(' ')}
+        ORDER BY ${options.agency !== undefined ? 'agency, position' : 'position'} LIMIT $3`,
       params,
     );
     const events = rows.map((r) => this.toEvent(r, options.upcast));

@@ -21,6 +21,13 @@ export interface ReadAllOptions {
   limit?: number;
   types?: readonly string[];
   agency?: string;
+  /**
+   * Only events that occurred at or before this instant (ISO 8601). "As of" replays filter in the
+   * store, so what they leave out is neither sent nor decoded.
+   */
+  occurredUpTo?: string;
+  /** Only events recorded at or before this instant (ISO 8601): what was known then. */
+  recordedUpTo?: string;
   /** Apply upcasters (default true). The audit walk reads the stored form. */
   upcast?: boolean;
 }

@@ -85,12 +85,16 @@ export class InMemoryEventStore implements EventStore {
     const head = this.log[this.log.length - 1]?.event.position ?? 0;
     const upTo = Math.min(options.upTo ?? head, head);
     const types = options.types ? new Set(options.types) : undefined;
+    const occurredUpTo = options.occurredUpTo !== undefined ? Date.parse(options.occurredUpTo) : undefined;
+    const recordedUpTo = options.recordedUpTo !== undefined ? Date.parse(options.recordedUpTo) : undefined;
     const events: RecordedEvent[] = [];
     // Positions are contiguous here, so the index of position p is p - 1.
     for (let i = after; i < upTo && events.length < limit; i++) {
       const { event } = this.log[i];
       if (types && !types.has(event.type)) continue;
       if (options.agency !== undefined && event.metadata.agency !== options.agency) continue;
+      if (occurredUpTo !== undefined && Date.parse(event.metadata.occurredAt) > occurredUpTo) continue;
+      if (recordedUpTo !== undefined && Date.parse(event.metadata.recordedAt) > recordedUpTo) continue;
       events.push(this.output(event, options.upcast));
     }
     const full = events.length === limit;

@@ -300,17 +300,12 @@ export class ProjectionEngine {
   async replay<T extends Tables>(name: string, asOf: AsOf = {}, onProgress?: (scannedTo: number, headPosition: number) => void): Promise<MemoryRows<T>> {
     const p = this.get(name) as unknown as Projection<T>;
     const memory = new MemoryRows(p);
-    const occurred = asOf.occurredAt ? Date.parse(asOf.occurredAt) : undefined;
-    const recorded = asOf.recordedAt ? Date.parse(asOf.recordedAt) : undefined;
     const agency = p.agencyScoped === false ? undefined : asOf.agency;
+    const filter = { types: p.eventTypes, agency, upTo: asOf.position, occurredUpTo: asOf.occurredAt, recordedUpTo: asOf.recordedAt };
     let after = 0;
     for (;;) {
-      const slice = await this.store.readAll({ after, limit: 10_000, types: p.eventTypes, agency, upTo: asOf.position });
-      for (const event of slice.events) {
-        if (occurred !== undefined && Date.parse(event.metadata.occurredAt) > occurred) continue;
-        if (recorded !== undefined && Date.parse(event.metadata.recordedAt) > recorded) continue;
-        p.apply(event, memory);
-      }
+      const slice = await this.store.readAll({ ...filter, after, limit: 10_000 });
+      for (const event of slice.events) p.apply(event, memory);
       after = slice.scannedTo;
       onProgress?.(after, asOf.position ?? (slice.endOfLog ? after : Math.max(after, await this.store.headPosition())));
       if (slice.endOfLog || (asOf.position !== undefined && after >= asOf.position)) break;

@@ -175,6 +175,31 @@ export function eventStoreContract(
 
         const bounded = await store.readAll({ upTo: signed.events[0].position });
         expect(bounded.events.map((e) => e.streamId)).toEqual(['a']);
+
+        const [b, c] = marseille.events;
+        const marseilleAfterB = await store.readAll({ agency: '13002', after: b.position });
+        expect(marseilleAfterB.events.map((e) => e.streamId)).toEqual(['c']);
+        const marseilleUpToB = await store.readAll({ agency: '13002', upTo: c.position - 1 });
+        expect(marseilleUpToB.events.map((e) => e.streamId)).toEqual(['b']);
+      });
+
+      it('filters by when events occurred and when they were recorded, bounds included', async () => {
+        const at = (occurredAt: string) => newEvent({ metadata: { ...newEvent().metadata, occurredAt } });
+        await store.append('early', [at('2017-06-30T23:59:59.999Z')], 'no_stream');
+        await store.append('late', [at('2017-07-01T00:00:00.000Z')], 'no_stream');
+        const head = await store.headPosition();
+
+        const june = await store.readAll({ occurredUpTo: '2017-06-30T23:59:59.999Z' });
+        expect(june.events.map((e) => e.streamId)).toEqual(['early']);
+        expect(june.scannedTo).toBe(head);
+
+        const all = await store.readAll();
+        const firstRecorded = all.events[0].metadata.recordedAt;
+        const known = await store.readAll({ recordedUpTo: firstRecorded });
+        expect(known.events.every((e) => e.metadata.recordedAt <= firstRecorded)).toBe(true);
+        expect(known.events.map((e) => e.streamId)).toContain('early');
+        const before = await store.readAll({ recordedUpTo: new Date(Date.parse(firstRecorded) - 1).toISOString() });
+        expect(before.events).toEqual([]);
       });
 
       it('applies upcasters on read and keeps the stored form', async () => {
