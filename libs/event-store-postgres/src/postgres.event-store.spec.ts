@@ -2,14 +2,14 @@ import { createPool } from '../../database/src';
 import { createDataSource } from '../../database/src';
 import { eventStoreContract } from '../../event-store/src/testing/event-store.contract';
 import { newEvent } from '../../event-store/src/testing/event-fixtures';
-import { UpcasterRegistry, verifyChain } from '../../event-store/src';
+import { DuplicateEventIdError, NewEvent, UpcasterRegistry, verifyChain, WrongExpectedVersionError } from '../../event-store/src';
 import { createTestDatabase } from '../../../test/support/test-database';
-import { EventLog1764000000000 } from './migrations/1764000000000-event-log';
+import { EVENT_LOG_MIGRATIONS } from './migrations/event-log-migrations';
 import { PostgresEventStore } from './postgres.event-store';
 
 async function openStore(upcasters = new UpcasterRegistry()) {
   const db = await createTestDatabase();
-  const ds = createDataSource({ url: db.url, migrations: [EventLog1764000000000] });
+  const ds = createDataSource({ url: db.url, migrations: EVENT_LOG_MIGRATIONS });
   await ds.initialize();
   await ds.runMigrations();
   await ds.destroy();
@@ -71,6 +71,82 @@ describe('PostgresEventStore specifics', () => {
     }
   });
 
+  describe('bulk appends (groups of 200 events or more are COPYed in)', () => {
+    const many = (n: number, overrides: Parameters<typeof newEvent>[0] = {}): NewEvent[] => Array.from({ length: n }, () => newEvent(overrides));
+
+    it('stores what the function path stores, awkward characters included, and chains it', async () => {
+      const { store, pool } = subject;
+      const awkward = { note: 'tab\there, newline\nthere, back\\slash, "quotes", \\N, é, 🚀', nested: { list: [1, 'a\\tb', null] } };
+      const small = [newEvent({ data: awkward, agency: null })];
+      const large = [...many(250), newEvent({ data: awkward, agency: null }), newEvent({ type: 'Tab\tType', agency: 'a\\b' })];
+      await store.append('small', small, 'no_stream');
+      const result = await store.append('large', large, 'no_stream');
+      expect(store.appendPaths()).toEqual({ functionGroups: 1, bulkGroups: 1, bulkFallbacks: 0 });
+      expect(result).toMatchObject({ streamVersion: 251, alreadyRecorded: false });
+      expect(result.positions).toEqual(large.map((_, i) => 2 + i));
+
+      const [fromFunction] = await store.readStream('small');
+      const stored = await store.readStream('large');
+      expect(stored).toHaveLength(252);
+      expect(stored[250].data).toEqual(fromFunction.data);
+      expect(stored[250].metadata.agency).toBeNull();
+      expect(stored[251]).toMatchObject({ type: 'Tab\tType', metadata: { agency: 'a\\b' } });
+      stored.forEach((e, i) => expect({ id: e.eventId, v: e.streamVersion, data: e.data }).toEqual({ id: large[i].eventId, v: i, data: large[i].data }));
+      const occurred = await pool.query(`SELECT count(*)::int AS n FROM event_log WHERE occurred_at = (metadata->>'occurredAt')::timestamptz`);
+      expect(occurred.rows[0].n).toBe(253);
+      expect(await verifyChain(store, { batchSize: 100 })).toMatchObject({ ok: true, headPosition: 253 });
+    });
+
+    it('groups concurrent large appends with contiguous versions per stream', async () => {
+      const { store } = subject;
+      await Promise.all(Array.from({ length: 12 }, (_, i) => store.append(`bulk-${i % 3}`, many(100), 'any')));
+      expect(store.appendPaths().bulkGroups).toBeGreaterThan(0);
+      expect(store.appendPaths().bulkFallbacks).toBe(0);
+      for (let s = 0; s < 3; s++) {
+        const versions = (await store.readStream(`bulk-${s}`)).map((e) => e.streamVersion);
+        expect(versions).toEqual(versions.map((_, i) => i));
+      }
+      expect(await verifyChain(store)).toMatchObject({ ok: true, headPosition: 1200 });
+    });
+
+    it('answers a retried large append with the original positions and writes nothing', async () => {
+      const { store } = subject;
+      const batch = many(300);
+      const first = await store.append('retried', batch, 'no_stream');
+      const again = await store.append('retried', batch, 'no_stream');
+      const anyAgain = await store.append('retried', batch, 'any');
+      expect(again).toEqual({ ...first, alreadyRecorded: true });
+      expect(anyAgain).toEqual({ ...first, alreadyRecorded: true });
+      expect(await store.headPosition()).toBe(300);
+      expect(store.appendPaths()).toEqual({ functionGroups: 2, bulkGroups: 1, bulkFallbacks: 2 });
+    });
+
+    it('refuses a stale version or a reused event id with the typed errors, writing nothing', async () => {
+      const { store } = subject;
+      const stored = many(200);
+      await store.append('s', stored, 'no_stream');
+      await expect(store.append('s', many(200), 5)).rejects.toEqual(new WrongExpectedVersionError('s', 5, 199));
+      await expect(store.append('t', [...many(199), { ...stored[0], data: { other: true } }], 'no_stream')).rejects.toBeInstanceOf(DuplicateEventIdError);
+      expect(await store.headPosition()).toBe(200);
+      expect(await verifyChain(store)).toMatchObject({ ok: true });
+    });
+
+    it('fails only the item the database refuses when large appends share a group', async () => {
+      const { store } = subject;
+      await failInsertsOfType('Boom');
+      const outcomes = await Promise.allSettled([
+        store.append('ok-1', many(150), 'any'),
+        store.append('bad', [...many(149), newEvent({ type: 'Boom' })], 'any'),
+        store.append('ok-2', many(150), 'any'),
+        store.append('ok-3', many(150), 'any'),
+      ]);
+      expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+      expect(await store.readStream('bad')).toHaveLength(0);
+      expect(await store.headPosition()).toBe(450);
+      expect(await verifyChain(store)).toMatchObject({ ok: true, headPosition: 450 });
+    });
+  });
+
   describe('tamper evidence (rows changed directly in SQL)', () => {
     beforeEach(async () => {
       for (let i = 0; i < 10; i++) {
@@ -82,12 +158,12 @@ describe('PostgresEventStore specifics', () => {
     const sql = (text: string) => subject.pool.query(text);
 
     it('names the position whose data was edited', async () => {
-      await sql(`UPDATE event_log SET data = jsonb_set(data, '{amountCents}', '999999') WHERE position = 4`);
+      await sql(`UPDATE event_log SET data = jsonb_set(data::jsonb, '{amountCents}', '999999') WHERE position = 4`);
       expect(await verifyChain(subject.store, { batchSize: 3 })).toMatchObject({ ok: false, position: 4 });
     });
 
     it('names the position whose metadata was edited (who recorded it)', async () => {
-      await sql(`UPDATE event_log SET metadata = jsonb_set(metadata, '{actor}', '"someone-else"') WHERE position = 7`);
+      await sql(`UPDATE event_log SET metadata = jsonb_set(metadata::jsonb, '{actor}', '"someone-else"') WHERE position = 7`);
       expect(await verifyChain(subject.store)).toMatchObject({ ok: false, position: 7 });
     });
 

@@ -1,7 +1,9 @@
 // bigint columns arrive as strings from pg; positions stay below 2^53 and are read with Number().
-import { Client, Pool } from 'pg';
+import { Client, Pool, PoolClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import {
   AppendResult,
+  chainHash,
   DuplicateEventIdError,
   EventStore,
   ExpectedVersion,
@@ -42,10 +44,60 @@ function utcInstant(value: string): string {
 /** Events one grouped round trip carries at most (a single larger append still goes alone). */
 const MAX_GROUP_EVENTS = 5000;
 
+/** Groups written at once (see flush). */
+const MAX_GROUPS_IN_FLIGHT = 2;
+
+/**
+ * Groups of at least this many events are COPYed in (copyGroup): four round trips instead of one,
+ * but half the work per event in PostgreSQL. Smaller groups, single appends above all, keep the
+ * one-round-trip function.
+ */
+const BULK_APPEND_MIN_EVENTS = 50;
+
+/** The log's columns in the order copyGroup writes them. */
+const COPY_COLUMNS =
+  'position, event_id, stream_id, stream_version, type, schema_version, agency, data, metadata, occurred_at, recorded_at, payload_digest, hash';
+
+/** A value for COPY's text format: backslash, newline, carriage return and tab escaped. */
+function copyText(value: string): string {
+  return /[\\\n\r\t]/.test(value) ? value.replace(/[\\\n\r\t]/g, (c) => COPY_ESCAPES[c]) : value;
+}
+const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+function pendingEvent(streamId: string, e: NewEvent): PendingEvent {
+  const data = JSON.stringify(e.data);
+  const metadata = JSON.stringify(e.metadata);
+  const digest = payloadDigest({ ...e, streamId });
+  const agency = e.metadata.agency;
+  return {
+    eventId: e.eventId,
+    digest,
+    json:
+      `{"eventId":"${e.eventId}","type":${JSON.stringify(e.type)},"schemaVersion":${e.schemaVersion},` +
+      `"data":${data},"metadata":${metadata},"digest":"${digest}"}`,
+    copyColumns:
+      `${copyText(e.type)}\t${e.schemaVersion}\t${agency === null || agency === undefined ? '\\N' : copyText(agency)}\t` +
+      `${copyText(data)}\t${copyText(metadata)}\t${e.metadata.occurredAt}\t`,
+  };
+}
+
+/** Raised inside copyGroup when the group needs the function's per-item answers instead. */
+class NeedsPerItemAppend extends Error {}
+
+/** An event ready for either path, its JSON written once, before any lock is taken. */
+interface PendingEvent {
+  eventId: string;
+  digest: string;
+  /** The event as event_log_append() takes it (a JSON object's text). */
+  json: string;
+  /** The COPY row's columns from type to occurred_at, tab-separated, with a trailing tab. */
+  copyColumns: string;
+}
+
 interface PendingAppend {
   streamId: string;
   expected: ExpectedVersion;
-  events: Array<Omit<NewEvent, never> & { digest: string }>;
+  events: PendingEvent[];
   resolve(result: AppendResult): void;
   reject(error: unknown): void;
 }
@@ -65,6 +117,16 @@ function toError(item: PendingAppend, row: BatchRow): Error {
   return Object.assign(new Error(`append to ${item.streamId} failed: ${row.out_detail ?? row.out_error}`), { code: row.out_error });
 }
 
+/** How appends travelled since the store was opened (for the bench, status and tests). */
+export interface AppendPathCounts {
+  /** Groups written by the one-round-trip function. */
+  functionGroups: number;
+  /** Groups COPYed in. */
+  bulkGroups: number;
+  /** Groups the bulk path handed back to the function (a conflict, a retry, a refused row). */
+  bulkFallbacks: number;
+}
+
 export interface PostgresEventStoreOptions {
   pool: Pool;
   /** Needed for LISTEN; without it followers poll. */
@@ -80,7 +142,9 @@ export class PostgresEventStore implements EventStore {
   private waiters = new Set<() => void>();
   private closed = false;
   private queue: PendingAppend[] = [];
-  private flushing = false;
+  private inFlight = 0;
+  private flushScheduled = false;
+  private readonly counts: AppendPathCounts = { functionGroups: 0, bulkGroups: 0, bulkFallbacks: 0 };
 
   constructor(private readonly options: PostgresEventStoreOptions) {
     this.pool = options.pool;
@@ -92,55 +156,66 @@ export class PostgresEventStore implements EventStore {
     const item: PendingAppend = {
       streamId,
       expected,
-      events: events.map((e) => ({
-        eventId: e.eventId,
-        type: e.type,
-        schemaVersion: e.schemaVersion,
-        data: e.data,
-        metadata: e.metadata,
-        digest: payloadDigest({ ...e, streamId }),
-      })),
+      events: events.map((e) => pendingEvent(streamId, e)),
       resolve: () => undefined,
       reject: () => undefined,
     };
     const done = new Promise<AppendResult>((resolve, reject) => Object.assign(item, { resolve, reject }));
     this.queue.push(item);
-    if (!this.flushing) void this.flush();
+    // Flush once the current turn of the event loop ends, so that appends made together (the
+    // writers an earlier group's answers released) travel together.
+    if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      setImmediate(() => {
+        this.flushScheduled = false;
+        this.flush();
+      });
+    }
     return done;
   }
 
   /**
-   * Group commit: while one round trip is in flight, later appends queue up and then travel
-   * together in one statement and one commit. Every item still succeeds or fails on its own.
+   * Group commit: appends that queue up while earlier ones are in flight travel together in one
+   * statement and one commit. Two groups may be in flight: PostgreSQL still runs them one after the
+   * other (the head lock), but this process prepares and answers one while the server writes the
+   * other, instead of both sides waiting in turn. Every item still succeeds or fails on its own.
    */
-  private async flush(): Promise<void> {
-    this.flushing = true;
-    try {
-      while (this.queue.length > 0) {
-        const group: PendingAppend[] = [];
-        let size = 0;
-        while (this.queue.length > 0 && (group.length === 0 || size + this.queue[0].events.length <= MAX_GROUP_EVENTS)) {
-          const next = this.queue.shift()!;
-          size += next.events.length;
-          group.push(next);
-        }
-        await this.appendGroup(group);
+  private flush(): void {
+    while (this.queue.length > 0 && this.inFlight < MAX_GROUPS_IN_FLIGHT) {
+      // With nothing in flight and a large queue, half of it goes first and the rest right behind:
+      // the halves then alternate, one written while the next one's writers prepare.
+      const queued = this.queue.reduce((n, q) => n + q.events.length, 0);
+      const budget = this.inFlight === 0 && queued >= 2 * BULK_APPEND_MIN_EVENTS ? Math.ceil(queued / 2) : MAX_GROUP_EVENTS;
+      const group: PendingAppend[] = [];
+      let size = 0;
+      while (this.queue.length > 0 && (group.length === 0 || size + this.queue[0].events.length <= Math.min(budget, MAX_GROUP_EVENTS))) {
+        const next = this.queue.shift()!;
+        size += next.events.length;
+        group.push(next);
       }
-    } finally {
-      this.flushing = false;
+      this.inFlight++;
+      void this.appendGroup(group).finally(() => {
+        this.inFlight--;
+        this.flush();
+      });
     }
   }
 
   private async appendGroup(group: PendingAppend[]): Promise<void> {
-    const items = group.map((g) => ({
-      stream: g.streamId,
-      expected: g.expected === 'any' ? null : g.expected === 'no_stream' ? -1 : g.expected,
-      any: g.expected === 'any',
-      events: g.events,
-    }));
+    const size = group.reduce((n, g) => n + g.events.length, 0);
+    if (size >= BULK_APPEND_MIN_EVENTS) {
+      if (await this.copyGroup(group)) return void this.counts.bulkGroups++;
+      this.counts.bulkFallbacks++;
+    }
+    this.counts.functionGroups++;
+    const items = group.map(
+      (g) =>
+        `{"stream":${JSON.stringify(g.streamId)},"expected":${g.expected === 'any' ? null : g.expected === 'no_stream' ? -1 : g.expected},` +
+        `"any":${g.expected === 'any'},"events":[${g.events.map((e) => e.json).join(',')}]}`,
+    );
     let rows: BatchRow[];
     try {
-      rows = (await this.pool.query<BatchRow>('SELECT * FROM event_log_append_batch($1)', [JSON.stringify(items)])).rows;
+      rows = (await this.pool.query<BatchRow>('SELECT * FROM event_log_append_batch($1)', [`[${items.join(',')}]`])).rows;
     } catch (error) {
       group.forEach((g) => g.reject(error));
       return;
@@ -156,6 +231,79 @@ export class PostgresEventStore implements EventStore {
         alreadyRecorded: mine[0].out_already!,
       });
     });
+  }
+
+  /**
+   * The bulk path: lock the head, check every item's expected version, compute positions and the
+   * hash chain here, COPY the rows in, move the head, commit. It is all or nothing for the group:
+   * when anything is off (an item's version does not match, one of its event ids is already stored,
+   * a row is refused), it rolls back and answers false, and the function path gives each item its
+   * own answer. Same rows, same hashes as event_log_append().
+   */
+  private async copyGroup(group: PendingAppend[]): Promise<boolean> {
+    const client = await this.pool.connect().catch(() => undefined);
+    if (!client) return false;
+    let broken = false;
+    try {
+      await client.query('BEGIN');
+      const streams = [...new Set(group.map((g) => g.streamId))];
+      const reserved = (
+        await client.query<{ head_position: string; head_hash: string; recorded_at: string; versions: number[] }>(
+          'SELECT * FROM event_log_reserve($1::text[])',
+          [streams],
+        )
+      ).rows[0];
+      const versions = new Map(streams.map((s, i) => [s, reserved.versions[i]]));
+      const recordedAt = reserved.recorded_at;
+      let position = Number(reserved.head_position);
+      let hash = reserved.head_hash;
+      const rows: string[] = [];
+      const results: AppendResult[] = [];
+      for (const item of group) {
+        let version = versions.get(item.streamId)!;
+        if (item.expected !== 'any' && version !== (item.expected === 'no_stream' ? -1 : item.expected)) throw new NeedsPerItemAppend();
+        const positions: number[] = [];
+        const stream = copyText(item.streamId);
+        for (const e of item.events) {
+          position += 1;
+          version += 1;
+          hash = chainHash(hash, position, version, recordedAt, e.digest);
+          positions.push(position);
+          rows.push(`${position}\t${e.eventId}\t${stream}\t${version}\t${e.copyColumns}${recordedAt}\t\\\\x${e.digest}\t\\\\x${hash}\n`);
+        }
+        versions.set(item.streamId, version);
+        results.push({ streamId: item.streamId, positions, streamVersion: version, alreadyRecorded: false });
+      }
+      await this.copyRows(client, rows);
+      // Numbers and hex this method made: safe to inline, and one round trip for the three.
+      await client.query(
+        `UPDATE event_log_head SET position = ${position}, hash = decode('${hash}', 'hex'); ` +
+          `SELECT pg_notify('event_log', '${position}'); COMMIT`,
+      );
+      group.forEach((g, i) => g.resolve(results[i]));
+      return true;
+    } catch {
+      // A conflict, a stored event id, a row PostgreSQL refuses, a lost connection: nothing of
+      // the group is committed (or, if a COMMIT's answer was lost, it is, and the function path's
+      // idempotency answers with the stored positions).
+      broken = !(await client.query('ROLLBACK').then(() => true, () => false));
+      return false;
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  private async copyRows(client: PoolClient, rows: string[]): Promise<void> {
+    const stream = client.query(copyFrom(`COPY event_log (${COPY_COLUMNS}) FROM STDIN`));
+    await new Promise<void>((resolve, reject) => {
+      stream.on('finish', resolve);
+      stream.on('error', reject);
+      stream.end(rows.join(''));
+    });
+  }
+
+  appendPaths(): AppendPathCounts {
+    return { ...this.counts };
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {

@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { createDataSource, installPgTypeParsers } from '../../database/src';
 import { EventStore, NewEvent } from '../../event-store/src';
 import { newEvent } from '../../event-store/src/testing/event-fixtures';
-import { EventLog1764000000000, PostgresEventStore } from '../../event-store-postgres/src';
+import { EVENT_LOG_MIGRATIONS, PostgresEventStore } from '../../event-store-postgres/src';
 import { createTestDatabase, TestDatabase } from '../../../test/support/test-database';
 import { ProjectionCheckpoints1764000000100 } from './migrations/1764000000100-projection-checkpoints';
 import { ProjectionEngine } from './projection-engine';
@@ -28,7 +28,7 @@ describe('ProjectionEngine on PostgreSQL', () => {
     ds = createDataSource({
       url: db.url,
       entities: [ContactsPerMonthRow],
-      migrations: [EventLog1764000000000, ProjectionCheckpoints1764000000100, ContactsPerMonthTable1764000000999],
+      migrations: [...EVENT_LOG_MIGRATIONS, ProjectionCheckpoints1764000000100, ContactsPerMonthTable1764000000999],
     });
     await ds.initialize();
     await ds.runMigrations();

@@ -1,9 +1,9 @@
-import { EventLog1764000000000 } from '../../../event-store-postgres/src';
+import { EVENT_LOG_MIGRATIONS } from '../../../event-store-postgres/src';
 import { ProjectionCheckpoints1764000000100 } from '../../../projections/src';
 import type { ContextParts } from '../context';
 
 /** Tables every deployment has, whatever its contexts: the event log and projection checkpoints. */
-export const PLATFORM_MIGRATIONS = [EventLog1764000000000, ProjectionCheckpoints1764000000100];
+export const PLATFORM_MIGRATIONS = [...EVENT_LOG_MIGRATIONS, ProjectionCheckpoints1764000000100];
 
 /** The whole schema of a deployment: what the app migrates on start and `ancrage migrate` applies. */
 export function schemaOf(contexts: ContextParts[]) {

@@ -1,0 +1,5 @@
+import { EventLog1764000000000 } from './1764000000000-event-log';
+import { EventLogBulkAppend1764000010000 } from './1764000010000-event-log-bulk-append';
+
+/** The event log's schema, in order. */
+export const EVENT_LOG_MIGRATIONS = [EventLog1764000000000, EventLogBulkAppend1764000010000];
