@@ -19,6 +19,7 @@ export function validateBatch(streamId: string, events: readonly NewEvent[], exp
     if (ids.has(e.eventId)) throw new InvalidAppendError(`event id ${e.eventId} appears twice in the batch`);
     ids.add(e.eventId);
     if (!e.type) throw new InvalidAppendError('event type is empty');
+    if (e.data === undefined || typeof e.data === 'function') throw new InvalidAppendError(`data of ${e.type} is not a JSON value`);
     if (!Number.isInteger(e.schemaVersion) || e.schemaVersion < 1) throw new InvalidAppendError(`schema version of ${e.type} must be a positive integer`);
     if (!ISO_INSTANT.test(e.metadata.occurredAt) || Number.isNaN(Date.parse(e.metadata.occurredAt))) {
       throw new InvalidAppendError(`occurredAt of ${e.type} is not an ISO 8601 instant`);

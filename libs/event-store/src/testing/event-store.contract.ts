@@ -75,6 +75,7 @@ export function eventStoreContract(
         const twice = newEvent();
         await expect(store.append('s', [twice, twice], 0)).rejects.toBeInstanceOf(InvalidAppendError);
         await expect(store.append('s', [], 0)).rejects.toBeInstanceOf(InvalidAppendError);
+        await expect(store.append('s', [{ ...newEvent(), data: undefined }], 0)).rejects.toBeInstanceOf(InvalidAppendError);
         expect(await store.headPosition()).toBe(head);
         expect(await store.readStream('s')).toHaveLength(1);
       });
