@@ -56,6 +56,10 @@ describe('auditor toolkit over HTTP', () => {
     expect(byClaire.body.items.map((e: { data: { commitmentId: string } }) => e.data.commitmentId)).toEqual(['c1', 'c2']);
     const summer = await request(server()).get('/audit/events?occurredFrom=2018-06-01&occurredTo=2018-12-31&stream=fund-62001-2018').set(as('auditor')).expect(200);
     expect(summer.body.items.map((e: { type: string }) => e.type)).toEqual(['ExpenditureCommitted', 'PaymentRecorded']);
+    const spring = await request(server()).get('/audit/events?agency=62001&occurredTo=2018-06-30T23:59:59.999Z&type=ExpenditureCommitted').set(as('auditor')).expect(200);
+    expect(spring.body.items.map((e: { data: { commitmentId: string } }) => e.data.commitmentId)).toEqual(['c1']);
+    const knownBefore = await request(server()).get(`/audit/events?agency=62001&recordedTo=${new Date(0).toISOString()}`).set(as('auditor')).expect(200);
+    expect(knownBefore.body.items).toEqual([]);
     await request(server()).get('/audit/events').set(as('manager')).expect(403);
     await request(server()).get('/audit/events?occurredFrom=yesterday').set(as('auditor')).expect(400);
   });

@@ -56,7 +56,7 @@ export class AuditService {
     const items: RecordedEvent[] = [];
     let after = f.after ?? 0;
     for (;;) {
-      const slice = await this.store.readAll({ after, limit: 1000, agency: f.agency, types: f.types });
+      const slice = await this.store.readAll({ after, limit: 1000, agency: f.agency, types: f.types, occurredUpTo: f.occurredTo, recordedUpTo: f.recordedTo });
       for (const e of slice.events) {
         if (items.length < f.limit && matches(e)) items.push(e);
         if (items.length === f.limit) return { items, nextAfter: e.position < head ? e.position : null, headPosition: head };

@@ -7,10 +7,12 @@ import {
   DuplicateEventIdError,
   EventStore,
   ExpectedVersion,
+  LogFilter,
   NewEvent,
   payloadDigest,
   ReadAllOptions,
   ReadAllSlice,
+  ReadBackwardOptions,
   ReadStreamOptions,
   RecordedEvent,
   UpcasterRegistry,
@@ -39,6 +41,36 @@ function utcInstant(value: string): string {
   const ms = Date.parse(value);
   if (Number.isNaN(ms)) throw new RangeError(`not an instant: ${value}`);
   return new Date(ms).toISOString();
+}
+
+/**
+ * The WHERE clause of a read between two positions (after < position <= upTo) with readAll's
+ * filters. An agency's range is written as a row comparison, which only the (agency, position)
+ * index can answer: with "agency = $a AND position > $1" the planner may walk the primary key in
+ * order hoping to fill the limit early, and scan the whole log for an agency whose events are recent.
+ */
+function logWhere(filter: LogFilter, after: number, upTo: number): { sql: string; params: unknown[] } {
+  const params: unknown[] = [after, upTo];
+  const clauses: string[] = [];
+  if (filter.agency !== undefined) {
+    params.push(filter.agency);
+    clauses.push(`(agency, position) > ($3, $1::bigint) AND (agency, position) <= ($3, $2::bigint)`);
+  } else {
+    clauses.push('position > $1 AND position <= $2');
+  }
+  if (filter.types) {
+    params.push(filter.types);
+    clauses.push(`type = ANY($${params.length}::text[])`);
+  }
+  if (filter.occurredUpTo !== undefined) {
+    params.push(utcInstant(filter.occurredUpTo));
+    clauses.push(`occurred_at <= $${params.length}::timestamptz`);
+  }
+  if (filter.recordedUpTo !== undefined) {
+    params.push(utcInstant(filter.recordedUpTo));
+    clauses.push(`recorded_at <= $${params.length}::timestamptz`);
+  }
+  return { sql: clauses.join(' AND '), params };
 }
 
 /** Events one grouped round trip carries at most (a single larger append still goes alone). */
@@ -328,37 +360,31 @@ export class PostgresEventStore implements EventStore {
     // An agency's read instead walks the (agency, position) index, whatever the log's size.
     const window = options.agency !== undefined ? Number.MAX_SAFE_INTEGER : options.types ? limit * 2 : limit;
     const upTo = Math.min(options.upTo ?? head, head, after + window);
-    const params: unknown[] = [after, upTo, limit];
-    // An agency's range is written as a row comparison, which only the (agency, position) index can
-    // answer: with "agency = $a AND position > $1" the planner may walk the primary key in order
-    // hoping to fill the limit early, and scan the whole log for an agency whose events are recent.
-    let range = 'position > $1 AND position <= $2';
-    if (options.agency !== undefined) {
-      params.push(options.agency);
-      range = `(agency, position) > ($${params.length}, $1::bigint) AND (agency, position) <= ($${params.length}, $2::bigint)`;
-    }
-    const filters: string[] = [];
-    if (options.types) {
-      params.push(options.types);
-      filters.push(`AND type = ANY($${params.length}::text[])`);
-    }
-    if (options.occurredUpTo !== undefined) {
-      params.push(utcInstant(options.occurredUpTo));
-      filters.push(`AND occurred_at <= $${params.length}::timestamptz`);
-    }
-    if (options.recordedUpTo !== undefined) {
-      params.push(utcInstant(options.recordedUpTo));
-      filters.push(`AND recorded_at <= $${params.length}::timestamptz`);
-    }
+    const where = logWhere(options, after, upTo);
     const { rows } = await this.pool.query<EventRow>(
-      `SELECT ${COLUMNS} FROM event_log
-        WHERE ${range} ${filters.join(' ')}
-        ORDER BY ${options.agency !== undefined ? 'agency, position' : 'position'} LIMIT $3`,
-      params,
+      `SELECT ${COLUMNS} FROM event_log WHERE ${where.sql}
+        ORDER BY ${options.agency !== undefined ? 'agency, position' : 'position'} LIMIT $${where.params.length + 1}`,
+      [...where.params, limit],
     );
     const events = rows.map((r) => this.toEvent(r, options.upcast));
     const scannedTo = events.length === limit ? events[events.length - 1].position : Math.max(upTo, after);
     return { events, scannedTo, endOfLog: scannedTo >= head };
+  }
+
+  async readBackward(options: ReadBackwardOptions = {}): Promise<RecordedEvent[]> {
+    const where = logWhere(options, 0, options.upTo ?? Number.MAX_SAFE_INTEGER);
+    const { rows } = await this.pool.query<EventRow>(
+      `SELECT ${COLUMNS} FROM event_log WHERE ${where.sql}
+        ORDER BY ${options.agency !== undefined ? 'agency DESC, position DESC' : 'position DESC'} LIMIT $${where.params.length + 1}`,
+      [...where.params, options.limit ?? 1000],
+    );
+    return rows.map((r) => this.toEvent(r, options.upcast));
+  }
+
+  async countAll(filter: LogFilter = {}): Promise<number> {
+    const where = logWhere(filter, 0, filter.upTo ?? Number.MAX_SAFE_INTEGER);
+    const { rows } = await this.pool.query<{ n: string }>(`SELECT count(*) AS n FROM event_log WHERE ${where.sql}`, where.params);
+    return Number(rows[0].n);
   }
 
   async headPosition(): Promise<number> {

@@ -43,6 +43,15 @@ export interface ReadAllSlice {
   endOfLog: boolean;
 }
 
+/** Which events a count or a newest-first read considers: the same filters as readAll. */
+export type LogFilter = Pick<ReadAllOptions, 'upTo' | 'types' | 'agency' | 'occurredUpTo' | 'recordedUpTo'>;
+
+export interface ReadBackwardOptions extends LogFilter {
+  /** At most this many events (default 1000). The next page is `upTo: last position - 1`. */
+  limit?: number;
+  upcast?: boolean;
+}
+
 export interface ReadStreamOptions {
   fromVersion?: number;
   toVersion?: number;
@@ -57,6 +66,10 @@ export interface EventStore {
   append(streamId: string, events: readonly NewEvent[], expected: ExpectedVersion): Promise<AppendResult>;
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   readAll(options?: ReadAllOptions): Promise<ReadAllSlice>;
+  /** The latest events the filter selects, newest first (an agency's history page by page). */
+  readBackward(options?: ReadBackwardOptions): Promise<RecordedEvent[]>;
+  /** How many events the filter selects. */
+  countAll(filter?: LogFilter): Promise<number>;
   /** Position of the last committed event, 0 for an empty log. */
   headPosition(): Promise<number>;
   /** Resolves once the head moves past `after` or the timeout elapses (whichever first). */

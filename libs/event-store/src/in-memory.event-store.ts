@@ -1,6 +1,6 @@
 import type { NewEvent, RecordedEvent } from './envelope';
 import { DuplicateEventIdError, WrongExpectedVersionError } from './errors';
-import type { AppendResult, EventStore, ExpectedVersion, ReadAllOptions, ReadAllSlice, ReadStreamOptions } from './event-store.port';
+import type { AppendResult, EventStore, ExpectedVersion, LogFilter, ReadAllOptions, ReadAllSlice, ReadBackwardOptions, ReadStreamOptions } from './event-store.port';
 import { chainHash, GENESIS_HASH, payloadDigest } from './hash-chain';
 import { UpcasterRegistry } from './upcasters';
 import { validateBatch } from './validate-batch';
@@ -84,22 +84,44 @@ export class InMemoryEventStore implements EventStore {
     const limit = options.limit ?? 1000;
     const head = this.log[this.log.length - 1]?.event.position ?? 0;
     const upTo = Math.min(options.upTo ?? head, head);
-    const types = options.types ? new Set(options.types) : undefined;
-    const occurredUpTo = options.occurredUpTo !== undefined ? Date.parse(options.occurredUpTo) : undefined;
-    const recordedUpTo = options.recordedUpTo !== undefined ? Date.parse(options.recordedUpTo) : undefined;
+    const selected = this.selector(options);
     const events: RecordedEvent[] = [];
     // Positions are contiguous here, so the index of position p is p - 1.
     for (let i = after; i < upTo && events.length < limit; i++) {
       const { event } = this.log[i];
-      if (types && !types.has(event.type)) continue;
-      if (options.agency !== undefined && event.metadata.agency !== options.agency) continue;
-      if (occurredUpTo !== undefined && Date.parse(event.metadata.occurredAt) > occurredUpTo) continue;
-      if (recordedUpTo !== undefined && Date.parse(event.metadata.recordedAt) > recordedUpTo) continue;
-      events.push(this.output(event, options.upcast));
+      if (selected(event)) events.push(this.output(event, options.upcast));
     }
     const full = events.length === limit;
     const scannedTo = full ? events[events.length - 1].position : upTo;
     return { events, scannedTo, endOfLog: scannedTo >= head };
+  }
+
+  async readBackward(options: ReadBackwardOptions = {}): Promise<RecordedEvent[]> {
+    const limit = options.limit ?? 1000;
+    const selected = this.selector(options);
+    const events: RecordedEvent[] = [];
+    for (let i = Math.min(options.upTo ?? this.log.length, this.log.length) - 1; i >= 0 && events.length < limit; i--) {
+      const { event } = this.log[i];
+      if (selected(event)) events.push(this.output(event, options.upcast));
+    }
+    return events;
+  }
+
+  async countAll(filter: LogFilter = {}): Promise<number> {
+    const selected = this.selector(filter);
+    return this.log.slice(0, filter.upTo ?? this.log.length).filter(({ event }) => selected(event)).length;
+  }
+
+  /** The filters every read shares, bounds included. */
+  private selector(filter: Omit<LogFilter, 'upTo'>): (event: RecordedEvent) => boolean {
+    const types = filter.types ? new Set(filter.types) : undefined;
+    const occurredUpTo = filter.occurredUpTo !== undefined ? Date.parse(filter.occurredUpTo) : undefined;
+    const recordedUpTo = filter.recordedUpTo !== undefined ? Date.parse(filter.recordedUpTo) : undefined;
+    return (event) =>
+      (!types || types.has(event.type)) &&
+      (filter.agency === undefined || event.metadata.agency === filter.agency) &&
+      (occurredUpTo === undefined || Date.parse(event.metadata.occurredAt) <= occurredUpTo) &&
+      (recordedUpTo === undefined || Date.parse(event.metadata.recordedAt) <= recordedUpTo);
   }
 
   async headPosition(): Promise<number> {

@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { EVENT_STORE, EventStore, RecordedEvent } from '../../../event-store/src';
+import { EVENT_STORE, EventStore } from '../../../event-store/src';
 import { Access, endOfDay } from '../../../platform/src';
 import { TimelineParams, TimelineQueryDto } from './dto/audit.dto';
 
@@ -17,21 +17,15 @@ export class AgencyTimelineController {
   @Access('agency.read')
   @ApiOperation({ summary: "An agency's events, newest first (by position), with actor, role, occurredAt and recordedAt; asOf keeps what had happened by then; paginated with before" })
   async timeline(@Param() { safir }: TimelineParams, @Query() q: TimelineQueryDto) {
-    const until = endOfDay(q.asOf);
-    const upTo = q.before ? q.before - 1 : undefined;
-    const matching: RecordedEvent[] = [];
-    // The agency index makes this a read of the agency's own events only.
-    for (let after = 0; ; ) {
-      const slice = await this.store.readAll({ after, upTo, limit: 5000, agency: safir, types: q.type });
-      for (const e of slice.events) if (!until || e.metadata.occurredAt <= until) matching.push(e);
-      if (slice.endOfLog || slice.scannedTo <= after) break;
-      after = slice.scannedTo;
-    }
-    const page = matching.slice(-q.limit).reverse();
+    // One page of the agency's events, newest first, and how many there are: both walk the agency
+    // index from the top, whatever the agency's history.
+    const filter = { agency: safir, types: q.type, upTo: q.before ? q.before - 1 : undefined, occurredUpTo: endOfDay(q.asOf) };
+    const [total, latest] = await Promise.all([this.store.countAll(filter), this.store.readBackward({ ...filter, limit: q.limit + 1 })]);
+    const page = latest.slice(0, q.limit);
     return {
       safir,
       asOf: q.asOf ?? null,
-      total: matching.length,
+      total,
       items: page.map((e) => ({
         position: e.position,
         type: e.type,
@@ -44,7 +38,7 @@ export class AgencyTimelineController {
         causationId: e.metadata.causationId,
         data: e.data,
       })),
-      nextBefore: matching.length > q.limit ? page[page.length - 1].position : null,
+      nextBefore: latest.length > q.limit ? page[page.length - 1].position : null,
     };
   }
 }

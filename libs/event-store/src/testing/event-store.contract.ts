@@ -203,6 +203,29 @@ export function eventStoreContract(
         expect(before.events).toEqual([]);
       });
 
+      it('reads the latest events newest first, page by page, and counts what a filter selects', async () => {
+        for (let i = 0; i < 7; i++) {
+          const agency = i % 2 === 0 ? '75001' : '13002';
+          const occurredAt = `2018-0${i + 1}-15T09:00:00.000Z`;
+          await store.append(`s-${i}`, [newEvent({ type: i === 4 ? 'AgreementSigned' : 'ContactLogged', agency, metadata: { ...newEvent().metadata, agency, occurredAt } })], 'no_stream');
+        }
+        const paris = { agency: '75001' };
+        expect(await store.countAll(paris)).toBe(4);
+        expect(await store.countAll()).toBe(7);
+        const first = await store.readBackward({ ...paris, limit: 3 });
+        expect(first.map((e) => e.streamId)).toEqual(['s-6', 's-4', 's-2']);
+        const second = await store.readBackward({ ...paris, limit: 3, upTo: first[2].position - 1 });
+        expect(second.map((e) => e.streamId)).toEqual(['s-0']);
+        expect(await store.countAll({ ...paris, upTo: first[2].position - 1 })).toBe(1);
+
+        const byJune = { ...paris, occurredUpTo: '2018-06-30T23:59:59.999Z' };
+        expect((await store.readBackward(byJune)).map((e) => e.streamId)).toEqual(['s-4', 's-2', 's-0']);
+        expect(await store.countAll(byJune)).toBe(3);
+        expect((await store.readBackward({ types: ['AgreementSigned'] })).map((e) => e.streamId)).toEqual(['s-4']);
+        expect(await store.countAll({ types: ['AgreementSigned'], agency: '13002' })).toBe(0);
+        expect((await store.readBackward({ limit: 2 })).map((e) => e.streamId)).toEqual(['s-6', 's-5']);
+      });
+
       it('applies upcasters on read and keeps the stored form', async () => {
         await store.append('s', [newEvent({ type: 'LegacyRenamed', data: { old: 'x' } })], 'no_stream');
         const [upcast] = await store.readStream('s');
