@@ -2,8 +2,9 @@ import { createPool } from '../../database/src';
 import { createDataSource } from '../../database/src';
 import { eventStoreContract } from '../../event-store/src/testing/event-store.contract';
 import { newEvent } from '../../event-store/src/testing/event-fixtures';
-import { DuplicateEventIdError, NewEvent, UpcasterRegistry, verifyChain, WrongExpectedVersionError } from '../../event-store/src';
+import { DuplicateEventIdError, NewEvent, payloadDigest, UpcasterRegistry, verifyChain, WrongExpectedVersionError } from '../../event-store/src';
 import { createTestDatabase } from '../../../test/support/test-database';
+import { EventLog1764000000000 } from './migrations/1764000000000-event-log';
 import { EVENT_LOG_MIGRATIONS } from './migrations/event-log-migrations';
 import { PostgresEventStore } from './postgres.event-store';
 
@@ -28,6 +29,40 @@ async function openStore(upcasters = new UpcasterRegistry()) {
 }
 
 eventStoreContract('postgres', (upcasters) => openStore(upcasters));
+
+describe('PostgresEventStore schema upgrade', () => {
+  it('keeps a log written under the first schema (jsonb, locale keys) verifiable, and appends to it on both paths', async () => {
+    const db = await createTestDatabase();
+    const migrateTo = async (migrations: typeof EVENT_LOG_MIGRATIONS) => {
+      const ds = createDataSource({ url: db.url, migrations });
+      await ds.initialize();
+      await ds.runMigrations();
+      await ds.destroy();
+    };
+    const pool = createPool(db.url, 4);
+    try {
+      await migrateTo([EventLog1764000000000]);
+      for (let i = 0; i < 4; i++) {
+        const e = newEvent({ data: { n: i, note: 'é\t"x"', nested: { b: 1, a: [2, 3] } } });
+        const events = [{ ...e, digest: payloadDigest({ ...e, streamId: `s-${i % 2}` }) }];
+        await pool.query('SELECT * FROM event_log_append_batch($1)', [JSON.stringify([{ stream: `s-${i % 2}`, expected: null, any: true, events }])]);
+      }
+      await migrateTo(EVENT_LOG_MIGRATIONS);
+      const { rows } = await pool.query(`SELECT pg_typeof(data)::text AS type FROM event_log LIMIT 1`);
+      expect(rows[0].type).toBe('json');
+      const store = new PostgresEventStore({ pool });
+      await store.append('s-0', [newEvent()], 1);
+      await store.append('s-1', Array.from({ length: 60 }, () => newEvent()), 'any');
+      expect(store.appendPaths()).toEqual({ functionGroups: 1, bulkGroups: 1, bulkFallbacks: 0 });
+      expect((await store.readStream('s-0')).map((e) => e.streamVersion)).toEqual([0, 1, 2]);
+      expect(await verifyChain(store)).toMatchObject({ ok: true, headPosition: 65 });
+      await store.close();
+    } finally {
+      await pool.end();
+      await db.drop();
+    }
+  });
+});
 
 describe('PostgresEventStore specifics', () => {
   let subject: Awaited<ReturnType<typeof openStore>>;
