@@ -3,13 +3,13 @@ import { Client, Pool, PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import {
   AppendResult,
+  canonicalPayload,
   chainHash,
   DuplicateEventIdError,
   EventStore,
   ExpectedVersion,
   LogFilter,
   NewEvent,
-  payloadDigest,
   ReadAllOptions,
   ReadAllSlice,
   ReadBackwardOptions,
@@ -96,10 +96,9 @@ function copyText(value: string): string {
 }
 const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
+/** Data and metadata travel as the canonical texts the digest covers: each part is serialised once. */
 function pendingEvent(streamId: string, e: NewEvent): PendingEvent {
-  const data = JSON.stringify(e.data);
-  const metadata = JSON.stringify(e.metadata);
-  const digest = payloadDigest({ ...e, streamId });
+  const { data, metadata, digest } = canonicalPayload({ ...e, streamId });
   const agency = e.metadata.agency;
   return {
     eventId: e.eventId,

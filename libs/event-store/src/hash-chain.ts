@@ -5,19 +5,33 @@ import type { EventMetadata, NewEvent, RecordedEvent } from './envelope';
 /** The hash "before" the first event. */
 export const GENESIS_HASH = '0'.repeat(64);
 
+type Payload = Pick<NewEvent, 'eventId' | 'type' | 'schemaVersion' | 'data'> & {
+  streamId: string;
+  metadata: Omit<EventMetadata, 'recordedAt'> & { recordedAt?: string };
+};
+
 /**
  * Digest of what the writer said: everything but the store-assigned fields. It is also what makes an
  * append idempotent: the same event id with the same payload digest is the same event.
  */
-export function payloadDigest(
-  e: Pick<NewEvent, 'eventId' | 'type' | 'schemaVersion' | 'data'> & {
-    streamId: string;
-    metadata: Omit<EventMetadata, 'recordedAt'> & { recordedAt?: string };
-  },
-): string {
+export function payloadDigest(e: Payload): string {
+  return canonicalPayload(e).digest;
+}
+
+/**
+ * The payload's digest with the canonical JSON of its data and metadata. The digest covers the
+ * canonical JSON of {data, eventId, metadata, schemaVersion, streamId, type}, written here from its
+ * parts (keys in sorted order) so that an append serialises each part once and can store the very
+ * text it hashed.
+ */
+export function canonicalPayload(e: Payload): { data: string; metadata: string; digest: string } {
   const { recordedAt: _ignored, ...metadata } = e.metadata;
-  const canonical = canonicalJson({ eventId: e.eventId, type: e.type, schemaVersion: e.schemaVersion, streamId: e.streamId, data: e.data, metadata });
-  return hash('sha256', canonical, 'hex');
+  const data = canonicalJson(e.data);
+  const meta = canonicalJson(metadata);
+  const whole =
+    `{"data":${data},"eventId":${JSON.stringify(e.eventId)},"metadata":${meta},` +
+    `"schemaVersion":${JSON.stringify(e.schemaVersion)},"streamId":${JSON.stringify(e.streamId)},"type":${JSON.stringify(e.type)}}`;
+  return { data, metadata: meta, digest: hash('sha256', whole, 'hex') };
 }
 
 /**
