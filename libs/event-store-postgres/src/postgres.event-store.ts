@@ -165,7 +165,10 @@ export interface PostgresEventStoreOptions {
   upcasters?: UpcasterRegistry;
 }
 
-/** The event store on PostgreSQL. Schema and append function: migrations/1764000000000-event-log.ts. */
+/**
+ * The event store on PostgreSQL. Schema and append function: migrations/1764000000000-event-log.ts;
+ * the bulk path's lock function and the json columns: migrations/1764000010000-event-log-bulk-append.ts.
+ */
 export class PostgresEventStore implements EventStore {
   private readonly pool: Pool;
   private readonly upcasters: UpcasterRegistry;
@@ -269,7 +272,7 @@ export class PostgresEventStore implements EventStore {
    * hash chain here, COPY the rows in, move the head, commit. It is all or nothing for the group:
    * when anything is off (an item's version does not match, one of its event ids is already stored,
    * a row is refused), it rolls back and answers false, and the function path gives each item its
-   * own answer. Same rows, same hashes as event_log_append().
+   * own answer. Same positions, versions and hashes as event_log_append() would give.
    */
   private async copyGroup(group: PendingAppend[]): Promise<boolean> {
     const client = await this.pool.connect().catch(() => undefined);
