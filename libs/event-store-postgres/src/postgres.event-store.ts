@@ -45,11 +45,11 @@ function utcInstant(value: string): string {
 
 /**
  * The WHERE clause of a read between two positions (after < position <= upTo) with readAll's
- * filters. An agency's range is written as a row comparison, which only the (agency, position)
+ * filters, and the index order to read it in. An agency's range is written as a row comparison, which only the (agency, position)
  * index can answer: with "agency = $a AND position > $1" the planner may walk the primary key in
  * order hoping to fill the limit early, and scan the whole log for an agency whose events are recent.
  */
-function logWhere(filter: LogFilter, after: number, upTo: number): { sql: string; params: unknown[] } {
+function logWhere(filter: LogFilter, after: number, upTo: number): { sql: string; params: unknown[]; order: string[] } {
   const params: unknown[] = [after, upTo];
   const clauses: string[] = [];
   if (filter.agency !== undefined) {
@@ -70,7 +70,7 @@ function logWhere(filter: LogFilter, after: number, upTo: number): { sql: string
     params.push(utcInstant(filter.recordedUpTo));
     clauses.push(`recorded_at <= $${params.length}::timestamptz`);
   }
-  return { sql: clauses.join(' AND '), params };
+  return { sql: clauses.join(' AND '), params, order: filter.agency !== undefined ? ['agency', 'position'] : ['position'] };
 }
 
 /** Events one grouped round trip carries at most (a single larger append still goes alone). */
@@ -99,30 +99,41 @@ const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': 
 /** Data and metadata travel as the canonical texts the digest covers: each part is serialised once. */
 function pendingEvent(streamId: string, e: NewEvent): PendingEvent {
   const { data, metadata, digest } = canonicalPayload({ ...e, streamId });
-  const agency = e.metadata.agency;
-  return {
-    eventId: e.eventId,
-    digest,
-    json:
-      `{"eventId":"${e.eventId}","type":${JSON.stringify(e.type)},"schemaVersion":${e.schemaVersion},` +
-      `"data":${data},"metadata":${metadata},"digest":"${digest}"}`,
-    copyColumns:
-      `${copyText(e.type)}\t${e.schemaVersion}\t${agency === null || agency === undefined ? '\\N' : copyText(agency)}\t` +
-      `${copyText(data)}\t${copyText(metadata)}\t${e.metadata.occurredAt}\t`,
-  };
+  return { eventId: e.eventId, type: e.type, schemaVersion: e.schemaVersion, agency: e.metadata.agency ?? null, occurredAt: e.metadata.occurredAt, data, metadata, digest };
+}
+
+/** The event as event_log_append() takes it (a JSON object's text). */
+function functionJson(e: PendingEvent): string {
+  return `{"eventId":"${e.eventId}","type":${JSON.stringify(e.type)},"schemaVersion":${e.schemaVersion},"data":${e.data},"metadata":${e.metadata},"digest":"${e.digest}"}`;
+}
+
+/** A COPY row's columns from type to occurred_at, tab-separated, with a trailing tab. */
+function copyColumns(e: PendingEvent): string {
+  return (
+    `${copyText(e.type)}\t${e.schemaVersion}\t${e.agency === null ? '\\N' : copyText(e.agency)}\t` +
+    `${copyText(e.data)}\t${copyText(e.metadata)}\t${e.occurredAt}\t`
+  );
+}
+
+/** The expected version as the SQL side takes it: null for any, -1 for no stream. */
+function expectedVersionNumber(expected: ExpectedVersion): number | null {
+  return expected === 'any' ? null : expected === 'no_stream' ? -1 : expected;
 }
 
 /** Raised inside copyGroup when the group needs the function's per-item answers instead. */
 class NeedsPerItemAppend extends Error {}
 
-/** An event ready for either path, its JSON written once, before any lock is taken. */
+/** An event ready for either path: validated, digested, its data and metadata serialised. */
 interface PendingEvent {
   eventId: string;
+  type: string;
+  schemaVersion: number;
+  agency: string | null;
+  occurredAt: string;
+  /** Canonical JSON texts. */
+  data: string;
+  metadata: string;
   digest: string;
-  /** The event as event_log_append() takes it (a JSON object's text). */
-  json: string;
-  /** The COPY row's columns from type to occurred_at, tab-separated, with a trailing tab. */
-  copyColumns: string;
 }
 
 interface PendingAppend {
@@ -244,8 +255,8 @@ export class PostgresEventStore implements EventStore {
     this.counts.functionGroups++;
     const items = group.map(
       (g) =>
-        `{"stream":${JSON.stringify(g.streamId)},"expected":${g.expected === 'any' ? null : g.expected === 'no_stream' ? -1 : g.expected},` +
-        `"any":${g.expected === 'any'},"events":[${g.events.map((e) => e.json).join(',')}]}`,
+        `{"stream":${JSON.stringify(g.streamId)},"expected":${expectedVersionNumber(g.expected)},` +
+        `"any":${g.expected === 'any'},"events":[${g.events.map(functionJson).join(',')}]}`,
     );
     let rows: BatchRow[];
     try {
@@ -278,6 +289,8 @@ export class PostgresEventStore implements EventStore {
     const client = await this.pool.connect().catch(() => undefined);
     if (!client) return false;
     let broken = false;
+    // Everything but positions, versions and hashes is written before the lock is taken.
+    const columns = group.map((g) => g.events.map(copyColumns));
     try {
       await client.query('BEGIN');
       const streams = [...new Set(group.map((g) => g.streamId))];
@@ -293,21 +306,21 @@ export class PostgresEventStore implements EventStore {
       let hash = reserved.head_hash;
       const rows: string[] = [];
       const results: AppendResult[] = [];
-      for (const item of group) {
+      group.forEach((item, i) => {
         let version = versions.get(item.streamId)!;
-        if (item.expected !== 'any' && version !== (item.expected === 'no_stream' ? -1 : item.expected)) throw new NeedsPerItemAppend();
+        if (item.expected !== 'any' && version !== expectedVersionNumber(item.expected)) throw new NeedsPerItemAppend();
         const positions: number[] = [];
         const stream = copyText(item.streamId);
-        for (const e of item.events) {
+        item.events.forEach((e, j) => {
           position += 1;
           version += 1;
           hash = chainHash(hash, position, version, recordedAt, e.digest);
           positions.push(position);
-          rows.push(`${position}\t${e.eventId}\t${stream}\t${version}\t${e.copyColumns}${recordedAt}\t\\\\x${e.digest}\t\\\\x${hash}\n`);
-        }
+          rows.push(`${position}\t${e.eventId}\t${stream}\t${version}\t${columns[i][j]}${recordedAt}\t\\\\x${e.digest}\t\\\\x${hash}\n`);
+        });
         versions.set(item.streamId, version);
         results.push({ streamId: item.streamId, positions, streamVersion: version, alreadyRecorded: false });
-      }
+      });
       await this.copyRows(client, rows);
       // Numbers and hex this method made: safe to inline, and one round trip for the three.
       await client.query(
@@ -365,7 +378,7 @@ export class PostgresEventStore implements EventStore {
     const where = logWhere(options, after, upTo);
     const { rows } = await this.pool.query<EventRow>(
       `SELECT ${COLUMNS} FROM event_log WHERE ${where.sql}
-        ORDER BY ${options.agency !== undefined ? 'agency, position' : 'position'} LIMIT $${where.params.length + 1}`,
+        ORDER BY ${where.order.join(', ')} LIMIT $${where.params.length + 1}`,
       [...where.params, limit],
     );
     const events = rows.map((r) => this.toEvent(r, options.upcast));
@@ -377,7 +390,7 @@ export class PostgresEventStore implements EventStore {
     const where = logWhere(options, 0, options.upTo ?? Number.MAX_SAFE_INTEGER);
     const { rows } = await this.pool.query<EventRow>(
       `SELECT ${COLUMNS} FROM event_log WHERE ${where.sql}
-        ORDER BY ${options.agency !== undefined ? 'agency DESC, position DESC' : 'position DESC'} LIMIT $${where.params.length + 1}`,
+        ORDER BY ${where.order.map((key) => `${key} DESC`).join(', ')} LIMIT $${where.params.length + 1}`,
       [...where.params, options.limit ?? 1000],
     );
     return rows.map((r) => this.toEvent(r, options.upcast));
