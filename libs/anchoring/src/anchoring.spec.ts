@@ -40,7 +40,7 @@ let position = 0;
 function recorded(streamId: string, type: string, data: object, occurredAt = '2018-01-01T00:00:00.000Z'): RecordedEvent {
   position += 1;
   return {
-    eventId: `e${position}`, type, schemaVersion: 1, streamId, streamVersion: 0, position, data, hash: '',
+    eventId: `e${position}`, type, schemaVersion: 1, streamId, streamVersion: 0, position, data, hash: '', digestForm: 2,
     metadata: { actor: 'm', role: 'manager', agency: '62001', correlationId: 'c', causationId: null, idempotencyKey: null, occurredAt, recordedAt: occurredAt },
   };
 }

@@ -31,7 +31,7 @@ async function openStore(upcasters = new UpcasterRegistry()) {
 eventStoreContract('postgres', (upcasters) => openStore(upcasters));
 
 describe('PostgresEventStore schema upgrade', () => {
-  it('keeps a log written under the first schema (jsonb, locale keys) verifiable, and appends to it on both paths', async () => {
+  it('keeps a log written under the first schema (jsonb, locale keys, sorted digests) verifiable, and appends to it on both paths', async () => {
     const db = await createTestDatabase();
     const migrateTo = async (migrations: typeof EVENT_LOG_MIGRATIONS) => {
       const ds = createDataSource({ url: db.url, migrations });
@@ -44,17 +44,21 @@ describe('PostgresEventStore schema upgrade', () => {
       await migrateTo([EventLog1764000000000]);
       for (let i = 0; i < 4; i++) {
         const e = newEvent({ data: { n: i, note: 'é\t"x"', nested: { b: 1, a: [2, 3] } } });
-        const events = [{ ...e, digest: payloadDigest({ ...e, streamId: `s-${i % 2}` }) }];
+        const events = [{ ...e, digest: payloadDigest({ ...e, streamId: `s-${i % 2}` }, 1) }];
         await pool.query('SELECT * FROM event_log_append_batch($1)', [JSON.stringify([{ stream: `s-${i % 2}`, expected: null, any: true, events }])]);
       }
       await migrateTo(EVENT_LOG_MIGRATIONS);
       const { rows } = await pool.query(`SELECT pg_typeof(data)::text AS type FROM event_log LIMIT 1`);
       expect(rows[0].type).toBe('json');
       const store = new PostgresEventStore({ pool });
-      await store.append('s-0', [newEvent()], 1);
-      await store.append('s-1', Array.from({ length: 60 }, () => newEvent()), 'any');
+      // Keys out of order: both paths must store the very text they digested.
+      const unsorted = () => newEvent({ data: { z: 1, a: { y: 'é', b: [2, 1] } } });
+      await store.append('s-0', [unsorted()], 1);
+      await store.append('s-1', Array.from({ length: 60 }, unsorted), 'any');
       expect(store.appendPaths()).toEqual({ functionGroups: 1, bulkGroups: 1, bulkFallbacks: 0 });
-      expect((await store.readStream('s-0')).map((e) => e.streamVersion)).toEqual([0, 1, 2]);
+      const s0 = await store.readStream('s-0');
+      expect(s0.map((e) => [e.streamVersion, e.digestForm])).toEqual([[0, 1], [1, 1], [2, 2]]);
+      expect(Object.keys(s0[2].data as object)).toEqual(['z', 'a']);
       expect(await verifyChain(store)).toMatchObject({ ok: true, headPosition: 65 });
       await store.close();
     } finally {
@@ -219,7 +223,7 @@ describe('PostgresEventStore specifics', () => {
       await sql(`UPDATE event_log SET position = position + 100 WHERE position >= 6`);
       await sql(`UPDATE event_log SET position = position - 99 WHERE position >= 106`);
       await sql(`INSERT INTO event_log SELECT 6, gen_random_uuid(), stream_id, 99, type, schema_version, agency, data, metadata,
-                   occurred_at, recorded_at, payload_digest, hash FROM event_log WHERE position = 2`);
+                   occurred_at, recorded_at, payload_digest, hash, digest_form FROM event_log WHERE position = 2`);
       expect(await verifyChain(subject.store)).toMatchObject({ ok: false, position: 6 });
     });
 

@@ -3,13 +3,15 @@ import { Client, Pool, PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import {
   AppendResult,
-  canonicalPayload,
   chainHash,
+  CURRENT_DIGEST_FORM,
+  DigestForm,
   DuplicateEventIdError,
   EventStore,
   ExpectedVersion,
   LogFilter,
   NewEvent,
+  payloadForAppend,
   ReadAllOptions,
   ReadAllSlice,
   ReadBackwardOptions,
@@ -21,7 +23,7 @@ import {
 } from '../../event-store/src';
 
 const COLUMNS = `position, event_id, stream_id, stream_version, type, schema_version, data, metadata,
-  to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS recorded_at, encode(hash, 'hex') AS hash`;
+  to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS recorded_at, encode(hash, 'hex') AS hash, digest_form`;
 
 interface EventRow {
   position: string;
@@ -34,6 +36,7 @@ interface EventRow {
   metadata: Omit<RecordedEvent['metadata'], 'recordedAt'>;
   recorded_at: string;
   hash: string;
+  digest_form: DigestForm;
 }
 
 /** An instant as UTC ISO text, so the session's time zone never shifts a date-only bound. */
@@ -88,7 +91,7 @@ const BULK_APPEND_MIN_EVENTS = 50;
 
 /** The log's columns in the order copyGroup writes them. */
 const COPY_COLUMNS =
-  'position, event_id, stream_id, stream_version, type, schema_version, agency, data, metadata, occurred_at, recorded_at, payload_digest, hash';
+  'position, event_id, stream_id, stream_version, type, schema_version, agency, data, metadata, occurred_at, recorded_at, payload_digest, hash, digest_form';
 
 /** A value for COPY's text format: backslash, newline, carriage return and tab escaped. */
 function copyText(value: string): string {
@@ -96,15 +99,18 @@ function copyText(value: string): string {
 }
 const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
-/** Data and metadata travel as the canonical texts the digest covers: each part is serialised once. */
+/** Data and metadata travel as the texts the digest covers: each part is serialised once. */
 function pendingEvent(streamId: string, e: NewEvent): PendingEvent {
-  const { data, metadata, digest } = canonicalPayload({ ...e, streamId });
+  const { data, metadata, digest } = payloadForAppend(streamId, e);
   return { eventId: e.eventId, type: e.type, schemaVersion: e.schemaVersion, agency: e.metadata.agency ?? null, occurredAt: e.metadata.occurredAt, data, metadata, digest };
 }
 
-/** The event as event_log_append() takes it (a JSON object's text). */
+/** The event as event_log_append() takes it: a json text, so data and metadata keep the digested text. */
 function functionJson(e: PendingEvent): string {
-  return `{"eventId":"${e.eventId}","type":${JSON.stringify(e.type)},"schemaVersion":${e.schemaVersion},"data":${e.data},"metadata":${e.metadata},"digest":"${e.digest}"}`;
+  return (
+    `{"eventId":"${e.eventId}","type":${JSON.stringify(e.type)},"schemaVersion":${e.schemaVersion},"data":${e.data},"metadata":${e.metadata},"digest":"${e.digest}",` +
+    `"digestForm":${CURRENT_DIGEST_FORM}}`
+  );
 }
 
 /** A COPY row's columns from type to occurred_at, tab-separated, with a trailing tab. */
@@ -130,7 +136,7 @@ interface PendingEvent {
   schemaVersion: number;
   agency: string | null;
   occurredAt: string;
-  /** Canonical JSON texts. */
+  /** The JSON texts the digest covers (current digest form), stored as they are. */
   data: string;
   metadata: string;
   digest: string;
@@ -316,7 +322,7 @@ export class PostgresEventStore implements EventStore {
           version += 1;
           hash = chainHash(hash, position, version, recordedAt, e.digest);
           positions.push(position);
-          rows.push(`${position}\t${e.eventId}\t${stream}\t${version}\t${columns[i][j]}${recordedAt}\t\\\\x${e.digest}\t\\\\x${hash}\n`);
+          rows.push(`${position}\t${e.eventId}\t${stream}\t${version}\t${columns[i][j]}${recordedAt}\t\\\\x${e.digest}\t\\\\x${hash}\t${CURRENT_DIGEST_FORM}\n`);
         });
         versions.set(item.streamId, version);
         results.push({ streamId: item.streamId, positions, streamVersion: version, alreadyRecorded: false });
@@ -464,6 +470,7 @@ export class PostgresEventStore implements EventStore {
       data: row.data,
       metadata: { ...row.metadata, recordedAt: row.recorded_at },
       hash: row.hash,
+      digestForm: row.digest_form,
     };
     return upcast ? this.upcasters.apply(event) : event;
   }

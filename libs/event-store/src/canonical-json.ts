@@ -1,8 +1,8 @@
 /**
  * Deterministic JSON: keys sorted at every depth, no whitespace, undefined dropped (as JSON does).
- * Hashes are taken over this form, so an event hashes the same whatever produced it (a JS object
- * or JSONB read back). The native stringifier with a key-sorting replacer is twice as fast as a
- * hand-written walk, and appends hash every event.
+ * Used where two values must compare or sign the same whatever produced them: signed digests, row
+ * diffs, and the payload digests of events recorded in digest form 1. The native stringifier with
+ * a key-sorting replacer is twice as fast as a hand-written walk.
  */
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, sortKeys) ?? 'null';

@@ -27,6 +27,13 @@ export interface NewEvent<D = unknown> {
   metadata: Omit<EventMetadata, 'recordedAt'>;
 }
 
+/**
+ * How an event's payload digest serialises its data and metadata (see hash-chain.ts):
+ * 1, sorted: keys sorted at every depth; the form of events recorded before migration 1764000020000.
+ * 2, as written: the writer's key order (JSON.stringify), the very text the log stores.
+ */
+export type DigestForm = 1 | 2;
+
 export interface RecordedEvent<D = unknown> {
   eventId: string;
   type: string;
@@ -40,6 +47,8 @@ export interface RecordedEvent<D = unknown> {
   metadata: EventMetadata;
   /** Hex SHA-256 linking this event to the previous one (see hash-chain.ts). */
   hash: string;
+  /** How the payload digest inside that hash was taken. */
+  digestForm: DigestForm;
   /** The form as stored, present only when an upcaster changed it on read. */
   stored?: { schemaVersion: number; data: unknown };
 }

@@ -63,6 +63,11 @@ export interface ReadStreamOptions {
  * never sees a position before every earlier one is committed.
  */
 export interface EventStore {
+  /**
+   * Appends a batch with an expected version. Retrying with the same event ids and the same payload
+   * answers with the original positions; "the same payload" is the same JSON text, key order
+   * included (the digest covers the text as written), so a retry must resend what it sent.
+   */
   append(streamId: string, events: readonly NewEvent[], expected: ExpectedVersion): Promise<AppendResult>;
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   readAll(options?: ReadAllOptions): Promise<ReadAllSlice>;

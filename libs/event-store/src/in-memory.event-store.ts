@@ -1,9 +1,9 @@
 import type { NewEvent, RecordedEvent } from './envelope';
 import { DuplicateEventIdError, WrongExpectedVersionError } from './errors';
 import type { AppendResult, EventStore, ExpectedVersion, LogFilter, ReadAllOptions, ReadAllSlice, ReadBackwardOptions, ReadStreamOptions } from './event-store.port';
-import { chainHash, GENESIS_HASH, payloadDigest } from './hash-chain';
+import { chainHash, CURRENT_DIGEST_FORM, GENESIS_HASH } from './hash-chain';
 import { UpcasterRegistry } from './upcasters';
-import { validateBatch } from './validate-batch';
+import { payloadForAppend, validateBatch } from './validate-batch';
 
 interface Stored {
   event: RecordedEvent;
@@ -24,7 +24,8 @@ export class InMemoryEventStore implements EventStore {
 
   async append(streamId: string, events: readonly NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
     validateBatch(streamId, events, expected);
-    const digests = events.map((e) => payloadDigest({ ...e, streamId }));
+    const payloads = events.map((e) => payloadForAppend(streamId, e));
+    const digests = payloads.map((p) => p.digest);
     const existing = events.map((e) => this.byId.get(e.eventId));
     if (existing.some(Boolean)) {
       const clash = existing.findIndex((found, i) => !found || found.digest !== digests[i]);
@@ -54,9 +55,11 @@ export class InMemoryEventStore implements EventStore {
         streamId,
         streamVersion,
         position,
-        data: structuredClone(e.data),
-        metadata: { ...e.metadata, recordedAt },
+        // Kept as the texts parse back, as a SQL log would return them.
+        data: JSON.parse(payloads[i].data),
+        metadata: { ...JSON.parse(payloads[i].metadata), recordedAt },
         hash: chainHash(previous?.event.hash ?? GENESIS_HASH, position, streamVersion, recordedAt, digests[i]),
+        digestForm: CURRENT_DIGEST_FORM,
       };
       const stored = { event, digest: digests[i] };
       this.log.push(stored);

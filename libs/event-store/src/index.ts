@@ -1,4 +1,5 @@
 export * from './envelope';
+export * from './event-id';
 export * from './errors';
 export * from './event-store.port';
 export * from './canonical-json';

@@ -1,12 +1,16 @@
 import type { NewEvent } from './envelope';
 import { InvalidAppendError } from './errors';
 import type { ExpectedVersion } from './event-store.port';
+import { payloadTexts, PayloadTexts } from './hash-chain';
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
 // Lower case only: ids are hashed as written and PostgreSQL returns uuids in lower case.
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-/** Checks every adapter applies before touching storage, so they all refuse the same things. */
+/**
+ * Checks every adapter applies before touching storage, so they all refuse the same things. The
+ * payload's content is checked by payloadForAppend, which serialises it anyway.
+ */
 export function validateBatch(streamId: string, events: readonly NewEvent[], expected: ExpectedVersion): void {
   if (!streamId) throw new InvalidAppendError('stream id is empty');
   if (events.length === 0) throw new InvalidAppendError('nothing to append');
@@ -24,9 +28,22 @@ export function validateBatch(streamId: string, events: readonly NewEvent[], exp
     if (!ISO_INSTANT.test(e.metadata.occurredAt) || Number.isNaN(Date.parse(e.metadata.occurredAt))) {
       throw new InvalidAppendError(`occurredAt of ${e.type} is not an ISO 8601 instant`);
     }
-    // PostgreSQL's JSONB cannot hold U+0000; refuse it everywhere so adapters agree.
-    if (hasNul(e.data) || hasNul(e.metadata)) throw new InvalidAppendError(`${e.type} contains a NUL character`);
   }
+}
+
+/**
+ * What an adapter stores for one validated event: its data and metadata texts and payload digest,
+ * in the current digest form. A NUL character is refused: PostgreSQL's jsonb cannot hold U+0000, so
+ * refusing it keeps the log castable to jsonb for any query, and every adapter refuses the same things.
+ * JSON.stringify writes it as \u0000, so the texts are searched and the value is walked only when
+ * that sequence appears (an escaped backslash followed by "u0000" reads the same).
+ */
+export function payloadForAppend(streamId: string, e: NewEvent): PayloadTexts {
+  const texts = payloadTexts({ ...e, streamId });
+  if ((texts.data.includes('\\u0000') || texts.metadata.includes('\\u0000')) && (hasNul(e.data) || hasNul(e.metadata))) {
+    throw new InvalidAppendError(`${e.type} contains a NUL character`);
+  }
+  return texts;
 }
 
 function hasNul(value: unknown): boolean {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createDataSource, createPool, installPgTypeParsers } from '../../../../libs/database/src';
 import { scratchDatabase } from '../bench/scratch-database';
-import { NewEvent } from '../../../../libs/event-store/src';
+import { NewEvent, newEventId } from '../../../../libs/event-store/src';
 import { PostgresEventStore } from '../../../../libs/event-store-postgres/src';
 import { AsOf, ProjectionEngine } from '../../../../libs/projections/src';
 import { loadConfig, migrate, PLATFORM_MIGRATIONS } from '../../../../libs/platform/src';
@@ -28,7 +28,8 @@ function generated(i: number, total: number): NewEvent {
   const occurredAt = new Date(Date.UTC(2016, 0, 1) + day * 86_400_000).toISOString();
   const commitment = i % 5 === 0;
   return {
-    eventId: randomUUID(),
+    // Time-ordered, as the decider runner makes them for commands without an idempotency key.
+    eventId: newEventId(),
     type: commitment ? 'ExpenditureCommitted' : 'ContactLogged',
     schemaVersion: 1,
     data: commitment

@@ -110,7 +110,8 @@ export function verifyBundle(dir: string, trustedPublicKeyPem?: string): BundleV
   const lines = readFileSync(join(dir, 'events.jsonl'), 'utf8').split('\n').filter(Boolean);
   for (const line of lines) {
     const e = JSON.parse(line) as ExportedEvent;
-    const expected = chainHash(e.previousHash, e.position, e.streamVersion, e.metadata.recordedAt, payloadDigest(e));
+    // Bundles written before digest forms existed hold form 1 events and do not say so.
+    const expected = chainHash(e.previousHash, e.position, e.streamVersion, e.metadata.recordedAt, payloadDigest(e, e.digestForm ?? 1));
     if (expected !== e.hash) problems.push(`event at position ${e.position} does not match its hash`);
   }
   if (lines.length !== manifest.eventCount) problems.push(`manifest announces ${manifest.eventCount} events, events.jsonl has ${lines.length}`);

@@ -1,5 +1,6 @@
 import { EventLog1764000000000 } from './1764000000000-event-log';
 import { EventLogBulkAppend1764000010000 } from './1764000010000-event-log-bulk-append';
+import { EventLogDigestForm1764000020000 } from './1764000020000-event-log-digest-form';
 
 /** The event log's schema, in order. */
-export const EVENT_LOG_MIGRATIONS = [EventLog1764000000000, EventLogBulkAppend1764000010000];
+export const EVENT_LOG_MIGRATIONS = [EventLog1764000000000, EventLogBulkAppend1764000010000, EventLogDigestForm1764000020000];

@@ -80,6 +80,19 @@ export function eventStoreContract(
         expect(await store.readStream('s')).toHaveLength(1);
       });
 
+      it('refuses a NUL character anywhere in data or metadata, and keeps a written-out "\\u0000"', async () => {
+        const withNul = [
+          newEvent({ data: { list: [{ note: 'a\u0000b' }] } }),
+          newEvent({ data: { ['key\u0000']: 1 } }),
+          { ...newEvent(), metadata: { ...newEvent().metadata, actor: 'x\u0000' } },
+        ];
+        for (const e of withNul) await expect(store.append('s', [newEvent(), e], 'any')).rejects.toBeInstanceOf(InvalidAppendError);
+        expect(await store.headPosition()).toBe(0);
+        const literal = newEvent({ data: { note: 'C:\\u0000 is not a NUL' } });
+        await store.append('s', [literal], 'no_stream');
+        expect((await store.readStream('s'))[0].data).toEqual({ note: 'C:\\u0000 is not a NUL' });
+      });
+
       it('is idempotent: the same event ids again return the original positions and write nothing', async () => {
         const batch = [newEvent(), newEvent()];
         const first = await store.append('fund-75001-2018', batch, 'no_stream');

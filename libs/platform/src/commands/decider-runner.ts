@@ -1,6 +1,6 @@
-import { createHash, randomInt, randomUUID } from 'node:crypto';
+import { createHash, randomInt } from 'node:crypto';
 import type { EventStore, NewEvent, RecordedEvent } from '../../../event-store/src';
-import { DuplicateEventIdError, WrongExpectedVersionError } from '../../../event-store/src';
+import { DuplicateEventIdError, newEventId, WrongExpectedVersionError } from '../../../event-store/src';
 import type { Decider, DomainEvent } from '../../../shared-kernel/src';
 
 /** Who is acting and in which request: written into every event's metadata, never from a body. */
@@ -60,7 +60,7 @@ export class DeciderRunner {
         return { streamId, events: [], positions: [], position: null, streamVersion: version, replayed: false };
       }
       const events: NewEvent[] = decided.map((e, i) => ({
-        eventId: key ? deterministicId(streamId, key, i) : randomUUID(),
+        eventId: key ? deterministicId(streamId, key, i) : newEventId(),
         type: e.type,
         schemaVersion: decider.schemaVersions?.[e.type as E['type']] ?? 1,
         data: e.data,
