@@ -110,14 +110,22 @@ describe('PostgresEventStore specifics', () => {
     }
   });
 
-  describe('bulk appends (groups of 200 events or more are COPYed in)', () => {
+  describe('bulk appends (groups of 50 events or more are COPYed in)', () => {
     const many = (n: number, overrides: Parameters<typeof newEvent>[0] = {}): NewEvent[] => Array.from({ length: n }, () => newEvent(overrides));
 
     it('stores what the function path stores, awkward characters included, and chains it', async () => {
       const { store, pool } = subject;
       const awkward = { note: 'tab\there, newline\nthere, back\\slash, "quotes", \\N, é, 🚀', nested: { list: [1, 'a\\tb', null] } };
+      // Instants with microseconds, offsets and dates before 1970 and 2000, which the binary COPY encodes itself.
+      const at = (occurredAt: string) => ({ ...newEvent().metadata, occurredAt });
+      const instants = ['1960-03-14T09:00:00.123456+02:00', '1999-12-31T23:59:59.999999Z', '2018-03-14T09:00Z', '2031-01-01T00:00:00.5-05:30'];
       const small = [newEvent({ data: awkward, agency: null })];
-      const large = [...many(250), newEvent({ data: awkward, agency: null }), newEvent({ type: 'Tab\tType', agency: 'a\\b' })];
+      const large = [
+        ...many(246),
+        ...instants.map((instant) => ({ ...newEvent(), metadata: at(instant) })),
+        newEvent({ data: awkward, agency: null }),
+        newEvent({ type: 'Tab\tType', agency: 'a\\b' }),
+      ];
       await store.append('small', small, 'no_stream');
       const result = await store.append('large', large, 'no_stream');
       expect(store.appendPaths()).toEqual({ functionGroups: 1, bulkGroups: 1, bulkFallbacks: 0 });

@@ -1,6 +1,7 @@
 // bigint columns arrive as strings from pg; positions stay below 2^53 and are read with Number().
 import { Client, Pool, PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { BINARY_COPY_COLUMNS, BinaryCopyGroup, pgMicros } from './binary-copy';
 import {
   AppendResult,
   chainHash,
@@ -89,16 +90,6 @@ const MAX_GROUPS_IN_FLIGHT = 2;
  */
 const BULK_APPEND_MIN_EVENTS = 50;
 
-/** The log's columns in the order copyGroup writes them. */
-const COPY_COLUMNS =
-  'position, event_id, stream_id, stream_version, type, schema_version, agency, data, metadata, occurred_at, recorded_at, payload_digest, hash, digest_form';
-
-/** A value for COPY's text format: backslash, newline, carriage return and tab escaped. */
-function copyText(value: string): string {
-  return /[\\\n\r\t]/.test(value) ? value.replace(/[\\\n\r\t]/g, (c) => COPY_ESCAPES[c]) : value;
-}
-const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-
 /** Data and metadata travel as the texts the digest covers: each part is serialised once. */
 function pendingEvent(streamId: string, e: NewEvent): PendingEvent {
   const { data, metadata, digest } = payloadForAppend(streamId, e);
@@ -110,14 +101,6 @@ function functionJson(e: PendingEvent): string {
   return (
     `{"eventId":"${e.eventId}","type":${JSON.stringify(e.type)},"schemaVersion":${e.schemaVersion},"data":${e.data},"metadata":${e.metadata},"digest":"${e.digest}",` +
     `"digestForm":${CURRENT_DIGEST_FORM}}`
-  );
-}
-
-/** A COPY row's columns from type to occurred_at, tab-separated, with a trailing tab. */
-function copyColumns(e: PendingEvent): string {
-  return (
-    `${copyText(e.type)}\t${e.schemaVersion}\t${e.agency === null ? '\\N' : copyText(e.agency)}\t` +
-    `${copyText(e.data)}\t${copyText(e.metadata)}\t${e.occurredAt}\t`
   );
 }
 
@@ -295,8 +278,9 @@ export class PostgresEventStore implements EventStore {
     const client = await this.pool.connect().catch(() => undefined);
     if (!client) return false;
     let broken = false;
-    // Everything but positions, versions and hashes is written before the lock is taken.
-    const columns = group.map((g) => g.events.map(copyColumns));
+    // Everything but positions, versions, the recorded instant and hashes is laid out before the
+    // lock is taken; under it, only those are filled in.
+    const copy = BinaryCopyGroup.layOut(group, CURRENT_DIGEST_FORM);
     try {
       await client.query('BEGIN');
       const streams = [...new Set(group.map((g) => g.streamId))];
@@ -308,26 +292,26 @@ export class PostgresEventStore implements EventStore {
       ).rows[0];
       const versions = new Map(streams.map((s, i) => [s, reserved.versions[i]]));
       const recordedAt = reserved.recorded_at;
+      const recordedAtMicros = pgMicros(recordedAt);
       let position = Number(reserved.head_position);
       let hash = reserved.head_hash;
-      const rows: string[] = [];
+      let row = 0;
       const results: AppendResult[] = [];
-      group.forEach((item, i) => {
+      for (const item of group) {
         let version = versions.get(item.streamId)!;
         if (item.expected !== 'any' && version !== expectedVersionNumber(item.expected)) throw new NeedsPerItemAppend();
         const positions: number[] = [];
-        const stream = copyText(item.streamId);
-        item.events.forEach((e, j) => {
+        for (const e of item.events) {
           position += 1;
           version += 1;
           hash = chainHash(hash, position, version, recordedAt, e.digest);
+          copy.seal(row++, position, version, recordedAtMicros, hash);
           positions.push(position);
-          rows.push(`${position}\t${e.eventId}\t${stream}\t${version}\t${columns[i][j]}${recordedAt}\t\\\\x${e.digest}\t\\\\x${hash}\t${CURRENT_DIGEST_FORM}\n`);
-        });
+        }
         versions.set(item.streamId, version);
         results.push({ streamId: item.streamId, positions, streamVersion: version, alreadyRecorded: false });
-      });
-      await this.copyRows(client, rows);
+      }
+      await this.copyRows(client, copy.bytes());
       // Numbers and hex this method made: safe to inline, and one round trip for the three.
       await client.query(
         `UPDATE event_log_head SET position = ${position}, hash = decode('${hash}', 'hex'); ` +
@@ -346,12 +330,12 @@ export class PostgresEventStore implements EventStore {
     }
   }
 
-  private async copyRows(client: PoolClient, rows: string[]): Promise<void> {
-    const stream = client.query(copyFrom(`COPY event_log (${COPY_COLUMNS}) FROM STDIN`));
+  private async copyRows(client: PoolClient, data: Buffer): Promise<void> {
+    const stream = client.query(copyFrom(`COPY event_log (${BINARY_COPY_COLUMNS}) FROM STDIN WITH (FORMAT binary)`));
     await new Promise<void>((resolve, reject) => {
       stream.on('finish', resolve);
       stream.on('error', reject);
-      stream.end(rows.join(''));
+      stream.end(data);
     });
   }
 
