@@ -133,9 +133,10 @@ describe('access control over HTTP', () => {
     const auth = { authorization: `Bearer ${admin}` };
     const before = new Date().toISOString();
     await new Promise((r) => setTimeout(r, 20));
-    await request(server).put('/users/claire/grants/auditor').set(auth).send({}).expect(200);
+    const granted = await request(server).put('/users/claire/grants/auditor').set(auth).send({}).expect(200);
     const then = await request(server).get(`/users?asOf=${before}`).set(auth).expect(200);
-    const nowList = await request(server).get('/users?limit=500').set(auth).expect(200);
+    // The live list is a projection: ask for one that has caught up with the grant.
+    const nowList = await request(server).get(`/users?limit=500&consistentWith=${granted.body.position}`).set(auth).expect(200);
     const claireThen = then.body.items.find((u: { userId: string }) => u.userId === 'claire');
     expect(claireThen.grants).toEqual([{ role: 'manager', agencies: ['75001'] }]);
     const claireNow = nowList.body.items.find((u: { userId: string }) => u.userId === 'claire');
