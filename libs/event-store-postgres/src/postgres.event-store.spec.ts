@@ -178,6 +178,35 @@ describe('PostgresEventStore specifics', () => {
       expect(await verifyChain(store)).toMatchObject({ ok: true });
     });
 
+    it('applies exact versions of concurrent large appends to one stream in the order they were made', async () => {
+      const { store } = subject;
+      const [first, second] = await Promise.all([store.append('same', many(60), 'no_stream'), store.append('same', many(60), 59)]);
+      // Usually both are COPYed in; if the second group's server reaches the lock first, its stale
+      // version sends it to the function path, which waits for the first group's commit.
+      expect(store.appendPaths().bulkGroups).toBeGreaterThan(0);
+      expect([first.streamVersion, second.streamVersion]).toEqual([59, 119]);
+      expect(second.positions).toEqual(Array.from({ length: 60 }, (_, i) => 61 + i));
+      expect((await store.readStream('same')).map((e) => e.streamVersion)).toEqual(Array.from({ length: 120 }, (_, i) => i));
+      expect(await verifyChain(store)).toMatchObject({ ok: true, headPosition: 120 });
+    });
+
+    it('falls back once and recovers when a session loses its staging table (a pooler discarding it)', async () => {
+      const { db } = subject;
+      const pool = createPool(db.url, 1);
+      const store = new PostgresEventStore({ pool });
+      try {
+        await store.append('a', many(60), 'no_stream');
+        await pool.query('DISCARD ALL');
+        await store.append('a', many(60), 59);
+        await store.append('a', many(60), 119);
+        expect(store.appendPaths()).toEqual({ functionGroups: 1, bulkGroups: 2, bulkFallbacks: 1 });
+        expect(await verifyChain(store)).toMatchObject({ ok: true, headPosition: 180 });
+      } finally {
+        await store.close();
+        await pool.end();
+      }
+    });
+
     it('fails only the item the database refuses when large appends share a group', async () => {
       const { store } = subject;
       await failInsertsOfType('Boom');

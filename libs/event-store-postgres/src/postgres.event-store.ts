@@ -1,10 +1,9 @@
 // bigint columns arrive as strings from pg; positions stay below 2^53 and are read with Number().
-import { Client, Pool, PoolClient } from 'pg';
+import { Client, Pool, PoolClient, QueryResult } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { BINARY_COPY_COLUMNS, BinaryCopyGroup, pgMicros } from './binary-copy';
+import { STAGING_COPY, STAGING_TABLE, stagingRows } from './binary-copy';
 import {
   AppendResult,
-  chainHash,
   CURRENT_DIGEST_FORM,
   DigestForm,
   DuplicateEventIdError,
@@ -84,8 +83,8 @@ const MAX_GROUP_EVENTS = 5000;
 const MAX_GROUPS_IN_FLIGHT = 2;
 
 /**
- * Groups of at least this many events are COPYed in (copyGroup): four round trips instead of one,
- * but half the work per event in PostgreSQL. Smaller groups, single appends above all, keep the
+ * Groups of at least this many events are COPYed in (copyGroup): three round trips instead of one,
+ * but far less work per event in PostgreSQL. Smaller groups, single appends above all, keep the
  * one-round-trip function.
  */
 const BULK_APPEND_MIN_EVENTS = 50;
@@ -109,9 +108,6 @@ function expectedVersionNumber(expected: ExpectedVersion): number | null {
   return expected === 'any' ? null : expected === 'no_stream' ? -1 : expected;
 }
 
-/** Raised inside copyGroup when the group needs the function's per-item answers instead. */
-class NeedsPerItemAppend extends Error {}
-
 /** An event ready for either path: validated, digested, its data and metadata serialised. */
 interface PendingEvent {
   eventId: string;
@@ -131,6 +127,12 @@ interface PendingAppend {
   events: PendingEvent[];
   resolve(result: AppendResult): void;
   reject(error: unknown): void;
+}
+
+interface StagedRow {
+  out_item: number;
+  out_last_position: string;
+  out_last_version: number;
 }
 
 interface BatchRow {
@@ -166,8 +168,9 @@ export interface PostgresEventStoreOptions {
 }
 
 /**
- * The event store on PostgreSQL. Schema and append function: migrations/1764000000000-event-log.ts;
- * the bulk path's lock function and the json columns: migrations/1764000010000-event-log-bulk-append.ts.
+ * The event store on PostgreSQL. Schema: migrations/1764000000000-event-log.ts, then json columns
+ * (1764000010000); the append functions and digest forms: 1764000020000-event-log-digest-form.ts;
+ * the bulk path's staged append: 1764000030000-event-log-staged-append.ts and binary-copy.ts.
  */
 export class PostgresEventStore implements EventStore {
   private readonly pool: Pool;
@@ -179,6 +182,10 @@ export class PostgresEventStore implements EventStore {
   private inFlight = 0;
   private flushScheduled = false;
   private readonly counts: AppendPathCounts = { functionGroups: 0, bulkGroups: 0, bulkFallbacks: 0 };
+  /** Settles once the last bulk group formed has asked for the append lock. */
+  private lockTurns: Promise<void> = Promise.resolve();
+  /** Connections whose session has its staging table. */
+  private readonly staged = new WeakSet<PoolClient>();
 
   constructor(private readonly options: PostgresEventStoreOptions) {
     this.pool = options.pool;
@@ -210,9 +217,9 @@ export class PostgresEventStore implements EventStore {
 
   /**
    * Group commit: appends that queue up while earlier ones are in flight travel together in one
-   * statement and one commit. Two groups may be in flight: PostgreSQL still runs them one after the
-   * other (the head lock), but this process prepares and answers one while the server writes the
-   * other, instead of both sides waiting in turn. Every item still succeeds or fails on its own.
+   * statement and one commit. Two groups may be in flight: their appends still run one after the
+   * other (the head lock), but one group is prepared, COPYed into staging and answered while the
+   * other appends, instead of both sides waiting in turn. Every item still succeeds or fails on its own.
    */
   private flush(): void {
     while (this.queue.length > 0 && this.inFlight < MAX_GROUPS_IN_FLIGHT) {
@@ -268,70 +275,72 @@ export class PostgresEventStore implements EventStore {
   }
 
   /**
-   * The bulk path: lock the head, check every item's expected version, compute positions and the
-   * hash chain here, COPY the rows in, move the head, commit. It is all or nothing for the group:
-   * when anything is off (an item's version does not match, one of its event ids is already stored,
-   * a row is refused), it rolls back and answers false, and the function path gives each item its
-   * own answer. Same positions, versions and hashes as event_log_append() would give.
+   * The bulk path: COPY the group into the session's staging table, then one round trip locks the
+   * head, versions, checks and chains the staged events, inserts them, moves the head and commits
+   * (event_log_append_staged, migration 1764000030000). It is all or nothing for the group: when
+   * anything is off (an item's version does not match, one of its event ids is already stored, a
+   * row is refused), it rolls back and answers false, and the function path gives each item its own
+   * answer. Same positions, versions and hashes as event_log_append() would give.
    */
   private async copyGroup(group: PendingAppend[]): Promise<boolean> {
     const client = await this.pool.connect().catch(() => undefined);
     if (!client) return false;
     let broken = false;
-    // Everything but positions, versions, the recorded instant and hashes is laid out before the
-    // lock is taken; under it, only those are filled in.
-    const copy = BinaryCopyGroup.layOut(group, CURRENT_DIGEST_FORM);
+    const turn = this.takeLockTurn();
+    const rows = stagingRows(
+      group.map((g) => ({ streamId: g.streamId, expected: expectedVersionNumber(g.expected), events: g.events })),
+      CURRENT_DIGEST_FORM,
+    );
     try {
-      await client.query('BEGIN');
-      const streams = [...new Set(group.map((g) => g.streamId))];
-      const reserved = (
-        await client.query<{ head_position: string; head_hash: string; recorded_at: string; versions: number[] }>(
-          'SELECT * FROM event_log_reserve($1::text[])',
-          [streams],
-        )
-      ).rows[0];
-      const versions = new Map(streams.map((s, i) => [s, reserved.versions[i]]));
-      const recordedAt = reserved.recorded_at;
-      const recordedAtMicros = pgMicros(recordedAt);
-      let position = Number(reserved.head_position);
-      let hash = reserved.head_hash;
-      let row = 0;
-      const results: AppendResult[] = [];
-      for (const item of group) {
-        let version = versions.get(item.streamId)!;
-        if (item.expected !== 'any' && version !== expectedVersionNumber(item.expected)) throw new NeedsPerItemAppend();
-        const positions: number[] = [];
-        for (const e of item.events) {
-          position += 1;
-          version += 1;
-          hash = chainHash(hash, position, version, recordedAt, e.digest);
-          copy.seal(row++, position, version, recordedAtMicros, hash);
-          positions.push(position);
-        }
-        versions.set(item.streamId, version);
-        results.push({ streamId: item.streamId, positions, streamVersion: version, alreadyRecorded: false });
+      if (!this.staged.has(client)) {
+        await client.query(STAGING_TABLE);
+        this.staged.add(client);
       }
-      await this.copyRows(client, copy.bytes());
-      // Numbers and hex this method made: safe to inline, and one round trip for the three.
-      await client.query(
-        `UPDATE event_log_head SET position = ${position}, hash = decode('${hash}', 'hex'); ` +
-          `SELECT pg_notify('event_log', '${position}'); COMMIT`,
-      );
-      group.forEach((g, i) => g.resolve(results[i]));
+      await client.query('BEGIN');
+      await this.copyRows(client, rows);
+      // Groups ask for the lock in the order they were formed, whichever COPY ended first, so
+      // appends keep the order they were made in. The lock is taken and released within this one
+      // round trip.
+      await turn.previous;
+      const appending = client.query<StagedRow>('SELECT * FROM event_log_append_staged(); COMMIT');
+      turn.done();
+      const [appended] = (await appending) as unknown as [QueryResult<StagedRow>];
+      const last = new Map(appended.rows.map((r) => [r.out_item, r]));
+      group.forEach((g, i) => {
+        const { out_last_position, out_last_version } = last.get(i)!;
+        const end = Number(out_last_position);
+        g.resolve({
+          streamId: g.streamId,
+          positions: g.events.map((_, j) => end - g.events.length + 1 + j),
+          streamVersion: out_last_version,
+          alreadyRecorded: false,
+        });
+      });
       return true;
     } catch {
       // A conflict, a stored event id, a row PostgreSQL refuses, a lost connection: nothing of
       // the group is committed (or, if a COMMIT's answer was lost, it is, and the function path's
-      // idempotency answers with the stored positions).
+      // idempotency answers with the stored positions). The staging table is checked again next
+      // time, in case the session lost it (a pooler's DISCARD ALL).
+      this.staged.delete(client);
       broken = !(await client.query('ROLLBACK').then(() => true, () => false));
       return false;
     } finally {
+      turn.done();
       client.release(broken);
     }
   }
 
+  /** A place in the queue for the lock: `previous` settles once the group before has asked for it. */
+  private takeLockTurn(): { previous: Promise<void>; done: () => void } {
+    const previous = this.lockTurns;
+    let done!: () => void;
+    this.lockTurns = new Promise<void>((resolve) => (done = resolve));
+    return { previous, done };
+  }
+
   private async copyRows(client: PoolClient, data: Buffer): Promise<void> {
-    const stream = client.query(copyFrom(`COPY event_log (${BINARY_COPY_COLUMNS}) FROM STDIN WITH (FORMAT binary)`));
+    const stream = client.query(copyFrom(STAGING_COPY));
     await new Promise<void>((resolve, reject) => {
       stream.on('finish', resolve);
       stream.on('error', reject);

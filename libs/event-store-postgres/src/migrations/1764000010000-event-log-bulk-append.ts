@@ -28,19 +28,7 @@ export class EventLogBulkAppend1764000010000 implements MigrationInterface {
         ALTER COLUMN agency TYPE text COLLATE "C",
         ALTER COLUMN data TYPE json USING data::json,
         ALTER COLUMN metadata TYPE json USING metadata::json`);
-    await q.query(`
-      CREATE FUNCTION event_log_reserve(p_streams text[])
-      RETURNS TABLE (head_position bigint, head_hash text, recorded_at text, versions integer[])
-      LANGUAGE plpgsql AS $fn$
-      DECLARE v_pos bigint; v_hash bytea;
-      BEGIN
-        SELECT position, hash INTO v_pos, v_hash FROM event_log_head FOR UPDATE;
-        RETURN QUERY SELECT v_pos, encode(v_hash, 'hex'),
-          to_char(date_trunc('milliseconds', clock_timestamp()) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-          ARRAY(SELECT coalesce((SELECT max(l.stream_version) FROM event_log l WHERE l.stream_id = s.id), -1)
-                  FROM unnest(p_streams) WITH ORDINALITY s(id, i) ORDER BY s.i);
-      END
-      $fn$`);
+    await createReserveFunction(q);
   }
 
   async down(q: QueryRunner): Promise<void> {
@@ -53,4 +41,21 @@ export class EventLogBulkAppend1764000010000 implements MigrationInterface {
         ALTER COLUMN data TYPE jsonb USING data::jsonb,
         ALTER COLUMN metadata TYPE jsonb USING metadata::jsonb`);
   }
+}
+
+/** The bulk path's lock function (dropped in 1764000030000, when the bulk path moved to a staging table). */
+export async function createReserveFunction(q: QueryRunner): Promise<void> {
+  await q.query(`
+    CREATE FUNCTION event_log_reserve(p_streams text[])
+    RETURNS TABLE (head_position bigint, head_hash text, recorded_at text, versions integer[])
+    LANGUAGE plpgsql AS $fn$
+    DECLARE v_pos bigint; v_hash bytea;
+    BEGIN
+      SELECT position, hash INTO v_pos, v_hash FROM event_log_head FOR UPDATE;
+      RETURN QUERY SELECT v_pos, encode(v_hash, 'hex'),
+        to_char(date_trunc('milliseconds', clock_timestamp()) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+        ARRAY(SELECT coalesce((SELECT max(l.stream_version) FROM event_log l WHERE l.stream_id = s.id), -1)
+                FROM unnest(p_streams) WITH ORDINALITY s(id, i) ORDER BY s.i);
+    END
+    $fn$`);
 }
