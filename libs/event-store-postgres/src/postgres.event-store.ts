@@ -1,7 +1,7 @@
 // bigint columns arrive as strings from pg; positions stay below 2^53 and are read with Number().
 import { Client, Pool, PoolClient, QueryResult } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { STAGING_COPY, STAGING_TABLE, stagingRows } from './binary-copy';
+import { STAGING_COPY, STAGING_TABLE, stagingRows } from './staging';
 import {
   AppendResult,
   CURRENT_DIGEST_FORM,
@@ -170,7 +170,7 @@ export interface PostgresEventStoreOptions {
 /**
  * The event store on PostgreSQL. Schema: migrations/1764000000000-event-log.ts, then json columns
  * (1764000010000); the append functions and digest forms: 1764000020000-event-log-digest-form.ts;
- * the bulk path's staged append: 1764000030000-event-log-staged-append.ts and binary-copy.ts.
+ * the bulk path's staged append: 1764000030000-event-log-staged-append.ts and staging.ts.
  */
 export class PostgresEventStore implements EventStore {
   private readonly pool: Pool;
@@ -283,10 +283,14 @@ export class PostgresEventStore implements EventStore {
    * answer. Same positions, versions and hashes as event_log_append() would give.
    */
   private async copyGroup(group: PendingAppend[]): Promise<boolean> {
-    const client = await this.pool.connect().catch(() => undefined);
-    if (!client) return false;
-    let broken = false;
+    // The turn is taken before any await, so it follows the order the groups were formed in.
     const turn = this.takeLockTurn();
+    const client = await this.pool.connect().catch(() => undefined);
+    if (!client) {
+      turn.done();
+      return false;
+    }
+    let broken = false;
     const rows = stagingRows(
       group.map((g) => ({ streamId: g.streamId, expected: expectedVersionNumber(g.expected), events: g.events })),
       CURRENT_DIGEST_FORM,
@@ -304,6 +308,7 @@ export class PostgresEventStore implements EventStore {
       await turn.previous;
       const appending = client.query<StagedRow>('SELECT * FROM event_log_append_staged(); COMMIT');
       turn.done();
+      // Two statements in one query: pg answers one result per statement.
       const [appended] = (await appending) as unknown as [QueryResult<StagedRow>];
       const last = new Map(appended.rows.map((r) => [r.out_item, r]));
       group.forEach((g, i) => {
