@@ -14,7 +14,6 @@
 export const STAGING_TABLE = `CREATE TEMPORARY TABLE IF NOT EXISTS event_log_staging (
   seq            integer     NOT NULL,
   item           integer     NOT NULL,
-  rank           integer     NOT NULL,
   stream_id      text        COLLATE "C" NOT NULL,
   expected       bigint,
   event_id       uuid        NOT NULL,
@@ -28,10 +27,10 @@ export const STAGING_TABLE = `CREATE TEMPORARY TABLE IF NOT EXISTS event_log_sta
   digest_form    smallint    NOT NULL
 ) ON COMMIT DELETE ROWS`;
 
-export const STAGING_COPY = `COPY pg_temp.event_log_staging (seq, item, rank, stream_id, expected, event_id, type, schema_version, agency,
+export const STAGING_COPY = `COPY pg_temp.event_log_staging (seq, item, stream_id, expected, event_id, type, schema_version, agency,
   data, metadata, occurred_at, payload_digest, digest_form) FROM STDIN WITH (FORMAT binary)`;
 
-const FIELD_COUNT = 14;
+const FIELD_COUNT = 13;
 const SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
 /** Microseconds between the Unix epoch and PostgreSQL's (2000-01-01T00:00:00Z). */
 const PG_EPOCH_MICROS = 946_684_800_000_000;
@@ -70,14 +69,14 @@ export function pgMicros(instant: string): number {
 
 /**
  * The group's staging rows in COPY binary format: seq numbers the events 1..n in order, item the
- * appends 0..m-1, rank the events within their append from 0.
+ * appends 0..m-1.
  */
 export function stagingRows(items: readonly StagedItem[], digestForm: number): Buffer {
   // Strings take at most 3 bytes per UTF-16 unit in UTF-8: size for that, use what is written.
   let bound = SIGNATURE.length + 8 + 2;
   for (const { streamId, events } of items) {
     for (const e of events) {
-      bound += 2 + FIELD_COUNT * 4 + 4 + 4 + 4 + 8 + 16 + 4 + 8 + 32 + 2;
+      bound += 2 + FIELD_COUNT * 4 + 4 + 4 + 8 + 16 + 4 + 8 + 32 + 2;
       bound += 3 * (streamId.length + e.type.length + (e.agency?.length ?? 0) + e.data.length + e.metadata.length);
     }
   }
@@ -103,11 +102,10 @@ export function stagingRows(items: readonly StagedItem[], digestForm: number): B
   };
   let seq = 0;
   items.forEach(({ streamId, expected, events }, item) => {
-    events.forEach((e, rank) => {
+    for (const e of events) {
       at = buffer.writeInt16BE(FIELD_COUNT, at);
       int4(++seq);
       int4(item);
-      int4(rank);
       text(streamId);
       if (expected === null) at = buffer.writeInt32BE(-1, at);
       else int8(expected);
@@ -124,7 +122,7 @@ export function stagingRows(items: readonly StagedItem[], digestForm: number): B
       at += buffer.write(e.digest, at, 'hex');
       at = buffer.writeInt32BE(2, at);
       at = buffer.writeInt16BE(digestForm, at);
-    });
+    }
   });
   at = buffer.writeInt16BE(-1, at);
   return buffer.subarray(0, at);

@@ -33,13 +33,14 @@ export class EventLogStagedAppend1764000030000 implements MigrationInterface {
       LANGUAGE plpgsql AS $fn$
       DECLARE
         v_pos bigint; v_hash bytea; v_recorded timestamptz; v_recorded_text text; v_n integer := 0;
-        v_streams text[] := '{}'; v_current integer[] := '{}'; v_base integer[] := '{}'; k integer;
+        v_streams text[] := '{}'; v_current integer[] := '{}'; v_offset integer[] := '{}'; k integer;
         v_hashes bytea[] := '{}'; it record; r record;
       BEGIN
         SELECT position, hash INTO v_pos, v_hash FROM event_log_head FOR UPDATE;
 
-        -- Items in order: each starts where its stream stands, after the group's earlier items on it.
-        FOR it IN SELECT item, min(stream_id) AS stream_id, min(expected) AS expected, count(*)::integer AS n
+        -- Items in order: each starts where its stream stands, after the group's earlier items on it,
+        -- and its events are staged at seq first_seq, first_seq + 1, ...
+        FOR it IN SELECT item, min(seq) AS first_seq, min(stream_id) AS stream_id, min(expected) AS expected, count(*)::integer AS n
                     FROM pg_temp.event_log_staging GROUP BY item ORDER BY item LOOP
           k := array_position(v_streams, it.stream_id);
           IF k IS NULL THEN
@@ -50,30 +51,30 @@ export class EventLogStagedAppend1764000030000 implements MigrationInterface {
           IF it.expected IS NOT NULL AND v_current[k] <> it.expected THEN
             RAISE EXCEPTION 'stream % is at version %, expected %', it.stream_id, v_current[k], it.expected USING ERRCODE = 'AE003';
           END IF;
-          v_base[it.item + 1] := v_current[k];
+          -- An event's version is its item's offset + its seq + 1.
+          v_offset[it.item + 1] := v_current[k] - it.first_seq;
           v_current[k] := v_current[k] + it.n;
           v_n := v_n + it.n;
+          out_item := it.item; out_last_position := v_pos + v_n; out_last_version := v_current[k];
+          RETURN NEXT;
         END LOOP;
         IF v_n = 0 THEN RETURN; END IF;
 
         v_recorded := date_trunc('milliseconds', clock_timestamp());
         v_recorded_text := to_char(v_recorded AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"');
-        FOR r IN SELECT seq, item, rank, payload_digest FROM pg_temp.event_log_staging ORDER BY seq LOOP
-          v_hash := sha256(v_hash || convert_to((v_pos + r.seq) || '|' || (v_base[r.item + 1] + r.rank + 1) || '|' || v_recorded_text || '|', 'UTF8')
+        FOR r IN SELECT seq, item, payload_digest FROM pg_temp.event_log_staging ORDER BY seq LOOP
+          v_hash := sha256(v_hash || convert_to((v_pos + r.seq) || '|' || (v_offset[r.item + 1] + r.seq + 1) || '|' || v_recorded_text || '|', 'UTF8')
                            || r.payload_digest);
           v_hashes[r.seq] := v_hash;
         END LOOP;
 
         INSERT INTO event_log (position, event_id, stream_id, stream_version, type, schema_version, agency, data, metadata,
                                occurred_at, recorded_at, payload_digest, hash, digest_form)
-          SELECT v_pos + s.seq, s.event_id, s.stream_id, v_base[s.item + 1] + s.rank + 1, s.type, s.schema_version, s.agency,
+          SELECT v_pos + s.seq, s.event_id, s.stream_id, v_offset[s.item + 1] + s.seq + 1, s.type, s.schema_version, s.agency,
                  s.data, s.metadata, s.occurred_at, v_recorded, s.payload_digest, v_hashes[s.seq], s.digest_form
             FROM pg_temp.event_log_staging s ORDER BY s.seq;
         UPDATE event_log_head SET position = v_pos + v_n, hash = v_hash;
         PERFORM pg_notify('event_log', (v_pos + v_n)::text);
-        RETURN QUERY
-          SELECT s.item, v_pos + max(s.seq), v_base[s.item + 1] + max(s.rank) + 1
-            FROM pg_temp.event_log_staging s GROUP BY s.item ORDER BY s.item;
       END
       $fn$`);
   }
