@@ -1,7 +1,7 @@
 // bigint columns arrive as strings from pg; positions stay below 2^53 and are read with Number().
 import { Client, Pool, PoolClient, QueryResult } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { STAGING_COPY, STAGING_TABLE, stagingRows } from './staging';
+import { PendingEvent, STAGING_COPY, STAGING_TABLE, stagingRows } from './staging';
 import {
   AppendResult,
   CURRENT_DIGEST_FORM,
@@ -106,19 +106,6 @@ function functionJson(e: PendingEvent): string {
 /** The expected version as the SQL side takes it: null for any, -1 for no stream. */
 function expectedVersionNumber(expected: ExpectedVersion): number | null {
   return expected === 'any' ? null : expected === 'no_stream' ? -1 : expected;
-}
-
-/** An event ready for either path: validated, digested, its data and metadata serialised. */
-interface PendingEvent {
-  eventId: string;
-  type: string;
-  schemaVersion: number;
-  agency: string | null;
-  occurredAt: string;
-  /** The JSON texts the digest covers (current digest form), stored as they are. */
-  data: string;
-  metadata: string;
-  digest: string;
 }
 
 interface PendingAppend {
@@ -291,10 +278,7 @@ export class PostgresEventStore implements EventStore {
       return false;
     }
     let broken = false;
-    const rows = stagingRows(
-      group.map((g) => ({ streamId: g.streamId, expected: expectedVersionNumber(g.expected), events: g.events })),
-      CURRENT_DIGEST_FORM,
-    );
+    const rows = stagingRows(group.map((g) => ({ streamId: g.streamId, expected: expectedVersionNumber(g.expected), events: g.events })));
     try {
       if (!this.staged.has(client)) {
         await client.query(STAGING_TABLE);

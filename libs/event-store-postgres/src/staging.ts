@@ -10,6 +10,8 @@
  * NULL) and the value in the type's binary form; an int16 -1 ends the data.
  */
 
+import { CURRENT_DIGEST_FORM } from '../../event-store/src';
+
 /** Created once per connection; emptied by each commit. */
 export const STAGING_TABLE = `CREATE TEMPORARY TABLE IF NOT EXISTS event_log_staging (
   seq            integer     NOT NULL,
@@ -35,15 +37,16 @@ const SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
 /** Microseconds between the Unix epoch and PostgreSQL's (2000-01-01T00:00:00Z). */
 const PG_EPOCH_MICROS = 946_684_800_000_000;
 
-/** One event of a group, serialised and digested. */
-export interface StagedEvent {
+/** An event ready for either append path: validated, digested, its data and metadata serialised. */
+export interface PendingEvent {
   eventId: string;
   type: string;
   schemaVersion: number;
   agency: string | null;
+  occurredAt: string;
+  /** The JSON texts the digest covers (current digest form), stored as they are. */
   data: string;
   metadata: string;
-  occurredAt: string;
   digest: string;
 }
 
@@ -51,11 +54,11 @@ export interface StagedEvent {
 export interface StagedItem {
   streamId: string;
   expected: number | null;
-  events: readonly StagedEvent[];
+  events: readonly PendingEvent[];
 }
 
 /** A timestamptz's binary value: microseconds since 2000-01-01 UTC, exact for up to six decimals. */
-export function pgMicros(instant: string): number {
+function pgMicros(instant: string): number {
   // Date.parse keeps milliseconds and drops further digits; add them back.
   const dot = instant.indexOf('.');
   let extra = 0;
@@ -71,7 +74,7 @@ export function pgMicros(instant: string): number {
  * The group's staging rows in COPY binary format: seq numbers the events 1..n in order, item the
  * appends 0..m-1.
  */
-export function stagingRows(items: readonly StagedItem[], digestForm: number): Buffer {
+export function stagingRows(items: readonly StagedItem[]): Buffer {
   // Strings take at most 3 bytes per UTF-16 unit in UTF-8: size for that, use what is written.
   let bound = SIGNATURE.length + 8 + 2;
   for (const { streamId, events } of items) {
@@ -121,7 +124,7 @@ export function stagingRows(items: readonly StagedItem[], digestForm: number): B
       at = buffer.writeInt32BE(32, at);
       at += buffer.write(e.digest, at, 'hex');
       at = buffer.writeInt32BE(2, at);
-      at = buffer.writeInt16BE(digestForm, at);
+      at = buffer.writeInt16BE(CURRENT_DIGEST_FORM, at);
     }
   });
   at = buffer.writeInt16BE(-1, at);
