@@ -33,6 +33,8 @@ describe('partnerships and joint events over HTTP', () => {
     expect(bad2.body).toMatchObject({ code: 'INVALID_SIRET', fields: [{ field: 'siret' }] });
     await request(server()).post('/partners').set(as('manager')).send({ partnerId: 'x2', name: 'X', category: 'ASSOCIATION', scale: 'LOCAL', siret: '123' }).expect(400);
     await request(server()).post('/partners').set(as('auditor')).send({ partnerId: 'x3', name: 'X', category: 'ASSOCIATION', scale: 'LOCAL' }).expect(403);
+    const nul = await request(server()).post('/partners').set(as('manager')).send({ partnerId: 'x4', name: 'X\u0000Y', category: 'ASSOCIATION', scale: 'LOCAL' }).expect(400);
+    expect(nul.body).toMatchObject({ code: 'INVALID_EVENT', message: expect.stringContaining('NUL character at data.name') });
     expect(await store.headPosition()).toBe(head);
 
     await request(server()).post('/partners').set(as('manager')).send({ partnerId: 'ml-berck', name: 'Mission locale du Montreuillois', category: 'MISSION_LOCALE', scale: 'LOCAL' }).expect(201);

@@ -40,15 +40,29 @@ export function validateBatch(streamId: string, events: readonly NewEvent[], exp
  */
 export function payloadForAppend(streamId: string, e: NewEvent): PayloadTexts {
   const texts = payloadTexts({ ...e, streamId });
-  if ((texts.data.includes('\\u0000') || texts.metadata.includes('\\u0000')) && (hasNul(e.data) || hasNul(e.metadata))) {
-    throw new InvalidAppendError(`${e.type} contains a NUL character`);
+  if (texts.data.includes('\\u0000') || texts.metadata.includes('\\u0000')) {
+    const path = nulPath(e.data, 'data') ?? nulPath(e.metadata, 'metadata');
+    if (path) throw new InvalidAppendError(`${e.type} contains a NUL character at ${path}`);
   }
   return texts;
 }
 
-function hasNul(value: unknown): boolean {
-  if (typeof value === 'string') return value.includes('\u0000');
-  if (Array.isArray(value)) return value.some(hasNul);
-  if (value && typeof value === 'object') return Object.entries(value).some(([k, v]) => k.includes('\u0000') || hasNul(v));
-  return false;
+/** Where the first NUL character stands in a value (its key or its string), as a dotted path. */
+function nulPath(value: unknown, path: string): string | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = nulPath(value[i], `${path}[${i}]`);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  if (value && typeof value === 'object') {
+    for (const [key, v] of Object.entries(value)) {
+      if (key.includes('\u0000')) return `${path}.${JSON.stringify(key)}`;
+      const found = nulPath(v, `${path}.${key}`);
+      if (found) return found;
+    }
+  }
+  return undefined;
 }

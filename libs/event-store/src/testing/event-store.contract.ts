@@ -86,7 +86,12 @@ export function eventStoreContract(
           newEvent({ data: { ['key\u0000']: 1 } }),
           { ...newEvent(), metadata: { ...newEvent().metadata, actor: 'x\u0000' } },
         ];
-        for (const e of withNul) await expect(store.append('s', [newEvent(), e], 'any')).rejects.toBeInstanceOf(InvalidAppendError);
+        const paths = ['data.list[0].note', 'data."key\\u0000"', 'metadata.actor'];
+        for (const [i, e] of withNul.entries()) {
+          const refusal = store.append('s', [newEvent(), e], 'any');
+          await expect(refusal).rejects.toBeInstanceOf(InvalidAppendError);
+          await expect(refusal).rejects.toThrow(`NUL character at ${paths[i]}`);
+        }
         expect(await store.headPosition()).toBe(0);
         const literal = newEvent({ data: { note: 'C:\\u0000 is not a NUL' } });
         await store.append('s', [literal], 'no_stream');
