@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { createApp } from '../../apps/api/src';
 import { JsonLogger, loadConfig } from '../../libs/platform/src';
+import { OpenApiContract } from './openapi-contract';
 import { createTestDatabase, TestDatabase } from './test-database';
 
 export interface Harness {
@@ -8,6 +9,9 @@ export interface Harness {
   db: TestDatabase;
   /** Log lines the app wrote, parsed. */
   logs: Record<string, unknown>[];
+  /** Every JSON answer of the suite, checked against the OpenAPI document. */
+  contract: OpenApiContract;
+  /** Stops the app and drops its database; fails when an answer strayed from the OpenAPI document. */
   close(): Promise<void>;
 }
 
@@ -19,14 +23,18 @@ export async function startApp(env: Record<string, string> = {}, clock?: () => D
   const logger = new JsonLogger('info', (line) => logs.push(JSON.parse(line)));
   const database = { url: db.url, embedded: false, freshlyCreated: false, stop: async () => undefined };
   const app = await createApp({ config, database, logger, clock });
+  const contract = OpenApiContract.of(app);
+  app.use(contract.middleware());
   await app.listen(0, '127.0.0.1');
   return {
     app,
     db,
     logs,
+    contract,
     close: async () => {
       await app.close();
       await db.drop();
+      contract.assertClean();
     },
   };
 }

@@ -1,11 +1,12 @@
 import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import {
   ApiErrorFilter,
   AppConfig,
+  buildOpenApiDocument,
   correlationMiddleware,
   CorrelatedRequest,
   createValidationPipe,
@@ -49,20 +50,22 @@ export async function createApp(parts: AppParts): Promise<INestApplication> {
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiErrorFilter(parts.logger));
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Ancrage API')
-      .setDescription(
-        'Event-sourced tracker of how employment agencies anchor themselves in their territory. ' +
-          'Commands answer with the log position they wrote; queries accept `consistentWith` to wait for it.',
-      )
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
   return app;
+}
+
+/**
+ * The OpenAPI document without a database: the module graph in preview mode (no provider is
+ * instantiated), so `npm run build` can write it for the web client.
+ */
+export async function createOpenApiDocument(parts: AppParts) {
+  const app = await NestFactory.create<NestExpressApplication>(moduleFor(parts), { preview: true, logger: false });
+  try {
+    return buildOpenApiDocument(app);
+  } finally {
+    await app.close();
+  }
 }
 
 /** The same modules without HTTP, for CLI commands. */

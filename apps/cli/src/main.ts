@@ -7,6 +7,7 @@ import { benchDashboard } from './commands/bench-dashboard';
 import { demoCommand } from './commands/demo';
 import { eventsTail } from './commands/events';
 import { migrateCommand } from './commands/migrate';
+import { openapiCommand } from './commands/openapi';
 import { projectionsRebuild, projectionsStatus } from './commands/projections';
 import { serve } from './commands/serve';
 import { tokensIssue, tokensRevoke, usersAdd, usersDisable, usersGrant } from './commands/users';
@@ -17,6 +18,11 @@ const program = new Command('ancrage')
 
 program.command('serve').description('start the HTTP API and the projectors (embedded PostgreSQL without DATABASE_URL)').action(serve);
 program.command('migrate').description('apply pending schema migrations').action(migrateCommand);
+program
+  .command('openapi')
+  .description('print the OpenAPI document (no database needed)')
+  .option('--out <file>', 'write it to this file instead')
+  .action(openapiCommand);
 
 program
   .command('demo')

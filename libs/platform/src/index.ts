@@ -17,3 +17,4 @@ export * from './http/access-policy';
 export * from './database/schema';
 export * from './http/csv';
 export * from './http/view-cache';
+export * from './http/openapi';

@@ -97,7 +97,7 @@ export class AccessGuard implements CanActivate {
   private safir(req: AuthenticatedRequest): string {
     const safir = String(req.params.safir ?? '');
     if (!safir || !SAFIR.test(safir)) {
-      throw new HttpException({ code: 'VALIDATION_FAILED', message: 'safir must be a 5-digit SAFIR code', error: 'Bad Request', fields: [{ field: 'safir', problems: ['must be 5 digits'] }] }, 400);
+      throw new HttpException({ code: 'VALIDATION_FAILED', message: 'safir must be a 5-digit SAFIR code', error: 'Bad Request', fields: [{ field: 'safir', problems: ['safir must be a 5-digit SAFIR code'], codes: ['matches'] }] }, 400);
     }
     return safir;
   }

@@ -1,12 +1,12 @@
 import { Body, Controller, Get, Inject, NotFoundException, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Repository } from 'typeorm';
 import { Actor } from '../../../access/src';
 import { ProjectionEngine } from '../../../projections/src';
-import { Access, CachedView, Clock, CLOCK, CommandContext, commandResponse, endOfDay, paginate, ReadConsistency } from '../../../platform/src';
+import { Access, ApiCommand, ApiView, CachedView, Clock, CLOCK, CommandContext, commandResponse, endOfDay, paginate, ReadConsistency } from '../../../platform/src';
 import { AllocateEnvelope } from '../commands/allocate-envelope.command';
 import { ChangeFund } from '../commands/change-fund.command';
 import { CorrectPayment } from '../commands/correct-payment.command';
@@ -28,9 +28,9 @@ import {
   RecordPaymentDto,
   RollupQueryDto,
 } from './dto/fund.dto';
+import { CommitmentRecordedView, FundCommitmentPage, FundConsumptionView, FundRollupView } from './dto/fund.views';
 
 type FundTables = { envelopes: FundEnvelopeRow; months: FundMonthRow; commitments: FundCommitmentRow };
-const IDEMPOTENCY = ApiHeader({ name: 'Idempotency-Key', required: false, description: 'retrying with the same key records the request once' });
 
 @ApiTags('fund (5%)')
 @Controller()
@@ -45,27 +45,24 @@ export class FundController {
     @InjectRepository(FundCommitmentRow) private readonly commitments: Repository<FundCommitmentRow>,
   ) {}
 
+  @ApiCommand({ summary: "Allocate the year's envelope (admin, or the region's director)", conflict: 'ENVELOPE_EXISTS: already allocated (adjust it instead)' })
   @Post('agencies/:safir/fund/:year/envelope')
   @Access('fund.allocate')
-  @IDEMPOTENCY
-  @ApiOperation({ summary: "Allocate the year's envelope (admin, or the region's director)" })
   async allocate(@Param() p: FundPathParams, @Body() body: AllocateEnvelopeDto, @Actor() ctx: CommandContext) {
     return commandResponse(await this.commands.execute(new AllocateEnvelope(p.safir, p.year, body.amountCents, ctx, body.allocatedOn)));
   }
 
+  @ApiCommand({ summary: 'Adjust the envelope up or down, with a reason' })
   @Post('agencies/:safir/fund/:year/envelope/adjustments')
   @Access('fund.allocate')
-  @IDEMPOTENCY
-  @ApiOperation({ summary: 'Adjust the envelope up or down, with a reason' })
   async adjust(@Param() p: FundPathParams, @Body() body: AdjustEnvelopeDto, @Actor() ctx: CommandContext) {
     return commandResponse(await this.commands.execute(new ChangeFund(p.safir, p.year, { kind: 'adjust', deltaCents: body.deltaCents, reason: body.reason }, ctx)));
   }
 
+  @ApiCommand({ summary: 'Commit an expenditure; refused (422) beyond the envelope and any authorised over-commitment', response: CommitmentRecordedView, conflict: 'COMMITMENT_EXISTS', rule: 'ENVELOPE_EXCEEDED, NO_ENVELOPE, YEAR_CLOSED, MOBILITY_DETAILS_REQUIRED…' })
   @Post('agencies/:safir/fund/:year/commitments')
   @Access('agency.write')
-  @IDEMPOTENCY
-  @ApiOperation({ summary: 'Commit an expenditure; refused (422) beyond the envelope and any authorised over-commitment' })
-  async commit(@Param() p: FundPathParams, @Body() body: CommitExpenditureDto, @Actor() ctx: CommandContext) {
+  async commit(@Param() p: FundPathParams, @Body() body: CommitExpenditureDto, @Actor() ctx: CommandContext): Promise<CommitmentRecordedView> {
     const change = {
       kind: 'commit' as const,
       commitmentId: body.commitmentId,
@@ -81,56 +78,54 @@ export class FundController {
     return commandResponse(await this.commands.execute(new ChangeFund(p.safir, p.year, change, ctx)), { commitmentId: body.commitmentId });
   }
 
+  @ApiCommand({ summary: "Authorise committing beyond the envelope (the region's director; the authoriser is recorded)" })
   @Post('agencies/:safir/fund/:year/over-commitment-authorisations')
   @Access('fund.authorise')
-  @IDEMPOTENCY
-  @ApiOperation({ summary: "Authorise committing beyond the envelope (the region's director; the authoriser is recorded)" })
   async authorise(@Param() p: FundPathParams, @Body() body: AuthoriseOverCommitmentDto, @Actor() ctx: CommandContext) {
     return commandResponse(
       await this.commands.execute(new ChangeFund(p.safir, p.year, { kind: 'authorise-over-commitment', amountCents: body.amountCents, reason: body.reason }, ctx)),
     );
   }
 
+  @ApiCommand({ summary: 'Record a payment (partial payments allowed; never above the commitment)', rule: 'PAYMENT_EXCEEDS_COMMITMENT, YEAR_CLOSED…', notFound: 'COMMITMENT_NOT_FOUND' })
   @Post('agencies/:safir/fund/:year/commitments/:commitmentId/payments')
   @Access('agency.write')
-  @IDEMPOTENCY
-  @ApiOperation({ summary: 'Record a payment (partial payments allowed; never above the commitment)' })
   async pay(@Param() p: CommitmentPathParams, @Body() body: RecordPaymentDto, @Actor() ctx: CommandContext) {
     const change = { kind: 'pay' as const, commitmentId: p.commitmentId, paymentId: body.paymentId, amountCents: body.amountCents, paidOn: body.paidOn };
     return commandResponse(await this.commands.execute(new ChangeFund(p.safir, p.year, change, ctx)));
   }
 
+  @ApiCommand({ summary: 'Correct a payment recorded in error: a compensating event names the original, which stays in the history' })
   @Post('agencies/:safir/fund/:year/commitments/:commitmentId/payments/:paymentId/corrections')
   @Access('agency.write')
-  @IDEMPOTENCY
-  @ApiOperation({ summary: 'Correct a payment recorded in error: a compensating event names the original, which stays in the history' })
   async correct(@Param() p: PaymentPathParams, @Body() body: CorrectPaymentDto, @Actor() ctx: CommandContext) {
     return commandResponse(await this.commands.execute(new CorrectPayment(p.safir, p.year, p.commitmentId, p.paymentId, body.correctedCents, body.reason, ctx)));
   }
 
+  @ApiCommand({ summary: 'Cancel a commitment, or release its unpaid part' })
   @Post('agencies/:safir/fund/:year/commitments/:commitmentId/release')
   @Access('agency.write')
-  @IDEMPOTENCY
-  @ApiOperation({ summary: 'Cancel a commitment, or release its unpaid part' })
   async release(@Param() p: CommitmentPathParams, @Body() body: ReasonDto, @Actor() ctx: CommandContext) {
     return commandResponse(await this.commands.execute(new ChangeFund(p.safir, p.year, { kind: 'release', commitmentId: p.commitmentId, reason: body.reason }, ctx)));
   }
 
+  @ApiCommand({ summary: 'Close the fund year: nothing more can be committed, paid or adjusted' })
   @Post('agencies/:safir/fund/:year/close')
   @Access('fund.allocate')
-  @ApiOperation({ summary: 'Close the fund year: nothing more can be committed, paid or adjusted' })
   async close(@Param() p: FundPathParams, @Body() body: ReasonDto, @Actor() ctx: CommandContext) {
     return commandResponse(await this.commands.execute(new ChangeFund(p.safir, p.year, { kind: 'close', reason: body.reason }, ctx)));
   }
 
+  @ApiView({
+    summary: 'Consumption: envelope, committed, paid, remaining, by category and route, month by month, and the exhaustion forecast',
+    description: 'asOf replays what had happened by that date; knownAt what had been recorded by that time; both combine.',
+    response: FundConsumptionView,
+    notFound: 'NO_ENVELOPE: no envelope for that agency and year (at that date)',
+  })
   @Get('agencies/:safir/fund/:year')
   @CachedView()
   @Access('agency.read')
-  @ApiOperation({
-    summary: 'Consumption: envelope, committed, paid, remaining, by category and route, month by month, and the exhaustion forecast',
-    description: 'asOf replays what had happened by that date; knownAt what had been recorded by that time; both combine.',
-  })
-  async consumption(@Param() p: FundPathParams, @Query() q: FundQueryDto) {
+  async consumption(@Param() p: FundPathParams, @Query() q: FundQueryDto): Promise<FundConsumptionView> {
     await this.consistency.waitFor(q.consistentWith, [fundConsumption.name]);
     let envelope: FundEnvelopeRow | null;
     let months: FundMonthRow[];
@@ -156,11 +151,11 @@ export class FundController {
     };
   }
 
+  @ApiView({ summary: 'Commitments of the fund year with what is paid and released, newest first, paginated', response: FundCommitmentPage, notFound: 'AGENCY_NOT_FOUND' })
   @Get('agencies/:safir/fund/:year/commitments')
   @CachedView()
   @Access('agency.read')
-  @ApiOperation({ summary: 'Commitments of the fund year with what is paid and released, newest first, paginated' })
-  async listCommitments(@Param() p: FundPathParams, @Query() q: FundQueryDto) {
+  async listCommitments(@Param() p: FundPathParams, @Query() q: FundQueryDto): Promise<FundCommitmentPage> {
     await this.consistency.waitFor(q.consistentWith, [fundConsumption.name]);
     if (q.asOf || q.knownAt) {
       const rows = await this.engine.replay<FundTables>(fundConsumption.name, { agency: p.safir, occurredAt: endOfDay(q.asOf), recordedAt: q.knownAt });
@@ -176,12 +171,11 @@ export class FundController {
     return { items, total, limit: q.limit, offset: q.offset };
   }
 
+  @ApiView({ summary: "Directors' roll-up of a region (or the country): per agency and in total, with mobility shares; CSV with format=csv", response: FundRollupView, csv: true })
   @Get('fund/rollup')
   @CachedView()
   @Access('region.read')
-  @ApiProduces('application/json', 'text/csv')
-  @ApiOperation({ summary: "Directors' roll-up of a region (or the country): per agency and in total, with mobility shares; CSV with format=csv" })
-  async rollup(@Query() q: RollupQueryDto, @Res({ passthrough: true }) res: Response) {
+  async rollup(@Query() q: RollupQueryDto, @Res({ passthrough: true }) res: Response): Promise<FundRollupView | string> {
     await this.consistency.waitFor(q.consistentWith, [fundConsumption.name]);
     const rows =
       q.asOf || q.knownAt

@@ -1,5 +1,6 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBearerAuth } from '@nestjs/swagger';
+import { ApiErrors } from './openapi/api-operation';
 
 /**
  * What a route does, to what. The access context enforces it (libs/access: authorise()).
@@ -22,10 +23,4 @@ export const ACCESS_POLICY = 'ancrage:access-policy';
 
 /** Every route carries @Access or @Public: the app refuses to start otherwise. */
 export const Access = (kind: PolicyKind) =>
-  applyDecorators(
-    SetMetadata(ACCESS_POLICY, kind),
-    ApiBearerAuth(),
-    ApiUnauthorizedResponse({ description: 'no, malformed, invalid, expired or revoked token; disabled user' }),
-    ApiForbiddenResponse({ description: `outside the caller's rights (${kind})` }),
-    ApiTooManyRequestsResponse({ description: 'too many authentication failures from this address' }),
-  );
+  applyDecorators(SetMetadata(ACCESS_POLICY, kind), ApiBearerAuth(), ApiErrors([401, 403, 429], { 403: `The route's rule: ${kind}.` }));

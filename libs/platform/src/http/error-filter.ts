@@ -4,14 +4,16 @@ import { DuplicateEventIdError, InvalidAppendError, WrongExpectedVersionError } 
 import { DomainError } from '../../../shared-kernel/src';
 import type { JsonLogger } from '../logging/json-logger';
 import type { CorrelatedRequest } from './correlation';
-import { RequestValidationError } from './validation';
+import { FieldProblem, RequestValidationError } from './validation';
 
+/** The one error shape (documented as ErrorResponse in the OpenAPI document). */
 export interface ErrorBody {
   statusCode: number;
   error: string;
   code: string;
   message: string;
-  fields?: { field: string; problems: string[] }[];
+  fields?: FieldProblem[];
+  moreFields?: number;
   correlationId?: string;
 }
 
@@ -44,7 +46,14 @@ export class ApiErrorFilter implements ExceptionFilter {
 
   private toBody(exception: unknown): ErrorBody {
     if (exception instanceof RequestValidationError) {
-      return { statusCode: 400, error: 'Bad Request', code: 'VALIDATION_FAILED', message: exception.message, fields: exception.fields };
+      return {
+        statusCode: 400,
+        error: 'Bad Request',
+        code: 'VALIDATION_FAILED',
+        message: exception.message,
+        fields: exception.fields,
+        ...(exception.moreFields ? { moreFields: exception.moreFields } : {}),
+      };
     }
     if (exception instanceof DomainError) {
       const statusCode = DOMAIN_STATUS[exception.kind];
@@ -53,7 +62,7 @@ export class ApiErrorFilter implements ExceptionFilter {
         error: HttpStatus[statusCode] ?? 'Error',
         code: exception.code,
         message: exception.message,
-        ...(exception.field ? { fields: [{ field: exception.field, problems: [exception.message] }] } : {}),
+        ...(exception.field ? { fields: [{ field: exception.field, problems: [exception.message], codes: [exception.code] }] } : {}),
       };
     }
     if (exception instanceof WrongExpectedVersionError) {

@@ -3,19 +3,30 @@ import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/co
 export interface FieldProblem {
   field: string;
   problems: string[];
+  /** Stable codes of the broken constraints (class-validator names or a domain code). */
+  codes: string[];
 }
+
+/** An error answer names at most this many fields, and counts the rest. */
+export const MAX_FIELDS_IN_ERROR = 20;
 
 function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {
   return errors.flatMap((e) => {
     const field = parent ? `${parent}.${e.property}` : e.property;
-    const own = e.constraints ? [{ field, problems: Object.values(e.constraints) }] : [];
+    const own = e.constraints ? [{ field, problems: Object.values(e.constraints), codes: Object.keys(e.constraints) }] : [];
     return [...own, ...flatten(e.children ?? [], field)];
   });
 }
 
 export class RequestValidationError extends BadRequestException {
-  constructor(readonly fields: FieldProblem[]) {
-    super(`invalid request: ${fields.map((f) => `${f.field}: ${f.problems.join('; ')}`).join(' | ')}`);
+  readonly fields: FieldProblem[];
+  readonly moreFields: number;
+
+  constructor(all: FieldProblem[]) {
+    const fields = all.slice(0, MAX_FIELDS_IN_ERROR);
+    super(`invalid request: ${fields.map((f) => `${f.field}: ${f.problems.join('; ')}`).join(' | ')}${all.length > fields.length ? ` | and ${all.length - fields.length} more` : ''}`);
+    this.fields = fields;
+    this.moreFields = all.length - fields.length;
   }
 }
 

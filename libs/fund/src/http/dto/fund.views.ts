@@ -1,0 +1,103 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { CentsProperty, CommandResponse, DateProperty, IntegerProperty, IntegersByKeyProperty, PageOf, PastReadView, ShareProperty } from '../../../../platform/src';
+import { EXPENDITURE_CATEGORIES, FUNDING_ROUTES, RELAXED_CRITERIA } from '../../domain/fund.events';
+
+export class CommitmentRecordedView extends CommandResponse {
+  @ApiProperty({ example: 'c-2018-014' }) commitmentId: string;
+}
+
+export class FundMonthView {
+  @ApiProperty({ example: '2018-03' }) month: string;
+  @CentsProperty('envelope at the month end') envelopeCents: number;
+  @CentsProperty('committed (net of releases) at the month end') committedCents: number;
+  @CentsProperty('paid at the month end') paidCents: number;
+  @CentsProperty('envelope minus committed at the month end') remainingCents: number;
+  @CentsProperty('committed during the month') committedInMonthCents: number;
+  @CentsProperty('paid during the month') paidInMonthCents: number;
+  @IntegersByKeyProperty('cents committed during the month, by expenditure category') committedByCategory: Record<string, number>;
+  @IntegersByKeyProperty('cents committed during the month, by funding route') committedByRoute: Record<string, number>;
+}
+
+export class FundForecastView {
+  @ApiProperty({ description: 'how the forecast is computed, in words' }) formula: string;
+  @DateProperty({ description: 'the date the pace is measured to' }) referenceDate: string;
+  @IntegerProperty() daysElapsed: number;
+  @CentsProperty('committed per day so far') burnRateCentsPerDay: number;
+  @DateProperty({ nullable: true, description: 'when the envelope runs out at this pace (null: nothing committed)' }) projectedExhaustionDate: string | null;
+  @ApiProperty() exhaustedBeforeYearEnd: boolean;
+  @ApiProperty({ type: 'string', nullable: true, description: 'set when the envelope runs out before 31 December' }) warning: string | null;
+}
+
+export class FundConsumptionView extends PastReadView {
+  @ApiProperty({ example: '62001' }) safir: string;
+  @IntegerProperty({ example: 2018 }) year: number;
+  @ApiProperty({ example: '32' }) region: string;
+  @CentsProperty('the envelope, with its adjustments') envelopeCents: number;
+  @CentsProperty('over-commitment authorised by a director') authorisedOverCents: number;
+  @CentsProperty('committed, net of releases') committedCents: number;
+  @CentsProperty() paidCents: number;
+  @CentsProperty() releasedCents: number;
+  @CentsProperty('committed on derogatory mobility aids') mobilityCents: number;
+  @CentsProperty('committed on mobility aids that take the person out of the basin') mobilityLeavingBasinCents: number;
+  @IntegersByKeyProperty('cents committed by expenditure category') committedByCategory: Record<string, number>;
+  @IntegersByKeyProperty('cents committed by funding route') committedByRoute: Record<string, number>;
+  @IntegerProperty({ description: 'number of commitments' }) commitments: number;
+  @ApiProperty() closed: boolean;
+  @CentsProperty('envelope minus committed (negative only under an authorised over-commitment)') remainingCents: number;
+  @ShareProperty('mobility aids in the committed money') mobilityShare: number;
+  @ShareProperty('mobility aids leaving the basin in the committed money') mobilityLeavingBasinShare: number;
+  @ApiProperty({ type: [FundMonthView], description: 'January to December, cumulative' }) months: FundMonthView[];
+  @ApiProperty({ type: FundForecastView }) forecast: FundForecastView;
+}
+
+export class MobilityView {
+  @ApiProperty({ enum: RELAXED_CRITERIA }) relaxedCriterion: string;
+  @ApiProperty() leavesEmploymentBasin: boolean;
+}
+
+export class FundCommitmentView {
+  @ApiProperty({ example: '62001' }) safir: string;
+  @IntegerProperty({ example: 2018 }) year: number;
+  @ApiProperty({ example: 'c-2018-014' }) commitmentId: string;
+  @ApiProperty({ enum: EXPENDITURE_CATEGORIES }) category: string;
+  @ApiProperty({ enum: FUNDING_ROUTES }) route: string;
+  @CentsProperty() amountCents: number;
+  @CentsProperty() paidCents: number;
+  @CentsProperty() releasedCents: number;
+  @ApiProperty({ type: 'string', nullable: true }) beneficiaryPartnerId: string | null;
+  @ApiProperty({ type: 'string', nullable: true }) planActionId: string | null;
+  @ApiProperty() rationale: string;
+  @ApiProperty({ type: MobilityView, nullable: true }) mobility: MobilityView | null;
+  @ApiProperty({ example: '2018-03-14', description: 'when it was committed (date, or instant when recorded without a date)' }) committedAt: string;
+  @ApiProperty({ description: 'the user who recorded it' }) recordedBy: string;
+}
+
+export class FundCommitmentPage extends PageOf(FundCommitmentView) {}
+
+export class RollupLineView {
+  @ApiProperty({ type: 'string', nullable: true, description: 'the agency (null on region and total lines)' }) safir: string | null;
+  @ApiProperty({ type: 'string', nullable: true }) region: string | null;
+  @CentsProperty() envelopeCents: number;
+  @CentsProperty('committed, net of releases') committedCents: number;
+  @CentsProperty() paidCents: number;
+  @CentsProperty() remainingCents: number;
+  @ShareProperty('committed of the envelope') consumptionRate: number;
+  @CentsProperty() mobilityCents: number;
+  @ShareProperty('mobility aids in the committed money') mobilityShare: number;
+  @CentsProperty() mobilityLeavingBasinCents: number;
+  @ShareProperty('mobility aids leaving the basin in the committed money') mobilityLeavingBasinShare: number;
+  @IntegerProperty({ description: 'agencies counted' }) agencies: number;
+}
+
+export class RollupScopeView {
+  @ApiProperty({ required: false, example: '32' }) region?: string;
+  @ApiProperty({ required: false }) national?: boolean;
+}
+
+export class FundRollupView {
+  @IntegerProperty({ example: 2018 }) year: number;
+  @ApiProperty({ type: RollupScopeView }) scope: RollupScopeView;
+  @ApiProperty({ type: RollupLineView }) total: RollupLineView;
+  @ApiProperty({ type: [RollupLineView] }) regions: RollupLineView[];
+  @ApiProperty({ type: [RollupLineView] }) agencies: RollupLineView[];
+}
