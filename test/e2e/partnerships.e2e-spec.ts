@@ -29,8 +29,8 @@ describe('partnerships and joint events over HTTP', () => {
     const head = await store.headPosition();
     const bad1 = await request(server()).post('/partners').set(as('manager')).send({ partnerId: 'x', name: 'X', category: 'CIRCUS', scale: 'LOCAL' }).expect(400);
     expect(bad1.body.fields[0].field).toBe('category');
-    const bad2 = await request(server()).post('/partners').set(as('manager')).send({ partnerId: 'x1', name: 'X', category: 'ASSOCIATION', scale: 'LOCAL', siret: '12345678901234' }).expect(422);
-    expect(bad2.body).toMatchObject({ code: 'INVALID_SIRET', fields: [{ field: 'siret' }] });
+    const bad2 = await request(server()).post('/partners').set(as('manager')).send({ partnerId: 'x1', name: 'X', category: 'ASSOCIATION', scale: 'LOCAL', siret: '12345678901234' }).expect(400);
+    expect(bad2.body).toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ field: 'siret', codes: ['isSiret'] }] });
     await request(server()).post('/partners').set(as('manager')).send({ partnerId: 'x2', name: 'X', category: 'ASSOCIATION', scale: 'LOCAL', siret: '123' }).expect(400);
     await request(server()).post('/partners').set(as('auditor')).send({ partnerId: 'x3', name: 'X', category: 'ASSOCIATION', scale: 'LOCAL' }).expect(403);
     const nul = await request(server()).post('/partners').set(as('manager')).send({ partnerId: 'x4', name: 'X\u0000Y', category: 'ASSOCIATION', scale: 'LOCAL' }).expect(400);
@@ -42,6 +42,21 @@ describe('partnerships and joint events over HTTP', () => {
     const siae = await request(server()).post('/partners').set(as('manager')).send({ partnerId: 'etti-opale', name: 'ETTI Opale', category: 'SIAE', subkind: 'ETTI', scale: 'LOCAL' }).expect(201);
     const p = await request(server()).get(`/partners/etti-opale?consistentWith=${siae.body.position}`).set(as('auditor')).expect(200);
     expect(p.body).toMatchObject({ dataInclusionCode: 'ETTI', defaultCircle: 2 });
+  });
+
+  it('updates a partner partially: the fields not sent keep their value, a null SIRET removes it', async () => {
+    const renamed = await request(server()).patch('/partners/cap-62').set(as('manager')).send({ name: 'Cap emploi Pas-de-Calais' }).expect(200);
+    let p = await request(server()).get(`/partners/cap-62?consistentWith=${renamed.body.position}`).set(as('auditor')).expect(200);
+    expect(p.body).toMatchObject({ name: 'Cap emploi Pas-de-Calais', scale: 'DEPARTMENTAL', siret: '73282932000074' });
+    const same = await request(server()).patch('/partners/cap-62').set(as('manager')).send({ scale: 'DEPARTMENTAL' }).expect(200);
+    expect(same.body).toMatchObject({ position: null, events: [] });
+    const head = await store.headPosition();
+    const bad = await request(server()).patch('/partners/cap-62').set(as('manager')).send({ siret: '73282932000075' }).expect(400);
+    expect(bad.body.fields).toEqual([expect.objectContaining({ field: 'siret', codes: ['isSiret'] })]);
+    expect(await store.headPosition()).toBe(head);
+    const cleared = await request(server()).patch('/partners/cap-62').set(as('manager')).send({ siret: null }).expect(200);
+    p = await request(server()).get(`/partners/cap-62?consistentWith=${cleared.body.position}`).set(as('auditor')).expect(200);
+    expect(p.body).toMatchObject({ name: 'Cap emploi Pas-de-Calais', siret: null });
   });
 
   it('signs, refuses a second active signature and an end before the start, renews', async () => {

@@ -23,6 +23,9 @@ function tighten(node: unknown): unknown {
   return out;
 }
 
+/** Routes left out of the document on purpose (the embedded demo's sign-in helper). */
+const EXCLUDED = ['/demo/'];
+
 const local = (schema: unknown) => JSON.parse(JSON.stringify(schema).replaceAll('"#/components/', '"openapi.json#/components/'));
 
 /**
@@ -62,13 +65,21 @@ export class OpenApiContract {
     }
   }
 
-  /** Express middleware: inspects each JSON answer of a matched route. */
+  /**
+   * Express middleware: inspects each JSON answer of a matched route, whether sent as an object
+   * (res.json) or already serialised (the view cache sends the JSON text).
+   */
   middleware() {
     return (req: Request, res: Response, next: NextFunction) => {
-      const json = res.json.bind(res);
-      res.json = (body: unknown) => {
-        if (req.route?.path) this.check(req.method, String(req.route.path), res.statusCode, JSON.parse(JSON.stringify(body ?? null)));
-        return json(body);
+      const send = res.send.bind(res);
+      let checked = false;
+      res.send = (body: unknown) => {
+        const isJson = /application\/json/.test(String(res.getHeader('content-type') ?? '')) || (typeof body === 'object' && body !== null && !Buffer.isBuffer(body));
+        if (!checked && isJson && req.route?.path && !EXCLUDED.some((p) => String(req.route.path).startsWith(p))) {
+          checked = true;
+          this.check(req.method, String(req.route.path), res.statusCode, typeof body === 'string' ? JSON.parse(body) : JSON.parse(JSON.stringify(body ?? null)));
+        }
+        return send(body);
       };
       next();
     };

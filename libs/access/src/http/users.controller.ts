@@ -1,10 +1,10 @@
 import { Body, Controller, Delete, Get, NotFoundException, Param, Post, Put, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Repository } from 'typeorm';
 import { ProjectionEngine } from '../../../projections/src';
-import { CommandContext, commandResponse, endOfDay, paginate, ReadConsistency } from '../../../platform/src';
+import { ApiCommand, ApiView, CommandContext, CommandResponse, commandResponse, endOfDay, paginate, ReadConsistency } from '../../../platform/src';
 import { ChangeUser } from '../commands/change-user.command';
 import { IssueApiToken } from '../commands/issue-api-token.command';
 import type { Grant } from '../domain/access.events';
@@ -14,6 +14,7 @@ import { userDirectory } from '../read-models/user-directory.projection';
 import { Access } from './access.decorator';
 import { DisableUserDto, GrantScopeDto, IssueTokenDto, RegisterUserDto, GrantParams, UsersQueryDto } from './dto/users.dto';
 import { Actor, CurrentPrincipal } from './principal.request';
+import { ApiTokenIssuedView, PrincipalView, UserPage, UserRegisteredView, UserView } from './dto/users.views';
 
 @ApiTags('access')
 @Controller()
@@ -28,24 +29,25 @@ export class UsersController {
   @Get('me')
   @Access('scoped')
   @ApiOperation({ summary: 'The signed-in user and their grants' })
-  me(@CurrentPrincipal() principal: Principal) {
+  @ApiOkResponse({ description: 'the signed-in user', type: PrincipalView })
+  me(@CurrentPrincipal() principal: Principal): PrincipalView {
     return principal;
   }
 
+  @ApiCommand({ summary: 'Register a user (admin). Rights are granted separately.', response: UserRegisteredView, conflict: 'USER_EXISTS', rule: 'INVALID_USER_ID' })
   @Post('users')
   @Access('admin')
-  @ApiOperation({ summary: 'Register a user (admin). Rights are granted separately.' })
-  async register(@Body() body: RegisterUserDto, @Actor() ctx: CommandContext) {
+  async register(@Body() body: RegisterUserDto, @Actor() ctx: CommandContext): Promise<UserRegisteredView> {
     const outcome = await this.commands.execute(
       new ChangeUser(body.userId, { kind: 'register', userId: body.userId, displayName: body.displayName, email: body.email ?? null }, ctx),
     );
     return commandResponse(outcome, { userId: body.userId });
   }
 
+  @ApiView({ summary: 'Users and their rights (admin, auditor); with asOf/knownAt, as they stood then', response: UserPage })
   @Get('users')
   @Access('audit')
-  @ApiOperation({ summary: 'Users and their rights (admin, auditor); with asOf/knownAt, as they stood then' })
-  async list(@Query() q: UsersQueryDto) {
+  async list(@Query() q: UsersQueryDto): Promise<UserPage> {
     await this.consistency.waitFor(q.consistentWith, [userDirectory.name]);
     if (q.asOf || q.knownAt) {
       const rows = await this.engine.replay<{ users: UserDirectoryRow }>(userDirectory.name, { occurredAt: endOfDay(q.asOf), recordedAt: q.knownAt });
@@ -55,56 +57,66 @@ export class UsersController {
     return { items, total, limit: q.limit, offset: q.offset };
   }
 
+  @ApiView({ summary: 'One user and their rights (admin, auditor)', response: UserView, notFound: 'USER_NOT_FOUND', consistent: false })
   @Get('users/:userId')
   @Access('audit')
-  @ApiOperation({ summary: 'One user and their rights (admin, auditor)' })
-  async get(@Param('userId') userId: string) {
+  async get(@Param('userId') userId: string): Promise<UserView> {
     const row = await this.users.findOneBy({ userId });
     if (!row) throw new NotFoundException({ code: 'USER_NOT_FOUND', message: `no user ${userId}` });
     return row;
   }
 
+  @ApiCommand({
+    summary: 'Grant a role with its scope (replaces an earlier grant of that role)',
+    rule: 'INVALID_SCOPE: a manager needs agencies, a director regions or national: true',
+    notFound: 'USER_NOT_FOUND',
+  })
   @Put('users/:userId/grants/:role')
   @Access('admin')
-  @ApiOperation({ summary: 'Grant a role with its scope (replaces an earlier grant of that role)' })
-  async grant(@Param('userId') userId: string, @Param() { role }: GrantParams, @Body() body: GrantScopeDto, @Actor() ctx: CommandContext) {
+  async grant(@Param('userId') userId: string, @Param() { role }: GrantParams, @Body() body: GrantScopeDto, @Actor() ctx: CommandContext): Promise<CommandResponse> {
     const grant = { role, ...body } as Grant;
     return commandResponse(await this.commands.execute(new ChangeUser(userId, { kind: 'grant', grant }, ctx)));
   }
 
+  @ApiCommand({ summary: 'Revoke a role', rule: 'ROLE_NOT_GRANTED', notFound: 'USER_NOT_FOUND' })
   @Delete('users/:userId/grants/:role')
   @Access('admin')
-  @ApiOperation({ summary: 'Revoke a role' })
-  async revoke(@Param('userId') userId: string, @Param() { role }: GrantParams, @Actor() ctx: CommandContext) {
+  async revoke(@Param('userId') userId: string, @Param() { role }: GrantParams, @Actor() ctx: CommandContext): Promise<CommandResponse> {
     return commandResponse(await this.commands.execute(new ChangeUser(userId, { kind: 'revoke', role }, ctx)));
   }
 
+  @ApiCommand({ summary: 'Disable a user: their tokens stop working at once (nothing is recorded if already disabled)', notFound: 'USER_NOT_FOUND' })
   @Post('users/:userId/disable')
   @Access('admin')
-  @ApiOperation({ summary: 'Disable a user: their tokens stop working at once' })
-  async disable(@Param('userId') userId: string, @Body() body: DisableUserDto, @Actor() ctx: CommandContext) {
+  async disable(@Param('userId') userId: string, @Body() body: DisableUserDto, @Actor() ctx: CommandContext): Promise<CommandResponse> {
     return commandResponse(await this.commands.execute(new ChangeUser(userId, { kind: 'disable', reason: body.reason }, ctx)));
   }
 
+  @ApiCommand({ summary: 'Enable a disabled user (nothing is recorded if not disabled)', notFound: 'USER_NOT_FOUND' })
   @Post('users/:userId/enable')
   @Access('admin')
-  @ApiOperation({ summary: 'Enable a disabled user' })
-  async enable(@Param('userId') userId: string, @Actor() ctx: CommandContext) {
+  async enable(@Param('userId') userId: string, @Actor() ctx: CommandContext): Promise<CommandResponse> {
     return commandResponse(await this.commands.execute(new ChangeUser(userId, { kind: 'enable' }, ctx)));
   }
 
+  @ApiCommand({
+    summary: 'Issue an API token; the token is in this answer only (its hash is stored)',
+    description: 'The Idempotency-Key is ignored here: a retry mints a new token.',
+    response: ApiTokenIssuedView,
+    rule: 'USER_DISABLED, EXPIRY_IN_PAST',
+    notFound: 'USER_NOT_FOUND',
+  })
   @Post('users/:userId/tokens')
   @Access('admin')
-  @ApiOperation({ summary: 'Issue an API token; the token is in this answer only (its hash is stored)' })
-  async issue(@Param('userId') userId: string, @Body() body: IssueTokenDto, @Actor() ctx: CommandContext) {
+  async issue(@Param('userId') userId: string, @Body() body: IssueTokenDto, @Actor() ctx: CommandContext): Promise<ApiTokenIssuedView> {
     const issued = await this.commands.execute(new IssueApiToken(userId, body.label, body.expiresAt ?? null, ctx));
     return commandResponse(issued.outcome, { tokenId: issued.tokenId, token: issued.token });
   }
 
+  @ApiCommand({ summary: 'Revoke an API token (nothing is recorded if already revoked)', notFound: 'USER_NOT_FOUND, TOKEN_NOT_FOUND' })
   @Delete('users/:userId/tokens/:tokenId')
   @Access('admin')
-  @ApiOperation({ summary: 'Revoke an API token' })
-  async revokeToken(@Param('userId') userId: string, @Param('tokenId') tokenId: string, @Actor() ctx: CommandContext) {
+  async revokeToken(@Param('userId') userId: string, @Param('tokenId') tokenId: string, @Actor() ctx: CommandContext): Promise<CommandResponse> {
     return commandResponse(await this.commands.execute(new ChangeUser(userId, { kind: 'revoke-token', tokenId }, ctx)));
   }
 }

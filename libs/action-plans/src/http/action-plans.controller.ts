@@ -1,17 +1,18 @@
 import { Body, Controller, Get, Inject, NotFoundException, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Repository } from 'typeorm';
 import { Actor } from '../../../access/src';
 import { ProjectionEngine } from '../../../projections/src';
-import { Access, AsOfQueryDto, CachedView, Clock, CLOCK, CommandContext, commandResponse, endOfDay, paginate, ReadConsistency } from '../../../platform/src';
+import { Access, ApiCommand, ApiView, AsOfQueryDto, CachedView, Clock, CLOCK, CommandContext, CommandResponse, commandResponse, endOfDay, paginate, ReadConsistency } from '../../../platform/src';
 import { ActionPlanChange, ChangeActionPlan } from '../commands/change-action-plan.command';
 import { ActionPlanRow, PlanActionProgressRow, PlanActionRow } from '../read-models/plan.entities';
 import { executionCsv, executionLines, planProgress } from '../read-models/plan-views';
 import { PlanTables, plansProjection } from '../read-models/plans.projection';
 import { ActionParams, AddActionDto, AddPriorityDto, AdjustmentDto, DateDto, DraftPlanDto, ExecutionQueryDto, PlanParams, ProgressDto, ReviewDto, StatusDto } from './dto/action-plan.dto';
+import { PlanExecutionPage, PlanProgressView } from './dto/action-plans.views';
 
 @ApiTags('action plans')
 @Controller()
@@ -26,28 +27,28 @@ export class ActionPlansController {
     @InjectRepository(PlanActionProgressRow) private readonly progress: Repository<PlanActionProgressRow>,
   ) {}
 
-  private async change(p: PlanParams, change: ActionPlanChange, ctx: CommandContext) {
+  private async change(p: PlanParams, change: ActionPlanChange, ctx: CommandContext): Promise<CommandResponse> {
     return commandResponse(await this.commands.execute(new ChangeActionPlan(p.safir, p.year, change, ctx)));
   }
 
+  @ApiCommand({ summary: 'Draft the yearly action plan from a published diagnostic of the same agency', conflict: 'PLAN_EXISTS: already drafted', rule: 'DIAGNOSTIC_NOT_PUBLISHED' })
   @Post('agencies/:safir/action-plans/:year')
   @Access('agency.write')
-  @ApiOperation({ summary: 'Draft the yearly action plan from a published diagnostic of the same agency' })
-  draft(@Param() p: PlanParams, @Body() b: DraftPlanDto, @Actor() ctx: CommandContext) {
+  draft(@Param() p: PlanParams, @Body() b: DraftPlanDto, @Actor() ctx: CommandContext): Promise<CommandResponse> {
     return this.change(p, { kind: 'draft', safir: p.safir, year: p.year, diagnosticYear: b.diagnosticYear }, ctx);
   }
 
+  @ApiCommand({ summary: 'Add a priority citing findings of the linked diagnostic', conflict: 'PRIORITY_EXISTS', rule: 'NO_FINDING_CITED, UNKNOWN_FINDING, PLAN_CLOSED', notFound: 'PLAN_NOT_FOUND' })
   @Post('agencies/:safir/action-plans/:year/priorities')
   @Access('agency.write')
-  @ApiOperation({ summary: 'Add a priority citing findings of the linked diagnostic' })
-  priority(@Param() p: PlanParams, @Body() b: AddPriorityDto, @Actor() ctx: CommandContext) {
+  priority(@Param() p: PlanParams, @Body() b: AddPriorityDto, @Actor() ctx: CommandContext): Promise<CommandResponse> {
     return this.change(p, { kind: 'add-priority', priorityId: b.priorityId, title: b.title, findingIds: b.findingIds }, ctx);
   }
 
+  @ApiCommand({ summary: 'Add an action under a priority: lever, owner, partners, dates, indicator with unit, baseline and target', conflict: 'ACTION_EXISTS', rule: 'PRIORITY_NOT_FOUND, DUE_BEFORE_START, DUE_OUTSIDE_YEAR (without a reason), TARGET_EQUALS_BASELINE, PLAN_CLOSED', notFound: 'PLAN_NOT_FOUND' })
   @Post('agencies/:safir/action-plans/:year/actions')
   @Access('agency.write')
-  @ApiOperation({ summary: 'Add an action under a priority: lever, owner, partners, dates, indicator with unit, baseline and target' })
-  action(@Param() p: PlanParams, @Body() b: AddActionDto, @Actor() ctx: CommandContext) {
+  action(@Param() p: PlanParams, @Body() b: AddActionDto, @Actor() ctx: CommandContext): Promise<CommandResponse> {
     const { name, unit, baseline, target } = b.indicator;
     return this.change(
       p,
@@ -59,45 +60,45 @@ export class ActionPlansController {
     );
   }
 
+  @ApiCommand({ summary: 'Adopt the plan', rule: 'ALREADY_ADOPTED, EMPTY_PLAN, PLAN_CLOSED', notFound: 'PLAN_NOT_FOUND' })
   @Post('agencies/:safir/action-plans/:year/adopt')
   @Access('agency.write')
-  @ApiOperation({ summary: 'Adopt the plan' })
-  adopt(@Param() p: PlanParams, @Body() b: DateDto, @Actor() ctx: CommandContext) {
+  adopt(@Param() p: PlanParams, @Body() b: DateDto, @Actor() ctx: CommandContext): Promise<CommandResponse> {
     return this.change(p, { kind: 'adopt', adoptedOn: b.date }, ctx);
   }
 
+  @ApiCommand({ summary: 'Report progress on an action (value at a date); refused on abandoned actions and closed plans', rule: 'ACTION_ABANDONED, INVALID_VALUE, PLAN_CLOSED', notFound: 'PLAN_NOT_FOUND, ACTION_NOT_FOUND' })
   @Post('agencies/:safir/action-plans/:year/actions/:actionId/progress')
   @Access('agency.write')
-  @ApiOperation({ summary: 'Report progress on an action (value at a date); refused on abandoned actions and closed plans' })
-  report(@Param() p: ActionParams, @Body() b: ProgressDto, @Actor() ctx: CommandContext) {
+  report(@Param() p: ActionParams, @Body() b: ProgressDto, @Actor() ctx: CommandContext): Promise<CommandResponse> {
     return this.change(p, { kind: 'report-progress', actionId: p.actionId, value: b.value, on: b.on, comment: b.comment ?? null }, ctx);
   }
 
+  @ApiCommand({ summary: "Change an action's status (planned, in progress, done, paused, abandoned, blocked)", rule: 'REASON_REQUIRED (paused, blocked, abandoned), PLAN_CLOSED', notFound: 'PLAN_NOT_FOUND, ACTION_NOT_FOUND' })
   @Put('agencies/:safir/action-plans/:year/actions/:actionId/status')
   @Access('agency.write')
-  @ApiOperation({ summary: "Change an action's status (planned, in progress, done, paused, abandoned, blocked)" })
-  status(@Param() p: ActionParams, @Body() b: StatusDto, @Actor() ctx: CommandContext) {
+  status(@Param() p: ActionParams, @Body() b: StatusDto, @Actor() ctx: CommandContext): Promise<CommandResponse> {
     return this.change(p, { kind: 'change-status', actionId: p.actionId, status: b.status, reason: b.reason ?? null }, ctx);
   }
 
+  @ApiCommand({ summary: 'Record the mid-year review', rule: 'NOT_ADOPTED, PLAN_CLOSED', notFound: 'PLAN_NOT_FOUND' })
   @Post('agencies/:safir/action-plans/:year/mid-year-review')
   @Access('agency.write')
-  @ApiOperation({ summary: 'Record the mid-year review' })
-  review(@Param() p: PlanParams, @Body() b: ReviewDto, @Actor() ctx: CommandContext) {
+  review(@Param() p: PlanParams, @Body() b: ReviewDto, @Actor() ctx: CommandContext): Promise<CommandResponse> {
     return this.change(p, { kind: 'mid-year-review', reviewedOn: b.reviewedOn, summary: b.summary }, ctx);
   }
 
+  @ApiCommand({ summary: 'Close the year: later corrections are adjustments naming the closed plan', rule: 'PLAN_CLOSED: already closed', notFound: 'PLAN_NOT_FOUND' })
   @Post('agencies/:safir/action-plans/:year/close')
   @Access('agency.write')
-  @ApiOperation({ summary: 'Close the year: later corrections are adjustments naming the closed plan' })
-  close(@Param() p: PlanParams, @Body() b: DateDto, @Actor() ctx: CommandContext) {
+  close(@Param() p: PlanParams, @Body() b: DateDto, @Actor() ctx: CommandContext): Promise<CommandResponse> {
     return this.change(p, { kind: 'close', closedOn: b.date }, ctx);
   }
 
+  @ApiCommand({ summary: 'Record an adjustment to a closed plan (never an edit)', rule: 'PLAN_NOT_CLOSED', notFound: 'PLAN_NOT_FOUND, ACTION_NOT_FOUND (the actionId of the body)' })
   @Post('agencies/:safir/action-plans/:year/adjustments')
   @Access('agency.write')
-  @ApiOperation({ summary: 'Record an adjustment to a closed plan (never an edit)' })
-  adjust(@Param() p: PlanParams, @Body() b: AdjustmentDto, @Actor() ctx: CommandContext) {
+  adjust(@Param() p: PlanParams, @Body() b: AdjustmentDto, @Actor() ctx: CommandContext): Promise<CommandResponse> {
     return this.change(p, { kind: 'adjust-closed', actionId: b.actionId ?? null, note: b.note, value: b.value ?? null }, ctx);
   }
 
@@ -115,23 +116,30 @@ export class ActionPlansController {
     return { plans, actions: await this.actions.findBy(where), progress: await this.progress.findBy(where), date };
   }
 
+  @ApiView({
+    summary: 'Plan progress: per action, per priority and for the plan, on-track / late with the formula, month by month; asOf/knownAt',
+    response: PlanProgressView,
+    notFound: 'PLAN_NOT_FOUND: no plan for that agency and year (at that date); AGENCY_NOT_FOUND',
+  })
   @Get('agencies/:safir/action-plans/:year')
   @CachedView()
   @Access('agency.read')
-  @ApiOperation({ summary: 'Plan progress: per action, per priority and for the plan, on-track / late with the formula, month by month; asOf/knownAt' })
-  async get(@Param() p: PlanParams, @Query() q: AsOfQueryDto) {
+  async get(@Param() p: PlanParams, @Query() q: AsOfQueryDto): Promise<PlanProgressView> {
     const r = await this.rows(q, p);
     const plan = r.plans[0];
     if (!plan) throw new NotFoundException({ code: 'PLAN_NOT_FOUND', message: `no ${p.year} action plan for ${p.safir}` });
     return planProgress(plan, r.actions, r.progress, r.date);
   }
 
+  @ApiView({
+    summary: 'Plan execution across the agencies of a region or the country: status, actions by status and lever, late actions; sortable, paginated, CSV with format=csv',
+    response: PlanExecutionPage,
+    csv: true,
+  })
   @Get('action-plans/execution')
   @CachedView()
   @Access('region.read')
-  @ApiProduces('application/json', 'text/csv')
-  @ApiOperation({ summary: 'Plan execution across the agencies of a region or the country: status, actions by status and lever, late actions; sortable, paginated, CSV' })
-  async execution(@Query() q: ExecutionQueryDto, @Res({ passthrough: true }) res: Response) {
+  async execution(@Query() q: ExecutionQueryDto, @Res({ passthrough: true }) res: Response): Promise<PlanExecutionPage | string> {
     const r = await this.rows(q, { year: q.year, region: q.region });
     const lines = executionLines(r.plans, r.actions, r.progress, r.date);
     const sort = q.sort ?? 'safir';

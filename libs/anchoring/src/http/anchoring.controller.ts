@@ -1,15 +1,16 @@
 import { Controller, Get, Inject, NotFoundException, Param, Query, Res } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { In, Repository } from 'typeorm';
 import { ProjectionEngine } from '../../../projections/src';
-import { Access, AsOfQueryDto, CachedView, Clock, CLOCK, endOfDay, paginate, ReadConsistency } from '../../../platform/src';
+import { Access, ApiView, AsOfQueryDto, CachedView, Clock, CLOCK, endOfDay, paginate, ReadConsistency } from '../../../platform/src';
 import { CONFIGURATION_LABELS, PLACEMENT_RULE } from '../domain/anchoring-profile';
 import { AnchoringFacts, anchoringCsv, anchoringReport } from '../read-models/anchoring-report';
 import { AnchoringAgencyRow, AnchoringJointEventRow, AnchoringPartnerRow, AnchoringPartnershipRow, AnchoringYearRow } from '../read-models/anchoring.entities';
 import { AnchoringTables, anchoringProjection } from '../read-models/anchoring.projection';
 import { AgencyAnchoringParams, AgencyAnchoringQueryDto, AnchoringQueryDto } from './dto/anchoring.dto';
+import { AgencyAnchoringView, AnchoringProfilesPage } from './dto/anchoring.views';
 
 @ApiTags('anchoring profiles')
 @Controller()
@@ -60,14 +61,15 @@ export class AnchoringController {
     return { agencies, defaultCircles: new Map(partners.map((p) => [p.partnerId, p.defaultCircle])), partnerships, jointEvents, years };
   }
 
+  @ApiView({
+    summary: "Each agency of a region (or the country) placed in one of the study's five anchoring configurations for a year, with the indicators and levers; asOf/knownAt replay the past; CSV with format=csv",
+    response: AnchoringProfilesPage,
+    csv: true,
+  })
   @Get('anchoring-profiles')
   @CachedView()
   @Access('region.read')
-  @ApiProduces('application/json', 'text/csv')
-  @ApiOperation({
-    summary: "Each agency of a region (or the country) placed in one of the study's five anchoring configurations for a year, with the indicators and levers; asOf/knownAt replay the past; CSV with format=csv",
-  })
-  async list(@Query() q: AnchoringQueryDto, @Res({ passthrough: true }) res: Response) {
+  async list(@Query() q: AnchoringQueryDto, @Res({ passthrough: true }) res: Response): Promise<AnchoringProfilesPage | string> {
     const report = anchoringReport(q.year, this.referenceDate(q.year, q), await this.facts(q, q));
     // The rule is given once for the list, not with every agency.
     const placements = (q.configuration ? report.placements.filter((p) => p.configuration === q.configuration) : report.placements).map(({ rule: _rule, ...p }) => p);
@@ -80,11 +82,15 @@ export class AnchoringController {
     return { ...summary, configurations: CONFIGURATION_LABELS, rule: PLACEMENT_RULE, ...paginate(placements, q) };
   }
 
+  @ApiView({
+    summary: "An agency's anchoring configuration for a year, the indicator values behind it and what lever would move it; asOf/knownAt",
+    response: AgencyAnchoringView,
+    notFound: 'AGENCY_NOT_FOUND (also when the agency was not registered at that date)',
+  })
   @Get('agencies/:safir/anchoring-profile')
   @CachedView()
   @Access('agency.read')
-  @ApiOperation({ summary: "An agency's anchoring configuration for a year, the indicator values behind it and what lever would move it; asOf/knownAt" })
-  async agency(@Param() p: AgencyAnchoringParams, @Query() q: AgencyAnchoringQueryDto) {
+  async agency(@Param() p: AgencyAnchoringParams, @Query() q: AgencyAnchoringQueryDto): Promise<AgencyAnchoringView> {
     const report = anchoringReport(q.year, this.referenceDate(q.year, q), await this.facts(q, { safir: p.safir, year: q.year }));
     const placement = report.placements[0];
     if (!placement) throw new NotFoundException({ code: 'AGENCY_NOT_FOUND', message: `no agency ${p.safir}${q.asOf || q.knownAt ? ' at that date' : ''}` });

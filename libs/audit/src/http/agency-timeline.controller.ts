@@ -1,8 +1,9 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, EventStore } from '../../../event-store/src';
-import { Access, endOfDay } from '../../../platform/src';
+import { Access, ApiView, endOfDay } from '../../../platform/src';
 import { TimelineParams, TimelineQueryDto } from './dto/audit.dto';
+import { AgencyTimelineView } from './dto/audit.views';
 
 /**
  * An agency's history for the people who run or direct it: who recorded what, when it happened and
@@ -13,10 +14,15 @@ import { TimelineParams, TimelineQueryDto } from './dto/audit.dto';
 export class AgencyTimelineController {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
+  @ApiView({
+    summary: "An agency's events, newest first (by position), with actor, role, occurredAt and recordedAt; asOf keeps what had happened by then; paginated with before",
+    response: AgencyTimelineView,
+    notFound: 'AGENCY_NOT_FOUND',
+    consistent: false,
+  })
   @Get('agencies/:safir/timeline')
   @Access('agency.read')
-  @ApiOperation({ summary: "An agency's events, newest first (by position), with actor, role, occurredAt and recordedAt; asOf keeps what had happened by then; paginated with before" })
-  async timeline(@Param() { safir }: TimelineParams, @Query() q: TimelineQueryDto) {
+  async timeline(@Param() { safir }: TimelineParams, @Query() q: TimelineQueryDto): Promise<AgencyTimelineView> {
     // One page of the agency's events, newest first, and how many there are: both walk the agency
     // index from the top, whatever the agency's history.
     const filter = { agency: safir, types: q.type, upTo: q.before ? q.before - 1 : undefined, occurredUpTo: endOfDay(q.asOf) };

@@ -1,11 +1,26 @@
 import { Body, Controller, Get, NotFoundException, Param, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ProjectionEngine, UnknownProjectionError } from '../../../projections/src';
-import { Access, endOfDay } from '../../../platform/src';
+import { Access, ApiErrors, ApiView, endOfDay } from '../../../platform/src';
 import { AuditService } from '../audit.service';
 import { ChangesQueryDto, HistoryQueryDto, ProjectionParams, RowsQueryDto, VerifyAgainstDto } from './dto/audit.dto';
+import {
+  AuditHistoryView,
+  ChainVerdictView,
+  DigestVerdictView,
+  ProjectionChangesView,
+  ProjectionDriftView,
+  ProjectionInfoView,
+  ProjectionRowsView,
+  ProjectionTableRowsView,
+  SignedDigestView,
+} from './dto/audit.views';
+
+const UNKNOWN_PROJECTION = 'UNKNOWN_PROJECTION: no projection of that name (GET /audit/projections lists them)';
+const NO_SIGNING_KEY = 'NO_SIGNING_KEY: no audit signing key is configured (ANCRAGE_AUDIT_KEY_FILE)';
 
 @ApiTags('audit')
+@ApiExtraModels(ProjectionTableRowsView)
 @Controller('audit')
 export class AuditController {
   constructor(
@@ -13,27 +28,39 @@ export class AuditController {
     private readonly engine: ProjectionEngine,
   ) {}
 
+  @ApiView({
+    summary: 'History: events with their full envelope, filtered by stream, agency, type, actor, occurredAt and recordedAt ranges; paginated by position',
+    description: 'A page stops after scanning 50,000 events even when not full: continue with `after: nextAfter`.',
+    response: AuditHistoryView,
+    consistent: false,
+  })
   @Get('events')
   @Access('audit')
-  @ApiOperation({ summary: 'History: events with their full envelope, filtered by stream, agency, type, actor, occurredAt and recordedAt ranges; paginated by position' })
-  history(@Query() q: HistoryQueryDto) {
+  history(@Query() q: HistoryQueryDto): Promise<AuditHistoryView> {
     return this.audit.history({ ...q, types: q.type });
   }
 
   @Get('projections')
   @Access('audit')
   @ApiOperation({ summary: 'Projections that can be replayed, with their tables and event types' })
-  projections() {
+  @ApiOkResponse({ description: 'the projections', type: ProjectionInfoView, isArray: true })
+  projections(): ProjectionInfoView[] {
     return this.engine.names().map((name) => {
       const p = this.engine.get(name);
       return { name, version: p.version, eventTypes: p.eventTypes, tables: Object.keys(p.tables), agencyScoped: p.agencyScoped !== false };
     });
   }
 
+  @ApiView({
+    summary: 'Any read model as it stood at an occurredAt date, as known at a recordedAt time, or both — replayed in memory',
+    description: 'Each table is paginated with `offset`/`limit`; `table` keeps one (an unknown table answers it empty).',
+    response: ProjectionRowsView,
+    notFound: UNKNOWN_PROJECTION,
+    consistent: false,
+  })
   @Get('projections/:name/rows')
   @Access('audit')
-  @ApiOperation({ summary: 'Any read model as it stood at an occurredAt date, as known at a recordedAt time, or both — replayed in memory' })
-  async rows(@Param() { name }: ProjectionParams, @Query() q: RowsQueryDto) {
+  async rows(@Param() { name }: ProjectionParams, @Query() q: RowsQueryDto): Promise<ProjectionRowsView> {
     const tables = await this.known(name, () =>
       this.audit.rowsAsOf(name, { occurredAt: endOfDay(q.asOf), recordedAt: q.knownAt, position: q.position, agency: q.agency }),
     );
@@ -47,10 +74,15 @@ export class AuditController {
     };
   }
 
+  @ApiView({
+    summary: 'What changed between two dates or two positions: the events, and the differences in the read model',
+    response: ProjectionChangesView,
+    notFound: UNKNOWN_PROJECTION,
+    consistent: false,
+  })
   @Get('projections/:name/changes')
   @Access('audit')
-  @ApiOperation({ summary: 'What changed between two dates or two positions: the events, and the differences in the read model' })
-  changes(@Param() { name }: ProjectionParams, @Query() q: ChangesQueryDto) {
+  changes(@Param() { name }: ProjectionParams, @Query() q: ChangesQueryDto): Promise<ProjectionChangesView> {
     return this.known(name, () =>
       this.audit.changes(
         name,
@@ -61,31 +93,39 @@ export class AuditController {
     );
   }
 
+  @ApiView({ summary: 'Rebuild the projection in memory and compare it with its live tables', response: ProjectionDriftView, notFound: UNKNOWN_PROJECTION, consistent: false })
   @Get('projections/:name/drift')
   @Access('audit')
-  @ApiOperation({ summary: 'Rebuild the projection in memory and compare it with its live tables' })
-  drift(@Param() { name }: ProjectionParams) {
+  drift(@Param() { name }: ProjectionParams): Promise<ProjectionDriftView> {
     return this.known(name, () => this.audit.drift(name));
   }
 
   @Get('verify')
   @Access('audit')
   @ApiOperation({ summary: 'Walk the hash chain: ok, or the first altered position' })
-  verify() {
+  @ApiOkResponse({ description: 'the verdict (an altered log is a 200 with `ok: false`)', type: ChainVerdictView })
+  verify(): Promise<ChainVerdictView> {
     return this.audit.verify();
   }
 
   @Get('digest')
   @Access('audit')
   @ApiOperation({ summary: 'The head position and hash, signed with the configured Ed25519 key' })
-  digest() {
+  @ApiOkResponse({ description: 'the signed digest: keep it, and send it to /audit/verify-digest later', type: SignedDigestView })
+  @ApiErrors([409, 422], { 409: 'LOG_ALTERED: the hash chain does not verify, so no digest is signed', 422: NO_SIGNING_KEY })
+  digest(): Promise<SignedDigestView> {
     return this.audit.digest();
   }
 
   @Post('verify-digest')
   @Access('audit')
-  @ApiOperation({ summary: 'Prove the log still extends a digest: nothing before it was changed, removed or inserted' })
-  verifyDigest(@Body() body: VerifyAgainstDto) {
+  @ApiOperation({
+    summary: 'Prove the log still extends a digest: nothing before it was changed, removed or inserted',
+    description: 'Records nothing. A digest that does not hold is a 201 with `ok: false` and the reason.',
+  })
+  @ApiCreatedResponse({ description: 'the verdict', type: DigestVerdictView })
+  @ApiErrors([400, 422], { 422: NO_SIGNING_KEY })
+  verifyDigest(@Body() body: VerifyAgainstDto): Promise<DigestVerdictView> {
     return this.audit.verifyAgainst(body.digest);
   }
 

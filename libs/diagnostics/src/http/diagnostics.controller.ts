@@ -1,17 +1,20 @@
 import { Body, Controller, Get, NotFoundException, Param, Post, Put, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiTags } from '@nestjs/swagger';
 import { Repository } from 'typeorm';
 import { Actor } from '../../../access/src';
 import { ProjectionEngine } from '../../../projections/src';
-import { Access, AsOfQueryDto, CachedView, CommandContext, commandResponse, endOfDay, paginate, ReadConsistency } from '../../../platform/src';
+import { Access, ApiCommand, ApiView, AsOfQueryDto, CachedView, CommandContext, CommandResponse, commandResponse, endOfDay, paginate, ReadConsistency } from '../../../platform/src';
 import { ChangeDiagnostic } from '../commands/change-diagnostic.command';
 import { DiagnosticRevisionRow, DiagnosticRow } from '../read-models/diagnostic.entities';
 import { compareRevisions, DiagnosticTables, diagnosticsProjection } from '../read-models/diagnostics.projection';
 import { DiagnosticParams, ParticipationDto, PublishDto, RegionQueryDto, ReviseSectionDto, RevisionsQueryDto, SectionParams } from './dto/diagnostic.dto';
+import { CoConstructionPage, DiagnosticRevisionPage, DiagnosticSectionView, DiagnosticView } from './dto/diagnostics.views';
 
 @ApiTags('diagnostics')
+// The sections map refers to it by $ref only.
+@ApiExtraModels(DiagnosticSectionView)
 @Controller()
 export class DiagnosticsController {
   constructor(
@@ -22,33 +25,37 @@ export class DiagnosticsController {
     @InjectRepository(DiagnosticRevisionRow) private readonly revisions: Repository<DiagnosticRevisionRow>,
   ) {}
 
+  @ApiCommand({ summary: "Draft the agency's territorial diagnostic for a year", conflict: 'DIAGNOSTIC_EXISTS: already drafted' })
   @Post('agencies/:safir/diagnostics/:year')
   @Access('agency.write')
-  @ApiOperation({ summary: "Draft the agency's territorial diagnostic for a year" })
-  async draft(@Param() p: DiagnosticParams, @Actor() ctx: CommandContext) {
+  async draft(@Param() p: DiagnosticParams, @Actor() ctx: CommandContext): Promise<CommandResponse> {
     return commandResponse(await this.commands.execute(new ChangeDiagnostic(p.safir, p.year, { kind: 'draft', safir: p.safir, year: p.year }, ctx)));
   }
 
+  @ApiCommand({ summary: 'Revise a section (text and key figures); once published, a revision needs a reason', rule: 'REASON_REQUIRED', notFound: 'DIAGNOSTIC_NOT_FOUND' })
   @Put('agencies/:safir/diagnostics/:year/sections/:section')
   @Access('agency.write')
-  @ApiOperation({ summary: 'Revise a section (text and key figures); once published, a revision needs a reason' })
-  async revise(@Param() p: SectionParams, @Body() b: ReviseSectionDto, @Actor() ctx: CommandContext) {
+  async revise(@Param() p: SectionParams, @Body() b: ReviseSectionDto, @Actor() ctx: CommandContext): Promise<CommandResponse> {
     const keyFigures = b.keyFigures.map(({ label, value, unit, source }) => ({ label, value, unit, source }));
     return commandResponse(await this.commands.execute(new ChangeDiagnostic(p.safir, p.year, { kind: 'revise-section', section: p.section, text: b.text, keyFigures, reason: b.reason ?? null }, ctx)));
   }
 
+  @ApiCommand({ summary: 'How it was built: internal teams, and each partner informed, shared or co-constructed', notFound: 'DIAGNOSTIC_NOT_FOUND' })
   @Put('agencies/:safir/diagnostics/:year/participation')
   @Access('agency.write')
-  @ApiOperation({ summary: 'How it was built: internal teams, and each partner informed, shared or co-constructed' })
-  async participation(@Param() p: DiagnosticParams, @Body() b: ParticipationDto, @Actor() ctx: CommandContext) {
+  async participation(@Param() p: DiagnosticParams, @Body() b: ParticipationDto, @Actor() ctx: CommandContext): Promise<CommandResponse> {
     const partners = b.partners.map(({ partnerId, involvement }) => ({ partnerId, involvement }));
     return commandResponse(await this.commands.execute(new ChangeDiagnostic(p.safir, p.year, { kind: 'record-participation', internalTeams: b.internalTeams, partners }, ctx)));
   }
 
+  @ApiCommand({
+    summary: 'Publish the current revision with its named findings (needs, risks, assets) that plan priorities cite',
+    rule: 'ALREADY_PUBLISHED, EMPTY_DIAGNOSTIC, NO_FINDINGS, DUPLICATE_FINDING',
+    notFound: 'DIAGNOSTIC_NOT_FOUND',
+  })
   @Post('agencies/:safir/diagnostics/:year/publish')
   @Access('agency.write')
-  @ApiOperation({ summary: 'Publish the current revision with its named findings (needs, risks, assets) that plan priorities cite' })
-  async publish(@Param() p: DiagnosticParams, @Body() b: PublishDto, @Actor() ctx: CommandContext) {
+  async publish(@Param() p: DiagnosticParams, @Body() b: PublishDto, @Actor() ctx: CommandContext): Promise<CommandResponse> {
     const findings = b.findings.map(({ findingId, kind, title }) => ({ findingId, kind, title }));
     return commandResponse(await this.commands.execute(new ChangeDiagnostic(p.safir, p.year, { kind: 'publish', findings }, ctx)));
   }
@@ -59,21 +66,30 @@ export class DiagnosticsController {
     return this.engine.replay<DiagnosticTables>(diagnosticsProjection.name, { agency: safir, occurredAt: endOfDay(q.asOf), recordedAt: q.knownAt });
   }
 
+  @ApiView({
+    summary: 'The diagnostic: sections, findings, participation and co-construction level; asOf/knownAt',
+    response: DiagnosticView,
+    notFound: 'DIAGNOSTIC_NOT_FOUND: none for that agency and year (at that date); AGENCY_NOT_FOUND',
+  })
   @Get('agencies/:safir/diagnostics/:year')
   @CachedView()
   @Access('agency.read')
-  @ApiOperation({ summary: 'The diagnostic: sections, findings, participation and co-construction level; asOf/knownAt' })
-  async get(@Param() p: DiagnosticParams, @Query() q: AsOfQueryDto) {
+  async get(@Param() p: DiagnosticParams, @Query() q: AsOfQueryDto): Promise<DiagnosticView> {
     const replay = await this.rows(q, p.safir);
     const row = replay ? replay.get('diagnostics', { safir: p.safir, year: p.year }) : await this.diagnostics.findOneBy({ safir: p.safir, year: p.year });
     if (!row) throw new NotFoundException({ code: 'DIAGNOSTIC_NOT_FOUND', message: `no ${p.year} diagnostic for ${p.safir}` });
     return row;
   }
 
+  @ApiView({
+    summary: 'Revision history, and with from/to what changed between two revisions (text and key figures)',
+    description: 'An agency without that diagnostic answers an empty page.',
+    response: DiagnosticRevisionPage,
+    notFound: 'AGENCY_NOT_FOUND',
+  })
   @Get('agencies/:safir/diagnostics/:year/revisions')
   @Access('agency.read')
-  @ApiOperation({ summary: 'Revision history, and with from/to what changed between two revisions (text and key figures)' })
-  async history(@Param() p: DiagnosticParams, @Query() q: RevisionsQueryDto) {
+  async history(@Param() p: DiagnosticParams, @Query() q: RevisionsQueryDto): Promise<DiagnosticRevisionPage> {
     const replay = await this.rows(q, p.safir);
     const all = replay
       ? replay.list('revisions').filter((r) => r.safir === p.safir && r.year === p.year)
@@ -83,11 +99,11 @@ export class DiagnosticsController {
     return { ...paginate(all, q), ...(comparison ? { comparison } : {}) };
   }
 
+  @ApiView({ summary: 'Co-construction level of each agency diagnostic in a region (or the country)', response: CoConstructionPage })
   @Get('diagnostics/co-construction')
   @CachedView()
   @Access('region.read')
-  @ApiOperation({ summary: 'Co-construction level of each agency diagnostic in a region (or the country)' })
-  async coConstruction(@Query() q: RegionQueryDto) {
+  async coConstruction(@Query() q: RegionQueryDto): Promise<CoConstructionPage> {
     const replay = await this.rows(q);
     const region = q.region;
     const rows = replay ? replay.list('diagnostics') : await this.diagnostics.find({ order: { safir: 'ASC', year: 'ASC' } });

@@ -7,11 +7,15 @@ export interface PartnerState {
   partnerId: string | null;
   closed: boolean;
   category: PartnerCategory | null;
+  name: string | null;
+  scale: Scale | null;
+  siret: string | null;
 }
 
 export type PartnerCommand =
   | { kind: 'register'; partnerId: string; name: string; category: PartnerCategory; subkind: string | null; siret: string | null; scale: Scale; parentPartnerId: string | null; parentExists: boolean }
-  | { kind: 'update'; name: string; scale: Scale; siret: string | null }
+  /** A partial update: an absent field keeps its value; `siret: null` removes the SIRET. */
+  | { kind: 'update'; name?: string; scale?: Scale; siret?: string | null }
   | { kind: 'close'; reason: string };
 
 function checkSiret(siret: string | null): void {
@@ -19,13 +23,17 @@ function checkSiret(siret: string | null): void {
 }
 
 export const partnerDecider: Decider<PartnerCommand, PartnerEvent, PartnerState> = {
-  initialState: () => ({ exists: false, partnerId: null, closed: false, category: null }),
-  evolve: (s, e) =>
-    e.type === 'PartnerRegistered'
-      ? { ...s, exists: true, partnerId: e.data.partnerId, category: e.data.category }
-      : e.type === 'PartnerClosed'
-        ? { ...s, closed: true }
-        : s,
+  initialState: () => ({ exists: false, partnerId: null, closed: false, category: null, name: null, scale: null, siret: null }),
+  evolve: (s, e) => {
+    switch (e.type) {
+      case 'PartnerRegistered':
+        return { ...s, exists: true, partnerId: e.data.partnerId, category: e.data.category, name: e.data.name, scale: e.data.scale, siret: e.data.siret };
+      case 'PartnerUpdated':
+        return { ...s, name: e.data.name, scale: e.data.scale, siret: e.data.siret };
+      case 'PartnerClosed':
+        return { ...s, closed: true };
+    }
+  },
   decide(c, s) {
     if (c.kind === 'register') {
       if (s.exists) throw new DomainError('PARTNER_EXISTS', `partner ${c.partnerId} already exists`, 'conflict', 'partnerId');
@@ -40,8 +48,10 @@ export const partnerDecider: Decider<PartnerCommand, PartnerEvent, PartnerState>
     if (!s.exists) throw new DomainError('PARTNER_NOT_FOUND', 'no such partner', 'not_found');
     if (s.closed) throw new DomainError('PARTNER_CLOSED', 'this partner is closed', 'rule');
     if (c.kind === 'update') {
-      checkSiret(c.siret);
-      return [{ type: 'PartnerUpdated', data: { partnerId: s.partnerId!, name: c.name, scale: c.scale, siret: c.siret } }];
+      const next = { name: c.name ?? s.name!, scale: c.scale ?? s.scale!, siret: c.siret === undefined ? s.siret : c.siret };
+      checkSiret(next.siret);
+      if (next.name === s.name && next.scale === s.scale && next.siret === s.siret) return [];
+      return [{ type: 'PartnerUpdated', data: { partnerId: s.partnerId!, ...next } }];
     }
     return [{ type: 'PartnerClosed', data: { partnerId: s.partnerId!, reason: c.reason } }];
   },

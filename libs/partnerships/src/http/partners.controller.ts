@@ -1,11 +1,12 @@
 import { Body, Controller, Get, NotFoundException, Param, Patch, Post, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { Actor } from '../../../access/src';
-import { Access, AsOfQueryDto, CommandContext, commandResponse, paginate } from '../../../platform/src';
+import { Access, ApiCommand, ApiView, AsOfQueryDto, CommandContext, CommandResponse, commandResponse, paginate } from '../../../platform/src';
 import { ChangePartner } from '../commands/change-partner.command';
 import { PartnershipRowsService } from '../read-models/partnership-rows.service';
 import { PartnerParam, PartnersQueryDto, ReasonDto, RegisterPartnerDto, UpdatePartnerDto } from './dto/partnerships.dto';
+import { PartnerPage, PartnerRecordedView, PartnerView } from './dto/partnerships.views';
 
 @ApiTags('partnerships')
 @Controller('partners')
@@ -15,42 +16,47 @@ export class PartnersController {
     private readonly rows: PartnershipRowsService,
   ) {}
 
+  @ApiCommand({
+    summary: 'Register a partner in the shared register (category, data·inclusion code, optional SIRET, scale, parent network)',
+    response: PartnerRecordedView,
+    conflict: 'PARTNER_EXISTS',
+    rule: 'INVALID_SIRET, INVALID_SUBKIND (not a code of the category), UNKNOWN_PARENT',
+  })
   @Post()
   @Access('partners.write')
-  @ApiOperation({ summary: 'Register a partner in the shared register (category, data·inclusion code, optional SIRET, scale, parent network)' })
-  async register(@Body() b: RegisterPartnerDto, @Actor() ctx: CommandContext) {
+  async register(@Body() b: RegisterPartnerDto, @Actor() ctx: CommandContext): Promise<PartnerRecordedView> {
     const change = { kind: 'register' as const, partnerId: b.partnerId, name: b.name, category: b.category, subkind: b.subkind ?? null, siret: b.siret ?? null, scale: b.scale, parentPartnerId: b.parentPartnerId ?? null };
     return commandResponse(await this.commands.execute(new ChangePartner(b.partnerId, change, ctx)), { partnerId: b.partnerId });
   }
 
+  @ApiCommand({ summary: "Update a partner's name, scale or SIRET: only the fields sent change (`siret: null` removes it); an update that changes nothing records nothing", rule: 'PARTNER_CLOSED, INVALID_SIRET', notFound: 'PARTNER_NOT_FOUND' })
   @Patch(':partnerId')
   @Access('partners.write')
-  @ApiOperation({ summary: "Update a partner's name, scale or SIRET" })
-  async update(@Param() { partnerId }: PartnerParam, @Body() b: UpdatePartnerDto, @Actor() ctx: CommandContext) {
-    return commandResponse(await this.commands.execute(new ChangePartner(partnerId, { kind: 'update', name: b.name, scale: b.scale, siret: b.siret ?? null }, ctx)));
+  async update(@Param() { partnerId }: PartnerParam, @Body() b: UpdatePartnerDto, @Actor() ctx: CommandContext): Promise<CommandResponse> {
+    return commandResponse(await this.commands.execute(new ChangePartner(partnerId, { kind: 'update', name: b.name, scale: b.scale, siret: b.siret }, ctx)));
   }
 
+  @ApiCommand({ summary: 'Close a partner: no more contacts or assessments can be recorded with it', rule: 'PARTNER_CLOSED: already closed', notFound: 'PARTNER_NOT_FOUND' })
   @Post(':partnerId/close')
   @Access('partners.write')
-  @ApiOperation({ summary: 'Close a partner: no more contacts or assessments can be recorded with it' })
-  async close(@Param() { partnerId }: PartnerParam, @Body() b: ReasonDto, @Actor() ctx: CommandContext) {
+  async close(@Param() { partnerId }: PartnerParam, @Body() b: ReasonDto, @Actor() ctx: CommandContext): Promise<CommandResponse> {
     return commandResponse(await this.commands.execute(new ChangePartner(partnerId, { kind: 'close', reason: b.reason }, ctx)));
   }
 
+  @ApiView({ summary: 'The partner register, filtered by category or part of the name, sorted by name, paginated; asOf/knownAt', response: PartnerPage })
   @Get()
   @Access('scoped')
-  @ApiOperation({ summary: 'The partner register, filtered by category or name, paginated' })
-  async list(@Query() q: PartnersQueryDto) {
+  async list(@Query() q: PartnersQueryDto): Promise<PartnerPage> {
     const list = (await this.rows.partnerRegister(q))
       .filter((p) => (!q.category || p.category === q.category) && (!q.q || p.name.toLowerCase().includes(q.q.toLowerCase())))
       .sort((a, b) => a.name.localeCompare(b.name));
     return paginate(list, q);
   }
 
+  @ApiView({ summary: 'One partner; asOf/knownAt', response: PartnerView, notFound: 'PARTNER_NOT_FOUND (or not registered at that date)' })
   @Get(':partnerId')
   @Access('scoped')
-  @ApiOperation({ summary: 'One partner' })
-  async get(@Param() { partnerId }: PartnerParam, @Query() q: AsOfQueryDto) {
+  async get(@Param() { partnerId }: PartnerParam, @Query() q: AsOfQueryDto): Promise<PartnerView> {
     const p = (await this.rows.partnerRegister(q)).find((x) => x.partnerId === partnerId);
     if (!p) throw new NotFoundException({ code: 'PARTNER_NOT_FOUND', message: `no partner ${partnerId}` });
     return p;

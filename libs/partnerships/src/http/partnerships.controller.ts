@@ -1,8 +1,8 @@
 import { Body, Controller, Get, NotFoundException, Param, Post, Put, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { Actor } from '../../../access/src';
-import { Access, CachedView, CommandContext, commandResponse, paginate } from '../../../platform/src';
+import { Access, ApiCommand, ApiView, CachedView, CommandContext, CommandResponse, commandResponse, paginate } from '../../../platform/src';
 import { ChangeJointEvent } from '../commands/change-joint-event.command';
 import { ChangePartnership, PartnershipChange } from '../commands/change-partnership.command';
 import { circleQualityMatrix, directory, jointEventTotals, qualityOverTime } from '../read-models/partnership-views';
@@ -12,6 +12,9 @@ import {
   ExpiringQueryDto, HoldJointEventDto, JointEventParams, LogContactDto, MatrixQueryDto, NoteDto, PartnershipParams, PlanJointEventDto,
   QualityQueryDto, ReasonDto, RecordExpectationDto, RenewAgreementDto, SafirParam, SignAgreementDto, TerminateAgreementDto,
 } from './dto/partnerships.dto';
+import {
+  CircleQualityMatrixView, DirectoryPage, ExpiringAgreementsView, JointEventCalendarView, JointEventRecordedView, PartnershipQualityView, PriorityCircleView,
+} from './dto/partnerships.views';
 
 @ApiTags('partnerships')
 @Controller()
@@ -21,100 +24,122 @@ export class PartnershipsController {
     private readonly rows: PartnershipRowsService,
   ) {}
 
-  private async change(p: PartnershipParams, change: PartnershipChange, ctx: CommandContext) {
+  private async change(p: PartnershipParams, change: PartnershipChange, ctx: CommandContext): Promise<CommandResponse> {
     return commandResponse(await this.commands.execute(new ChangePartnership(p.safir, p.partnerId, change, ctx)));
   }
 
+  @ApiCommand({
+    summary: 'Sign an agreement (refused with 409 while another is active)',
+    conflict: 'AGREEMENT_EXISTS (that id), AGREEMENT_ACTIVE (another agreement is still running on the start date: amend, renew or terminate it first)',
+    rule: 'PARTNER_CLOSED, ENDS_BEFORE_START',
+    notFound: 'PARTNER_NOT_FOUND',
+  })
   @Post('agencies/:safir/partnerships/:partnerId/agreements')
   @Access('agency.write')
-  @ApiOperation({ summary: 'Sign an agreement (refused with 409 while another is active)' })
-  sign(@Param() p: PartnershipParams, @Body() b: SignAgreementDto, @Actor() ctx: CommandContext) {
+  sign(@Param() p: PartnershipParams, @Body() b: SignAgreementDto, @Actor() ctx: CommandContext): Promise<CommandResponse> {
     return this.change(p, { kind: 'sign', agreementId: b.agreementId, reference: b.reference, scale: b.scale, formal: b.formal, objectives: b.objectives, startDate: b.startDate, endDate: b.endDate ?? null }, ctx);
   }
 
+  @ApiCommand({ summary: 'Amend an agreement (a note, and optionally a new end date)', rule: 'AGREEMENT_TERMINATED, ENDS_BEFORE_START', notFound: 'PARTNER_NOT_FOUND, AGREEMENT_NOT_FOUND' })
   @Post('agencies/:safir/partnerships/:partnerId/agreements/:agreementId/amend')
   @Access('agency.write')
-  @ApiOperation({ summary: 'Amend an agreement' })
-  amend(@Param() p: AgreementParams, @Body() b: AmendAgreementDto, @Actor() ctx: CommandContext) {
+  amend(@Param() p: AgreementParams, @Body() b: AmendAgreementDto, @Actor() ctx: CommandContext): Promise<CommandResponse> {
     return this.change(p, { kind: 'amend', agreementId: p.agreementId, note: b.note, endDate: b.endDate ?? null }, ctx);
   }
 
+  @ApiCommand({
+    summary: 'Renew a signed, unterminated agreement to a later end date',
+    rule: 'AGREEMENT_TERMINATED, RENEWAL_NOT_LATER, ENDS_BEFORE_START',
+    notFound: 'PARTNER_NOT_FOUND, AGREEMENT_NOT_FOUND',
+  })
   @Post('agencies/:safir/partnerships/:partnerId/agreements/:agreementId/renew')
   @Access('agency.write')
-  @ApiOperation({ summary: 'Renew a signed, unterminated agreement to a later end date' })
-  renew(@Param() p: AgreementParams, @Body() b: RenewAgreementDto, @Actor() ctx: CommandContext) {
+  renew(@Param() p: AgreementParams, @Body() b: RenewAgreementDto, @Actor() ctx: CommandContext): Promise<CommandResponse> {
     return this.change(p, { kind: 'renew', agreementId: p.agreementId, endDate: b.endDate }, ctx);
   }
 
+  @ApiCommand({ summary: 'Terminate an agreement', rule: 'AGREEMENT_TERMINATED: already terminated', notFound: 'PARTNER_NOT_FOUND, AGREEMENT_NOT_FOUND' })
   @Post('agencies/:safir/partnerships/:partnerId/agreements/:agreementId/terminate')
   @Access('agency.write')
-  @ApiOperation({ summary: 'Terminate an agreement' })
-  terminate(@Param() p: AgreementParams, @Body() b: TerminateAgreementDto, @Actor() ctx: CommandContext) {
+  terminate(@Param() p: AgreementParams, @Body() b: TerminateAgreementDto, @Actor() ctx: CommandContext): Promise<CommandResponse> {
     return this.change(p, { kind: 'terminate', agreementId: p.agreementId, terminatedOn: b.terminatedOn, reason: b.reason }, ctx);
   }
 
+  @ApiCommand({
+    summary: 'Assign the priority circle (a circle other than the category default needs a reason); the same circle again records nothing',
+    rule: 'REASON_REQUIRED',
+    notFound: 'PARTNER_NOT_FOUND',
+  })
   @Put('agencies/:safir/partnerships/:partnerId/circle')
   @Access('agency.write')
-  @ApiOperation({ summary: 'Assign the priority circle (a circle other than the category default needs a reason)' })
-  circle(@Param() p: PartnershipParams, @Body() b: AssignCircleDto, @Actor() ctx: CommandContext) {
+  circle(@Param() p: PartnershipParams, @Body() b: AssignCircleDto, @Actor() ctx: CommandContext): Promise<CommandResponse> {
     return this.change(p, { kind: 'assign-circle', circle: b.circle, reason: b.reason ?? null }, ctx);
   }
 
+  @ApiCommand({ summary: 'Log a contact (meeting, phone, SPEP instance, co-animation, referral, data shared)', rule: 'PARTNER_CLOSED', notFound: 'PARTNER_NOT_FOUND' })
   @Post('agencies/:safir/partnerships/:partnerId/contacts')
   @Access('agency.write')
-  @ApiOperation({ summary: 'Log a contact (meeting, phone, SPEP instance, co-animation, referral, data shared)' })
-  contact(@Param() p: PartnershipParams, @Body() b: LogContactDto, @Actor() ctx: CommandContext) {
+  contact(@Param() p: PartnershipParams, @Body() b: LogContactDto, @Actor() ctx: CommandContext): Promise<CommandResponse> {
     return this.change(p, { kind: 'log-contact', contactKind: b.kind, date: b.date, participants: b.participants ?? [], note: b.note ?? null }, ctx);
   }
 
+  @ApiCommand({ summary: "Record a partner's expectation (the study's list)", conflict: 'EXPECTATION_EXISTS', notFound: 'PARTNER_NOT_FOUND' })
   @Post('agencies/:safir/partnerships/:partnerId/expectations')
   @Access('agency.write')
-  @ApiOperation({ summary: "Record a partner's expectation (the study's list)" })
-  expectation(@Param() p: PartnershipParams, @Body() b: RecordExpectationDto, @Actor() ctx: CommandContext) {
+  expectation(@Param() p: PartnershipParams, @Body() b: RecordExpectationDto, @Actor() ctx: CommandContext): Promise<CommandResponse> {
     return this.change(p, { kind: 'record-expectation', expectationId: b.expectationId, expectation: b.expectation, note: b.note ?? null }, ctx);
   }
 
+  @ApiCommand({ summary: 'Mark an expectation addressed (again: records nothing)', notFound: 'PARTNER_NOT_FOUND, EXPECTATION_NOT_FOUND' })
   @Post('agencies/:safir/partnerships/:partnerId/expectations/:expectationId/addressed')
   @Access('agency.write')
-  @ApiOperation({ summary: 'Mark an expectation addressed' })
-  addressed(@Param() p: ExpectationParams, @Body() b: NoteDto, @Actor() ctx: CommandContext) {
+  addressed(@Param() p: ExpectationParams, @Body() b: NoteDto, @Actor() ctx: CommandContext): Promise<CommandResponse> {
     return this.change(p, { kind: 'address-expectation', expectationId: p.expectationId, note: b.note ?? null }, ctx);
   }
 
+  @ApiCommand({ summary: 'Assess the partnership quality (1 to 4, with optional criteria)', rule: 'PARTNER_CLOSED, INVALID_SCORE', notFound: 'PARTNER_NOT_FOUND' })
   @Post('agencies/:safir/partnerships/:partnerId/assessments')
   @Access('agency.write')
-  @ApiOperation({ summary: 'Assess the partnership quality (1 to 4, with optional criteria)' })
-  assess(@Param() p: PartnershipParams, @Body() b: AssessQualityDto, @Actor() ctx: CommandContext) {
+  assess(@Param() p: PartnershipParams, @Body() b: AssessQualityDto, @Actor() ctx: CommandContext): Promise<CommandResponse> {
     return this.change(p, { kind: 'assess', score: b.score, assessedOn: b.assessedOn, criteria: { ...(b.criteria ?? {}) } }, ctx);
   }
 
+  @ApiCommand({
+    summary: 'Plan a joint event (forum, job dating, salon, information collective, MRS session…)',
+    response: JointEventRecordedView,
+    conflict: 'JOINT_EVENT_EXISTS',
+    rule: 'UNKNOWN_PARTNER (partnerIds)',
+  })
   @Post('agencies/:safir/joint-events')
   @Access('agency.write')
-  @ApiOperation({ summary: 'Plan a joint event (forum, job dating, salon, information collective, MRS session…)' })
-  async plan(@Param() { safir }: SafirParam, @Body() b: PlanJointEventDto, @Actor() ctx: CommandContext) {
+  async plan(@Param() { safir }: SafirParam, @Body() b: PlanJointEventDto, @Actor() ctx: CommandContext): Promise<JointEventRecordedView> {
     const change = { kind: 'plan' as const, eventKind: b.kind, date: b.date, title: b.title, partnerIds: b.partnerIds, publics: b.publics, planActionId: b.planActionId ?? null };
     return commandResponse(await this.commands.execute(new ChangeJointEvent(safir, b.jointEventId, change, ctx)), { jointEventId: b.jointEventId });
   }
 
+  @ApiCommand({
+    summary: 'Record a joint event held, with its outcomes (hires never above candidates presented)',
+    rule: 'JOINT_EVENT_CLOSED (already held or cancelled), HIRES_EXCEED_CANDIDATES, INVALID_OUTCOME',
+    notFound: 'JOINT_EVENT_NOT_FOUND',
+  })
   @Post('agencies/:safir/joint-events/:jointEventId/held')
   @Access('agency.write')
-  @ApiOperation({ summary: 'Record a joint event held, with its outcomes (hires never above candidates presented)' })
-  async held(@Param() p: JointEventParams, @Body() b: HoldJointEventDto, @Actor() ctx: CommandContext) {
+  async held(@Param() p: JointEventParams, @Body() b: HoldJointEventDto, @Actor() ctx: CommandContext): Promise<CommandResponse> {
     return commandResponse(await this.commands.execute(new ChangeJointEvent(p.safir, p.jointEventId, { kind: 'hold', outcomes: { ...b.outcomes } }, ctx)));
   }
 
+  @ApiCommand({ summary: 'Cancel a planned joint event, with a reason', rule: 'JOINT_EVENT_CLOSED (already held or cancelled)', notFound: 'JOINT_EVENT_NOT_FOUND' })
   @Post('agencies/:safir/joint-events/:jointEventId/cancelled')
   @Access('agency.write')
-  @ApiOperation({ summary: 'Cancel a planned joint event, with a reason' })
-  async cancelled(@Param() p: JointEventParams, @Body() b: ReasonDto, @Actor() ctx: CommandContext) {
+  async cancelled(@Param() p: JointEventParams, @Body() b: ReasonDto, @Actor() ctx: CommandContext): Promise<CommandResponse> {
     return commandResponse(await this.commands.execute(new ChangeJointEvent(p.safir, p.jointEventId, { kind: 'cancel', reason: b.reason }, ctx)));
   }
 
+  @ApiView({ summary: "The agency's partner directory: filters by category, circle, active agreement; asOf/knownAt", response: DirectoryPage, notFound: 'AGENCY_NOT_FOUND' })
   @Get('agencies/:safir/partnerships')
   @CachedView()
   @Access('agency.read')
-  @ApiOperation({ summary: "The agency's partner directory: filters by category, circle, active agreement; asOf/knownAt" })
-  async directory(@Param() { safir }: SafirParam, @Query() q: DirectoryQueryDto) {
+  async directory(@Param() { safir }: SafirParam, @Query() q: DirectoryQueryDto): Promise<DirectoryPage> {
     const r = await this.rows.load({ safir }, q);
     const entries = directory(r.partnerships, r.partners, r.on).filter(
       (e) =>
@@ -125,24 +150,32 @@ export class PartnershipsController {
     return paginate(entries, q);
   }
 
+  @ApiView({
+    summary: 'Quality over time, month by month: latest score, trailing-12-month activity, agreement status, and the composite index with its parts',
+    description: 'From `from` to `to` (months, YYYY-MM); by default from the same month a year earlier to the month read (asOf, or today), 13 months.',
+    response: PartnershipQualityView,
+    notFound: 'AGENCY_NOT_FOUND, PARTNERSHIP_NOT_FOUND (the agency has no partnership with that partner, at that date)',
+  })
   @Get('agencies/:safir/partnerships/:partnerId/quality')
   @CachedView()
   @Access('agency.read')
-  @ApiOperation({ summary: 'Quality over time, month by month: latest score, trailing-12-month activity, agreement status, and the composite index with its parts' })
-  async quality(@Param() p: PartnershipParams, @Query() q: QualityQueryDto) {
+  async quality(@Param() p: PartnershipParams, @Query() q: QualityQueryDto): Promise<PartnershipQualityView> {
     const r = await this.rows.load({ safir: p.safir }, q);
     const row = r.partnerships.find((x) => x.partnerId === p.partnerId);
     if (!row) throw new NotFoundException({ code: 'PARTNERSHIP_NOT_FOUND', message: `agency ${p.safir} has no partnership with ${p.partnerId}` });
     const to = q.to ?? r.on.slice(0, 7);
     const from = q.from ?? `${Number(to.slice(0, 4)) - 1}-${to.slice(5, 7)}`;
-    return { safir: p.safir, partnerId: p.partnerId, ...qualityOverTime(row, r.months.filter((m) => m.partnerId === p.partnerId), from, to) };
+    const { formula, series } = qualityOverTime(row, r.months.filter((m) => m.partnerId === p.partnerId), from, to);
+    // `parts` is built as a string-keyed record: name its four parts so the answer type-checks against the view.
+    const named = ({ score, contacts, jointEvents, agreement }: Record<string, number>) => ({ score, contacts, jointEvents, agreement });
+    return { safir: p.safir, partnerId: p.partnerId, formula, series: series.map((m) => ({ ...m, parts: named(m.parts) })) };
   }
 
+  @ApiView({ summary: "The agency's partners per priority circle (circles 1 to 3, always all three)", response: [PriorityCircleView], notFound: 'AGENCY_NOT_FOUND' })
   @Get('agencies/:safir/priority-circles')
   @CachedView()
   @Access('agency.read')
-  @ApiOperation({ summary: "The agency's partners per priority circle" })
-  async circles(@Param() { safir }: SafirParam, @Query() q: DirectoryQueryDto) {
+  async circles(@Param() { safir }: SafirParam, @Query() q: DirectoryQueryDto): Promise<PriorityCircleView[]> {
     const r = await this.rows.load({ safir }, q);
     const entries = directory(r.partnerships, r.partners, r.on);
     return [1, 2, 3].map((circle) => {
@@ -151,20 +184,20 @@ export class PartnershipsController {
     });
   }
 
+  @ApiView({ summary: 'Circle × quality across agencies of a region or the country (graphique 3 of the study)', response: CircleQualityMatrixView })
   @Get('priority-circles/matrix')
   @CachedView()
   @Access('region.read')
-  @ApiOperation({ summary: 'Circle × quality across agencies of a region or the country (graphique 3 of the study)' })
-  async matrix(@Query() q: MatrixQueryDto) {
+  async matrix(@Query() q: MatrixQueryDto): Promise<CircleQualityMatrixView> {
     const r = await this.rows.load({ region: q.region }, q);
     return { region: q.region ?? null, categories: circleQualityMatrix(directory(r.partnerships, r.partners, r.on)) };
   }
 
+  @ApiView({ summary: 'Active agreements ending within N days (default 60), soonest first, paginated', response: ExpiringAgreementsView, notFound: 'AGENCY_NOT_FOUND' })
   @Get('agencies/:safir/agreements/expiring')
   @CachedView()
   @Access('agency.read')
-  @ApiOperation({ summary: 'Active agreements ending within N days (default 60)' })
-  async expiring(@Param() { safir }: SafirParam, @Query() q: ExpiringQueryDto) {
+  async expiring(@Param() { safir }: SafirParam, @Query() q: ExpiringQueryDto): Promise<ExpiringAgreementsView> {
     const r = await this.rows.load({ safir }, q);
     const limit = new Date(Date.parse(r.on) + q.days * 86_400_000).toISOString().slice(0, 10);
     const list = directory(r.partnerships, r.partners, r.on)
@@ -173,11 +206,11 @@ export class PartnershipsController {
     return { on: r.on, days: q.days, ...paginate(list, q) };
   }
 
+  @ApiView({ summary: 'Joint events calendar (by date, paginated) and outcome totals of the held ones, in all, per kind and per partner', response: JointEventCalendarView, notFound: 'AGENCY_NOT_FOUND' })
   @Get('agencies/:safir/joint-events')
   @CachedView()
   @Access('agency.read')
-  @ApiOperation({ summary: 'Joint events calendar and outcome totals per kind and per partner' })
-  async calendar(@Param() { safir }: SafirParam, @Query() q: CalendarQueryDto) {
+  async calendar(@Param() { safir }: SafirParam, @Query() q: CalendarQueryDto): Promise<JointEventCalendarView> {
     const r = await this.rows.load({ safir }, q);
     const events = r.jointEvents.filter((e) => (!q.from || e.date >= q.from) && (!q.to || e.date <= q.to)).sort((a, b) => a.date.localeCompare(b.date));
     return { ...paginate(events, q), totals: jointEventTotals(events) };

@@ -4,6 +4,7 @@ import { EVENT_STORE, EventStore } from '../../../event-store/src';
 import { DATABASE_HANDLE } from '../tokens';
 import type { DatabaseHandle } from '../database/database';
 import { Public } from '../http/public.decorator';
+import { HealthView } from './health.views';
 
 @ApiTags('platform')
 @Controller('health')
@@ -16,8 +17,8 @@ export class HealthController {
   @Get()
   @Public()
   @ApiOperation({ summary: 'Liveness and database reachability (no authentication)' })
-  @ApiOkResponse({ description: '{ status: "ok", headPosition, embeddedDatabase }' })
-  async health() {
+  @ApiOkResponse({ description: 'the API is up and its database answers', type: HealthView })
+  async health(): Promise<HealthView> {
     return { status: 'ok', headPosition: await this.store.headPosition(), embeddedDatabase: this.database.embedded };
   }
 }

@@ -2,6 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ProjectionEngine } from '../../../projections/src';
 import { Access } from '../http/access-policy';
+import { ProjectionStatusView } from './projection-status.views';
 
 @ApiTags('platform')
 @Controller('projections')
@@ -11,8 +12,8 @@ export class ProjectionsController {
   @Get()
   @Access('audit')
   @ApiOperation({ summary: 'Each projection (admin, auditor): checkpoint, head position, lag, and whether it is live or rebuilding' })
-  @ApiOkResponse({ description: 'ProjectionStatus[]' })
-  status() {
+  @ApiOkResponse({ description: 'one entry per projection', type: ProjectionStatusView, isArray: true })
+  status(): Promise<ProjectionStatusView[]> {
     return this.engine.status();
   }
 }

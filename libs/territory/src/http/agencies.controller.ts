@@ -1,18 +1,19 @@
 import { Body, Controller, Get, NotFoundException, Param, Post, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { In, Repository } from 'typeorm';
 import type { Principal } from '../../../access/src';
 import { Actor, CurrentPrincipal, readScope } from '../../../access/src';
 import { ProjectionEngine } from '../../../projections/src';
-import { Access, AsOfQueryDto, CachedView, CommandContext, commandResponse, endOfDay, paginate, ReadConsistency } from '../../../platform/src';
+import { Access, ApiCommand, ApiView, AsOfQueryDto, CachedView, CommandContext, CommandResponse, commandResponse, endOfDay, paginate, ReadConsistency } from '../../../platform/src';
 import { RegisterAgency } from '../commands/register-agency.command';
 import { ReviseTerritorialContext } from '../commands/revise-territorial-context.command';
 import { CLASSIFICATION_RULE } from '../domain/context-classification';
 import { AgencyRow } from '../read-models/agency.entity';
 import { agencyDirectory } from '../read-models/agency-directory.projection';
 import { AgenciesQueryDto, RegisterAgencyDto, ReviseContextDto } from './dto/agency.dto';
+import { AgencyPage, AgencyRegisteredView, AgencyView } from './dto/territory.views';
 
 @ApiTags('territory')
 @Controller('agencies')
@@ -24,18 +25,23 @@ export class AgenciesController {
     @InjectRepository(AgencyRow) private readonly agencies: Repository<AgencyRow>,
   ) {}
 
+  @ApiCommand({
+    summary: 'Register an agency (admin): SAFIR code, région, département, employment basin',
+    response: AgencyRegisteredView,
+    conflict: 'AGENCY_EXISTS: that SAFIR code is already registered',
+    rule: 'UNKNOWN_REGION, DEPARTMENT_NOT_IN_REGION, BASIN_NOT_IN_REGION',
+  })
   @Post()
   @Access('admin')
-  @ApiOperation({ summary: 'Register an agency (admin): SAFIR code, région, département, employment basin' })
-  async register(@Body() body: RegisterAgencyDto, @Actor() ctx: CommandContext) {
+  async register(@Body() body: RegisterAgencyDto, @Actor() ctx: CommandContext): Promise<AgencyRegisteredView> {
     return commandResponse(await this.commands.execute(new RegisterAgency(body, ctx)), { safir: body.safir });
   }
 
+  @ApiView({ summary: "Agencies the caller may see (a manager's own, a director's regions, all for others), paginated", response: AgencyPage })
   @Get()
   @CachedView()
   @Access('scoped')
-  @ApiOperation({ summary: "Agencies the caller may see (a manager's own, a director's regions, all for others), paginated" })
-  async list(@Query() q: AgenciesQueryDto, @CurrentPrincipal() principal: Principal) {
+  async list(@Query() q: AgenciesQueryDto, @CurrentPrincipal() principal: Principal): Promise<AgencyPage> {
     await this.consistency.waitFor(q.consistentWith, [agencyDirectory.name]);
     const scope = readScope(principal);
     const visible = (a: AgencyRow) => scope.all || scope.agencies.includes(a.safir) || scope.regions.includes(a.region);
@@ -49,11 +55,15 @@ export class AgenciesController {
     return { ...paginate(filtered, q), classificationRule: CLASSIFICATION_RULE };
   }
 
+  @ApiView({
+    summary: 'One agency with its latest territorial context and the reasons for its class; asOf/knownAt replay the past',
+    response: AgencyView,
+    notFound: 'AGENCY_NOT_FOUND (also when it was not yet registered at asOf/knownAt)',
+  })
   @Get(':safir')
   @CachedView()
   @Access('agency.read')
-  @ApiOperation({ summary: 'One agency with its latest territorial context and the reasons for its class; asOf/knownAt replay the past' })
-  async get(@Param('safir') safir: string, @Query() q: AsOfQueryDto) {
+  async get(@Param('safir') safir: string, @Query() q: AsOfQueryDto): Promise<AgencyView> {
     await this.consistency.waitFor(q.consistentWith, [agencyDirectory.name]);
     const row = q.asOf || q.knownAt
       ? (await this.engine.replay<{ agencies: AgencyRow }>(agencyDirectory.name, { agency: safir, occurredAt: endOfDay(q.asOf), recordedAt: q.knownAt })).get('agencies', { safir })
@@ -62,10 +72,10 @@ export class AgenciesController {
     return row;
   }
 
+  @ApiCommand({ summary: "Revise the agency's territorial context (dated figures of its basin)", rule: 'NOT_A_PERCENTAGE', notFound: 'AGENCY_NOT_FOUND' })
   @Post(':safir/context')
   @Access('agency.write')
-  @ApiOperation({ summary: "Revise the agency's territorial context (dated figures of its basin)" })
-  async reviseContext(@Param('safir') safir: string, @Body() body: ReviseContextDto, @Actor() ctx: CommandContext) {
+  async reviseContext(@Param('safir') safir: string, @Body() body: ReviseContextDto, @Actor() ctx: CommandContext): Promise<CommandResponse> {
     return commandResponse(await this.commands.execute(new ReviseTerritorialContext(safir, body.effectiveDate, body.figures, body.source ?? null, ctx)));
   }
 }

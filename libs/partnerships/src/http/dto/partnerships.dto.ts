@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsBoolean, IsDefined, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsBoolean, IsDefined, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateIf, ValidateNested, ValidationOptions, registerDecorator } from 'class-validator';
 import { AsOfQueryDto } from '../../../../platform/src';
-import { PARTNER_CATEGORIES, PartnerCategory, Scale, SCALES } from '../../domain/categories';
+import { PARTNER_CATEGORIES, PartnerCategory, Scale, SCALES, validSiret } from '../../domain/categories';
 import {
   AGREEMENT_OBJECTIVES, AgreementObjective, CONTACT_KINDS, ContactKind, EXPECTATIONS, Expectation, JOINT_EVENT_KINDS, JointEventKind, PUBLICS,
 } from '../../domain/partnerships.events';
@@ -11,6 +11,18 @@ const ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const idMessage = (f: string) => ({ message: `${f} must be 1-64 lower-case letters, digits, - or _` });
 const dateMessage = (f: string) => ({ message: `${f} must be a date (YYYY-MM-DD)` });
+
+/** A SIRET the register accepts: 14 digits and the domain's key check (Luhn; La Poste's digit sum). */
+function IsSiret(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isSiret',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: { message: 'siret must be 14 digits passing the Luhn check (La Poste: digit sum divisible by 5)', ...options },
+      validator: { validate: (value: unknown) => typeof value === 'string' && validSiret(value) },
+    });
+}
 
 export class SafirParam {
   @ApiProperty({ example: '62001' }) @Matches(/^\d{5}$/, { message: 'safir must be a 5-digit SAFIR code' }) safir: string;
@@ -36,15 +48,20 @@ export class RegisterPartnerDto {
   @ApiProperty({ example: 'Mission locale du Montreuillois' }) @IsString() @Length(1, 200) name: string;
   @ApiProperty({ enum: PARTNER_CATEGORIES }) @IsIn(PARTNER_CATEGORIES) category: PartnerCategory;
   @ApiPropertyOptional({ example: 'ETTI', description: 'SIAE kind (ACI, AI, EI, ETTI, EITI), training body kind…' }) @IsOptional() @IsString() subkind?: string;
-  @ApiPropertyOptional({ example: '73282932000074', description: '14 digits, Luhn (La Poste: digit sum mod 5)' }) @IsOptional() @Matches(/^\d{14}$/, { message: 'siret must be 14 digits' }) siret?: string;
+  @ApiPropertyOptional({ example: '73282932000074', description: '14 digits, Luhn (La Poste: digit sum mod 5)' }) @IsOptional() @Matches(/^\d{14}$/, { message: 'siret must be 14 digits' }) @IsSiret() siret?: string;
   @ApiProperty({ enum: SCALES }) @IsIn(SCALES) scale: Scale;
   @ApiPropertyOptional({ description: 'the national network this partner is a branch of' }) @IsOptional() @Matches(ID, idMessage('parentPartnerId')) parentPartnerId?: string;
 }
 
+/** A partial update: only the fields sent change; `siret: null` removes the SIRET. */
 export class UpdatePartnerDto {
-  @ApiProperty() @IsString() @Length(1, 200) name: string;
-  @ApiProperty({ enum: SCALES }) @IsIn(SCALES) scale: Scale;
-  @ApiPropertyOptional() @IsOptional() @Matches(/^\d{14}$/, { message: 'siret must be 14 digits' }) siret?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) name?: string;
+  @ApiPropertyOptional({ enum: SCALES }) @IsOptional() @IsIn(SCALES) scale?: Scale;
+  @ApiPropertyOptional({ type: 'string', nullable: true, example: '73282932000074', description: '14 digits and the key check; null removes it' })
+  @ValidateIf((_o, v) => v !== undefined && v !== null)
+  @Matches(/^\d{14}$/, { message: 'siret must be 14 digits' })
+  @IsSiret()
+  siret?: string | null;
 }
 
 export class ReasonDto {

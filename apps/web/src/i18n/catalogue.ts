@@ -1,0 +1,387 @@
+/**
+ * The one French catalogue: every code the API returns has its label here, and nothing English
+ * reaches the screen. A test checks it against the OpenAPI document's enums, the event types and
+ * the error codes of the back end (test/web/catalogue.spec.ts).
+ */
+
+export const PARTNER_CATEGORY: Record<string, string> = {
+  MISSION_LOCALE: 'Mission locale',
+  CAP_EMPLOI: 'Cap emploi',
+  CONSEIL_DEPARTEMENTAL: 'Conseil départemental',
+  SIAE: 'Structure d’insertion par l’activité économique (SIAE)',
+  CONSEIL_REGIONAL: 'Conseil régional',
+  TRAINING_BODY: 'Organisme de formation',
+  PLIE: 'Plan local pour l’insertion et l’emploi (PLIE)',
+  ASSOCIATION: 'Association',
+  CCAS: 'Centre communal d’action sociale (CCAS)',
+  CPAM: 'Caisse primaire d’assurance maladie (CPAM)',
+  CAF: 'Caisse d’allocations familiales (CAF)',
+  CARSAT: 'Carsat',
+  MAISON_EMPLOI: 'Maison de l’emploi',
+  MUNICIPALITY: 'Commune',
+  EPCI: 'Intercommunalité (EPCI)',
+  FRANCE_SERVICES: 'France services',
+  CHAMBER: 'Chambre consulaire',
+  SCHOOL_UNIVERSITY: 'Établissement scolaire ou université',
+  SOCIAL_PARTNER: 'Partenaire social',
+  EMPLOYER: 'Employeur',
+  EMPLOYER_GROUP: 'Groupement d’employeurs (GEIQ, GE)',
+  UNKNOWN: 'Catégorie inconnue',
+};
+
+export const SCALE: Record<string, string> = { NATIONAL: 'Nationale', REGIONAL: 'Régionale', DEPARTMENTAL: 'Départementale', LOCAL: 'Locale' };
+
+export const AGREEMENT_OBJECTIVE: Record<string, string> = {
+  COMPLEMENTARY_SERVICES: 'Complémentarité des offres de services',
+  ACCESSIBILITY_RELAY_POINT: 'Point relais, accessibilité des services',
+  BRAND_IMAGE: 'Image et notoriété',
+  LINKS_WITH_ECONOMIC_ACTORS: 'Liens avec les acteurs économiques',
+  ANTICIPATION_OF_NEEDS: 'Anticipation des besoins',
+};
+
+export const AGREEMENT_STATUS: Record<string, string> = {
+  ACTIVE: 'En vigueur',
+  EXPIRED: 'Échue',
+  TERMINATED: 'Résiliée',
+  NONE: 'Sans convention',
+  NOT_STARTED: 'Pas encore en vigueur',
+};
+
+export const CONTACT_KIND: Record<string, string> = {
+  MEETING: 'Réunion',
+  PHONE: 'Échange téléphonique',
+  SPEP_INSTANCE: 'Instance SPEP',
+  CO_ANIMATION: 'Co-animation',
+  REFERRAL: 'Orientation de personnes',
+  DATA_SHARED: 'Partage de données',
+};
+
+export const EXPECTATION: Record<string, string> = {
+  SHARED_KEY_DATA: 'Partage des données clés du territoire',
+  CO_CONSTRUCTED_DIAGNOSTIC: 'Diagnostic co-construit',
+  REGULAR_COMMUNICATION_ON_SERVICE_OFFER: 'Communication régulière sur l’offre de services',
+  CONCERTED_RESPONSES: 'Réponses concertées',
+};
+
+export const QUALITY_CRITERION: Record<string, string> = {
+  mutualKnowledge: 'Connaissance mutuelle',
+  namedReferents: 'Référents identifiés',
+  jointActions: 'Actions communes',
+  dataSharing: 'Partage de données',
+  communication: 'Communication régulière',
+};
+
+export const QUALITY_SCORE: Record<string, string> = { '1': '1 — insuffisante', '2': '2 — à améliorer', '3': '3 — bonne', '4': '4 — très bonne' };
+
+export const JOINT_EVENT_KIND: Record<string, string> = {
+  FORUM: 'Forum',
+  JOB_DATING: 'Job dating',
+  SALON_PHYSICAL: 'Salon (physique)',
+  SALON_VIRTUAL: 'Salon (virtuel)',
+  INFORMATION_COLLECTIVE: 'Information collective',
+  ATELIER: 'Atelier',
+  RECRUITMENT_SESSION: 'Session de recrutement en agence',
+  MRS_SESSION: 'Session MRS (méthode de recrutement par simulation)',
+  CO_ANIMATION: 'Co-animation',
+};
+
+export const JOINT_EVENT_STATUS: Record<string, string> = { PLANNED: 'Prévu', HELD: 'Réalisé', CANCELLED: 'Annulé' };
+
+export const PUBLIC: Record<string, string> = {
+  jeunes: 'Jeunes',
+  seniors: 'Seniors',
+  'demandeurs-emploi': 'Demandeurs d’emploi',
+  'personnes-en-situation-de-handicap': 'Personnes en situation de handicap',
+  'residents-qpv-frr': 'Résidents QPV / FRR',
+  'beneficiaires-rsa': 'Bénéficiaires du RSA',
+  femmes: 'Femmes',
+  familles: 'Familles',
+};
+
+export const EXPENDITURE_CATEGORY: Record<string, string> = {
+  DEROGATORY_MOBILITY_AID: 'Aide dérogatoire à la mobilité',
+  LOCAL_SERVICE_PURCHASE: 'Achat de prestation locale',
+  SPECIFIC_PUBLIC_ACTION: 'Action pour un public spécifique',
+  INNOVATIVE_PROJECT: 'Projet innovant',
+  PARTNER_SUBSIDY: 'Subvention à un partenaire',
+};
+
+export const FUNDING_ROUTE: Record<string, string> = { PUBLIC_PROCUREMENT: 'Marché public', SUBSIDY: 'Subvention' };
+
+export const RELAXED_CRITERION: Record<string, string> = {
+  RESOURCES: 'Condition de ressources',
+  CONTRACT_LENGTH: 'Durée du contrat',
+  MINIMUM_DISTANCE: 'Distance minimale',
+  NATURE_OF_EXPENSES: 'Nature des dépenses',
+};
+
+export const LEVER: Record<string, string> = {
+  INTERNAL_MOBILISATION: 'Mobilisation interne des agents',
+  PARTNER_CO_CONSTRUCTION: 'Association des partenaires au diagnostic et au plan d’action',
+  COMBINING_SERVICE_OFFER_SEGMENTS: 'Association des segments de l’offre de services (parcours)',
+  INTENSIVE_SUPPORT: 'Accompagnement intensif',
+  TRAINING: 'Recours accru à la formation',
+  EMPLOYER_PROSPECTING_AND_PROFILE_PROMOTION: 'Prospection des employeurs et promotion de profils',
+  SPECIFIC_INITIATIVES_FUNDED_BY_5_PERCENT: 'Initiatives spécifiques financées sur le « 5 % »',
+  COMMUNICATION_TO_EMPLOYERS_AND_PARTNERS: 'Communication vers les entreprises et les partenaires',
+  MANAGER_PROACTIVITY: 'Proactivité des responsables vis-à-vis des partenaires',
+  JOB_SEEKER_EMPLOYER_ADVISER_SYNERGY: 'Synergie conseillers « demandeurs d’emploi » et « entreprises »',
+  OPEN_PREMISES: 'Locaux animés, ouverts sur le territoire',
+};
+
+export const ACTION_STATUS: Record<string, string> = {
+  PLANNED: 'Prévue',
+  IN_PROGRESS: 'En cours',
+  DONE: 'Réalisée',
+  PAUSED: 'Suspendue',
+  ABANDONED: 'Abandonnée',
+  BLOCKED: 'Bloquée',
+};
+
+export const PLAN_STATUS: Record<string, string> = { DRAFT: 'En préparation', ADOPTED: 'Adopté', CLOSED: 'Clôturé' };
+
+export const DIAGNOSTIC_SECTION: Record<string, string> = {
+  LABOUR_DEMAND: 'Demande de travail (besoins des employeurs)',
+  LABOUR_SUPPLY: 'Offre de travail (demandeurs d’emploi)',
+  MATCHING: 'Rapprochement de l’offre et de la demande',
+  RISK_FACTORS: 'Facteurs de risque',
+  ASSETS: 'Atouts du territoire',
+  PARTNER_ISSUES: 'Enjeux partenariaux',
+};
+
+export const FINDING_KIND: Record<string, string> = { NEED: 'Besoin', RISK: 'Risque', ASSET: 'Atout' };
+
+export const INVOLVEMENT: Record<string, string> = { INFORMED: 'Informé', SHARED: 'Partagé', CO_CONSTRUCTED: 'Co-construit' };
+
+export const CO_CONSTRUCTION: Record<string, string> = { NONE: 'Aucun partenaire associé', ...INVOLVEMENT };
+
+export const AREA_TYPE: Record<string, string> = { RURAL: 'Rural', PERI_URBAN: 'Périurbain', URBAN: 'Urbain' };
+
+export const CONTEXT_CLASS: Record<string, string> = { FAVOURABLE: 'Favorable', INTERMEDIATE: 'Intermédiaire', DIFFICULT: 'Difficile' };
+
+export const CONFIGURATION: Record<string, string> = {
+  PROACTIVE_FAVOURABLE: 'Agences qui mobilisent les services et les partenaires de façon proactive dans un contexte favorable',
+  STANDARD_FAVOURABLE: 'Agences qui mobilisent les services et les partenaires de façon « standard » dans un contexte favorable',
+  PROACTIVE_INTERMEDIATE: 'Agences qui mobilisent les services et les partenaires de façon proactive dans un contexte intermédiaire',
+  STANDARD_INTERMEDIATE: 'Agences qui mobilisent les services et les partenaires de façon « standard » dans un contexte intermédiaire',
+  JOB_SEEKER_FOCUSED_DIFFICULT: 'Agences centrées sur l’offre de services aux demandeurs d’emploi et les partenariats associés, dans un contexte difficile',
+};
+
+export const CONFIGURATION_SHORT: Record<string, string> = {
+  PROACTIVE_FAVOURABLE: 'Proactive, contexte favorable',
+  STANDARD_FAVOURABLE: 'Standard, contexte favorable',
+  PROACTIVE_INTERMEDIATE: 'Proactive, contexte intermédiaire',
+  STANDARD_INTERMEDIATE: 'Standard, contexte intermédiaire',
+  JOB_SEEKER_FOCUSED_DIFFICULT: 'Centrée sur les demandeurs d’emploi, contexte difficile',
+};
+
+/** The five proactivity criteria of the anchoring profile, and the lever that meets each. */
+export const ANCHORING_CRITERION: Record<string, { label: string; lever: string }> = {
+  jointEventsInitiated: { label: 'Événements communs initiés dans l’année', lever: 'Initier davantage d’événements communs avec les partenaires (forum, job dating, session de recrutement)' },
+  strongPriorityPartnerships: {
+    label: 'Partenariats des cercles 1 et 2 conventionnés et de bonne qualité',
+    lever: 'Conventionner davantage de partenariats des cercles 1 et 2 et porter leur qualité à 3 ou plus',
+  },
+  diagnosticCoConstructed: { label: 'Diagnostic territorial co-construit', lever: 'Co-construire le diagnostic territorial avec au moins un partenaire' },
+  specificOrInnovativeFundShare: { label: 'Part du « 5 % » engagée sur des actions spécifiques ou innovantes', lever: 'Engager davantage du « 5 % » sur des actions pour des publics spécifiques ou un projet innovant' },
+  employerProspectingActions: { label: 'Actions de prospection des employeurs au plan', lever: 'Ajouter au plan une action de prospection des employeurs et de promotion de profils' },
+};
+
+export const ROLE: Record<string, string> = { manager: 'Responsable d’agence', director: 'Directeur ou directrice', auditor: 'Auditeur ou auditrice', admin: 'Administrateur ou administratrice' };
+
+export const PROJECTION_STATE: Record<string, string> = { live: 'À jour', behind: 'En retard', stopped: 'Arrêtée', rebuilding: 'En reconstruction' };
+
+export const PROJECTION: Record<string, string> = {
+  'user-directory': 'Utilisateurs et droits',
+  'agency-directory': 'Agences',
+  partnerships: 'Partenariats',
+  diagnostics: 'Diagnostics territoriaux',
+  'action-plans': 'Plans d’action',
+  'fund-consumption': 'Fonds « 5 % »',
+  anchoring: 'Profils d’ancrage',
+};
+
+/** Event types, as nouns for lists and filters (the history's sentences are in history.ts). */
+export const EVENT_TYPE: Record<string, string> = {
+  UserRegistered: 'Utilisateur enregistré',
+  RoleGranted: 'Droit accordé',
+  RoleRevoked: 'Droit retiré',
+  UserDisabled: 'Utilisateur désactivé',
+  UserEnabled: 'Utilisateur réactivé',
+  ApiTokenIssued: 'Jeton d’accès émis',
+  ApiTokenRevoked: 'Jeton d’accès révoqué',
+  AgencyRegistered: 'Agence enregistrée',
+  TerritorialContextRevised: 'Contexte territorial mis à jour',
+  PartnerRegistered: 'Partenaire enregistré',
+  PartnerUpdated: 'Partenaire modifié',
+  PartnerClosed: 'Partenaire clos',
+  AgreementSigned: 'Convention signée',
+  AgreementAmended: 'Convention modifiée par avenant',
+  AgreementRenewed: 'Convention renouvelée',
+  AgreementTerminated: 'Convention résiliée',
+  PriorityCircleAssigned: 'Cercle de priorité attribué',
+  ContactLogged: 'Contact enregistré',
+  PartnerExpectationRecorded: 'Attente du partenaire enregistrée',
+  PartnerExpectationAddressed: 'Attente du partenaire traitée',
+  QualityAssessed: 'Qualité du partenariat évaluée',
+  JointEventPlanned: 'Événement commun prévu',
+  JointEventHeld: 'Événement commun réalisé',
+  JointEventCancelled: 'Événement commun annulé',
+  DiagnosticDrafted: 'Diagnostic ouvert',
+  DiagnosticSectionRevised: 'Section du diagnostic rédigée',
+  DiagnosticParticipationRecorded: 'Participation au diagnostic enregistrée',
+  DiagnosticPublished: 'Diagnostic publié',
+  ActionPlanDrafted: 'Plan d’action ouvert',
+  PriorityAdded: 'Priorité ajoutée',
+  ActionAdded: 'Action ajoutée',
+  ActionPlanAdopted: 'Plan d’action adopté',
+  ProgressReported: 'Avancement déclaré',
+  ActionStatusChanged: 'Statut d’action modifié',
+  MidYearReviewRecorded: 'Revue de mi-parcours enregistrée',
+  ActionPlanClosed: 'Plan d’action clôturé',
+  ClosedPlanAdjusted: 'Ajustement d’un plan clôturé',
+  EnvelopeAllocated: 'Enveloppe allouée',
+  EnvelopeAdjusted: 'Enveloppe ajustée',
+  ExpenditureCommitted: 'Dépense engagée',
+  OverCommitmentAuthorised: 'Dépassement autorisé',
+  PaymentRecorded: 'Paiement enregistré',
+  CommitmentReleased: 'Engagement libéré',
+  PaymentCorrected: 'Paiement corrigé',
+  FundYearClosed: 'Exercice du fonds clôturé',
+};
+
+/** Error codes of the API, as the sentence a user reads. */
+export const ERROR_CODE: Record<string, string> = {
+  VALIDATION_FAILED: 'Certains champs sont à corriger.',
+  MALFORMED_BODY: 'La requête est mal formée.',
+  INVALID_EVENT: 'L’enregistrement a été refusé : une valeur n’est pas acceptable.',
+  INTERNAL: 'Une erreur inattendue est survenue. Réessayez ; si elle persiste, transmettez le numéro de suivi au support.',
+  CONCURRENT_CHANGE: 'Quelqu’un a modifié ces données au même moment : rechargez la page et recommencez.',
+  IDEMPOTENCY_KEY_REUSED: 'Cette demande a déjà été envoyée avec un autre contenu : rechargez la page et recommencez.',
+  PROJECTION_BEHIND: 'L’enregistrement est fait, mais l’affichage n’est pas encore à jour : actualisez dans un instant.',
+  FORBIDDEN: 'Vos droits ne permettent pas cette action.',
+  MISSING_TOKEN: 'Vous n’êtes pas connecté.',
+  MALFORMED_TOKEN: 'Ce jeton d’accès est mal formé.',
+  INVALID_TOKEN: 'Ce jeton d’accès n’est pas valide.',
+  EXPIRED_TOKEN: 'Ce jeton d’accès a expiré.',
+  REVOKED_TOKEN: 'Ce jeton d’accès a été révoqué.',
+  UNKNOWN_USER: 'Cet utilisateur n’est pas connu d’Ancrage.',
+  USER_DISABLED: 'Ce compte est désactivé.',
+  TOO_MANY_AUTH_FAILURES: 'Trop de tentatives de connexion échouées : patientez une minute.',
+  NO_DEMO: 'Les utilisateurs de démonstration ne sont proposés qu’avec la base embarquée.',
+  UNKNOWN_PROJECTION: 'Cette vue n’existe pas.',
+  LOG_ALTERED: 'Le journal a été altéré : la signature est refusée.',
+  NO_SIGNING_KEY: 'Aucune clé de signature n’est configurée sur le serveur.',
+  // territory
+  AGENCY_EXISTS: 'Une agence porte déjà ce code SAFIR.',
+  AGENCY_NOT_FOUND: 'Agence inconnue.',
+  UNKNOWN_REGION: 'Région inconnue.',
+  DEPARTMENT_NOT_IN_REGION: 'Ce département n’appartient pas à la région choisie.',
+  BASIN_NOT_IN_REGION: 'Ce bassin d’emploi n’appartient pas à la région choisie.',
+  NOT_A_PERCENTAGE: 'La valeur doit être un pourcentage entre 0 et 100.',
+  // access
+  USER_EXISTS: 'Cet identifiant d’utilisateur est déjà pris.',
+  USER_NOT_FOUND: 'Utilisateur inconnu.',
+  INVALID_USER_ID: 'Identifiant d’utilisateur non valide.',
+  INVALID_ROLE: 'Rôle inconnu.',
+  INVALID_SCOPE: 'Le périmètre ne convient pas à ce rôle.',
+  ROLE_NOT_GRANTED: 'Ce rôle n’est pas accordé à cet utilisateur.',
+  TOKEN_NOT_FOUND: 'Jeton inconnu.',
+  EXPIRY_IN_PAST: 'La date d’expiration est déjà passée.',
+  // partnerships
+  PARTNER_EXISTS: 'Un partenaire porte déjà cet identifiant.',
+  PARTNER_NOT_FOUND: 'Partenaire inconnu.',
+  PARTNER_CLOSED: 'Ce partenaire est clos : plus rien ne peut être enregistré avec lui.',
+  UNKNOWN_PARTNER: 'Partenaire inconnu du registre.',
+  UNKNOWN_PARENT: 'Le réseau parent n’est pas un partenaire connu.',
+  INVALID_SIRET: 'Ce SIRET n’est pas valide (clé de contrôle).',
+  INVALID_SUBKIND: 'Ce type ne correspond pas à la catégorie.',
+  PARTNERSHIP_NOT_FOUND: 'L’agence n’a pas de partenariat avec ce partenaire.',
+  AGREEMENT_EXISTS: 'Une convention porte déjà cet identifiant.',
+  AGREEMENT_ACTIVE: 'Une autre convention est en vigueur avec ce partenaire.',
+  AGREEMENT_NOT_FOUND: 'Convention inconnue.',
+  AGREEMENT_TERMINATED: 'Cette convention est résiliée.',
+  ENDS_BEFORE_START: 'La fin précède le début.',
+  RENEWAL_NOT_LATER: 'Le renouvellement doit reporter la fin à une date plus tardive.',
+  REASON_REQUIRED: 'Indiquez un motif.',
+  EXPECTATION_EXISTS: 'Cette attente est déjà enregistrée.',
+  EXPECTATION_NOT_FOUND: 'Attente inconnue.',
+  INVALID_SCORE: 'La note doit aller de 1 à 4.',
+  JOINT_EVENT_EXISTS: 'Un événement porte déjà cet identifiant.',
+  JOINT_EVENT_NOT_FOUND: 'Événement inconnu.',
+  JOINT_EVENT_CLOSED: 'Cet événement est déjà réalisé ou annulé.',
+  INVALID_OUTCOME: 'Les résultats doivent être des nombres entiers positifs.',
+  HIRES_EXCEED_CANDIDATES: 'Les recrutements ne peuvent dépasser les candidats présentés.',
+  // diagnostics
+  DIAGNOSTIC_EXISTS: 'Le diagnostic de cette année est déjà ouvert.',
+  DIAGNOSTIC_NOT_FOUND: 'Aucun diagnostic pour cette année.',
+  DIAGNOSTIC_NOT_PUBLISHED: 'Le diagnostic de cette année n’est pas publié.',
+  ALREADY_PUBLISHED: 'Le diagnostic est déjà publié.',
+  EMPTY_DIAGNOSTIC: 'Rédigez au moins une section avant de publier.',
+  NO_FINDINGS: 'Nommez au moins un constat pour publier.',
+  DUPLICATE_FINDING: 'Deux constats portent le même identifiant.',
+  // action plans
+  PLAN_EXISTS: 'Le plan d’action de cette année est déjà ouvert.',
+  PLAN_NOT_FOUND: 'Aucun plan d’action pour cette année.',
+  PLAN_CLOSED: 'Le plan est clôturé : enregistrez un ajustement à la place.',
+  PLAN_NOT_CLOSED: 'Les ajustements concernent les plans clôturés : déclarez plutôt un avancement.',
+  PRIORITY_EXISTS: 'Une priorité porte déjà cet identifiant.',
+  PRIORITY_NOT_FOUND: 'Priorité inconnue.',
+  NO_FINDING_CITED: 'Une priorité doit répondre à au moins un constat du diagnostic.',
+  UNKNOWN_FINDING: 'Ce constat n’appartient pas au diagnostic lié.',
+  ACTION_EXISTS: 'Une action porte déjà cet identifiant.',
+  ACTION_NOT_FOUND: 'Action inconnue.',
+  ACTION_ABANDONED: 'Cette action est abandonnée : aucun avancement ne peut être déclaré.',
+  DUE_BEFORE_START: 'L’échéance précède le début.',
+  DUE_OUTSIDE_YEAR: 'L’échéance sort de l’année du plan : indiquez pourquoi.',
+  TARGET_EQUALS_BASELINE: 'La cible doit différer de la valeur de départ.',
+  ALREADY_ADOPTED: 'Le plan est déjà adopté.',
+  EMPTY_PLAN: 'Ajoutez au moins une action avant d’adopter le plan.',
+  NOT_ADOPTED: 'La revue de mi-parcours suppose un plan adopté.',
+  INVALID_VALUE: 'La valeur doit être un nombre.',
+  // fund
+  ENVELOPE_EXISTS: 'L’enveloppe de cette année est déjà allouée : ajustez-la.',
+  NO_ENVELOPE: 'Aucune enveloppe n’est allouée pour cette année.',
+  YEAR_CLOSED: 'L’exercice est clôturé : plus rien ne peut y être enregistré.',
+  INVALID_AMOUNT: 'Le montant doit être un nombre entier de centimes, positif.',
+  NEGATIVE_ENVELOPE: 'L’enveloppe deviendrait négative.',
+  BELOW_COMMITTED: 'L’enveloppe ne peut descendre sous le montant déjà engagé.',
+  COMMITMENT_EXISTS: 'Un engagement porte déjà cette référence.',
+  COMMITMENT_NOT_FOUND: 'Engagement inconnu.',
+  ENVELOPE_EXCEEDED: 'Ce montant dépasse ce qui reste de l’enveloppe. Votre direction peut autoriser un dépassement.',
+  MOBILITY_DETAILS_REQUIRED: 'Pour une aide à la mobilité, précisez le critère assoupli et si la personne quitte le bassin.',
+  MOBILITY_DETAILS_UNEXPECTED: 'Les précisions de mobilité ne concernent que les aides dérogatoires à la mobilité.',
+  PAYMENT_EXISTS: 'Un paiement porte déjà cette référence.',
+  PAYMENT_NOT_FOUND: 'Paiement inconnu.',
+  PAYMENT_EXCEEDS_COMMITMENT: 'Ce paiement dépasse ce qui reste à payer sur l’engagement.',
+  NOTHING_TO_RELEASE: 'Rien ne reste à libérer sur cet engagement.',
+  INSUFFICIENT: 'Montant insuffisant.',
+};
+
+/** class-validator constraint codes, as what the user must change. `{x}` takes the schema's bound. */
+export const VALIDATION_CODE: Record<string, string> = {
+  isDefined: 'Ce champ est obligatoire.',
+  isNotEmpty: 'Ce champ est obligatoire.',
+  isString: 'Saisissez un texte.',
+  isInt: 'Saisissez un nombre entier.',
+  isNumber: 'Saisissez un nombre.',
+  isBoolean: 'Choisissez oui ou non.',
+  isIn: 'Choisissez une valeur de la liste.',
+  isEnum: 'Choisissez une valeur de la liste.',
+  min: 'La valeur est trop petite.',
+  max: 'La valeur est trop grande.',
+  notEquals: 'Cette valeur n’est pas acceptée.',
+  length: 'La longueur du texte ne convient pas.',
+  minLength: 'Le texte est trop court.',
+  maxLength: 'Le texte est trop long.',
+  matches: 'Le format ne convient pas.',
+  isEmail: 'Saisissez une adresse électronique valide.',
+  isIso8601: 'Saisissez une date valide.',
+  isISO8601: 'Saisissez une date valide.',
+  arrayMinSize: 'Choisissez au moins un élément.',
+  arrayMaxSize: 'Trop d’éléments.',
+  nestedValidation: 'Ce bloc est incomplet.',
+  whitelistValidation: 'Ce champ n’est pas attendu.',
+  isObject: 'Ce bloc est mal formé.',
+  isArray: 'Une liste est attendue.',
+};

@@ -1,0 +1,141 @@
+import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
+import { InstantProperty, IntegerProperty } from '../../../../platform/src';
+
+const HASH = { example: 'c5440ca5601e499983c50eaf24b209ca2df0bfa28543aad77a362b9c76af1d94', pattern: '^[0-9a-f]{64}$' };
+/** Any JSON object: an event's payload, or a read-model row (its columns depend on the projection). */
+const ANY_OBJECT = { type: 'object', additionalProperties: true } as const;
+
+export class EventMetadataView {
+  @ApiProperty({ example: 'claire-martin', description: 'the user who recorded the event' }) actor: string;
+  @ApiProperty({ example: 'manager', description: 'the role the actor acted under' }) role: string;
+  @ApiProperty({ type: 'string', nullable: true, example: '62001', description: 'SAFIR code of the agency the event concerns (null: none)' }) agency: string | null;
+  @ApiProperty({ example: '0b6f4a52-5d0c-4a36-9d4e-2f1f7d1c9a10' }) correlationId: string;
+  @ApiProperty({ type: 'string', nullable: true, description: 'the event id this event answers (a correction names the corrected event)' }) causationId: string | null;
+  @ApiProperty({ type: 'string', nullable: true, description: 'the Idempotency-Key of the request that recorded it' }) idempotencyKey: string | null;
+  @InstantProperty({ description: 'when it happened in the world' }) occurredAt: string;
+  @InstantProperty({ description: 'when it was written to the log' }) recordedAt: string;
+}
+
+/** The event as stored before an upcaster lifted it to its current schema version. */
+export class StoredEventFormView {
+  @IntegerProperty() schemaVersion: number;
+  @ApiProperty({ ...ANY_OBJECT, description: 'the payload as stored' }) data: unknown;
+}
+
+/** An event with its full envelope, as the log holds it. */
+export class RecordedEventView {
+  @ApiProperty({ format: 'uuid' }) eventId: string;
+  @ApiProperty({ example: 'ExpenditureCommitted' }) type: string;
+  @IntegerProperty({ description: 'version of the payload schema (after upcasting)' }) schemaVersion: number;
+  @ApiProperty({ example: 'fund-62001-2018' }) streamId: string;
+  @IntegerProperty({ description: '0 for the first event of its stream' }) streamVersion: number;
+  @IntegerProperty({ description: 'global position in the log (increasing, not necessarily contiguous)' }) position: number;
+  @ApiProperty({ ...ANY_OBJECT, description: 'the payload: its fields depend on the event type' }) data: unknown;
+  @ApiProperty({ type: EventMetadataView }) metadata: EventMetadataView;
+  @ApiProperty({ ...HASH, description: 'hex SHA-256 linking this event to the previous one' }) hash: string;
+  @ApiProperty({ type: 'integer', enum: [1, 2], description: 'how the payload digest in the hash was taken: 1, keys sorted; 2, as written' }) digestForm: number;
+  @ApiPropertyOptional({ type: StoredEventFormView, description: 'present only when an upcaster changed the event on read' }) stored?: StoredEventFormView;
+}
+
+export class AuditHistoryView {
+  @ApiProperty({ type: [RecordedEventView], description: 'oldest first' }) items: RecordedEventView[];
+  @ApiProperty({ type: 'integer', nullable: true, description: 'pass it as `after` for the next page (null: no more)' }) nextAfter: number | null;
+  @IntegerProperty({ description: 'the head position of the log when read' }) headPosition: number;
+}
+
+export class ProjectionInfoView {
+  @ApiProperty({ example: 'fund-consumption' }) name: string;
+  @IntegerProperty() version: number;
+  @ApiProperty({ type: [String], description: 'the event types it folds' }) eventTypes: readonly string[];
+  @ApiProperty({ type: [String], description: 'its tables (the `table` of the rows view)' }) tables: string[];
+  @ApiProperty({ description: 'whether it can be replayed for one agency (`agency`)' }) agencyScoped: boolean;
+}
+
+/** One table of a replayed read model, paginated. */
+export class ProjectionTableRowsView {
+  @IntegerProperty({ description: 'rows in the table' }) total: number;
+  @ApiProperty({ type: 'array', items: ANY_OBJECT, description: "the rows (`offset`/`limit`); their columns are the table's" }) items: object[];
+}
+
+export class ProjectionRowsView {
+  @ApiProperty({ example: 'fund-consumption' }) projection: string;
+  @ApiProperty({ type: 'string', nullable: true, description: 'the asOf it was replayed at (null: up to now)' }) asOf: string | null;
+  @ApiProperty({ type: 'string', nullable: true, description: 'the knownAt it was replayed at (null: up to now)' }) knownAt: string | null;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'the position it was replayed to (null: the head)' }) position: number | null;
+  @ApiProperty({ type: 'object', additionalProperties: { $ref: getSchemaPath(ProjectionTableRowsView) }, description: 'by table name (all tables, or the one `table` asked for)' })
+  tables: Record<string, ProjectionTableRowsView>;
+}
+
+export class RowChangeView {
+  @ApiProperty({ ...ANY_OBJECT, description: 'the row before' }) before: object;
+  @ApiProperty({ ...ANY_OBJECT, description: 'the row after' }) after: object;
+}
+
+/** How one table differs between two states, rows matched by the table's key. */
+export class RowDiffView {
+  @ApiProperty({ example: 'envelopes' }) table: string;
+  @ApiProperty({ type: 'array', items: ANY_OBJECT, description: 'rows only in the second state' }) added: object[];
+  @ApiProperty({ type: 'array', items: ANY_OBJECT, description: 'rows only in the first state' }) removed: object[];
+  @ApiProperty({ type: [RowChangeView], description: 'rows in both, with different values' }) changed: RowChangeView[];
+}
+
+export class ProjectionChangesView {
+  @ApiProperty({ type: [RecordedEventView], description: 'the events in between (at most 500), oldest first' }) events: RecordedEventView[];
+  @ApiProperty({ type: [RowDiffView], description: 'one entry per table of the projection' }) differences: RowDiffView[];
+}
+
+export class ProjectionDriftView {
+  @ApiProperty({ example: 'fund-consumption' }) projection: string;
+  @IntegerProperty({ description: 'the log position both were compared at' }) position: number;
+  @ApiProperty({ type: [RowDiffView], description: 'replayed (first) against live (second), one entry per table' }) differences: RowDiffView[];
+  @ApiProperty({ description: 'true when no table differs' }) inSync: boolean;
+}
+
+/** The verdict of a walk along the hash chain: `ok` with the head, or the first altered position and why. */
+export class ChainVerdictView {
+  @ApiProperty({ description: 'true when every link verifies' }) ok: boolean;
+  @IntegerProperty({ description: 'events verified' }) checked: number;
+  @ApiPropertyOptional({ type: 'integer', description: 'ok: the head position' }) headPosition?: number;
+  @ApiPropertyOptional({ ...HASH, description: 'ok: the hash of the head event' }) headHash?: string;
+  @ApiPropertyOptional({ type: 'integer', description: 'not ok: the first altered position' }) position?: number;
+  @ApiPropertyOptional({ description: 'not ok: what is wrong there' }) reason?: string;
+}
+
+/** A signed statement that the log had this head; keep it, and check later that the log still extends it. */
+export class SignedDigestView {
+  @IntegerProperty({ description: 'the head position' }) headPosition: number;
+  @ApiProperty({ ...HASH, description: 'the hash of the head event' }) headHash: string;
+  @IntegerProperty({ description: 'events in the log' }) eventCount: number;
+  @InstantProperty() signedAt: string;
+  @ApiProperty({ example: '5c1e0a9b3f2d4e61', description: 'first 16 hex characters of the SHA-256 of the public key (SPKI DER)' }) keyId: string;
+  @ApiProperty({ enum: ['Ed25519'] }) algorithm: 'Ed25519';
+  @ApiProperty({ description: 'base64 Ed25519 signature of the canonical JSON of the other fields' }) signature: string;
+}
+
+export class DigestVerdictView {
+  @ApiProperty({ description: 'true when the signature is valid, the chain verifies and the signed head is unchanged' }) ok: boolean;
+  @ApiProperty({ example: 'the log extends the digest (12 events since)' }) reason: string;
+  @ApiProperty({ type: ChainVerdictView, description: 'the walk along the chain' }) chain: ChainVerdictView;
+}
+
+/** An event of an agency's history, without the hash-chain fields. */
+export class TimelineEventView {
+  @IntegerProperty() position: number;
+  @ApiProperty({ example: 'ExpenditureCommitted' }) type: string;
+  @ApiProperty({ example: 'fund-62001-2018' }) streamId: string;
+  @ApiProperty({ example: 'claire-martin', description: 'who recorded it' }) actor: string;
+  @ApiProperty({ example: 'manager', description: 'the role they acted under' }) role: string;
+  @InstantProperty({ description: 'when it happened' }) occurredAt: string;
+  @InstantProperty({ description: 'when it was recorded' }) recordedAt: string;
+  @ApiProperty() correlationId: string;
+  @ApiProperty({ type: 'string', nullable: true, description: 'the event id this event answers' }) causationId: string | null;
+  @ApiProperty({ ...ANY_OBJECT, description: 'the payload: its fields depend on the event type' }) data: unknown;
+}
+
+export class AgencyTimelineView {
+  @ApiProperty({ example: '62001' }) safir: string;
+  @ApiProperty({ type: 'string', nullable: true, description: 'the asOf it was read at (null: today)' }) asOf: string | null;
+  @IntegerProperty({ description: 'matching events, across all pages' }) total: number;
+  @ApiProperty({ type: [TimelineEventView], description: 'newest first' }) items: TimelineEventView[];
+  @ApiProperty({ type: 'integer', nullable: true, description: 'pass it as `before` for older events (null: no more)' }) nextBefore: number | null;
+}
