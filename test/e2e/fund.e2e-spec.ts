@@ -131,6 +131,32 @@ describe('the 5% fund over HTTP', () => {
     expect(then.body.authorisedOverCents).toBe(0);
   });
 
+  it("takes a manager's over-commitment request to the region's inbox, where its director authorises or refuses it", async () => {
+    const asked = await request(server()).post(`${base}/over-commitment-requests`).set(as('manager')).send({ requestId: 'r-1', amountCents: 2_000_00, reason: 'permis saisonniers', requestedOn: '2018-03-02' }).expect(201);
+    expect(asked.body).toMatchObject({ requestId: 'r-1', events: ['OverCommitmentRequested'] });
+    const second = await request(server()).post(`${base}/over-commitment-requests`).set(as('manager')).send({ requestId: 'r-2', amountCents: 9_000_00, reason: 'forum' }).expect(201);
+    await request(server()).post(`${base}/over-commitment-requests`).set(as('manager')).send({ requestId: 'r-1', amountCents: 1, reason: 'again' }).expect(409);
+    const inbox = await request(server()).get(`/fund/over-commitment-requests?region=32&status=PENDING&consistentWith=${second.body.position}`).set(as('director')).expect(200);
+    expect(inbox.body.items.map((r: { requestId: string }) => r.requestId).sort()).toEqual(['r-1', 'r-2']);
+    await request(server()).get('/fund/over-commitment-requests?region=32').set(as('otherDirector')).expect(403);
+
+    const head = await store.headPosition();
+    await request(server()).post(`${base}/over-commitment-requests/r-2/refusal`).set(as('manager')).send({ reason: 'non' }).expect(403);
+    await request(server()).post(`${base}/over-commitment-authorisations`).set(as('director')).send({ amountCents: 1, reason: 'x', requestId: 'r-9' }).expect(404);
+    expect(await store.headPosition()).toBe(head);
+
+    const yes = await request(server()).post(`${base}/over-commitment-authorisations`).set(as('director')).send({ amountCents: 1_500_00, reason: 'accordé en partie', requestId: 'r-1', authorisedOn: '2018-03-05' }).expect(201);
+    await request(server()).post(`${base}/over-commitment-requests/r-2/refusal`).set(as('director')).send({ reason: 'enveloppe régionale épuisée' }).expect(201);
+    await request(server()).post(`${base}/over-commitment-requests/r-1/refusal`).set(as('director')).send({ reason: 'trop tard' }).expect(409);
+    const mine = await request(server()).get(`${base}/over-commitment-requests?consistentWith=${yes.body.position + 1}`).set(as('manager')).expect(200);
+    expect(mine.body.items.map((r: { requestId: string; status: string; authorisedCents: number | null }) => [r.requestId, r.status, r.authorisedCents]).sort()).toEqual([
+      ['r-1', 'AUTHORISED', 1_500_00],
+      ['r-2', 'REFUSED', null],
+    ]);
+    const march4 = await request(server()).get(`${base}/over-commitment-requests?asOf=2018-03-04`).set(as('manager')).expect(200);
+    expect(march4.body.items.find((r: { requestId: string }) => r.requestId === 'r-1').status).toBe('PENDING');
+  });
+
   it("rolls up a region for its director and the country for national directors, as JSON and CSV", async () => {
     const pos = await store.headPosition();
     const region = await request(server()).get(`/fund/rollup?year=2018&region=32&consistentWith=${pos}`).set(as('director')).expect(200);
@@ -140,7 +166,7 @@ describe('the 5% fund over HTTP', () => {
     await request(server()).get('/fund/rollup?year=2018').set(as('director')).expect(403);
     const csv = await request(server()).get('/fund/rollup?year=2018&format=csv').set(as('national')).expect(200);
     expect(csv.headers['content-type']).toContain('text/csv');
-    expect(csv.text.split('\n')[0]).toBe('year,region,safir,envelopeCents,committedCents,paidCents,remainingCents,consumptionRate,mobilityCents,mobilityShare,mobilityLeavingBasinCents,mobilityLeavingBasinShare,agencies');
+    expect(csv.text.split('\n')[0]).toBe('year,region,safir,envelopeCents,committedCents,paidCents,remainingCents,consumptionRate,mobilityCents,mobilityShare,mobilityLeavingBasinCents,mobilityLeavingBasinShare,authorisedOverCents,agencies,projectedExhaustionDate,exhaustedBeforeYearEnd');
     await request(server()).get('/fund/rollup').set(as('national')).expect(400);
   });
 

@@ -6,18 +6,19 @@ import { ChangeFundHandler } from './commands/change-fund.handler';
 import { CorrectPaymentHandler } from './commands/correct-payment.handler';
 import { FundController } from './http/fund.controller';
 import { Fund1764000003000 } from './migrations/1764000003000-fund';
-import { FundCommitmentRow, FundEnvelopeRow, FundMonthRow } from './read-models/fund.entities';
+import { FundRequests1764000040000 } from './migrations/1764000040000-fund-requests';
+import { FundCommitmentRow, FundEnvelopeRow, FundMonthRow, FundRequestRow } from './read-models/fund.entities';
 import { fundConsumption } from './read-models/fund-consumption.projection';
 
 export const FUND_CONTEXT: ContextParts = {
   name: 'fund',
-  entities: [FundEnvelopeRow, FundMonthRow, FundCommitmentRow],
-  migrations: [Fund1764000003000],
+  entities: [FundEnvelopeRow, FundMonthRow, FundCommitmentRow, FundRequestRow],
+  migrations: [Fund1764000003000, FundRequests1764000040000],
   projections: [fundConsumption],
 };
 
 @Module({
-  imports: [TypeOrmModule.forFeature([FundEnvelopeRow, FundMonthRow, FundCommitmentRow])],
+  imports: [TypeOrmModule.forFeature([FundEnvelopeRow, FundMonthRow, FundCommitmentRow, FundRequestRow])],
   controllers: [FundController],
   providers: [AllocateEnvelopeHandler, ChangeFundHandler, CorrectPaymentHandler],
 })

@@ -40,8 +40,28 @@ describe('fund decider', () => {
   it('lets a director authorise an over-commitment, recording who', () => {
     const events = apply([allocated], spend('c1', 100_000_00));
     const authorised = when(events, { kind: 'authorise-over-commitment', amountCents: 5_000_00, reason: 'mobilité saisonnière' });
-    expect(authorised).toEqual([{ type: 'OverCommitmentAuthorised', data: { amountCents: 5_000_00, reason: 'mobilité saisonnière', authorisedBy: 'director-hdf' } }]);
+    expect(authorised).toEqual([{ type: 'OverCommitmentAuthorised', data: { amountCents: 5_000_00, reason: 'mobilité saisonnière', authorisedBy: 'director-hdf', requestId: null } }]);
     expect(when([...events, ...authorised], spend('c2', 5_000_00))[0].type).toBe('ExpenditureCommitted');
+  });
+
+  it('takes a manager\'s over-commitment request, which a director authorises or refuses once, dated when given', () => {
+    const full = apply([allocated], spend('c1', 100_000_00));
+    const asked = when(full, { kind: 'request-over-commitment', requestId: 'r1', amountCents: 3_000_00, reason: 'afflux de saisonniers', requestedOn: '2018-02-20' });
+    expect(asked).toEqual([
+      { type: 'OverCommitmentRequested', data: { requestId: 'r1', amountCents: 3_000_00, reason: 'afflux de saisonniers', requestedBy: 'director-hdf' }, occurredAt: '2018-02-20T12:00:00.000Z' },
+    ]);
+    const pending = [...full, ...asked];
+    expect(() => when(pending, { kind: 'request-over-commitment', requestId: 'r1', amountCents: 1, reason: 'x' })).toThrow(expect.objectContaining({ code: 'REQUEST_EXISTS' }));
+    expect(() => when(pending, { kind: 'authorise-over-commitment', amountCents: 1, reason: 'x', requestId: 'nope' })).toThrow(expect.objectContaining({ code: 'REQUEST_NOT_FOUND' }));
+    const yes = when(pending, { kind: 'authorise-over-commitment', amountCents: 2_000_00, reason: 'accordé en partie', requestId: 'r1', authorisedOn: '2018-02-22' });
+    expect(yes[0]).toMatchObject({ data: { requestId: 'r1', amountCents: 2_000_00 }, occurredAt: '2018-02-22T12:00:00.000Z' });
+    const answered = [...pending, ...yes];
+    expect(() => when(answered, { kind: 'refuse-over-commitment', requestId: 'r1', reason: 'non' })).toThrow(expect.objectContaining({ code: 'REQUEST_ANSWERED' }));
+    expect(when(answered, spend('c2', 2_000_00))[0].type).toBe('ExpenditureCommitted');
+    const other = apply(pending, { kind: 'request-over-commitment', requestId: 'r2', amountCents: 1_000_00, reason: 'encore' });
+    expect(when(other, { kind: 'refuse-over-commitment', requestId: 'r2', reason: 'enveloppe régionale épuisée' })).toEqual([
+      { type: 'OverCommitmentRefused', data: { requestId: 'r2', reason: 'enveloppe régionale épuisée', refusedBy: 'director-hdf' } },
+    ]);
   });
 
   it('requires mobility details on derogatory mobility aids only', () => {

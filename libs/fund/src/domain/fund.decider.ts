@@ -20,13 +20,23 @@ export interface FundState {
   paidCents: number;
   closed: boolean;
   commitments: Record<string, CommitmentState>;
+  /** Over-commitment requests by id, and whether a director has answered them. */
+  requests: Map<string, OverCommitmentRequestState>;
+}
+
+export interface OverCommitmentRequestState {
+  amountCents: number;
+  status: 'PENDING' | 'AUTHORISED' | 'REFUSED';
 }
 
 export type FundCommand =
   | { kind: 'allocate'; safir: string; year: number; region: string; amountCents: number; allocatedOn?: string }
   | { kind: 'adjust'; deltaCents: number; reason: string }
   | ({ kind: 'commit'; committedOn?: string } & ExpenditureCommittedData)
-  | { kind: 'authorise-over-commitment'; amountCents: number; reason: string }
+  | { kind: 'request-over-commitment'; requestId: string; amountCents: number; reason: string; requestedOn?: string }
+  /** Answers a pending request when it names one; a director may also authorise unasked. */
+  | { kind: 'authorise-over-commitment'; amountCents: number; reason: string; requestId?: string; authorisedOn?: string }
+  | { kind: 'refuse-over-commitment'; requestId: string; reason: string; refusedOn?: string }
   | { kind: 'pay'; commitmentId: string; paymentId: string; amountCents: number; paidOn?: string }
   | { kind: 'release'; commitmentId: string; reason: string }
   | { kind: 'correct-payment'; commitmentId: string; paymentId: string; correctsEventId: string; correctedCents: number; reason: string }
@@ -36,6 +46,16 @@ const euros = (cents: number) => `${(cents / 100).toFixed(2)} €`;
 
 function positiveCents(value: number, field: string): void {
   if (!Number.isSafeInteger(value) || value <= 0) throw new DomainError('INVALID_AMOUNT', `${field} must be a positive whole number of cents`, 'rule', field);
+}
+
+/** A fact recorded with the date it happened: noon UTC keeps the day whatever the time zone. */
+const dated = (on: string | undefined) => (on ? { occurredAt: `${on}T12:00:00.000Z` } : {});
+
+function pendingRequest(s: FundState, requestId: string): OverCommitmentRequestState {
+  const request = s.requests.get(requestId);
+  if (!request) throw new DomainError('REQUEST_NOT_FOUND', `no over-commitment request ${requestId}`, 'not_found', 'requestId');
+  if (request.status !== 'PENDING') throw new DomainError('REQUEST_ANSWERED', `request ${requestId} was already ${request.status.toLowerCase()}`, 'conflict', 'requestId');
+  return request;
 }
 
 /** Headroom left under the envelope and any authorised over-commitment. */
@@ -51,6 +71,7 @@ export const fundDecider: Decider<FundCommand, FundEvent, FundState> = {
     paidCents: 0,
     closed: false,
     commitments: {},
+    requests: new Map(),
   }),
 
   evolve(s, e) {
@@ -59,8 +80,17 @@ export const fundDecider: Decider<FundCommand, FundEvent, FundState> = {
         return { ...s, allocated: true, year: e.data.year, envelopeCents: e.data.amountCents };
       case 'EnvelopeAdjusted':
         return { ...s, envelopeCents: s.envelopeCents + e.data.deltaCents };
-      case 'OverCommitmentAuthorised':
-        return { ...s, authorisedOverCents: s.authorisedOverCents + e.data.amountCents };
+      case 'OverCommitmentRequested':
+        return { ...s, requests: new Map(s.requests).set(e.data.requestId, { amountCents: e.data.amountCents, status: 'PENDING' }) };
+      case 'OverCommitmentAuthorised': {
+        const requestId = e.data.requestId;
+        const requests = requestId ? new Map(s.requests).set(requestId, { amountCents: e.data.amountCents, status: 'AUTHORISED' }) : s.requests;
+        return { ...s, authorisedOverCents: s.authorisedOverCents + e.data.amountCents, requests };
+      }
+      case 'OverCommitmentRefused': {
+        const request = s.requests.get(e.data.requestId);
+        return request ? { ...s, requests: new Map(s.requests).set(e.data.requestId, { ...request, status: 'REFUSED' }) } : s;
+      }
       case 'ExpenditureCommitted':
         return {
           ...s,
@@ -125,9 +155,29 @@ export const fundDecider: Decider<FundCommand, FundEvent, FundState> = {
         }
         return [{ type: 'EnvelopeAdjusted', data: { deltaCents: c.deltaCents, reason: c.reason } }];
       }
+      case 'request-over-commitment':
+        positiveCents(c.amountCents, 'amountCents');
+        if (s.requests.has(c.requestId)) throw new DomainError('REQUEST_EXISTS', `request ${c.requestId} already exists`, 'conflict', 'requestId');
+        return [
+          {
+            type: 'OverCommitmentRequested',
+            data: { requestId: c.requestId, amountCents: c.amountCents, reason: c.reason, requestedBy: actor },
+            ...dated(c.requestedOn),
+          },
+        ];
       case 'authorise-over-commitment':
         positiveCents(c.amountCents, 'amountCents');
-        return [{ type: 'OverCommitmentAuthorised', data: { amountCents: c.amountCents, reason: c.reason, authorisedBy: actor } }];
+        if (c.requestId !== undefined) pendingRequest(s, c.requestId);
+        return [
+          {
+            type: 'OverCommitmentAuthorised',
+            data: { amountCents: c.amountCents, reason: c.reason, authorisedBy: actor, requestId: c.requestId ?? null },
+            ...dated(c.authorisedOn),
+          },
+        ];
+      case 'refuse-over-commitment':
+        pendingRequest(s, c.requestId);
+        return [{ type: 'OverCommitmentRefused', data: { requestId: c.requestId, reason: c.reason, refusedBy: actor }, ...dated(c.refusedOn) }];
       case 'commit': {
         positiveCents(c.amountCents, 'amountCents');
         if (s.commitments[c.commitmentId]) throw new DomainError('COMMITMENT_EXISTS', `commitment ${c.commitmentId} already exists`, 'conflict', 'commitmentId');

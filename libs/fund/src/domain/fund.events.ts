@@ -35,7 +35,11 @@ export type FundEvent =
   | { type: 'EnvelopeAllocated'; data: { safir: string; year: number; region: string; amountCents: number } }
   | { type: 'EnvelopeAdjusted'; data: { deltaCents: number; reason: string } }
   | { type: 'ExpenditureCommitted'; data: ExpenditureCommittedData }
-  | { type: 'OverCommitmentAuthorised'; data: { amountCents: number; reason: string; authorisedBy: string } }
+  /** A manager asks the region's director for room beyond the envelope. */
+  | { type: 'OverCommitmentRequested'; data: { requestId: string; amountCents: number; reason: string; requestedBy: string } }
+  /** `requestId` names the request it answers (absent in events recorded before requests existed). */
+  | { type: 'OverCommitmentAuthorised'; data: { amountCents: number; reason: string; authorisedBy: string; requestId?: string | null } }
+  | { type: 'OverCommitmentRefused'; data: { requestId: string; reason: string; refusedBy: string } }
   | { type: 'PaymentRecorded'; data: { commitmentId: string; paymentId: string; amountCents: number } }
   | { type: 'CommitmentReleased'; data: { commitmentId: string; releasedCents: number; reason: string } }
   /** A payment recorded in error, compensated: it names the event it corrects, which stays in history. */
@@ -46,7 +50,9 @@ export const FUND_EVENT_TYPES = [
   'EnvelopeAllocated',
   'EnvelopeAdjusted',
   'ExpenditureCommitted',
+  'OverCommitmentRequested',
   'OverCommitmentAuthorised',
+  'OverCommitmentRefused',
   'PaymentRecorded',
   'CommitmentReleased',
   'PaymentCorrected',

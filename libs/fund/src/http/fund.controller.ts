@@ -10,8 +10,8 @@ import { Access, ApiCommand, ApiView, CachedView, Clock, CLOCK, CommandContext, 
 import { AllocateEnvelope } from '../commands/allocate-envelope.command';
 import { ChangeFund } from '../commands/change-fund.command';
 import { CorrectPayment } from '../commands/correct-payment.command';
-import { FundCommitmentRow, FundEnvelopeRow, FundMonthRow } from '../read-models/fund.entities';
-import { fundConsumption } from '../read-models/fund-consumption.projection';
+import { FundCommitmentRow, FundEnvelopeRow, FundMonthRow, FundRequestRow } from '../read-models/fund.entities';
+import { fundConsumption, FundTables } from '../read-models/fund-consumption.projection';
 import { forecast, monthlySeries } from '../read-models/fund-report';
 import { rollup, rollupCsv } from '../read-models/fund-rollup';
 import {
@@ -26,11 +26,14 @@ import {
   FundQueryDto,
   ReasonDto,
   RecordPaymentDto,
+  RefuseOverCommitmentDto,
+  RequestOverCommitmentDto,
+  RequestPathParams,
+  RequestsQueryDto,
   RollupQueryDto,
 } from './dto/fund.dto';
-import { CommitmentRecordedView, FundCommitmentPage, FundConsumptionView, FundRollupView } from './dto/fund.views';
+import { CommitmentRecordedView, FundCommitmentPage, FundConsumptionView, FundRollupView, OverCommitmentRequestPage, RequestRecordedView } from './dto/fund.views';
 
-type FundTables = { envelopes: FundEnvelopeRow; months: FundMonthRow; commitments: FundCommitmentRow };
 
 @ApiTags('fund (5%)')
 @Controller()
@@ -43,6 +46,7 @@ export class FundController {
     @InjectRepository(FundEnvelopeRow) private readonly envelopes: Repository<FundEnvelopeRow>,
     @InjectRepository(FundMonthRow) private readonly months: Repository<FundMonthRow>,
     @InjectRepository(FundCommitmentRow) private readonly commitments: Repository<FundCommitmentRow>,
+    @InjectRepository(FundRequestRow) private readonly requests: Repository<FundRequestRow>,
   ) {}
 
   @ApiCommand({ summary: "Allocate the year's envelope (admin, or the region's director)", conflict: 'ENVELOPE_EXISTS: already allocated (adjust it instead)' })
@@ -78,12 +82,36 @@ export class FundController {
     return commandResponse(await this.commands.execute(new ChangeFund(p.safir, p.year, change, ctx)), { commitmentId: body.commitmentId });
   }
 
-  @ApiCommand({ summary: "Authorise committing beyond the envelope (the region's director; the authoriser is recorded)" })
+  @ApiCommand({
+    summary: "Ask the region's director for an over-commitment: room beyond the envelope, with a reason",
+    response: RequestRecordedView,
+    conflict: 'REQUEST_EXISTS',
+    rule: 'NO_ENVELOPE, YEAR_CLOSED',
+  })
+  @Post('agencies/:safir/fund/:year/over-commitment-requests')
+  @Access('agency.write')
+  async request(@Param() p: FundPathParams, @Body() body: RequestOverCommitmentDto, @Actor() ctx: CommandContext): Promise<RequestRecordedView> {
+    const change = { kind: 'request-over-commitment' as const, requestId: body.requestId, amountCents: body.amountCents, reason: body.reason, requestedOn: body.requestedOn };
+    return commandResponse(await this.commands.execute(new ChangeFund(p.safir, p.year, change, ctx)), { requestId: body.requestId });
+  }
+
+  @ApiCommand({ summary: 'Refuse a pending over-commitment request, with a reason (the region’s director)', conflict: 'REQUEST_ANSWERED', notFound: 'REQUEST_NOT_FOUND' })
+  @Post('agencies/:safir/fund/:year/over-commitment-requests/:requestId/refusal')
+  @Access('fund.authorise')
+  async refuse(@Param() p: RequestPathParams, @Body() body: RefuseOverCommitmentDto, @Actor() ctx: CommandContext) {
+    return commandResponse(await this.commands.execute(new ChangeFund(p.safir, p.year, { kind: 'refuse-over-commitment', requestId: p.requestId, reason: body.reason, refusedOn: body.refusedOn }, ctx)));
+  }
+
+  @ApiCommand({
+    summary: "Authorise committing beyond the envelope (the region's director; the authoriser is recorded), answering a pending request when `requestId` names one",
+    conflict: 'REQUEST_ANSWERED',
+    notFound: 'REQUEST_NOT_FOUND',
+  })
   @Post('agencies/:safir/fund/:year/over-commitment-authorisations')
   @Access('fund.authorise')
   async authorise(@Param() p: FundPathParams, @Body() body: AuthoriseOverCommitmentDto, @Actor() ctx: CommandContext) {
     return commandResponse(
-      await this.commands.execute(new ChangeFund(p.safir, p.year, { kind: 'authorise-over-commitment', amountCents: body.amountCents, reason: body.reason }, ctx)),
+      await this.commands.execute(new ChangeFund(p.safir, p.year, { kind: 'authorise-over-commitment', amountCents: body.amountCents, reason: body.reason, requestId: body.requestId, authorisedOn: body.authorisedOn }, ctx)),
     );
   }
 
@@ -171,6 +199,33 @@ export class FundController {
     return { items, total, limit: q.limit, offset: q.offset };
   }
 
+  @ApiView({ summary: "Over-commitment requests of an agency's fund year, newest first", response: OverCommitmentRequestPage, notFound: 'AGENCY_NOT_FOUND' })
+  @Get('agencies/:safir/fund/:year/over-commitment-requests')
+  @CachedView()
+  @Access('agency.read')
+  async agencyRequests(@Param() p: FundPathParams, @Query() q: FundQueryDto): Promise<OverCommitmentRequestPage> {
+    return this.requestPage(q, { safir: p.safir, year: p.year });
+  }
+
+  @ApiView({ summary: "Over-commitment requests of a region (or the country): the directors' inbox, filtered by year and status, newest first", response: OverCommitmentRequestPage })
+  @Get('fund/over-commitment-requests')
+  @CachedView()
+  @Access('region.read')
+  async regionRequests(@Query() q: RequestsQueryDto): Promise<OverCommitmentRequestPage> {
+    return this.requestPage(q, { region: q.region, year: q.year, status: q.status });
+  }
+
+  private async requestPage(q: FundQueryDto, filter: { safir?: string; region?: string; year?: number; status?: string }): Promise<OverCommitmentRequestPage> {
+    await this.consistency.waitFor(q.consistentWith, [fundConsumption.name]);
+    const keep = (r: FundRequestRow) =>
+      (!filter.safir || r.safir === filter.safir) && (!filter.region || r.region === filter.region) && (filter.year === undefined || r.year === filter.year) && (!filter.status || r.status === filter.status);
+    const rows =
+      q.asOf || q.knownAt
+        ? (await this.engine.replay<FundTables>(fundConsumption.name, { agency: filter.safir, occurredAt: endOfDay(q.asOf), recordedAt: q.knownAt })).list('requests').filter(keep)
+        : (await this.requests.find({ where: { ...(filter.safir ? { safir: filter.safir } : {}), ...(filter.region ? { region: filter.region } : {}), ...(filter.year !== undefined ? { year: filter.year } : {}), ...(filter.status ? { status: filter.status } : {}) } }));
+    return paginate(rows.sort((a, b) => b.requestedAt.localeCompare(a.requestedAt) || a.requestId.localeCompare(b.requestId)), q);
+  }
+
   @ApiView({ summary: "Directors' roll-up of a region (or the country): per agency and in total, with mobility shares; CSV with format=csv", response: FundRollupView, csv: true })
   @Get('fund/rollup')
   @CachedView()
@@ -183,7 +238,7 @@ export class FundController {
             .list('envelopes')
             .filter((e) => e.year === q.year && (!q.region || e.region === q.region))
         : await this.envelopes.find({ where: { year: q.year, ...(q.region ? { region: q.region } : {}) }, order: { region: 'ASC', safir: 'ASC' } });
-    const report = rollup(q.year, q.region ?? null, rows);
+    const report = rollup(q.year, q.region ?? null, rows, q.asOf ? new Date(endOfDay(q.asOf)!) : this.clock());
     if (q.format === 'csv') {
       res.setHeader('content-type', 'text/csv; charset=utf-8');
       res.setHeader('content-disposition', `attachment; filename="fund-rollup-${q.year}${q.region ? `-${q.region}` : ''}.csv"`);

@@ -1,9 +1,9 @@
 import type { RecordedEvent } from '../../../event-store/src';
 import { defineProjection, RowAccess } from '../../../projections/src';
 import { FUND_EVENT_TYPES, FundEvent } from '../domain/fund.events';
-import { CentsBy, FundCommitmentRow, FundEnvelopeRow, FundMonthRow } from './fund.entities';
+import { CentsBy, FundCommitmentRow, FundEnvelopeRow, FundMonthRow, FundRequestRow } from './fund.entities';
 
-type FundTables = { envelopes: FundEnvelopeRow; months: FundMonthRow; commitments: FundCommitmentRow };
+export type FundTables = { envelopes: FundEnvelopeRow; months: FundMonthRow; commitments: FundCommitmentRow; requests: FundRequestRow };
 
 /** fund-{safir}-{year}: the stream says whose fund an event is about. */
 export function fundKey(streamId: string): { safir: string; year: number } {
@@ -20,25 +20,28 @@ function month(rows: RowAccess<FundTables>, e: RecordedEvent): FundMonthRow {
 }
 
 /**
- * The "5%" consumption: per agency-year totals, per month flows, per commitment detail. Months
- * follow when things happened (a payment's date), so "as of 30 June" is a replay by occurredAt.
+ * The "5%" consumption: per agency-year totals, per month flows, per commitment detail, and the
+ * over-commitment requests. Months follow when things happened (a payment's date), so "as of
+ * 30 June" is a replay by occurredAt. Version 2 added the requests.
  */
 export const fundConsumption = defineProjection<FundTables>({
   name: 'fund-consumption',
-  version: 1,
+  version: 2,
   eventTypes: FUND_EVENT_TYPES,
   tables: {
     envelopes: { entity: FundEnvelopeRow, key: ['safir', 'year'] },
     months: { entity: FundMonthRow, key: ['safir', 'year', 'month'] },
     commitments: { entity: FundCommitmentRow, key: ['safir', 'year', 'commitmentId'] },
+    requests: { entity: FundRequestRow, key: ['safir', 'year', 'requestId'] },
   },
   touches(e) {
     const k = fundKey(e.streamId);
-    const commitmentId = (e.data as { commitmentId?: string }).commitmentId;
+    const { commitmentId, requestId } = e.data as { commitmentId?: string; requestId?: string | null };
     return [
       { table: 'envelopes', key: k },
       { table: 'months', key: { ...k, month: e.metadata.occurredAt.slice(0, 7) } },
       ...(commitmentId ? [{ table: 'commitments' as const, key: { ...k, commitmentId } }] : []),
+      ...(requestId ? [{ table: 'requests' as const, key: { ...k, requestId } }] : []),
     ];
   },
   apply(e, rows) {
@@ -71,8 +74,31 @@ export const fundConsumption = defineProjection<FundTables>({
         rows.put('envelopes', { ...envelope, envelopeCents: envelope.envelopeCents + event.data.deltaCents });
         rows.put('months', { ...m, envelopeDeltaCents: m.envelopeDeltaCents + event.data.deltaCents });
         return;
-      case 'OverCommitmentAuthorised':
-        return rows.put('envelopes', { ...envelope, authorisedOverCents: envelope.authorisedOverCents + event.data.amountCents });
+      case 'OverCommitmentRequested':
+        return rows.put('requests', {
+          ...k,
+          requestId: event.data.requestId,
+          region: envelope.region,
+          amountCents: event.data.amountCents,
+          reason: event.data.reason,
+          requestedBy: event.data.requestedBy,
+          requestedAt: e.metadata.occurredAt,
+          status: 'PENDING',
+          authorisedCents: null,
+          answeredBy: null,
+          answeredAt: null,
+          answer: null,
+        });
+      case 'OverCommitmentAuthorised': {
+        const d = event.data;
+        const request = d.requestId ? rows.get('requests', { ...k, requestId: d.requestId }) : undefined;
+        if (request) rows.put('requests', { ...request, status: 'AUTHORISED', authorisedCents: d.amountCents, answeredBy: d.authorisedBy, answeredAt: e.metadata.occurredAt, answer: d.reason });
+        return rows.put('envelopes', { ...envelope, authorisedOverCents: envelope.authorisedOverCents + d.amountCents });
+      }
+      case 'OverCommitmentRefused': {
+        const request = rows.get('requests', { ...k, requestId: event.data.requestId });
+        return request && rows.put('requests', { ...request, status: 'REFUSED', answeredBy: event.data.refusedBy, answeredAt: e.metadata.occurredAt, answer: event.data.reason });
+      }
       case 'FundYearClosed':
         return rows.put('envelopes', { ...envelope, closed: true });
       case 'ExpenditureCommitted': {

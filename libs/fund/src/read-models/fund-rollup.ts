@@ -1,5 +1,6 @@
 import { toCsv } from '../../../platform/src/http/csv';
 import type { FundEnvelopeRow } from './fund.entities';
+import { forecast } from './fund-report';
 
 export interface RollupLine {
   safir: string | null;
@@ -13,12 +14,16 @@ export interface RollupLine {
   mobilityShare: number;
   mobilityLeavingBasinCents: number;
   mobilityLeavingBasinShare: number;
+  authorisedOverCents: number;
   agencies: number;
+  /** Agency lines only: the forecast of fund-report.ts at the reference date. */
+  projectedExhaustionDate: string | null;
+  exhaustedBeforeYearEnd: boolean;
 }
 
 const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 1000) / 1000 : 0);
 
-function line(safir: string | null, region: string | null, rows: FundEnvelopeRow[]): RollupLine {
+function line(safir: string | null, region: string | null, rows: FundEnvelopeRow[], reference: Date | null = null): RollupLine {
   const sum = (f: (r: FundEnvelopeRow) => number) => rows.reduce((t, r) => t + f(r), 0);
   const envelope = sum((r) => r.envelopeCents);
   const committed = sum((r) => r.committedCents);
@@ -36,26 +41,36 @@ function line(safir: string | null, region: string | null, rows: FundEnvelopeRow
     mobilityShare: ratio(mobility, committed),
     mobilityLeavingBasinCents: leaving,
     mobilityLeavingBasinShare: ratio(leaving, committed),
+    authorisedOverCents: sum((r) => r.authorisedOverCents),
     agencies: rows.length,
+    ...exhaustion(rows, reference),
   };
 }
 
-/** Per agency, per region and overall: shares are of committed money. */
-export function rollup(year: number, region: string | null, rows: FundEnvelopeRow[]) {
+/** The exhaustion forecast of one agency's envelope; region and total lines have none. */
+function exhaustion(rows: FundEnvelopeRow[], reference: Date | null): Pick<RollupLine, 'projectedExhaustionDate' | 'exhaustedBeforeYearEnd'> {
+  if (!reference || rows.length !== 1) return { projectedExhaustionDate: null, exhaustedBeforeYearEnd: false };
+  const f = forecast(rows[0], reference);
+  return { projectedExhaustionDate: f.projectedExhaustionDate, exhaustedBeforeYearEnd: f.exhaustedBeforeYearEnd };
+}
+
+/** Per agency, per region and overall: shares are of committed money; agencies carry their forecast at `reference`. */
+export function rollup(year: number, region: string | null, rows: FundEnvelopeRow[], reference: Date) {
   const regions = [...new Set(rows.map((r) => r.region))].sort();
   return {
     year,
     scope: region ? { region } : { national: true },
     total: line(null, region, rows),
     regions: regions.map((code) => line(null, code, rows.filter((r) => r.region === code))),
-    agencies: rows.map((r) => line(r.safir, r.region, [r])),
+    agencies: rows.map((r) => line(r.safir, r.region, [r], reference)),
   };
 }
 
 export function rollupCsv(report: ReturnType<typeof rollup>): string {
   const columns: (keyof RollupLine)[] = [
     'region', 'safir', 'envelopeCents', 'committedCents', 'paidCents', 'remainingCents', 'consumptionRate',
-    'mobilityCents', 'mobilityShare', 'mobilityLeavingBasinCents', 'mobilityLeavingBasinShare', 'agencies',
+    'mobilityCents', 'mobilityShare', 'mobilityLeavingBasinCents', 'mobilityLeavingBasinShare', 'authorisedOverCents', 'agencies',
+    'projectedExhaustionDate', 'exhaustedBeforeYearEnd',
   ];
   const lines = [...report.agencies, ...report.regions, report.total].map((l) => ({ year: report.year, ...l }));
   return toCsv(['year', ...columns], lines);

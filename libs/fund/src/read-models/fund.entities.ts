@@ -54,3 +54,22 @@ export class FundCommitmentRow {
   @Column('text') committedAt: string;
   @Column('text') recordedBy: string;
 }
+
+/** An over-commitment request and its answer: the director's inbox and the manager's follow-up. */
+@Entity('fund_over_commitment_requests')
+export class FundRequestRow {
+  @PrimaryColumn('text') safir: string;
+  @PrimaryColumn('integer') year: number;
+  @PrimaryColumn('text') requestId: string;
+  @Column('text') region: string;
+  @Column('bigint') amountCents: number;
+  @Column('text') reason: string;
+  @Column('text') requestedBy: string;
+  @Column('text') requestedAt: string;
+  /** PENDING, AUTHORISED or REFUSED. */
+  @Column('text') status: string;
+  @Column('bigint', { nullable: true }) authorisedCents: number | null;
+  @Column('text', { nullable: true }) answeredBy: string | null;
+  @Column('text', { nullable: true }) answeredAt: string | null;
+  @Column('text', { nullable: true }) answer: string | null;
+}

@@ -74,9 +74,48 @@ export class CommitExpenditureDto {
   committedOn?: string;
 }
 
+const REF = /^[A-Za-z0-9_-]{1,64}$/;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
 export class AuthoriseOverCommitmentDto {
   @ApiProperty({ example: 5_000_00 }) @IsInt({ message: 'amountCents must be a whole number of cents' }) @Min(1) @Max(MAX_CENTS) amountCents: number;
   @ApiProperty({ example: 'afflux de saisonniers' }) @IsString() @Length(1, 1000) reason: string;
+  @ApiPropertyOptional({ example: 'r-2018-02', description: 'the pending request it answers, if any' })
+  @IsOptional()
+  @Matches(REF, { message: 'requestId must be 1-64 letters, digits, - or _' })
+  requestId?: string;
+  @ApiPropertyOptional({ example: '2018-02-22', description: 'when it was authorised (default: now)' })
+  @IsOptional()
+  @Matches(DAY, { message: 'authorisedOn must be a date (YYYY-MM-DD)' })
+  authorisedOn?: string;
+}
+
+export class RequestOverCommitmentDto {
+  @ApiProperty({ example: 'r-2018-02', description: 'your reference for the request' }) @Matches(REF, { message: 'requestId must be 1-64 letters, digits, - or _' }) requestId: string;
+  @ApiProperty({ example: 3_000_00, description: 'euro cents asked beyond the envelope' }) @IsInt({ message: 'amountCents must be a whole number of cents' }) @Min(1) @Max(MAX_CENTS) amountCents: number;
+  @ApiProperty({ example: 'afflux de saisonniers : aides au permis' }) @IsString() @Length(1, 1000) reason: string;
+  @ApiPropertyOptional({ example: '2018-02-20', description: 'when it was asked (default: now)' })
+  @IsOptional()
+  @Matches(DAY, { message: 'requestedOn must be a date (YYYY-MM-DD)' })
+  requestedOn?: string;
+}
+
+export class RefuseOverCommitmentDto {
+  @ApiProperty({ example: 'enveloppe régionale épuisée' }) @IsString() @Length(1, 1000) reason: string;
+  @ApiPropertyOptional({ example: '2018-02-22', description: 'when it was refused (default: now)' })
+  @IsOptional()
+  @Matches(DAY, { message: 'refusedOn must be a date (YYYY-MM-DD)' })
+  refusedOn?: string;
+}
+
+export class RequestPathParams extends FundPathParams {
+  @ApiProperty({ example: 'r-2018-02' }) @Matches(REF, { message: 'requestId must be 1-64 letters, digits, - or _' }) requestId: string;
+}
+
+export class RequestsQueryDto extends AsOfQueryDto {
+  @ApiPropertyOptional({ example: 2018, description: 'a fund year; every year when absent' }) @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year?: number;
+  @ApiPropertyOptional({ example: '32', description: 'a region; national when absent' }) @IsOptional() @Matches(/^\d{2}$/) region?: string;
+  @ApiPropertyOptional({ enum: ['PENDING', 'AUTHORISED', 'REFUSED'] }) @IsOptional() @IsIn(['PENDING', 'AUTHORISED', 'REFUSED']) status?: 'PENDING' | 'AUTHORISED' | 'REFUSED';
 }
 
 export class RecordPaymentDto {

@@ -74,6 +74,31 @@ export class FundCommitmentView {
 
 export class FundCommitmentPage extends PageOf(FundCommitmentView) {}
 
+export const REQUEST_STATUSES = ['PENDING', 'AUTHORISED', 'REFUSED'] as const;
+
+export class RequestRecordedView extends CommandResponse {
+  @ApiProperty({ example: 'r-2018-02' }) requestId: string;
+}
+
+/** An over-commitment request and its answer. */
+export class OverCommitmentRequestView {
+  @ApiProperty({ example: '62001' }) safir: string;
+  @IntegerProperty({ example: 2018 }) year: number;
+  @ApiProperty({ example: 'r-2018-02' }) requestId: string;
+  @ApiProperty({ example: '32' }) region: string;
+  @CentsProperty('asked beyond the envelope') amountCents: number;
+  @ApiProperty() reason: string;
+  @ApiProperty({ description: 'the user who asked' }) requestedBy: string;
+  @ApiProperty({ example: '2018-02-20T12:00:00.000Z', description: 'when it was asked (occurredAt)' }) requestedAt: string;
+  @ApiProperty({ enum: REQUEST_STATUSES }) status: string;
+  @CentsProperty('what the director authorised (null: not authorised)', { nullable: true }) authorisedCents: number | null;
+  @ApiProperty({ type: 'string', nullable: true, description: 'the director who answered' }) answeredBy: string | null;
+  @ApiProperty({ type: 'string', nullable: true, description: 'when it was answered' }) answeredAt: string | null;
+  @ApiProperty({ type: 'string', nullable: true, description: "the director's reason" }) answer: string | null;
+}
+
+export class OverCommitmentRequestPage extends PageOf(OverCommitmentRequestView) {}
+
 export class RollupLineView {
   @ApiProperty({ type: 'string', nullable: true, description: 'the agency (null on region and total lines)' }) safir: string | null;
   @ApiProperty({ type: 'string', nullable: true }) region: string | null;
@@ -86,7 +111,11 @@ export class RollupLineView {
   @ShareProperty('mobility aids in the committed money') mobilityShare: number;
   @CentsProperty() mobilityLeavingBasinCents: number;
   @ShareProperty('mobility aids leaving the basin in the committed money') mobilityLeavingBasinShare: number;
+  @CentsProperty('over-commitment authorised by directors') authorisedOverCents: number;
   @IntegerProperty({ description: 'agencies counted' }) agencies: number;
+  @DateProperty({ nullable: true, description: "agency lines: when the envelope runs out at the year's pace so far (null: nothing committed, or a region or total line)" })
+  projectedExhaustionDate: string | null;
+  @ApiProperty({ description: 'agency lines: the envelope runs out before 31 December at this pace' }) exhaustedBeforeYearEnd: boolean;
 }
 
 export class RollupScopeView {
