@@ -86,6 +86,14 @@ describe('partnerships and joint events over HTTP', () => {
     await request(server()).post(`${cap}/assessments`).set(as('manager')).send({ score: 5, assessedOn: '2018-06-30' }).expect(400);
     await request(server()).post(`${ml}/expectations`).set(as('manager')).send({ expectationId: 'e1', expectation: 'SHARED_KEY_DATA' }).expect(201);
     await request(server()).post(`${ml}/expectations/e1/addressed`).set(as('manager')).send({ note: 'tableau trimestriel' }).expect(201);
+    const open = await request(server()).post(`${ml}/expectations`).set(as('manager')).send({ expectationId: 'e2', expectation: 'CONCERTED_RESPONSES', note: 'réponses communes aux entreprises' }).expect(201);
+    const dir = await request(server()).get(`/agencies/62001/partnerships?consistentWith=${open.body.position}`).set(as('manager')).expect(200);
+    const mlRow = dir.body.items.find((e: { partnerId: string }) => e.partnerId === 'ml-berck');
+    expect(mlRow).toMatchObject({ openExpectations: 1, addressedExpectations: 1 });
+    expect(mlRow.expectations.map((x: { expectationId: string; addressedNote: string | null; addressedAt: string | null }) => [x.expectationId, x.addressedNote, x.addressedAt === null])).toEqual([
+      ['e1', 'tableau trimestriel', false],
+      ['e2', null, true],
+    ]);
   });
 
   it('plans and holds joint events with checked outcomes', async () => {
@@ -130,6 +138,10 @@ describe('partnerships and joint events over HTTP', () => {
 
     const expiring = await request(server()).get('/agencies/62001/agreements/expiring').set(as('manager')).expect(200);
     expect(expiring.body.items.map((e: { agreementId: string }) => e.agreementId)).toEqual(['cap-2017', 'conv-2016']);
+    const regional = await request(server()).get('/agreements/expiring?region=32&days=60').set(as('director')).expect(200);
+    expect(regional.body.items.map((e: { safir: string; agreementId: string }) => [e.safir, e.agreementId])).toEqual([['62001', 'cap-2017'], ['62001', 'conv-2016']]);
+    await request(server()).get('/agreements/expiring?region=11').set(as('director')).expect(403);
+    await request(server()).get('/agreements/expiring?region=32').set(as('manager')).expect(403);
     const calendar = await request(server()).get('/agencies/62001/joint-events').set(as('manager')).expect(200);
     expect(calendar.body.items.map((e: { status: string }) => e.status)).toEqual(['HELD', 'CANCELLED']);
     expect(calendar.body.totals.all).toEqual({ events: 1, jobSeekersPresent: 40, employersPresent: 6, candidatesPresented: 18, hires: 12 });

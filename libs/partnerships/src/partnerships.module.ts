@@ -7,6 +7,7 @@ import { ChangePartnershipHandler } from './commands/change-partnership.handler'
 import { PartnersController } from './http/partners.controller';
 import { PartnershipsController } from './http/partnerships.controller';
 import { Partnerships1764000004000 } from './migrations/1764000004000-partnerships';
+import { PartnershipExpectations1764000040100 } from './migrations/1764000040100-partnership-expectations';
 import { PartnershipRowsService } from './read-models/partnership-rows.service';
 import { JointEventRow, PartnerRow, PartnershipAgencyRow, PartnershipMonthRow, PartnershipRow } from './read-models/partnerships.entities';
 import { partnershipsProjection } from './read-models/partnerships.projection';
@@ -16,7 +17,7 @@ const ENTITIES = [PartnerRow, PartnershipRow, PartnershipMonthRow, JointEventRow
 export const PARTNERSHIPS_CONTEXT: ContextParts = {
   name: 'partnerships',
   entities: ENTITIES,
-  migrations: [Partnerships1764000004000],
+  migrations: [Partnerships1764000004000, PartnershipExpectations1764000040100],
   projections: [partnershipsProjection],
 };
 

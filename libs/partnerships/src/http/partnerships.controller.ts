@@ -9,7 +9,7 @@ import { circleQualityMatrix, directory, jointEventTotals, qualityOverTime } fro
 import { PartnershipRowsService } from '../read-models/partnership-rows.service';
 import {
   AgreementParams, AmendAgreementDto, AssessQualityDto, AssignCircleDto, CalendarQueryDto, DirectoryQueryDto, ExpectationParams,
-  ExpiringQueryDto, HoldJointEventDto, JointEventParams, LogContactDto, MatrixQueryDto, NoteDto, PartnershipParams, PlanJointEventDto,
+  ExpiringQueryDto, RegionExpiringQueryDto, HoldJointEventDto, JointEventParams, LogContactDto, MatrixQueryDto, NoteDto, PartnershipParams, PlanJointEventDto,
   QualityQueryDto, ReasonDto, RecordExpectationDto, RenewAgreementDto, SafirParam, SignAgreementDto, TerminateAgreementDto,
 } from './dto/partnerships.dto';
 import {
@@ -198,11 +198,23 @@ export class PartnershipsController {
   @CachedView()
   @Access('agency.read')
   async expiring(@Param() { safir }: SafirParam, @Query() q: ExpiringQueryDto): Promise<ExpiringAgreementsView> {
-    const r = await this.rows.load({ safir }, q);
+    return this.expiringIn({ safir }, q);
+  }
+
+  @ApiView({ summary: "Active agreements ending within N days across a region's agencies (or the country), soonest first: the directors' inbox", response: ExpiringAgreementsView })
+  @Get('agreements/expiring')
+  @CachedView()
+  @Access('region.read')
+  async expiringInRegion(@Query() q: RegionExpiringQueryDto): Promise<ExpiringAgreementsView> {
+    return this.expiringIn({ region: q.region }, q);
+  }
+
+  private async expiringIn(scope: { safir?: string; region?: string }, q: ExpiringQueryDto): Promise<ExpiringAgreementsView> {
+    const r = await this.rows.load(scope, q);
     const limit = new Date(Date.parse(r.on) + q.days * 86_400_000).toISOString().slice(0, 10);
     const list = directory(r.partnerships, r.partners, r.on)
       .filter((e) => e.agreementStatus === 'ACTIVE' && e.agreementEnd !== null && e.agreementEnd <= limit)
-      .sort((a, b) => a.agreementEnd!.localeCompare(b.agreementEnd!));
+      .sort((a, b) => a.agreementEnd!.localeCompare(b.agreementEnd!) || a.safir.localeCompare(b.safir));
     return { on: r.on, days: q.days, ...paginate(list, q) };
   }
 

@@ -35,6 +35,17 @@ export class PartnershipRow {
   @Column('integer') contacts: number;
   @Column('integer') openExpectations: number;
   @Column('integer') addressedExpectations: number;
+  /** Every expectation recorded, open or addressed, oldest first. */
+  @Column('jsonb') expectations: PartnerExpectationEntry[];
+}
+
+export interface PartnerExpectationEntry {
+  expectationId: string;
+  expectation: string;
+  note: string | null;
+  recordedAt: string;
+  addressedAt: string | null;
+  addressedNote: string | null;
 }
 
 @Entity('partnership_months')

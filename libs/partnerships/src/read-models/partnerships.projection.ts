@@ -30,7 +30,7 @@ function partnership(rows: RowAccess<PartnershipTables>, safir: string, partnerI
       safir, partnerId, region: rows.get('agencies', { safir })?.region ?? null, circle: null, circleReason: null,
       agreementId: null, agreementReference: null, agreementFormal: null, agreementObjectives: null, agreementStart: null,
       agreementEnd: null, agreementTerminatedOn: null, lastScore: null, lastAssessedOn: null, lastCriteria: null,
-      contacts: 0, openExpectations: 0, addressedExpectations: 0,
+      contacts: 0, openExpectations: 0, addressedExpectations: 0, expectations: [],
     }
   );
 }
@@ -42,7 +42,8 @@ function partnership(rows: RowAccess<PartnershipTables>, safir: string, partnerI
  */
 export const partnershipsProjection = defineProjection<PartnershipTables>({
   name: 'partnerships',
-  version: 1,
+  // 2: each partnership lists its expectations.
+  version: 2,
   agencyScoped: false,
   eventTypes: [
     'AgencyRegistered', 'PartnerRegistered', 'PartnerUpdated', 'PartnerClosed', ...PARTNERSHIP_TYPES,
@@ -121,10 +122,17 @@ export const partnershipsProjection = defineProjection<PartnershipTables>({
         return rows.put('partnerships', p.agreementId === event.data.agreementId ? { ...p, agreementTerminatedOn: event.data.terminatedOn } : p);
       case 'PriorityCircleAssigned':
         return rows.put('partnerships', { ...p, circle: event.data.circle, circleReason: event.data.reason });
-      case 'PartnerExpectationRecorded':
-        return rows.put('partnerships', { ...p, openExpectations: p.openExpectations + 1 });
-      case 'PartnerExpectationAddressed':
-        return rows.put('partnerships', { ...p, openExpectations: p.openExpectations - 1, addressedExpectations: p.addressedExpectations + 1 });
+      case 'PartnerExpectationRecorded': {
+        const { expectationId, expectation, note } = event.data;
+        const entry = { expectationId, expectation, note, recordedAt: e.metadata.occurredAt, addressedAt: null, addressedNote: null };
+        return rows.put('partnerships', { ...p, openExpectations: p.openExpectations + 1, expectations: [...p.expectations, entry] });
+      }
+      case 'PartnerExpectationAddressed': {
+        const open = p.expectations.find((x) => x.expectationId === event.data.expectationId && x.addressedAt === null);
+        if (!open) return rows.put('partnerships', p);
+        const expectations = p.expectations.map((x) => (x === open ? { ...x, addressedAt: e.metadata.occurredAt, addressedNote: event.data.note } : x));
+        return rows.put('partnerships', { ...p, openExpectations: p.openExpectations - 1, addressedExpectations: p.addressedExpectations + 1, expectations });
+      }
       case 'ContactLogged': {
         rows.put('partnerships', { ...p, contacts: p.contacts + 1 });
         const m = month(rows, d.safir, d.partnerId, event.data.date);

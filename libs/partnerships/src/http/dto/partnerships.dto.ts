@@ -171,6 +171,10 @@ export class ExpiringQueryDto extends AsOfQueryDto {
   @ApiPropertyOptional({ default: 60 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(3650) days: number = 60;
 }
 
+export class RegionExpiringQueryDto extends ExpiringQueryDto {
+  @ApiPropertyOptional({ example: '32', description: 'a region; the country when absent' }) @IsOptional() @Matches(/^\d{2}$/) region?: string;
+}
+
 export class CalendarQueryDto extends AsOfQueryDto {
   @ApiPropertyOptional() @IsOptional() @Matches(DATE) from?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(DATE) to?: string;

@@ -2,7 +2,7 @@ import { ApiProperty, getSchemaPath } from '@nestjs/swagger';
 import { CommandResponse, DateProperty, IntegerProperty, PageOf, ShareProperty } from '../../../../platform/src';
 import { PARTNER_CATEGORIES, SCALES } from '../../domain/categories';
 import type { JointEventState } from '../../domain/joint-event.decider';
-import { AGREEMENT_OBJECTIVES, JOINT_EVENT_KINDS, PUBLICS } from '../../domain/partnerships.events';
+import { AGREEMENT_OBJECTIVES, EXPECTATIONS, JOINT_EVENT_KINDS, PUBLICS } from '../../domain/partnerships.events';
 import type { AgreementStatus } from '../../read-models/partnership-views';
 
 const CIRCLES = [1, 2, 3];
@@ -55,6 +55,15 @@ export class QualityCriteriaView {
   @ApiProperty({ required: false }) communication?: boolean;
 }
 
+export class PartnerExpectationView {
+  @ApiProperty({ example: 'exp-2018-01' }) expectationId: string;
+  @ApiProperty({ enum: EXPECTATIONS }) expectation: string;
+  @ApiProperty({ type: 'string', nullable: true }) note: string | null;
+  @ApiProperty({ example: '2018-03-14T12:00:00.000Z', description: 'when it was recorded (occurredAt)' }) recordedAt: string;
+  @ApiProperty({ type: 'string', nullable: true, description: 'when it was addressed (null: still open)' }) addressedAt: string | null;
+  @ApiProperty({ type: 'string', nullable: true }) addressedNote: string | null;
+}
+
 /** One agency with one partner: circle, current (latest signed) agreement, latest assessment, activity counts. */
 export class PartnershipView {
   @ApiProperty({ example: '62001' }) safir: string;
@@ -75,6 +84,7 @@ export class PartnershipView {
   @IntegerProperty({ description: 'contacts logged, ever' }) contacts: number;
   @IntegerProperty({ description: 'expectations recorded and not yet addressed' }) openExpectations: number;
   @IntegerProperty() addressedExpectations: number;
+  @ApiProperty({ type: [PartnerExpectationView], description: 'every expectation recorded, oldest first' }) expectations: PartnerExpectationView[];
 }
 
 /** A directory line: the partnership, its partner, the circle that applies and the agreement status on the date read. */
