@@ -126,6 +126,10 @@ describe('auditor toolkit over HTTP', () => {
     const then = await request(server()).get(`${base}?knownAt=${before}`).set(as('auditor')).expect(200);
     expect(now.body.paidCents).toBe(3_500_00);
     expect(then.body.paidCents).toBe(4_000_00);
+    const commitments = await request(server()).get(`${base}/commitments`).set(as('auditor')).expect(200);
+    expect(commitments.body.items.find((c: { commitmentId: string }) => c.commitmentId === 'c1').payments).toEqual([
+      expect.objectContaining({ paymentId: 'p1', amountCents: 3_500_00, recordedCents: 4_000_00 }),
+    ]);
   });
 
   it('exports an evidence bundle that verifies offline and notices an edited file or event', async () => {

@@ -73,11 +73,12 @@ export async function loadDemo(bus: CommandBus, setClock: (now: Date | null) => 
   // Tokens, and whatever runs after the demo, live in real time again.
   setClock(null);
   const shown = [
-    { userId: 'demo-admin', role: 'admin', scope: 'everything' },
-    { userId: 'demo-auditor', role: 'auditor', scope: 'read-only, audit tools' },
+    // The scope is shown on the sign-in page, in French.
+    { userId: 'demo-admin', role: 'admin', scope: 'tout le réseau' },
+    { userId: 'demo-auditor', role: 'auditor', scope: 'lecture seule et outils de contrôle' },
     { userId: 'demo-director-national', role: 'director', scope: 'national' },
-    { userId: 'director-32', role: 'director', scope: 'region 32 (Hauts-de-France)' },
-    { userId: 'manager-62001', role: 'manager', scope: 'agency 62001 (Berck-sur-Mer)' },
+    { userId: 'director-32', role: 'director', scope: 'région Hauts-de-France (32)' },
+    { userId: 'manager-62001', role: 'manager', scope: 'agence de Berck-sur-Mer (62001)' },
   ];
   const operator: CommandContext = { actor: 'demo-admin', role: 'admin', correlationId: `demo-${options.seed}-tokens` };
   const tokens: DemoUserToken[] = [];

@@ -26,7 +26,7 @@ export const PARTNER_CATEGORY: Record<string, string> = {
   SOCIAL_PARTNER: 'Partenaire social',
   EMPLOYER: 'Employeur',
   EMPLOYER_GROUP: 'Groupement d’employeurs (GEIQ, GE)',
-  UNKNOWN: 'Catégorie inconnue',
+  UNKNOWN: 'Hors registre',
 };
 
 export const SCALE: Record<string, string> = { NATIONAL: 'Nationale', REGIONAL: 'Régionale', DEPARTMENTAL: 'Départementale', LOCAL: 'Locale' };
@@ -385,3 +385,16 @@ export const VALIDATION_CODE: Record<string, string> = {
   isObject: 'Ce bloc est mal formé.',
   isArray: 'Une liste est attendue.',
 };
+
+/** A catalogue map as the options of a select, radio or checkboxes, in the catalogue's order. */
+export function options(map: Record<string, string>, only?: readonly string[]): { value: string; label: string }[] {
+  return Object.entries(map)
+    .filter(([value]) => (only ? only.includes(value) : true))
+    .map(([value, label]) => ({ value, label }));
+}
+
+/** The label of a code, or a neutral French placeholder when the catalogue does not know it. */
+export function label(map: Record<string, string>, code: string | null | undefined): string {
+  if (code === null || code === undefined) return '—';
+  return map[code] ?? 'Valeur non répertoriée';
+}

@@ -133,12 +133,14 @@ export const fundConsumption = defineProjection<FundTables>({
           mobility: d.mobility,
           committedAt: e.metadata.occurredAt,
           recordedBy: e.metadata.actor,
+          payments: [],
         });
         return;
       }
       case 'PaymentRecorded': {
         const c = rows.get('commitments', { ...k, commitmentId: event.data.commitmentId });
-        if (c) rows.put('commitments', { ...c, paidCents: c.paidCents + event.data.amountCents });
+        const payment = { paymentId: event.data.paymentId, amountCents: event.data.amountCents, paidAt: e.metadata.occurredAt, recordedCents: null };
+        if (c) rows.put('commitments', { ...c, paidCents: c.paidCents + event.data.amountCents, payments: [...c.payments, payment] });
         rows.put('envelopes', { ...envelope, paidCents: envelope.paidCents + event.data.amountCents });
         rows.put('months', { ...m, paidCents: m.paidCents + event.data.amountCents });
         return;
@@ -146,7 +148,9 @@ export const fundConsumption = defineProjection<FundTables>({
       case 'PaymentCorrected': {
         const delta = event.data.correctedCents - event.data.previousCents;
         const c = rows.get('commitments', { ...k, commitmentId: event.data.commitmentId });
-        if (c) rows.put('commitments', { ...c, paidCents: c.paidCents + delta });
+        const { paymentId, correctedCents } = event.data;
+        const payments = c?.payments.map((p) => (p.paymentId === paymentId ? { ...p, amountCents: correctedCents, recordedCents: p.recordedCents ?? p.amountCents } : p)) ?? [];
+        if (c) rows.put('commitments', { ...c, paidCents: c.paidCents + delta, payments });
         rows.put('envelopes', { ...envelope, paidCents: envelope.paidCents + delta });
         rows.put('months', { ...m, paidCents: m.paidCents + delta });
         return;

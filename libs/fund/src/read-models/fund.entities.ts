@@ -53,6 +53,16 @@ export class FundCommitmentRow {
   @Column('jsonb', { nullable: true }) mobility: { relaxedCriterion: string; leavesEmploymentBasin: boolean } | null;
   @Column('text') committedAt: string;
   @Column('text') recordedBy: string;
+  /** Each payment with its current amount (after corrections), oldest first. */
+  @Column('jsonb') payments: FundPaymentEntry[];
+}
+
+export interface FundPaymentEntry {
+  paymentId: string;
+  amountCents: number;
+  paidAt: string;
+  /** Set when a correction changed the amount first recorded. */
+  recordedCents: number | null;
 }
 
 /** An over-commitment request and its answer: the director's inbox and the manager's follow-up. */

@@ -55,6 +55,13 @@ export class MobilityView {
   @ApiProperty() leavesEmploymentBasin: boolean;
 }
 
+export class FundPaymentView {
+  @ApiProperty({ example: 'p-001' }) paymentId: string;
+  @CentsProperty('current amount, after any correction') amountCents: number;
+  @ApiProperty({ example: '2018-04-02T12:00:00.000Z', description: 'when it was paid (occurredAt)' }) paidAt: string;
+  @CentsProperty('the amount first recorded, when a correction changed it (null: never corrected)', { nullable: true }) recordedCents: number | null;
+}
+
 export class FundCommitmentView {
   @ApiProperty({ example: '62001' }) safir: string;
   @IntegerProperty({ example: 2018 }) year: number;
@@ -70,6 +77,7 @@ export class FundCommitmentView {
   @ApiProperty({ type: MobilityView, nullable: true }) mobility: MobilityView | null;
   @ApiProperty({ example: '2018-03-14', description: 'when it was committed (date, or instant when recorded without a date)' }) committedAt: string;
   @ApiProperty({ description: 'the user who recorded it' }) recordedBy: string;
+  @ApiProperty({ type: [FundPaymentView], description: 'its payments, oldest first' }) payments: FundPaymentView[];
 }
 
 export class FundCommitmentPage extends PageOf(FundCommitmentView) {}

@@ -1,0 +1,93 @@
+import { Select } from '@codegouvfr/react-dsfr/Select';
+import { $api } from '../../api/client';
+import { CommandForm } from '../../forms/CommandForm';
+import { JOINT_EVENT_KIND, JOINT_EVENT_STATUS, PUBLIC, label } from '../../i18n/catalogue';
+import { date, number } from '../../i18n/format';
+import { useReadParams } from '../../shell/past';
+import { useYear, YEAR_OPTIONS } from '../../shell/scope';
+import { Async, EmptyState } from '../../ui/Feedback';
+import { Figures } from '../../ui/Figures';
+import { Page } from '../../ui/Page';
+import { DataTable } from '../../ui/Table';
+import { useAgencyContext } from '../agency/useAgencyContext';
+import { cancelJointEvent, holdJointEvent, planJointEvent } from './commands';
+
+/** Forums, job datings, information sessions… held with partners: the calendar and its results. */
+export default function JointEventsPage({ safir }: { safir: string }) {
+  const ctx = useAgencyContext(safir);
+  const read = useReadParams();
+  const { year, setYear } = useYear(safir);
+  const calendar = $api.useQuery('get', '/agencies/{safir}/joint-events', { params: { path: { safir }, query: { ...read, from: `${year}-01-01`, to: `${year}-12-31`, limit: 500 } } });
+  const register = $api.useQuery('get', '/partners', { params: { query: { limit: 500 } } }, { enabled: ctx.canWrite });
+  const plan = $api.useQuery('get', '/agencies/{safir}/action-plans/{year}', { params: { path: { safir, year } } }, { enabled: ctx.canWrite, retry: false });
+  const partnerNames = new Map((register.data?.items ?? []).map((p) => [p.partnerId, p.name]));
+  const partnerOptions = (register.data?.items ?? []).filter((p) => !p.closed).map((p) => ({ value: p.partnerId, label: p.name }));
+  const actionOptions = (plan.data?.actions ?? []).map((a) => ({ value: a.actionId, label: a.title }));
+
+  return (
+    <Page title="Événements communs" context={ctx.context} trail={ctx.trail}>
+      <div className="ancrage-toolbar">
+        <Select label="Année" nativeSelectProps={{ value: String(year), onChange: (e) => setYear(Number(e.target.value)) }}>
+          {YEAR_OPTIONS.map((y) => (
+            <option key={y} value={y}>
+              {y}
+            </option>
+          ))}
+        </Select>
+      </div>
+      <Async query={calendar}>
+        {(data) => (
+          <>
+            <Figures
+              items={[
+                { label: 'Événements réalisés', value: number(data.totals.all.events) },
+                { label: 'Demandeurs d’emploi présents', value: number(data.totals.all.jobSeekersPresent) },
+                { label: 'Employeurs présents', value: number(data.totals.all.employersPresent) },
+                { label: 'Candidats présentés', value: number(data.totals.all.candidatesPresented) },
+                { label: 'Recrutements', value: number(data.totals.all.hires), tone: 'success' },
+              ]}
+            />
+            <DataTable
+              caption={`Événements communs ${year}`}
+              rowKey={(e) => e.jointEventId}
+              rows={data.items}
+              empty={<EmptyState title={`Aucun événement commun en ${year}.`}>{ctx.canWrite ? 'Prévoyez-en un avec le formulaire ci-dessous.' : null}</EmptyState>}
+              columns={[
+                { key: 'date', label: 'Date', sort: (e) => e.date, render: (e) => date(e.date) },
+                { key: 'title', label: 'Intitulé', sort: (e) => e.title, render: (e) => e.title },
+                { key: 'kind', label: 'Type', sort: (e) => label(JOINT_EVENT_KIND, e.kind), render: (e) => label(JOINT_EVENT_KIND, e.kind) },
+                { key: 'partners', label: 'Partenaires', render: (e) => e.partnerIds.map((id) => partnerNames.get(id) ?? id).join(', ') || '—' },
+                { key: 'publics', label: 'Publics', render: (e) => e.publics.map((p) => label(PUBLIC, p)).join(', ') || '—' },
+                { key: 'status', label: 'État', sort: (e) => e.status, render: (e) => label(JOINT_EVENT_STATUS, e.status) + (e.cancelReason ? ` (${e.cancelReason})` : '') },
+                { key: 'hires', label: 'Recrutements', numeric: true, sort: (e) => e.outcomes?.hires ?? null, render: (e) => (e.outcomes ? `${e.outcomes.hires} / ${e.outcomes.candidatesPresented}` : '—') },
+              ]}
+            />
+            {ctx.canWrite &&
+              data.items
+                .filter((e) => e.status === 'PLANNED')
+                .map((e) => (
+                  <details key={e.jointEventId} className="fr-mb-2w">
+                    <summary>
+                      « {e.title} » du {date(e.date)} : enregistrer les résultats ou l’annuler
+                    </summary>
+                    <div className="fr-grid-row fr-grid-row--gutters fr-mt-2w">
+                      <div className="fr-col-12 fr-col-md-6">
+                        <CommandForm spec={holdJointEvent} params={{ safir, jointEventId: e.jointEventId }} />
+                      </div>
+                      <div className="fr-col-12 fr-col-md-6">
+                        <CommandForm spec={cancelJointEvent} params={{ safir, jointEventId: e.jointEventId }} />
+                      </div>
+                    </div>
+                  </details>
+                ))}
+          </>
+        )}
+      </Async>
+      {ctx.canWrite && (
+        <section className="ancrage-panel fr-mt-4w" aria-label="Prévoir un événement">
+          <CommandForm spec={planJointEvent(partnerOptions, actionOptions)} params={{ safir }} />
+        </section>
+      )}
+    </Page>
+  );
+}
