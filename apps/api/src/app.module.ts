@@ -1,6 +1,6 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { PlatformModule, PlatformOptions } from '../../../libs/platform/src';
-import { DemoUsersController } from './dashboard/dashboard';
+import { DemoUsersController } from './web/web-app';
 
 @Module({})
 export class AppModule {

@@ -16,7 +16,7 @@ import {
 import { AppModule } from './app.module';
 import { CONTEXTS } from './contexts';
 import { CONTEXT_MODULES } from './context-modules';
-import { mountDashboard } from './dashboard/dashboard';
+import { mountWebApp } from './web/web-app';
 
 export interface AppParts {
   config: AppConfig;
@@ -46,7 +46,7 @@ export async function createApp(parts: AppParts): Promise<INestApplication> {
     });
     next();
   });
-  mountDashboard(app);
+  mountWebApp(app);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiErrorFilter(parts.logger));
   app.enableShutdownHooks();

@@ -4,7 +4,7 @@ import { ChangeDiagnostic } from '../../../../libs/diagnostics/src';
 import { AllocateEnvelope, ChangeFund, CorrectPayment, type ExpenditureCategory } from '../../../../libs/fund/src';
 import { CATEGORIES, ChangePartner, ChangeJointEvent, ChangePartnership, type Circle, type JointEventKind, type PartnerCategory } from '../../../../libs/partnerships/src';
 import type { CommandContext } from '../../../../libs/platform/src';
-import { RegisterAgency, ReviseTerritorialContext } from '../../../../libs/territory/src';
+import { REGIONS, RegisterAgency, ReviseTerritorialContext } from '../../../../libs/territory/src';
 import { DEMO_AGENCIES, DEMO_BASINS, DEMO_YEARS, DemoAgency, DemoBasin, EARLY_MOBILITY_AGENCY, RECRUITMENT_CAMPAIGN_AGENCY } from './demo-territory';
 
 /** One command of the demo timeline, recorded on its date by its actor. */
@@ -80,8 +80,8 @@ export function demoPartners(): DemoPartner[] {
     seen.add(p.partnerId);
   };
   for (const b of DEMO_BASINS) {
-    add({ partnerId: `cr-${b.region}`, name: `Conseil régional ${b.region}`, category: 'CONSEIL_REGIONAL', subkind: null, scale: 'REGIONAL' });
-    add({ partnerId: `afpa-${b.region}`, name: `AFPA région ${b.region}`, category: 'TRAINING_BODY', subkind: 'AFPA', scale: 'REGIONAL' });
+    add({ partnerId: `cr-${b.region}`, name: `Conseil régional ${regionLabel(b.region)}`, category: 'CONSEIL_REGIONAL', subkind: null, scale: 'REGIONAL' });
+    add({ partnerId: `afpa-${b.region}`, name: `AFPA ${regionLabel(b.region)}`, category: 'TRAINING_BODY', subkind: 'AFPA', scale: 'REGIONAL' });
     add({ partnerId: `cd-${b.department}`, name: `Conseil départemental ${b.department}`, category: 'CONSEIL_DEPARTEMENTAL', subkind: null, scale: 'DEPARTMENTAL' });
     add({ partnerId: `cap-${b.department}`, name: `Cap emploi ${b.department}`, category: 'CAP_EMPLOI', subkind: null, scale: 'DEPARTMENTAL' });
     add({ partnerId: `caf-${b.department}`, name: `CAF ${b.department}`, category: 'CAF', subkind: null, scale: 'DEPARTMENTAL' });
@@ -94,9 +94,9 @@ export function demoPartners(): DemoPartner[] {
     add({ partnerId: `cci-${b.code}`, name: `CCI ${b.name}`, category: 'CHAMBER', subkind: null, scale: 'LOCAL' });
     add({ partnerId: `geiq-${b.code}`, name: `GEIQ ${b.name}`, category: 'EMPLOYER_GROUP', subkind: null, scale: 'LOCAL' });
     add({ partnerId: `cpam-${b.department}`, name: `CPAM ${b.department}`, category: 'CPAM', subkind: null, scale: 'DEPARTMENTAL' });
-    add({ partnerId: `carsat-${b.region}`, name: `CARSAT région ${b.region}`, category: 'CARSAT', subkind: null, scale: 'REGIONAL' });
-    add({ partnerId: `univ-${b.region}`, name: `Université (région ${b.region})`, category: 'SCHOOL_UNIVERSITY', subkind: null, scale: 'REGIONAL' });
-    add({ partnerId: `syndicats-${b.region}`, name: `Partenaires sociaux (région ${b.region})`, category: 'SOCIAL_PARTNER', subkind: null, scale: 'REGIONAL' });
+    add({ partnerId: `carsat-${b.region}`, name: `Carsat ${regionLabel(b.region)}`, category: 'CARSAT', subkind: null, scale: 'REGIONAL' });
+    add({ partnerId: `univ-${b.region}`, name: `Université (${regionLabel(b.region)})`, category: 'SCHOOL_UNIVERSITY', subkind: null, scale: 'REGIONAL' });
+    add({ partnerId: `syndicats-${b.region}`, name: `Partenaires sociaux (${regionLabel(b.region)})`, category: 'SOCIAL_PARTNER', subkind: null, scale: 'REGIONAL' });
     add({ partnerId: `mairie-${b.code}`, name: `Mairie ${b.name}`, category: 'MUNICIPALITY', subkind: null, scale: 'LOCAL' });
     add({ partnerId: `epci-${b.code}`, name: `Communauté d’agglomération ${b.name}`, category: 'EPCI', subkind: null, scale: 'LOCAL' });
     add({ partnerId: `employeur-${b.code}`, name: `Grand employeur du bassin ${b.name}`, category: 'EMPLOYER', subkind: null, scale: 'LOCAL' });
@@ -116,6 +116,35 @@ function partnersOf(a: ScaledAgency, all: DemoPartner[]): DemoPartner[] {
   ];
   return all.filter((p) => ids.includes(p.partnerId));
 }
+
+const regionLabel = (code: string) => REGIONS[code]?.name ?? code;
+
+/** What an agency calls the action it runs on each lever (the demo's plans are written in French). */
+const ACTION_TITLES: Record<Lever, string> = {
+  INTERNAL_MOBILISATION: 'Mobiliser les conseillers autour du plan d’action',
+  PARTNER_CO_CONSTRUCTION: 'Associer les partenaires au suivi du plan',
+  COMBINING_SERVICE_OFFER_SEGMENTS: 'Parcours combinant accompagnement et formation',
+  INTENSIVE_SUPPORT: 'Accompagnement intensif des demandeurs de longue durée',
+  TRAINING: 'Formations préalables au recrutement (AFPR, POE)',
+  EMPLOYER_PROSPECTING_AND_PROFILE_PROMOTION: 'Prospection des entreprises et promotion de profils',
+  SPECIFIC_INITIATIVES_FUNDED_BY_5_PERCENT: 'Aides à la mobilité financées sur le « 5 % »',
+  COMMUNICATION_TO_EMPLOYERS_AND_PARTNERS: 'Lettre d’information aux entreprises et aux partenaires',
+  MANAGER_PROACTIVITY: 'Rencontres de la direction avec les élus et les partenaires',
+  JOB_SEEKER_EMPLOYER_ADVISER_SYNERGY: 'Binômes de conseillers demandeurs d’emploi et entreprises',
+  OPEN_PREMISES: 'Agence ouverte aux partenaires et aux employeurs',
+};
+
+const EVENT_TITLES: Record<JointEventKind, string> = {
+  FORUM: 'Forum de l’emploi',
+  JOB_DATING: 'Job dating',
+  SALON_PHYSICAL: 'Salon de l’emploi',
+  SALON_VIRTUAL: 'Salon en ligne',
+  INFORMATION_COLLECTIVE: 'Information collective',
+  ATELIER: 'Atelier',
+  RECRUITMENT_SESSION: 'Session de recrutement',
+  MRS_SESSION: 'Session MRS',
+  CO_ANIMATION: 'Atelier co-animé',
+};
 
 const CONTACT_KINDS = ['MEETING', 'PHONE', 'SPEP_INSTANCE', 'CO_ANIMATION', 'REFERRAL', 'DATA_SHARED'] as const;
 const PROACTIVE_LEVERS: Lever[] = ['EMPLOYER_PROSPECTING_AND_PROFILE_PROMOTION', 'PARTNER_CO_CONSTRUCTION', 'SPECIFIC_INITIATIVES_FUNDED_BY_5_PERCENT', 'COMMUNICATION_TO_EMPLOYERS_AND_PARTNERS'];
@@ -271,7 +300,7 @@ export function demoHistory(options: { seed: number; scale: number }): { steps: 
       for (const x of actions) {
         at(day(year, 3, 8), manager, (ctx) =>
           new ChangeActionPlan(a.safir, year, {
-            kind: 'add-action', actionId: x.actionId, priorityId: x.lever === 'INTENSIVE_SUPPORT' || x.lever === 'TRAINING' ? 'p-freins' : 'p-emploi', title: `Action ${x.lever.toLowerCase().replace(/_/g, ' ')}`,
+            kind: 'add-action', actionId: x.actionId, priorityId: x.lever === 'INTENSIVE_SUPPORT' || x.lever === 'TRAINING' ? 'p-freins' : 'p-emploi', title: ACTION_TITLES[x.lever],
             lever: x.lever, owner: 'équipe agence', partnerIds: [], startDate: day(year, 3, 15), dueDate: day(year, 12, 15), dueDateReason: null,
             indicator: { name: 'personnes concernées', unit: 'personnes', baseline: 0, target: x.target },
           }, ctx));
@@ -372,7 +401,7 @@ function jointEvents(a: ScaledAgency, year: number, mine: DemoPartner[], circles
     const kind = pick(kinds);
     const candidates = between(10, 40);
     events.push({
-      id: `je${year}-${i + 1}`, kind, date: day(year, between(2, 11), between(1, 28)), title: `${kind.toLowerCase().replace(/_/g, ' ')} ${a.name}`,
+      id: `je${year}-${i + 1}`, kind, date: day(year, between(2, 11), between(1, 28)), title: `${EVENT_TITLES[kind]} — ${a.name}`,
       partnerIds: [pick(close.length ? close : mine.map((p) => p.partnerId))],
       outcomes: random() < 0.1 ? null : { jobSeekersPresent: candidates * 3, employersPresent: between(2, 15), candidatesPresented: candidates, hires: Math.floor(candidates * (0.2 + random() * 0.5)) },
     });

@@ -146,7 +146,9 @@ export function CommandForm<P extends keyof paths, M extends Method>({ spec, par
     const typed: Values = {};
     for (const field of visible) {
       const converted = convert(field, values[field.name]);
-      if (converted.ok && converted.value !== undefined) typed[field.name] = converted.value;
+      // An empty list is sent only where the API requires the field.
+      const emptyList = Array.isArray(converted.ok ? converted.value : undefined) && (converted as { value: unknown[] }).value.length === 0;
+      if (converted.ok && converted.value !== undefined && !(emptyList && !fieldSchema(root, field.name).required)) typed[field.name] = converted.value;
     }
     attempt.current.generated ??= (spec.generated?.(typed) ?? {}) as Values;
     const body: Values = {};

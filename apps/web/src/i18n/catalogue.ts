@@ -187,7 +187,13 @@ export const ANCHORING_CRITERION: Record<string, { label: string; lever: string 
   employerProspectingActions: { label: 'Actions de prospection des employeurs au plan', lever: 'Ajouter au plan une action de prospection des employeurs et de promotion de profils' },
 };
 
-export const ROLE: Record<string, string> = { manager: 'Responsable d’agence', director: 'Directeur ou directrice', auditor: 'Auditeur ou auditrice', admin: 'Administrateur ou administratrice' };
+export const ROLE: Record<string, string> = {
+  manager: 'Responsable d’agence',
+  director: 'Directeur ou directrice',
+  auditor: 'Auditeur ou auditrice',
+  admin: 'Administrateur ou administratrice',
+  operator: 'Exploitation (ligne de commande)',
+};
 
 export const PROJECTION_STATE: Record<string, string> = { live: 'À jour', behind: 'En retard', stopped: 'Arrêtée', rebuilding: 'En reconstruction' };
 
@@ -243,7 +249,9 @@ export const EVENT_TYPE: Record<string, string> = {
   EnvelopeAllocated: 'Enveloppe allouée',
   EnvelopeAdjusted: 'Enveloppe ajustée',
   ExpenditureCommitted: 'Dépense engagée',
+  OverCommitmentRequested: 'Dépassement demandé',
   OverCommitmentAuthorised: 'Dépassement autorisé',
+  OverCommitmentRefused: 'Dépassement refusé',
   PaymentRecorded: 'Paiement enregistré',
   CommitmentReleased: 'Engagement libéré',
   PaymentCorrected: 'Paiement corrigé',
@@ -356,6 +364,9 @@ export const ERROR_CODE: Record<string, string> = {
   PAYMENT_EXCEEDS_COMMITMENT: 'Ce paiement dépasse ce qui reste à payer sur l’engagement.',
   NOTHING_TO_RELEASE: 'Rien ne reste à libérer sur cet engagement.',
   INSUFFICIENT: 'Montant insuffisant.',
+  REQUEST_EXISTS: 'Une demande porte déjà cette référence.',
+  REQUEST_NOT_FOUND: 'Demande de dépassement inconnue.',
+  REQUEST_ANSWERED: 'Cette demande a déjà reçu une réponse.',
 };
 
 /** class-validator constraint codes, as what the user must change. `{x}` takes the schema's bound. */
@@ -384,6 +395,7 @@ export const VALIDATION_CODE: Record<string, string> = {
   whitelistValidation: 'Ce champ n’est pas attendu.',
   isObject: 'Ce bloc est mal formé.',
   isArray: 'Une liste est attendue.',
+  isSiret: 'Ce SIRET n’est pas valide : vérifiez les 14 chiffres (clé de contrôle).',
 };
 
 /** A catalogue map as the options of a select, radio or checkboxes, in the catalogue's order. */

@@ -9,7 +9,7 @@ function localInput(iso: string | undefined): string {
   if (!iso) return '';
   const d = new Date(iso);
   const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
 }
 
 /**
@@ -52,7 +52,7 @@ export function PastControl() {
             Telles que connues le
             <span className="fr-hint-text">ce qui avait été enregistré à cet instant</span>
           </label>
-          <input className="fr-input" id="past-known-at" type="datetime-local" value={knownAt} onChange={(e) => setKnownAt(e.target.value)} />
+          <input className="fr-input" id="past-known-at" type="datetime-local" step={1} value={knownAt} onChange={(e) => setKnownAt(e.target.value)} />
         </div>
         <div className="ancrage-past-actions">
           <Button type="submit" priority="secondary" size="small">

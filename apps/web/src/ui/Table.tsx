@@ -40,7 +40,7 @@ export function DataTable<T>({ caption, columns, rows, rowKey, pageSize = 25, em
   const current = Math.min(page, pages);
   const shown = sorted.slice((current - 1) * pageSize, current * pageSize);
   return (
-    <div className="fr-table fr-table--no-caption-visible ancrage-table">
+    <div className="fr-table fr-table--no-caption ancrage-table">
       <table>
         <caption>{caption}</caption>
         <thead>
