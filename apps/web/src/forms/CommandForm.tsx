@@ -61,6 +61,13 @@ function convert(field: FieldSpec, raw: unknown): Converted {
   }
 }
 
+/** Focuses a field: its input, or the first input of its fieldset (radios, checkboxes, lists). */
+function focusField(id: string): void {
+  const element = document.getElementById(id);
+  const target = element?.tagName === 'FIELDSET' ? element.querySelector<HTMLElement>('input, select, textarea, button') : element;
+  target?.focus();
+}
+
 function setPath(target: Values, dotted: string, value: unknown): void {
   const parts = dotted.split('.');
   let node = target;
@@ -140,7 +147,7 @@ export function CommandForm<P extends keyof paths, M extends Method>({ spec, par
     const problems = visible.map((f) => [f, problemOf(f)] as const).filter(([, p]) => p);
     if (problems.length) {
       setFormError({ title: `${problems.length === 1 ? 'Un champ est' : `${problems.length} champs sont`} à corriger.` });
-      document.getElementById(`${formId}-${problems[0][0].name}`)?.focus();
+      focusField(`${formId}-${problems[0][0].name}`);
       return;
     }
     const typed: Values = {};
@@ -187,7 +194,7 @@ export function CommandForm<P extends keyof paths, M extends Method>({ spec, par
         setServerErrors(byField);
         setFormError({ title: ERROR_CODE[error.code] ?? 'La demande a été refusée.', detail: elsewhere.join(' ') || undefined });
         const first = Object.keys(byField)[0];
-        if (first) document.getElementById(`${formId}-${first}`)?.focus();
+        if (first) focusField(`${formId}-${first}`);
         else summary.current?.focus();
       } else {
         const title = error instanceof ApiError ? (ERROR_CODE[error.code] ?? 'La demande a été refusée.') : 'Le serveur ne répond pas. Réessayez : la demande ne sera pas enregistrée deux fois.';
@@ -286,14 +293,15 @@ function FieldInput({ id, field, required, value, error, onChange, onBlur }: Fie
     case 'radio':
       return (
         <RadioButtons
+          id={id}
           legend={label}
           hintText={field.hint}
           state={state}
           stateRelatedMessage={error ?? undefined}
           name={id}
-          options={(field.options ?? []).map((o, i) => ({
+          options={(field.options ?? []).map((o) => ({
             label: o.label,
-            nativeInputProps: { id: i === 0 ? id : `${id}-${i}`, value: o.value, checked: String(value ?? '') === o.value, onChange: () => onChange(o.value), onBlur },
+            nativeInputProps: { value: o.value, checked: String(value ?? '') === o.value, onChange: () => onChange(o.value), onBlur },
           }))}
         />
       );
@@ -301,15 +309,15 @@ function FieldInput({ id, field, required, value, error, onChange, onBlur }: Fie
       const chosen = (value as string[] | undefined) ?? [];
       return (
         <Checkbox
+          id={id}
           legend={label}
           hintText={field.hint}
           state={state}
           stateRelatedMessage={error ?? undefined}
           small
-          options={(field.options ?? []).map((o, i) => ({
+          options={(field.options ?? []).map((o) => ({
             label: o.label,
             nativeInputProps: {
-              id: i === 0 ? id : `${id}-${i}`,
               value: o.value,
               checked: chosen.includes(o.value),
               onChange: (e) => onChange(e.target.checked ? [...chosen, o.value] : chosen.filter((x) => x !== o.value)),
@@ -322,9 +330,10 @@ function FieldInput({ id, field, required, value, error, onChange, onBlur }: Fie
     case 'boolean':
       return (
         <Checkbox
+          id={id}
           state={state}
           stateRelatedMessage={error ?? undefined}
-          options={[{ label: field.label, hintText: field.hint, nativeInputProps: { id, checked: value === true, onChange: (e) => onChange(e.target.checked), onBlur } }]}
+          options={[{ label: field.label, hintText: field.hint, nativeInputProps: { checked: value === true, onChange: (e) => onChange(e.target.checked), onBlur } }]}
         />
       );
     case 'rows':

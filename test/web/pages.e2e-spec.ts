@@ -1,0 +1,93 @@
+import { CommandBus } from '@nestjs/cqrs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import request from 'supertest';
+import { settableClock } from '../../apps/cli/src/commands/demo';
+import { DemoResult, loadDemo } from '../../apps/cli/src/demo/load-demo';
+import { EVENT_STORE, EventStore } from '../../libs/event-store/src';
+import { ProjectionEngine } from '../../libs/projections/src';
+import { Harness, startApp } from '../support/app-harness';
+import { accessibilityViolations, frenchContext, launchBrowser, open, screenshot, signIn, visibleCodes } from '../support/browser';
+
+/** Every page each role lands on or reaches, on the demo territory (38 agencies, 2016-2018). */
+const PAGES: Record<string, string[]> = {
+  manager: [
+    '/agence/62001',
+    '/agence/62001?au=2018-12-31',
+    '/agence/62001/partenaires',
+    '/agence/62001/partenaires/ml-3213',
+    '/agence/62001/evenements?annee=2018',
+    '/agence/62001/diagnostic?annee=2018',
+    '/agence/62001/plan?annee=2018',
+    '/agence/62001/fonds?annee=2018',
+    '/agence/62001/territoire',
+    '/agence/62001/historique',
+    '/agence/62001/tracabilite?annee=2018',
+    '/partenaires',
+    '/compte',
+  ],
+  'director-32': ['/pilotage', '/pilotage/agences', '/pilotage/plans', '/pilotage/fonds', '/pilotage/partenariats', '/pilotage/ancrage', '/pilotage/diagnostics', '/agence/62001/fonds?annee=2018&au=2018-06-30'],
+  'director-national': ['/pilotage?annee=2018', '/pilotage/ancrage?annee=2018'],
+  auditor: ['/controle', '/controle/comparer', '/controle/journal', '/controle/droits', '/agence/62001/historique', '/pilotage/plans'],
+  admin: ['/administration/utilisateurs', '/administration/utilisateurs/manager-62001', '/administration/agences', '/administration/enveloppes'],
+};
+
+describe('the web application, page by page, for every role', () => {
+  let h: Harness;
+  let demo: DemoResult;
+  let browser: Browser;
+  let base: string;
+  const token = (who: string) => {
+    const [role, scope] = who.split('-');
+    return demo.users.find((u) => u.role === role && (role !== 'director' || (scope === 'national' ? u.scope === 'national' : u.userId === who)))!.token;
+  };
+  const api = (path: string, who: string) => request(h.app.getHttpServer()).get(path).set('authorization', `Bearer ${token(who)}`).expect(200).then((r) => r.body);
+
+  beforeAll(async () => {
+    const { clock, set } = settableClock();
+    h = await startApp({}, clock);
+    demo = await loadDemo(h.app.get(CommandBus), set, { seed: 2018, scale: 1 });
+    const head = await h.app.get<EventStore>(EVENT_STORE).headPosition();
+    expect(await h.app.get(ProjectionEngine).waitFor(head, undefined, 60_000)).toBe(true);
+    base = await h.app.getUrl();
+    browser = await launchBrowser();
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await h?.close();
+  });
+
+  describe.each(Object.keys(PAGES))('as %s', (who) => {
+    let context: BrowserContext;
+    let page: Page;
+    let errors: string[];
+
+    beforeAll(async () => {
+      ({ context, page, errors } = await frenchContext(browser));
+      await signIn(page, base, token(who));
+    });
+    afterAll(() => context.close());
+
+    it.each(PAGES[who])('%s: loads, passes axe (WCAG 2.1 AA), shows no developer code', async (path) => {
+      await open(page, `${base}${path}`);
+      await screenshot(page, `${who}${path}`);
+      expect({ path, violations: await accessibilityViolations(page) }).toEqual({ path, violations: [] });
+      expect({ path, codes: await visibleCodes(page) }).toEqual({ path, codes: [] });
+      expect(errors).toEqual([]);
+    });
+  });
+
+  it('shows the figures the API answers (fund of an agency, as of a date)', async () => {
+    const { context, page } = await frenchContext(browser);
+    await signIn(page, base, token('manager'));
+    await open(page, `${base}/agence/62001/fonds?annee=2018&au=2018-06-30`);
+    const fund = await api('/agencies/62001/fund/2018?asOf=2018-06-30', 'manager');
+    const tile = (label: string) =>
+      page.locator('.ancrage-figure').filter({ has: page.locator('.ancrage-figure__label', { hasText: new RegExp(`^${label}$`) }) }).locator('.ancrage-figure__value').innerText();
+    const euros = (cents: number) => new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(cents / 100);
+    expect(await tile('Enveloppe')).toBe(euros(fund.envelopeCents));
+    expect(await tile('Engagé')).toBe(euros(fund.committedCents));
+    expect(await tile('Reste à engager')).toBe(euros(fund.remainingCents));
+    await context.close();
+  });
+});
