@@ -13,7 +13,9 @@ export async function launchBrowser(): Promise<Browser> {
   mkdirSync(ARTEFACTS, { recursive: true });
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    // Date inputs follow the process locale: a French user's browser shows jj/mm/aaaa.
+    env: { ...process.env, LANG: 'fr_FR.UTF-8', LANGUAGE: 'fr' },
+    args: ['--headless', '--lang=fr-FR', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
 }
 
@@ -21,6 +23,7 @@ export async function launchBrowser(): Promise<Browser> {
 export async function frenchContext(browser: Browser): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   return { context, page, errors };

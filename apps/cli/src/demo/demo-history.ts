@@ -163,7 +163,7 @@ export function demoUsers(agencies: ScaledAgency[]): DemoUser[] {
     { userId: 'demo-admin', displayName: 'Administratrice (démo)', grant: { role: 'admin' } },
     { userId: 'demo-auditor', displayName: 'Auditeur (démo)', grant: { role: 'auditor' } },
     { userId: 'demo-director-national', displayName: 'Direction générale (démo)', grant: { role: 'director', national: true } },
-    ...regions.map((r) => ({ userId: `director-${r}`, displayName: `Direction régionale ${r}`, grant: { role: 'director' as const, regions: [r] } })),
+    ...regions.map((r) => ({ userId: `director-${r}`, displayName: `Direction régionale ${regionLabel(r)}`, grant: { role: 'director' as const, regions: [r] } })),
     ...agencies.map((a) => ({ userId: `manager-${a.safir}`, displayName: `Direction d’agence ${a.name}`, grant: { role: 'manager' as const, agencies: [a.safir] } })),
   ];
 }

@@ -18,8 +18,9 @@ type Converted = { ok: true; value: unknown } | { ok: false; error: string };
 
 /** From what the user typed to what the API takes. */
 function convert(field: FieldSpec, raw: unknown): Converted {
-  // An unticked box is an answer (false), not a missing one.
+  // An unticked box is an answer (false, or an empty list), not a missing one.
   if (field.widget === 'boolean') return { ok: true, value: raw === true };
+  if (field.widget === 'checkboxes') return { ok: true, value: (raw as string[] | undefined) ?? [] };
   if (raw === undefined || raw === null || raw === '') return { ok: true, value: undefined };
   switch (field.widget) {
     case 'euros': {
@@ -60,6 +61,9 @@ function convert(field: FieldSpec, raw: unknown): Converted {
       return { ok: true, value: raw };
   }
 }
+
+/** A field's element id: unique in the page, apart from the form's own ids (its heading). */
+const fieldId = (formId: string, name: string) => `${formId}-field-${name.replaceAll('.', '-')}`;
 
 /** Focuses a field: its input, or the first input of its fieldset (radios, checkboxes, lists). */
 function focusField(id: string): void {
@@ -147,7 +151,7 @@ export function CommandForm<P extends keyof paths, M extends Method>({ spec, par
     const problems = visible.map((f) => [f, problemOf(f)] as const).filter(([, p]) => p);
     if (problems.length) {
       setFormError({ title: `${problems.length === 1 ? 'Un champ est' : `${problems.length} champs sont`} à corriger.` });
-      focusField(`${formId}-${problems[0][0].name}`);
+      focusField(fieldId(formId, problems[0][0].name));
       return;
     }
     const typed: Values = {};
@@ -194,7 +198,7 @@ export function CommandForm<P extends keyof paths, M extends Method>({ spec, par
         setServerErrors(byField);
         setFormError({ title: ERROR_CODE[error.code] ?? 'La demande a été refusée.', detail: elsewhere.join(' ') || undefined });
         const first = Object.keys(byField)[0];
-        if (first) focusField(`${formId}-${first}`);
+        if (first) focusField(fieldId(formId, first));
         else summary.current?.focus();
       } else {
         const title = error instanceof ApiError ? (ERROR_CODE[error.code] ?? 'La demande a été refusée.') : 'Le serveur ne répond pas. Réessayez : la demande ne sera pas enregistrée deux fois.';
@@ -208,9 +212,9 @@ export function CommandForm<P extends keyof paths, M extends Method>({ spec, par
 
   const fieldErrors = visible.map((f) => [f, errorOf(f)] as const).filter(([, p]) => p);
   return (
-    <form className="ancrage-form" onSubmit={submit} noValidate aria-labelledby={bare ? undefined : `${formId}-title`} aria-label={bare ? spec.title : undefined}>
+    <form className="ancrage-form" onSubmit={submit} noValidate aria-labelledby={bare ? undefined : `${formId}-heading`} aria-label={bare ? spec.title : undefined}>
       {!bare && (
-        <h3 id={`${formId}-title`} className="fr-h5">
+        <h3 id={`${formId}-heading`} className="fr-h5">
           {spec.title}
         </h3>
       )}
@@ -229,7 +233,7 @@ export function CommandForm<P extends keyof paths, M extends Method>({ spec, par
                   <ul className="fr-mb-0">
                     {fieldErrors.map(([f, p]) => (
                       <li key={f.name}>
-                        <a href={`#${formId}-${f.name}`}>{f.label}</a> : {p}
+                        <a href={`#${fieldId(formId, f.name)}`}>{f.label}</a> : {p}
                       </li>
                     ))}
                   </ul>
@@ -245,7 +249,7 @@ export function CommandForm<P extends keyof paths, M extends Method>({ spec, par
       {visible.map((field) => (
         <FieldInput
           key={field.name}
-          id={`${formId}-${field.name}`}
+          id={fieldId(formId, field.name)}
           field={field}
           required={fieldSchema(root, field.name).required && !field.optional}
           value={values[field.name]}
