@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// Callbacks given to page.evaluate run in the browser.
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
@@ -53,7 +55,7 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
 
 /** Every code the API may send, which the page must show through the catalogue, never raw. */
 const CODES = new Set(
-  Object.values(catalogue)
+  (Object.values(catalogue) as unknown[])
     .filter((v): v is Record<string, unknown> => typeof v === 'object' && v !== null)
     .flatMap((map) => Object.keys(map))
     .filter((k) => /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/.test(k) || /^[A-Z][a-z]+([A-Z][a-z]+)+$/.test(k)),

@@ -40,5 +40,6 @@ export async function webTerritory(app: INestApplication) {
     },
     /** Records through the API as a user, as the page would. */
     post: (path: string, who: keyof typeof tokens, body: object) => request(server).post(path).set('authorization', `Bearer ${tokens[who]}`).send(body).expect(201).then((r) => r.body),
+    put: (path: string, who: keyof typeof tokens, body: object) => request(server).put(path).set('authorization', `Bearer ${tokens[who]}`).send(body).expect(200).then((r) => r.body),
   };
 }

@@ -1,7 +1,7 @@
 import '@codegouvfr/react-dsfr/main.css';
 import './ui/app.css';
 import { startReactDsfr } from '@codegouvfr/react-dsfr/spa';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { keepPreviousData, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Link } from 'react-router';
@@ -20,6 +20,9 @@ const queries = new QueryClient({
   defaultOptions: {
     queries: {
       staleTime: 30_000,
+      // After a write the views read again (with consistentWith, a new key): keep showing the last
+      // answer meanwhile, so the page and its forms stay in place.
+      placeholderData: keepPreviousData,
       refetchOnWindowFocus: false,
       // A refused read (4xx) will be refused again: only server trouble is worth a retry.
       retry: (count, error) => count < 2 && !(error instanceof ApiError && error.status < 500),

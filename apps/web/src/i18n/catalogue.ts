@@ -195,6 +195,19 @@ export const ROLE: Record<string, string> = {
   operator: 'Exploitation (ligne de commande)',
 };
 
+/** The figures that classify a basin's context (territory's rule), and a service's state. */
+export const CONTEXT_CRITERION: Record<string, string> = {
+  unemploymentRate: 'Taux de chômage',
+  longTermUnemploymentShare: 'Chômage de longue durée',
+  rsaShare: 'Ménages au RSA',
+  seasonalJobShare: 'Emplois saisonniers',
+  qpv: 'Quartier prioritaire',
+};
+
+export const OVER_COMMITMENT_REQUEST_STATUS: Record<string, string> = { PENDING: 'En attente', AUTHORISED: 'Autorisée', REFUSED: 'Refusée' };
+
+export const SERVICE_STATUS: Record<string, string> = { ok: 'En service' };
+
 export const PROJECTION_STATE: Record<string, string> = { live: 'À jour', behind: 'En retard', stopped: 'Arrêtée', rebuilding: 'En reconstruction' };
 
 export const PROJECTION: Record<string, string> = {

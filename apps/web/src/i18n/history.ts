@@ -73,9 +73,13 @@ const SENTENCES: Record<string, (d: Data) => string> = {
   FundYearClosed: (d) => `Exercice du fonds clôturé : ${s(d, 'reason')}`,
 };
 
-export function sentence(type: string, data: unknown): string {
+/** The sentence of an event; `partnerName` turns partner ids into the names people know. */
+export function sentence(type: string, data: unknown, partnerName?: (partnerId: string) => string | undefined): string {
   const write = SENTENCES[type];
-  return write ? write((data ?? {}) as Data) : (EVENT_TYPE[type] ?? 'Événement non répertorié');
+  if (!write) return EVENT_TYPE[type] ?? 'Événement non répertorié';
+  const d = (data ?? {}) as Data;
+  const named = typeof d.partnerId === 'string' && partnerName ? { ...d, partnerId: partnerName(d.partnerId) ?? d.partnerId } : d;
+  return write(named);
 }
 
 export const KNOWN_EVENT_TYPES = Object.keys(SENTENCES);

@@ -3,6 +3,7 @@ import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { useState } from 'react';
 import { $api } from '../../api/client';
+import { usePartnerNames } from '../partnerships/usePartnerNames';
 import { EVENT_TYPE, ROLE, label, options } from '../../i18n/catalogue';
 import { dateTime } from '../../i18n/format';
 import { sentence } from '../../i18n/history';
@@ -14,6 +15,7 @@ import { DataTable } from '../../ui/Table';
 /** Every event with who recorded it, when it happened and when it was written, in plain French. */
 export default function JournalPage() {
   const agencies = useAgencies();
+  const partnerNames = usePartnerNames();
   const [agency, setAgency] = useState('');
   const [type, setType] = useState('');
   const [actor, setActor] = useState('');
@@ -71,7 +73,7 @@ export default function JournalPage() {
               empty={<EmptyState title="Aucun événement ne correspond à ces critères." />}
               columns={[
                 { key: 'position', label: 'Position', numeric: true, render: (e) => e.position },
-                { key: 'what', label: 'Ce qui a été enregistré', render: (e) => sentence(e.type, e.data) },
+                { key: 'what', label: 'Ce qui a été enregistré', render: (e) => sentence(e.type, e.data, (id) => partnerNames.get(id)) },
                 { key: 'type', label: 'Nature', render: (e) => label(EVENT_TYPE, e.type) },
                 { key: 'occurred', label: 'Survenu le', render: (e) => dateTime(e.metadata.occurredAt) },
                 { key: 'recorded', label: 'Enregistré le', render: (e) => dateTime(e.metadata.recordedAt) },

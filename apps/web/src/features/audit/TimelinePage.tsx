@@ -2,6 +2,7 @@ import { Select } from '@codegouvfr/react-dsfr/Select';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { useState } from 'react';
 import { $api } from '../../api/client';
+import { usePartnerNames } from '../partnerships/usePartnerNames';
 import { EVENT_TYPE, ROLE, label, options } from '../../i18n/catalogue';
 import { dateTime, date } from '../../i18n/format';
 import { sentence } from '../../i18n/history';
@@ -15,6 +16,7 @@ import { useAgencyContext } from '../agency/useAgencyContext';
 export default function TimelinePage({ safir }: { safir: string }) {
   const ctx = useAgencyContext(safir);
   const past = usePast();
+  const partnerNames = usePartnerNames();
   const [type, setType] = useState('');
   const [before, setBefore] = useState<number[]>([]);
   const timeline = $api.useQuery('get', '/agencies/{safir}/timeline', {
@@ -46,7 +48,7 @@ export default function TimelinePage({ safir }: { safir: string }) {
               pageSize={50}
               empty={<EmptyState title="Aucun événement." />}
               columns={[
-                { key: 'what', label: 'Ce qui a été enregistré', render: (e) => sentence(e.type, e.data) },
+                { key: 'what', label: 'Ce qui a été enregistré', render: (e) => sentence(e.type, e.data, (id) => partnerNames.get(id)) },
                 { key: 'type', label: 'Nature', render: (e) => label(EVENT_TYPE, e.type) },
                 { key: 'occurred', label: 'Survenu le', render: (e) => dateTime(e.occurredAt) },
                 { key: 'recorded', label: 'Enregistré le', render: (e) => dateTime(e.recordedAt) },

@@ -1,9 +1,8 @@
 import { $api } from '../../api/client';
+import { OVER_COMMITMENT_REQUEST_STATUS, label } from '../../i18n/catalogue';
 import { euros, date } from '../../i18n/format';
 import { useReadParams } from '../../shell/past';
 import { DataTable } from '../../ui/Table';
-
-export const REQUEST_STATUS: Record<string, string> = { PENDING: 'En attente', AUTHORISED: 'Autorisée', REFUSED: 'Refusée' };
 
 /** The agency's over-commitment requests and the direction's answers. */
 export function RequestsTable({ safir, year }: { safir: string; year: number }) {
@@ -24,7 +23,7 @@ export function RequestsTable({ safir, year }: { safir: string; year: number }) 
           { key: 'date', label: 'Demandée le', sort: (r) => r.requestedAt, render: (r) => date(r.requestedAt) },
           { key: 'amount', label: 'Montant', numeric: true, render: (r) => euros(r.amountCents) },
           { key: 'reason', label: 'Motif', render: (r) => r.reason },
-          { key: 'status', label: 'Réponse', render: (r) => REQUEST_STATUS[r.status] ?? '—' },
+          { key: 'status', label: 'Réponse', render: (r) => label(OVER_COMMITMENT_REQUEST_STATUS, r.status) },
           { key: 'answer', label: 'Détail', render: (r) => (r.answeredAt ? `${date(r.answeredAt)}${r.authorisedCents !== null ? ` — ${euros(r.authorisedCents)} autorisés` : ''}${r.answer ? ` — ${r.answer}` : ''}` : '—') },
         ]}
       />

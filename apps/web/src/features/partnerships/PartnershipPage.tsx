@@ -4,7 +4,8 @@ import { $api, type Schemas } from '../../api/client';
 import { CommandForm } from '../../forms/CommandForm';
 import { AGREEMENT_STATUS, EXPECTATION, PARTNER_CATEGORY, SCALE, label } from '../../i18n/catalogue';
 import { date, month } from '../../i18n/format';
-import { useReadParams } from '../../shell/past';
+import { usePast, useReadParams } from '../../shell/past';
+import { useYear } from '../../shell/scope';
 import { Chart, COLORS } from '../../ui/Chart';
 import { Async, EmptyState } from '../../ui/Feedback';
 import { Figures } from '../../ui/Figures';
@@ -23,7 +24,12 @@ export default function PartnershipPage({ safir }: { safir: string }) {
   const partner = $api.useQuery('get', '/partners/{partnerId}', { params: { path: { partnerId }, query: read } });
   const directory = $api.useQuery('get', '/agencies/{safir}/partnerships', { params: { path: { safir }, query: { ...read, limit: 500 } } });
   const entry = directory.data?.items.find((e) => e.partnerId === partnerId);
-  const quality = $api.useQuery('get', '/agencies/{safir}/partnerships/{partnerId}/quality', { params: { path: { safir, partnerId }, query: read } }, { enabled: Boolean(entry) });
+  // The quality index over the twelve months up to the date read (or the agency's latest year of activity).
+  const { asOf } = usePast();
+  const { latestActivityYear } = useYear(safir);
+  const to = asOf ? asOf.slice(0, 7) : latestActivityYear && latestActivityYear < new Date().getFullYear() ? `${latestActivityYear}-12` : undefined;
+  const from = to ? `${Number(to.slice(0, 4)) - 1}-${to.slice(5, 7)}` : undefined;
+  const quality = $api.useQuery('get', '/agencies/{safir}/partnerships/{partnerId}/quality', { params: { path: { safir, partnerId }, query: { ...read, ...(to ? { from, to } : {}) } } }, { enabled: Boolean(entry) });
   const path = { safir, partnerId };
   const name = partner.data?.name ?? partnerId;
 

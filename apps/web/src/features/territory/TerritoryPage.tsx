@@ -1,5 +1,5 @@
 import { CommandForm } from '../../forms/CommandForm';
-import { AREA_TYPE, CONTEXT_CLASS, label } from '../../i18n/catalogue';
+import { AREA_TYPE, CONTEXT_CLASS, CONTEXT_CRITERION, label } from '../../i18n/catalogue';
 import { date, number } from '../../i18n/format';
 import { regionName } from '../../shell/scope';
 import { EmptyState, ErrorAlert, Loading } from '../../ui/Feedback';
@@ -9,13 +9,6 @@ import { DataTable } from '../../ui/Table';
 import { useAgencyContext } from '../agency/useAgencyContext';
 import { reviseContext } from './commands';
 
-const CRITERION: Record<string, string> = {
-  unemploymentRate: 'Taux de chômage',
-  longTermUnemploymentShare: 'Chômage de longue durée',
-  rsaShare: 'Ménages au RSA',
-  seasonalJobShare: 'Emplois saisonniers',
-  qpv: 'Quartier prioritaire',
-};
 
 /** The agency's basin: its figures, the class they give it and why; the form to update them. */
 export default function TerritoryPage({ safir }: { safir: string }) {
@@ -46,7 +39,7 @@ export default function TerritoryPage({ safir }: { safir: string }) {
                 rowKey={(p) => `${p.criterion}-${p.threshold}`}
                 rows={a.classification.points}
                 columns={[
-                  { key: 'criterion', label: 'Critère', render: (p) => CRITERION[p.criterion] ?? p.criterion },
+                  { key: 'criterion', label: 'Critère', render: (p) => label(CONTEXT_CRITERION, p.criterion) },
                   { key: 'value', label: 'Valeur', render: (p) => (typeof p.value === 'boolean' ? (p.value ? 'oui' : 'non') : `${number(p.value)} %`) },
                   { key: 'threshold', label: 'Seuil', render: (p) => p.threshold.replace('.', ',').replace('true', 'oui') },
                   { key: 'points', label: 'Point', numeric: true, render: (p) => p.points },
