@@ -4,6 +4,7 @@ import { ConfigError } from '../../../libs/platform/src';
 import { auditDigest, auditExport, auditKeygen, auditVerify, auditVerifyBundle, projectionsCheck } from './commands/audit';
 import { bench } from './commands/bench';
 import { benchDashboard } from './commands/bench-dashboard';
+import { benchWeb } from './commands/bench-web';
 import { demoCommand } from './commands/demo';
 import { eventsTail } from './commands/events';
 import { migrateCommand } from './commands/migrate';
@@ -104,6 +105,12 @@ program
   .option('--duration <s>', 'seconds per endpoint', '30')
   .option('--scale <n>', 'demo scale (38 agencies × n)', '1')
   .action(benchDashboard);
+
+program
+  .command('bench-web')
+  .description('load the demo on a scratch database and measure, in Chromium, each page until its figures are on screen, live and at a past date, and the first page’s gzipped JS and CSS')
+  .option('--runs <n>', 'loads per page and date', '7')
+  .action(benchWeb);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof ConfigError) console.error(`configuration error: ${error.message}`);
