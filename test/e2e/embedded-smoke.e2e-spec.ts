@@ -10,11 +10,11 @@ const CLI = join(ROOT, 'dist/apps/cli/src/main.js');
 
 /**
  * Boots the built app exactly as `npm start` does, with no DATABASE_URL: it must start an embedded
- * PostgreSQL, migrate, load the demo into the empty store, serve the dashboard with the demo users,
+ * PostgreSQL, migrate, load the demo into the empty store, serve the web page with the demo users,
  * and stop everything cleanly on SIGTERM.
  */
 describe('npm start on a machine with nothing configured', () => {
-  it('starts embedded PostgreSQL, loads the demo, serves the dashboard, and shuts down cleanly', async () => {
+  it('starts embedded PostgreSQL, loads the demo, serves the web page, and shuts down cleanly', async () => {
     expect(existsSync(CLI)).toBe(true); // npm test builds first
     const dataDir = mkdtempSync(join(tmpdir(), 'ancrage-smoke-'));
     chmodSync(dataDir, 0o755);
@@ -37,9 +37,12 @@ describe('npm start on a machine with nothing configured', () => {
       expect(health).toMatchObject({ status: 'ok', embeddedDatabase: true });
       const lines = output.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l));
       expect(lines).toContainEqual(expect.objectContaining({ msg: 'Ancrage is listening' }));
-      expect(lines).toContainEqual(expect.objectContaining({ msg: 'demo loaded: sign in on the dashboard with a demo user', agencies: 38 }));
+      expect(lines).toContainEqual(expect.objectContaining({ msg: 'demo loaded: open the web page and sign in as a demo user', agencies: 38 }));
       const page = await fetch(`http://127.0.0.1:${port}/`).then((r) => r.text());
       expect(page).toContain('<title>Ancrage');
+      // A page of the application opened from a bookmark: the browser gets the page, not a 404.
+      const deep = await fetch(`http://127.0.0.1:${port}/agence/62001/fonds?annee=2018`, { headers: { accept: 'text/html,application/xhtml+xml' } });
+      expect(await deep.text()).toContain('<title>Ancrage');
       const users = (await fetch(`http://127.0.0.1:${port}/demo/users`).then((r) => r.json())) as { role: string; token: string }[];
       expect(users.map((u) => u.role).sort()).toEqual(['admin', 'auditor', 'director', 'director', 'manager']);
       const director = users.find((u) => u.role === 'director')!;

@@ -33,7 +33,7 @@ function moduleFor(parts: AppParts) {
 /** The HTTP application, configured exactly as `ancrage serve` runs it (tests use this too). */
 export async function createApp(parts: AppParts): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(moduleFor(parts), { logger: parts.logger, forceCloseConnections: true });
-  // The page's bundles and the API's JSON travel gzipped (a dashboard's first load is ~0.25 MB, not 1 MB).
+  // The page's bundles and the API's JSON travel gzipped (the first page is ~0.25 MB instead of ~1 MB).
   app.use(compression());
   app.use(correlationMiddleware);
   app.use((req: Request, res: Response, next: NextFunction) => {

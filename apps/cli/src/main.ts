@@ -100,7 +100,7 @@ program
 
 program
   .command('bench-dashboard')
-  .description('load the demo on a scratch database and measure the dashboard endpoints with autocannon (p50/p99, requests/s)')
+  .description('load the demo on a scratch database and measure the views’ endpoints with autocannon (p50/p99, requests/s)')
   .option('--connections <n>', 'concurrent connections', '50')
   .option('--duration <s>', 'seconds per endpoint', '30')
   .option('--scale <n>', 'demo scale (38 agencies × n)', '1')

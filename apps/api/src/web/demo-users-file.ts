@@ -10,7 +10,7 @@ export interface DemoUserToken {
 }
 
 /**
- * The demo users' tokens, kept beside the embedded database so the dashboard can offer them on its
+ * The demo users' tokens, kept beside the embedded database so the web page can offer them on its
  * sign-in page. Written only for the embedded store: a real deployment never has such a file.
  */
 export const demoUsersFile = (dataDir: string) => join(dataDir, 'demo-users.json');

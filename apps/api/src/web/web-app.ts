@@ -32,7 +32,8 @@ export function mountWebApp(app: NestExpressApplication): void {
   app.useStaticAssets(root, { index: false, maxAge: '5m' });
   const index = join(root, 'index.html');
   app.use((req: Request, res: Response, next: NextFunction) => {
-    const isPage = req.method === 'GET' && /text\/html/.test(req.header('accept') ?? '') && !req.path.startsWith('/docs') && !req.path.startsWith('/assets/');
+    // `/` is the page for everyone; a deeper path is a page for a browser's navigation only.
+    const isPage = req.method === 'GET' && (req.path === '/' || (/text\/html/.test(req.header('accept') ?? '') && !req.path.startsWith('/docs') && !req.path.startsWith('/assets/')));
     if (!isPage) return next();
     res.setHeader('cache-control', 'no-cache');
     res.sendFile(index);

@@ -61,7 +61,7 @@ export async function loadDemoOnFirstStart(config: AppConfig, database: Database
   try {
     logger.event('info', 'empty embedded store: loading the demo territory (ANCRAGE_DEMO=false to skip)');
     const r = await runDemo(ctx, config, set, { seed: 2018, scale: 1 });
-    logger.event('info', 'demo loaded: sign in on the dashboard with a demo user', { agencies: r.agencies, events: r.events, seconds: Math.round(r.seconds * 10) / 10 });
+    logger.event('info', 'demo loaded: open the web page and sign in as a demo user', { agencies: r.agencies, events: r.events, seconds: Math.round(r.seconds * 10) / 10 });
   } finally {
     await ctx.close();
   }
