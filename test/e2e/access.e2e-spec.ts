@@ -108,11 +108,17 @@ describe('access control over HTTP', () => {
 
   it('accepts HS256 JWTs whose subject is a registered user, and refuses expired or wrongly signed ones', async () => {
     await userWithToken(h.app, 'jwt-user', [{ role: 'auditor' }]);
-    await me(signHs256({ sub: 'jwt-user', exp: now() + 60 }, SECRET)).expect(200);
-    expect((await me(signHs256({ sub: 'jwt-user', exp: now() - 3600 }, SECRET)).expect(401)).body.code).toBe('EXPIRED_TOKEN');
-    await me(signHs256({ sub: 'jwt-user', exp: now() + 60 }, 'another-secret-another-secret-123456')).expect(401);
-    await me(signHs256({ sub: 'jwt-user' }, SECRET)).expect(401);
-    expect((await me(signHs256({ sub: 'stranger', exp: now() + 60 }, SECRET)).expect(401)).body.code).toBe('UNKNOWN_USER');
+    const good = await signHs256({ sub: 'jwt-user', exp: now() + 60 }, SECRET);
+    await me(good).expect(200);
+    expect((await me(await signHs256({ sub: 'jwt-user', exp: now() - 3600 }, SECRET)).expect(401)).body.code).toBe('EXPIRED_TOKEN');
+    await me(await signHs256({ sub: 'jwt-user', exp: now() + 60 }, 'another-secret-another-secret-123456')).expect(401);
+    await me(await signHs256({ sub: 'jwt-user' }, SECRET)).expect(401);
+    expect((await me(await signHs256({ sub: 'stranger', exp: now() + 60 }, SECRET)).expect(401)).body.code).toBe('UNKNOWN_USER');
+    // Strict base64url: a signature with padding or stray characters appended is not the signature.
+    await me(`${good}~~`).expect(401);
+    await me(`${good}=`).expect(401);
+    // A subject that is not an Ancrage user id (a NUL inside) is refused as an invalid token.
+    expect((await me(await signHs256({ sub: 'jwt-user\u0000x', exp: now() + 60 }, SECRET)).expect(401)).body.code).toBe('INVALID_TOKEN');
   });
 
   it('accepts RS256 JWTs verified against the configured JWKS', async () => {

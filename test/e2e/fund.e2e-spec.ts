@@ -97,6 +97,15 @@ describe('the 5% fund over HTTP', () => {
     expect(again.body).toMatchObject({ position: first.body.position, replayed: true });
     const list = await request(server()).get(`${base}/commitments?consistentWith=${first.body.position}`).set(as('manager')).expect(200);
     expect(list.body.items.filter((c: { commitmentId: string }) => c.commitmentId === 'c-idem')).toHaveLength(1);
+
+    // The key is bound to its request: another body, another route or another user is refused.
+    const head = await store.headPosition();
+    const otherBody = await request(server()).post(`${base}/commitments`).set(as('manager')).set('idempotency-key', 'req-77').send(commitment('c-other', 2_000_00)).expect(422);
+    expect(otherBody.body).toMatchObject({ code: 'IDEMPOTENCY_KEY_MISMATCH', fields: [{ field: 'Idempotency-Key', codes: ['IDEMPOTENCY_KEY_MISMATCH'] }] });
+    await request(server()).post(`${base}/over-commitment-requests`).set(as('manager')).set('idempotency-key', 'req-77').send({ requestId: 'r-x', amountCents: 1, reason: 'x' }).expect(422);
+    await request(server()).post(`${base}/over-commitment-authorisations`).set(as('director')).set('idempotency-key', 'req-77').send({ amountCents: 1, reason: 'x' }).expect(422);
+    await request(server()).post(`${base}/commitments`).set(as('manager')).set('idempotency-key', 'a key with spaces').send(commitment('c-k', 1)).expect(400);
+    expect(await store.headPosition()).toBe(head);
   });
 
   it('takes payments up to the commitment, releases the rest, and shows consumption with a forecast', async () => {

@@ -34,7 +34,7 @@ describe('partnerships and joint events over HTTP', () => {
     await request(server()).post('/partners').set(as('manager')).send({ partnerId: 'x2', name: 'X', category: 'ASSOCIATION', scale: 'LOCAL', siret: '123' }).expect(400);
     await request(server()).post('/partners').set(as('auditor')).send({ partnerId: 'x3', name: 'X', category: 'ASSOCIATION', scale: 'LOCAL' }).expect(403);
     const nul = await request(server()).post('/partners').set(as('manager')).send({ partnerId: 'x4', name: 'X\u0000Y', category: 'ASSOCIATION', scale: 'LOCAL' }).expect(400);
-    expect(nul.body).toMatchObject({ code: 'INVALID_EVENT', message: expect.stringContaining('NUL character at data.name') });
+    expect(nul.body).toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ field: 'name', codes: ['noNulCharacter'] }] });
     expect(await store.headPosition()).toBe(head);
 
     await request(server()).post('/partners').set(as('manager')).send({ partnerId: 'ml-berck', name: 'Mission locale du Montreuillois', category: 'MISSION_LOCALE', scale: 'LOCAL' }).expect(201);
@@ -42,6 +42,28 @@ describe('partnerships and joint events over HTTP', () => {
     const siae = await request(server()).post('/partners').set(as('manager')).send({ partnerId: 'etti-opale', name: 'ETTI Opale', category: 'SIAE', subkind: 'ETTI', scale: 'LOCAL' }).expect(201);
     const p = await request(server()).get(`/partners/etti-opale?consistentWith=${siae.body.position}`).set(as('auditor')).expect(200);
     expect(p.body).toMatchObject({ dataInclusionCode: 'ETTI', defaultCircle: 2 });
+  });
+
+  it('keeps a partner other agencies work with from a manager of another agency; its changes show in their history', async () => {
+    const op = { actor: 'test', role: 'operator', correlationId: 's' };
+    await h.app.get(CommandBus).execute(new RegisterAgency({ safir: '06001', name: 'Nice Nord', region: '93', department: '06', employmentBasin: '9305', areaType: 'URBAN', openedOn: '2009-01-01' }, op));
+    t.nice = await userWithToken(h.app, 'nice', [{ role: 'manager', agencies: ['06001'] }]);
+    t.director93 = await userWithToken(h.app, 'dir-93', [{ role: 'director', regions: ['93'] }]);
+    await request(server()).post('/partners').set(as('manager')).send({ partnerId: 'afpa-93', name: 'AFPA PACA', category: 'TRAINING_BODY', subkind: 'AFPA', scale: 'REGIONAL' }).expect(201);
+    const contact = await request(server()).post('/agencies/06001/partnerships/afpa-93/contacts').set(as('nice')).send({ kind: 'MEETING', date: '2018-05-02' }).expect(201);
+    await request(server()).get(`/agencies/06001/partnerships?consistentWith=${contact.body.position}`).set(as('nice')).expect(200);
+
+    const head = await store.headPosition();
+    await request(server()).patch('/partners/afpa-93').set(as('manager')).send({ name: 'Renamed from Berck' }).expect(403);
+    await request(server()).post('/partners/afpa-93/close').set(as('manager')).send({ reason: 'not mine' }).expect(403);
+    await request(server()).patch('/partners/afpa-93').set(as('director')).send({ name: 'Renamed by region 32' }).expect(403);
+    expect(await store.headPosition()).toBe(head);
+
+    await request(server()).patch('/partners/afpa-93').set(as('nice')).send({ name: 'AFPA Provence-Alpes-Côte d’Azur' }).expect(200);
+    const renamed = await request(server()).patch('/partners/afpa-93').set(as('director93')).send({ scale: 'REGIONAL', name: 'AFPA PACA (Nice)' }).expect(200);
+    const history = await request(server()).get('/agencies/06001/timeline?limit=10').set(as('nice')).expect(200);
+    expect(history.body.items.map((e: { type: string }) => e.type).slice(0, 3)).toEqual(['PartnerUpdated', 'PartnerUpdated', 'ContactLogged']);
+    expect(history.body.items[0]).toMatchObject({ position: renamed.body.position, actor: 'dir-93' });
   });
 
   it('updates a partner partially: the fields not sent keep their value, a null SIRET removes it', async () => {

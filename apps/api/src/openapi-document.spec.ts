@@ -56,7 +56,7 @@ describe('the OpenAPI document', () => {
     expect(gaps).toEqual([]);
   });
 
-  it('marks every write as a command taking an Idempotency-Key', () => {
+  it('marks every write as a command with an Idempotency-Key header', () => {
     const writes = operations.filter((o) => ['put', 'patch', 'delete'].includes(o.method) || (o.method === 'post' && !o.path.startsWith('/audit/')));
     expect(writes.filter((o) => !isCommand(o.op)).map((o) => `${o.method.toUpperCase()} ${o.path}`)).toEqual([]);
   });

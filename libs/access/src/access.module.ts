@@ -10,6 +10,7 @@ import { AccessGuard } from './http/access.guard';
 import { RouteTable } from './http/route-table';
 import { UsersController } from './http/users.controller';
 import { AccessUsers1764000001000 } from './migrations/1764000001000-access-users';
+import { AuthFailures1764000040200 } from './migrations/1764000040200-auth-failures';
 import { UserDirectoryRow } from './read-models/user-directory.entity';
 import { userDirectory } from './read-models/user-directory.projection';
 import { FirstRunNotice } from './first-run.notice';
@@ -17,7 +18,7 @@ import { FirstRunNotice } from './first-run.notice';
 export const ACCESS_CONTEXT: ContextParts = {
   name: 'access',
   entities: [UserDirectoryRow],
-  migrations: [AccessUsers1764000001000],
+  migrations: [AccessUsers1764000001000, AuthFailures1764000040200],
   projections: [userDirectory],
 };
 

@@ -9,3 +9,4 @@ export * from './auth/api-token';
 export * from './auth/jwt';
 export * from './commands/change-user.command';
 export * from './commands/issue-api-token.command';
+export * from './partner-usage';

@@ -1,4 +1,5 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
+import { PARTNER_USAGE } from '../../access/src';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { ContextParts } from '../../platform/src';
 import { ChangeJointEventHandler } from './commands/change-joint-event.handler';
@@ -9,6 +10,7 @@ import { PartnershipsController } from './http/partnerships.controller';
 import { Partnerships1764000004000 } from './migrations/1764000004000-partnerships';
 import { PartnershipExpectations1764000040100 } from './migrations/1764000040100-partnership-expectations';
 import { PartnershipRowsService } from './read-models/partnership-rows.service';
+import { PartnerUsageDirectory } from './read-models/partner-usage.provider';
 import { JointEventRow, PartnerRow, PartnershipAgencyRow, PartnershipMonthRow, PartnershipRow } from './read-models/partnerships.entities';
 import { partnershipsProjection } from './read-models/partnerships.projection';
 
@@ -21,9 +23,12 @@ export const PARTNERSHIPS_CONTEXT: ContextParts = {
   projections: [partnershipsProjection],
 };
 
+/** Global: access control and histories read who works with which partner (PARTNER_USAGE). */
+@Global()
 @Module({
   imports: [TypeOrmModule.forFeature(ENTITIES)],
   controllers: [PartnersController, PartnershipsController],
-  providers: [PartnershipRowsService, ChangePartnerHandler, ChangePartnershipHandler, ChangeJointEventHandler],
+  providers: [PartnershipRowsService, ChangePartnerHandler, ChangePartnershipHandler, ChangeJointEventHandler, { provide: PARTNER_USAGE, useClass: PartnerUsageDirectory }],
+  exports: [PARTNER_USAGE],
 })
 export class PartnershipsModule {}

@@ -18,3 +18,7 @@ export * from './database/schema';
 export * from './http/csv';
 export * from './http/view-cache';
 export * from './http/openapi';
+export * from './http/input-guard';
+export * from './http/validators';
+export * from './http/security-headers';
+export * from './http/idempotency';

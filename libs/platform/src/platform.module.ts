@@ -28,6 +28,7 @@ import { ProjectionsController } from './projections/projections.controller';
 import { ReadConsistency } from './projections/read-consistency';
 import { CLOCK, DATABASE_HANDLE, PG_POOL } from './tokens';
 import { ViewCacheInterceptor } from './http/view-cache';
+import { IdempotencyInterceptor } from './http/idempotency';
 
 export interface PlatformOptions {
   config: AppConfig;
@@ -127,6 +128,7 @@ export class PlatformModule {
         ReadConsistency,
         PlatformLifecycle,
         { provide: APP_INTERCEPTOR, useClass: ViewCacheInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],
       exports: [APP_CONFIG, DATABASE_HANDLE, JsonLogger, CLOCK, PG_POOL, EVENT_STORE, ProjectionEngine, DeciderRunner, ReadConsistency, CqrsModule],
     };

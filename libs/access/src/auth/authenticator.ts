@@ -60,8 +60,8 @@ export class Authenticator {
     try {
       claims = await this.jwt.verify(token, now.getTime());
     } catch (error) {
-      const message = error instanceof JwtError ? error.message : 'invalid token';
-      throw new AuthenticationError(message === 'token expired' ? 'EXPIRED_TOKEN' : 'INVALID_TOKEN', message);
+      if (!(error instanceof JwtError)) throw error;
+      throw new AuthenticationError(error.expired ? 'EXPIRED_TOKEN' : 'INVALID_TOKEN', error.message);
     }
     const user = await this.principals.load(claims.sub);
     if (!user.exists) throw new AuthenticationError('UNKNOWN_USER', `no Ancrage user ${claims.sub}: an administrator must register it`);

@@ -1,30 +1,32 @@
+import type { Pool } from 'pg';
+
 /**
- * Counts authentication failures per client address in a sliding minute. Past the limit the
- * address is refused (429) before any token is checked, which blunts guessing.
+ * Counts authentication failures per client address in a sliding minute, in PostgreSQL, so every
+ * API process behind a load balancer sees the same count. Past the limit the address is refused
+ * (429) before any token is checked, which blunts guessing.
  */
 export class FailureLimiter {
-  private readonly failures = new Map<string, number[]>();
+  private failures = 0;
 
   constructor(
+    private readonly pool: Pool,
     private readonly perMinute: number,
-    private readonly now: () => number = Date.now,
   ) {}
 
-  blocked(address: string): number | null {
-    const recent = this.recent(address);
-    if (recent.length < this.perMinute) return null;
-    return Math.max(1, Math.ceil((recent[0] + 60_000 - this.now()) / 1000));
+  /** Seconds until the address may try again, or null when it may now. */
+  async blocked(address: string): Promise<number | null> {
+    const { rows } = await this.pool.query<{ n: number; wait: number | null }>(
+      `SELECT count(*)::int AS n, extract(epoch FROM min(failed_at) + interval '1 minute' - clock_timestamp())::float AS wait
+         FROM auth_failures WHERE address = $1 AND failed_at > clock_timestamp() - interval '1 minute'`,
+      [address],
+    );
+    const { n, wait } = rows[0];
+    return n < this.perMinute ? null : Math.max(1, Math.ceil(wait ?? 1));
   }
 
-  fail(address: string): void {
-    const recent = this.recent(address);
-    recent.push(this.now());
-    this.failures.set(address, recent);
-    if (this.failures.size > 10_000) this.failures.delete(this.failures.keys().next().value!);
-  }
-
-  private recent(address: string): number[] {
-    const since = this.now() - 60_000;
-    return (this.failures.get(address) ?? []).filter((t) => t > since);
+  async fail(address: string): Promise<void> {
+    await this.pool.query(`INSERT INTO auth_failures (address) VALUES ($1)`, [address.slice(0, 100)]);
+    // Old failures are swept now and then by whichever process fails often enough to notice.
+    if (++this.failures % 200 === 0) await this.pool.query(`DELETE FROM auth_failures WHERE failed_at < clock_timestamp() - interval '2 minutes'`);
   }
 }

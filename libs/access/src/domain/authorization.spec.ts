@@ -52,3 +52,24 @@ describe('authorise', () => {
     expect(readScope(national).all).toBe(true);
   });
 });
+
+describe('the shared partner register', () => {
+  const write = (users: { agency: string; region: string | null }[] | null) => ({ kind: 'partners.write' as const, users });
+  const ours = [{ agency: '75001', region: '11' }];
+  const shared = [...ours, { agency: '13002', region: '93' }];
+
+  it('lets any manager register a partner, and change one used by their agencies alone (or by none)', () => {
+    expect(authorise(manager, write(null))).not.toBeNull();
+    expect(authorise(manager, write([]))).not.toBeNull();
+    expect(authorise(manager, write(ours))).not.toBeNull();
+  });
+
+  it('keeps a partner other agencies work with from a manager: a director covering them all, or an admin, changes it', () => {
+    expect(authorise(manager, write(shared))).toBeNull();
+    expect(authorise(director, write(ours))).not.toBeNull();
+    expect(authorise(director, write(shared))).toBeNull();
+    expect(authorise(who([{ role: 'director', national: true }]), write(shared))).not.toBeNull();
+    expect(authorise(who([{ role: 'admin' }]), write(shared))).not.toBeNull();
+    expect(authorise(who([{ role: 'auditor' }]), write(ours))).toBeNull();
+  });
+});

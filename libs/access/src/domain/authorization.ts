@@ -11,7 +11,11 @@ export interface Principal {
 export type Action =
   | { kind: 'agency.read'; agency: string; region: string | null }
   | { kind: 'agency.write'; agency: string }
-  | { kind: 'partners.write' }
+  /**
+   * The shared partner register. `users`: the agencies that work with the partner changed (null
+   * when a new partner is registered).
+   */
+  | { kind: 'partners.write'; users: { agency: string; region: string | null }[] | null }
   | { kind: 'region.read'; region: string }
   | { kind: 'national.read' }
   | { kind: 'fund.allocate'; agency: string; region: string | null }
@@ -41,8 +45,19 @@ export function authorise(principal: Principal, action: Action): Grant | null {
       );
     case 'agency.write':
       return find((g) => g.role === 'manager' && g.agencies.includes(action.agency));
-    case 'partners.write':
-      return find((g) => g.role === 'manager' || g.role === 'admin');
+    case 'partners.write': {
+      // Any manager registers a partner. A partner other agencies work with belongs to all of them:
+      // only an administrator, or a director covering every one of those agencies, may rename or
+      // close it; a manager may while the partner is used by their own agencies alone.
+      const users = action.users;
+      if (users === null) return find((g) => g.role === 'manager' || g.role === 'admin');
+      return find(
+        (g) =>
+          g.role === 'admin' ||
+          (g.role === 'manager' && users.every((u) => g.agencies.includes(u.agency))) ||
+          (g.role === 'director' && users.length > 0 && users.every((u) => directorCovers(g, u.region))),
+      );
+    }
     case 'region.read':
       return find((g) => directorCovers(g, action.region) || g.role === 'auditor' || g.role === 'admin');
     case 'national.read':

@@ -10,8 +10,10 @@ import {
   UnauthorizedException,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { APP_CONFIG, AppConfig, JsonLogger, PUBLIC_ROUTE } from '../../../platform/src';
+import type { Pool } from 'pg';
+import { APP_CONFIG, AppConfig, JsonLogger, PG_POOL, PUBLIC_ROUTE } from '../../../platform/src';
 import { AGENCY_DIRECTORY, AgencyDirectory } from '../agency-directory';
+import { PARTNER_USAGE, PartnerUsage } from '../partner-usage';
 import { AuthenticationError, Authenticator } from '../auth/authenticator';
 import { FailureLimiter } from '../auth/failure-limiter';
 import { Action, authorise } from '../domain/authorization';
@@ -30,9 +32,11 @@ export class AccessGuard implements CanActivate {
     private readonly authenticator: Authenticator,
     private readonly logger: JsonLogger,
     @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(PG_POOL) pool: Pool,
     @Optional() @Inject(AGENCY_DIRECTORY) private readonly agencies?: AgencyDirectory,
+    @Optional() @Inject(PARTNER_USAGE) private readonly partners?: PartnerUsage,
   ) {
-    this.limiter = new FailureLimiter(config.auth.failuresPerMinute);
+    this.limiter = new FailureLimiter(pool, config.auth.failuresPerMinute);
   }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -42,7 +46,7 @@ export class AccessGuard implements CanActivate {
     const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const address = req.ip ?? req.socket.remoteAddress ?? 'unknown';
 
-    const retryAfter = this.limiter.blocked(address);
+    const retryAfter = await this.limiter.blocked(address);
     if (retryAfter !== null) {
       req.res?.setHeader('Retry-After', String(retryAfter));
       throw new HttpException({ code: 'TOO_MANY_AUTH_FAILURES', message: `too many failed sign-ins; retry in ${retryAfter} s`, error: 'Too Many Requests' }, 429);
@@ -51,7 +55,7 @@ export class AccessGuard implements CanActivate {
       req.principal = await this.authenticator.authenticate(req.header('authorization'));
     } catch (error) {
       if (!(error instanceof AuthenticationError)) throw error;
-      this.limiter.fail(address);
+      await this.limiter.fail(address);
       throw new UnauthorizedException({ code: error.code, message: error.message, error: 'Unauthorized' });
     }
     // A route without a policy is denied: forgetting @Access must not open anything.
@@ -85,6 +89,10 @@ export class AccessGuard implements CanActivate {
       }
       case 'agency.write':
         return { kind, agency: this.safir(req) };
+      case 'partners.write': {
+        const partnerId = req.params.partnerId;
+        return { kind, users: partnerId && this.partners ? await this.partners.agenciesWorkingWith(String(partnerId)) : null };
+      }
       case 'region.read': {
         const region = (req.params.region ?? req.query.region) as string | undefined;
         return region ? { kind, region: String(region) } : { kind: 'national.read' };

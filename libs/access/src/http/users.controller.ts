@@ -12,7 +12,7 @@ import type { Principal } from '../domain/authorization';
 import { UserDirectoryRow } from '../read-models/user-directory.entity';
 import { userDirectory } from '../read-models/user-directory.projection';
 import { Access } from './access.decorator';
-import { DisableUserDto, GrantScopeDto, IssueTokenDto, RegisterUserDto, GrantParams, UsersQueryDto } from './dto/users.dto';
+import { DisableUserDto, GrantScopeDto, IssueTokenDto, RegisterUserDto, GrantParams, UsersQueryDto, TokenParams, UserParams } from './dto/users.dto';
 import { Actor, CurrentPrincipal } from './principal.request';
 import { ApiTokenIssuedView, PrincipalView, UserPage, UserRegisteredView, UserView } from './dto/users.views';
 
@@ -60,7 +60,7 @@ export class UsersController {
   @ApiView({ summary: 'One user and their rights (admin, auditor)', response: UserView, notFound: 'USER_NOT_FOUND', consistent: false })
   @Get('users/:userId')
   @Access('audit')
-  async get(@Param('userId') userId: string): Promise<UserView> {
+  async get(@Param() { userId }: UserParams): Promise<UserView> {
     const row = await this.users.findOneBy({ userId });
     if (!row) throw new NotFoundException({ code: 'USER_NOT_FOUND', message: `no user ${userId}` });
     return row;
@@ -73,7 +73,7 @@ export class UsersController {
   })
   @Put('users/:userId/grants/:role')
   @Access('admin')
-  async grant(@Param('userId') userId: string, @Param() { role }: GrantParams, @Body() body: GrantScopeDto, @Actor() ctx: CommandContext): Promise<CommandResponse> {
+  async grant(@Param() { userId, role }: GrantParams, @Body() body: GrantScopeDto, @Actor() ctx: CommandContext): Promise<CommandResponse> {
     const grant = { role, ...body } as Grant;
     return commandResponse(await this.commands.execute(new ChangeUser(userId, { kind: 'grant', grant }, ctx)));
   }
@@ -81,34 +81,35 @@ export class UsersController {
   @ApiCommand({ summary: 'Revoke a role', rule: 'ROLE_NOT_GRANTED', notFound: 'USER_NOT_FOUND' })
   @Delete('users/:userId/grants/:role')
   @Access('admin')
-  async revoke(@Param('userId') userId: string, @Param() { role }: GrantParams, @Actor() ctx: CommandContext): Promise<CommandResponse> {
+  async revoke(@Param() { userId, role }: GrantParams, @Actor() ctx: CommandContext): Promise<CommandResponse> {
     return commandResponse(await this.commands.execute(new ChangeUser(userId, { kind: 'revoke', role }, ctx)));
   }
 
   @ApiCommand({ summary: 'Disable a user: their tokens stop working at once (nothing is recorded if already disabled)', notFound: 'USER_NOT_FOUND' })
   @Post('users/:userId/disable')
   @Access('admin')
-  async disable(@Param('userId') userId: string, @Body() body: DisableUserDto, @Actor() ctx: CommandContext): Promise<CommandResponse> {
+  async disable(@Param() { userId }: UserParams, @Body() body: DisableUserDto, @Actor() ctx: CommandContext): Promise<CommandResponse> {
     return commandResponse(await this.commands.execute(new ChangeUser(userId, { kind: 'disable', reason: body.reason }, ctx)));
   }
 
   @ApiCommand({ summary: 'Enable a disabled user (nothing is recorded if not disabled)', notFound: 'USER_NOT_FOUND' })
   @Post('users/:userId/enable')
   @Access('admin')
-  async enable(@Param('userId') userId: string, @Actor() ctx: CommandContext): Promise<CommandResponse> {
+  async enable(@Param() { userId }: UserParams, @Actor() ctx: CommandContext): Promise<CommandResponse> {
     return commandResponse(await this.commands.execute(new ChangeUser(userId, { kind: 'enable' }, ctx)));
   }
 
   @ApiCommand({
     summary: 'Issue an API token; the token is in this answer only (its hash is stored)',
-    description: 'The Idempotency-Key is ignored here: a retry mints a new token.',
+    description: 'The Idempotency-Key is not kept here: the answer holds a secret, and a retry mints a new token.',
+    idempotent: false,
     response: ApiTokenIssuedView,
     rule: 'USER_DISABLED, EXPIRY_IN_PAST',
     notFound: 'USER_NOT_FOUND',
   })
   @Post('users/:userId/tokens')
   @Access('admin')
-  async issue(@Param('userId') userId: string, @Body() body: IssueTokenDto, @Actor() ctx: CommandContext): Promise<ApiTokenIssuedView> {
+  async issue(@Param() { userId }: UserParams, @Body() body: IssueTokenDto, @Actor() ctx: CommandContext): Promise<ApiTokenIssuedView> {
     const issued = await this.commands.execute(new IssueApiToken(userId, body.label, body.expiresAt ?? null, ctx));
     return commandResponse(issued.outcome, { tokenId: issued.tokenId, token: issued.token });
   }
@@ -116,7 +117,7 @@ export class UsersController {
   @ApiCommand({ summary: 'Revoke an API token (nothing is recorded if already revoked)', notFound: 'USER_NOT_FOUND, TOKEN_NOT_FOUND' })
   @Delete('users/:userId/tokens/:tokenId')
   @Access('admin')
-  async revokeToken(@Param('userId') userId: string, @Param('tokenId') tokenId: string, @Actor() ctx: CommandContext): Promise<CommandResponse> {
+  async revokeToken(@Param() { userId, tokenId }: TokenParams, @Actor() ctx: CommandContext): Promise<CommandResponse> {
     return commandResponse(await this.commands.execute(new ChangeUser(userId, { kind: 'revoke-token', tokenId }, ctx)));
   }
 }

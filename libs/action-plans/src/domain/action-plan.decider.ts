@@ -6,8 +6,9 @@ export interface ActionPlanState {
   year: number | null;
   adopted: boolean;
   closed: boolean;
-  priorities: Record<string, true>;
-  actions: Record<string, { status: ActionStatus }>;
+  /** Keyed by ids the client chose: Maps, so an id such as `constructor` is just an id. */
+  priorities: Set<string>;
+  actions: Map<string, { status: ActionStatus }>;
 }
 
 /** The linked diagnostic, as the handler read it from the diagnostic's stream. */
@@ -29,19 +30,19 @@ export type ActionPlanCommand =
   | { kind: 'adjust-closed'; actionId: string | null; note: string; value: number | null };
 
 export const actionPlanDecider: Decider<ActionPlanCommand, ActionPlanEvent, ActionPlanState> = {
-  initialState: () => ({ drafted: false, year: null, adopted: false, closed: false, priorities: {}, actions: {} }),
+  initialState: () => ({ drafted: false, year: null, adopted: false, closed: false, priorities: new Set(), actions: new Map() }),
   evolve(s, e) {
     switch (e.type) {
       case 'ActionPlanDrafted':
         return { ...s, drafted: true, year: e.data.year };
       case 'PriorityAdded':
-        return { ...s, priorities: { ...s.priorities, [e.data.priorityId]: true } };
+        return { ...s, priorities: new Set(s.priorities).add(e.data.priorityId) };
       case 'ActionAdded':
-        return { ...s, actions: { ...s.actions, [e.data.actionId]: { status: 'PLANNED' } } };
+        return { ...s, actions: new Map(s.actions).set(e.data.actionId, { status: 'PLANNED' }) };
       case 'ActionPlanAdopted':
         return { ...s, adopted: true };
       case 'ActionStatusChanged':
-        return { ...s, actions: { ...s.actions, [e.data.actionId]: { status: e.data.status } } };
+        return { ...s, actions: new Map(s.actions).set(e.data.actionId, { status: e.data.status }) };
       case 'ActionPlanClosed':
         return { ...s, closed: true };
       default:
@@ -57,22 +58,22 @@ export const actionPlanDecider: Decider<ActionPlanCommand, ActionPlanEvent, Acti
     if (!s.drafted) throw new DomainError('PLAN_NOT_FOUND', 'no action plan drafted for this agency and year', 'not_found');
     if (c.kind === 'adjust-closed') {
       if (!s.closed) throw new DomainError('PLAN_NOT_CLOSED', 'adjustments are for closed plans; report progress instead', 'rule');
-      if (c.actionId && !s.actions[c.actionId]) throw new DomainError('ACTION_NOT_FOUND', `no action ${c.actionId}`, 'not_found', 'actionId');
+      if (c.actionId && !s.actions.has(c.actionId)) throw new DomainError('ACTION_NOT_FOUND', `no action ${c.actionId}`, 'not_found', 'actionId');
       return [{ type: 'ClosedPlanAdjusted', data: { planYear: s.year!, actionId: c.actionId, note: c.note, value: c.value } }];
     }
     if (s.closed) throw new DomainError('PLAN_CLOSED', `the ${s.year} plan is closed: record an adjustment that names it instead`, 'rule');
-    const action = 'actionId' in c && c.actionId ? s.actions[c.actionId] : undefined;
+    const action = 'actionId' in c && c.actionId ? s.actions.get(c.actionId) : undefined;
     switch (c.kind) {
       case 'add-priority': {
-        if (s.priorities[c.priorityId]) throw new DomainError('PRIORITY_EXISTS', `priority ${c.priorityId} exists`, 'conflict', 'priorityId');
+        if (s.priorities.has(c.priorityId)) throw new DomainError('PRIORITY_EXISTS', `priority ${c.priorityId} exists`, 'conflict', 'priorityId');
         if (c.findingIds.length === 0) throw new DomainError('NO_FINDING_CITED', 'a priority must cite at least one finding of the diagnostic', 'rule', 'findingIds');
         const unknown = c.findingIds.filter((f) => !c.diagnostic.findingIds.includes(f));
         if (unknown.length) throw new DomainError('UNKNOWN_FINDING', `not findings of the linked diagnostic: ${unknown.join(', ')}`, 'rule', 'findingIds');
         return [{ type: 'PriorityAdded', data: { priorityId: c.priorityId, title: c.title, findingIds: c.findingIds } }];
       }
       case 'add-action': {
-        if (s.actions[c.actionId]) throw new DomainError('ACTION_EXISTS', `action ${c.actionId} exists`, 'conflict', 'actionId');
-        if (!s.priorities[c.priorityId]) throw new DomainError('PRIORITY_NOT_FOUND', `no priority ${c.priorityId}`, 'rule', 'priorityId');
+        if (s.actions.has(c.actionId)) throw new DomainError('ACTION_EXISTS', `action ${c.actionId} exists`, 'conflict', 'actionId');
+        if (!s.priorities.has(c.priorityId)) throw new DomainError('PRIORITY_NOT_FOUND', `no priority ${c.priorityId}`, 'rule', 'priorityId');
         if (c.dueDate < c.startDate) throw new DomainError('DUE_BEFORE_START', 'the due date is before the start date', 'rule', 'dueDate');
         if (!c.dueDate.startsWith(String(s.year)) && !c.dueDateReason) {
           throw new DomainError('DUE_OUTSIDE_YEAR', `the due date falls outside ${s.year}: give a reason`, 'rule', 'dueDateReason');
@@ -83,7 +84,7 @@ export const actionPlanDecider: Decider<ActionPlanCommand, ActionPlanEvent, Acti
       }
       case 'adopt':
         if (s.adopted) throw new DomainError('ALREADY_ADOPTED', 'the plan is already adopted', 'rule');
-        if (Object.keys(s.actions).length === 0) throw new DomainError('EMPTY_PLAN', 'a plan needs at least one action to be adopted', 'rule');
+        if (s.actions.size === 0) throw new DomainError('EMPTY_PLAN', 'a plan needs at least one action to be adopted', 'rule');
         return [{ type: 'ActionPlanAdopted', data: { adoptedOn: c.adoptedOn } }];
       case 'report-progress':
         if (!action) throw new DomainError('ACTION_NOT_FOUND', `no action ${c.actionId}`, 'not_found', 'actionId');

@@ -99,7 +99,8 @@ export const anchoringProjection = defineProjection<AnchoringTables>({
       }
       case 'CommitmentReleased':
         return updateYear(rows, agencyYear(e.streamId), (y) => {
-          const c = y.commitments[event.data.commitmentId];
+          // Own keys only: a commitment id is the client's choice (`constructor` included).
+          const c = Object.hasOwn(y.commitments, event.data.commitmentId) ? y.commitments[event.data.commitmentId] : undefined;
           return c ? { commitments: { ...y.commitments, [event.data.commitmentId]: { ...c, releasedCents: c.releasedCents + event.data.releasedCents } } } : {};
         });
       case 'ActionAdded':
@@ -107,7 +108,7 @@ export const anchoringProjection = defineProjection<AnchoringTables>({
         return updateYear(rows, agencyYear(e.streamId), (y) => ({ prospectingActions: { ...y.prospectingActions, [event.data.actionId]: { abandoned: false } } }));
       case 'ActionStatusChanged':
         return updateYear(rows, agencyYear(e.streamId), (y) =>
-          y.prospectingActions[event.data.actionId]
+          Object.hasOwn(y.prospectingActions, event.data.actionId)
             ? { prospectingActions: { ...y.prospectingActions, [event.data.actionId]: { abandoned: event.data.status === 'ABANDONED' } } }
             : {},
         );

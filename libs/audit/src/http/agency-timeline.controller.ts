@@ -1,18 +1,34 @@
-import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Optional, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { EVENT_STORE, EventStore } from '../../../event-store/src';
+import { PARTNER_USAGE, PartnerUsage } from '../../../access/src';
+import { EVENT_STORE, EventStore, RecordedEvent } from '../../../event-store/src';
 import { Access, ApiView, endOfDay } from '../../../platform/src';
 import { TimelineParams, TimelineQueryDto } from './dto/audit.dto';
 import { AgencyTimelineView } from './dto/audit.views';
 
 /**
  * An agency's history for the people who run or direct it: who recorded what, when it happened and
- * when it was written, newest first. Auditors have the full envelope under /audit/events.
+ * when it was written, newest first. Auditors have the full envelope under /audit/events. The
+ * history also shows what happened to the partners the agency works with (a partner renamed or
+ * closed, maybe by someone else), since those changes reach the agency's partnerships.
  */
 @ApiTags('history')
 @Controller()
 export class AgencyTimelineController {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Optional() @Inject(PARTNER_USAGE) private readonly partners?: PartnerUsage,
+  ) {}
+
+  /** Events of the shared register about the agency's partners, newest first, as the filter asks. */
+  private async partnerEvents(safir: string, q: TimelineQueryDto, occurredUpTo: string | undefined): Promise<RecordedEvent[]> {
+    const partnerIds = this.partners ? await this.partners.partnersOf(safir) : [];
+    const streams = await Promise.all(partnerIds.map((id) => this.store.readStream(`partner-${id}`)));
+    return streams
+      .flat()
+      .filter((e) => (!q.type || q.type.includes(e.type)) && (!occurredUpTo || e.metadata.occurredAt <= occurredUpTo))
+      .sort((a, b) => b.position - a.position);
+  }
 
   @ApiView({
     summary: "An agency's events, newest first (by position), with actor, role, occurredAt and recordedAt; asOf keeps what had happened by then; paginated with before",
@@ -25,9 +41,13 @@ export class AgencyTimelineController {
   async timeline(@Param() { safir }: TimelineParams, @Query() q: TimelineQueryDto): Promise<AgencyTimelineView> {
     // One page of the agency's events, newest first, and how many there are: both walk the agency
     // index from the top, whatever the agency's history.
-    const filter = { agency: safir, types: q.type, upTo: q.before ? q.before - 1 : undefined, occurredUpTo: endOfDay(q.asOf) };
-    const [total, latest] = await Promise.all([this.store.countAll(filter), this.store.readBackward({ ...filter, limit: q.limit + 1 })]);
-    const page = latest.slice(0, q.limit);
+    const occurredUpTo = endOfDay(q.asOf);
+    const filter = { agency: safir, types: q.type, occurredUpTo };
+    const upTo = q.before ? q.before - 1 : undefined;
+    const [own, latest, shared] = await Promise.all([this.store.countAll(filter), this.store.readBackward({ ...filter, upTo, limit: q.limit + 1 }), this.partnerEvents(safir, q, occurredUpTo)]);
+    const merged = [...latest, ...shared.filter((e) => upTo === undefined || e.position <= upTo)].sort((a, b) => b.position - a.position);
+    const page = merged.slice(0, q.limit);
+    const total = own + shared.length;
     return {
       safir,
       asOf: q.asOf ?? null,
@@ -44,7 +64,7 @@ export class AgencyTimelineController {
         causationId: e.metadata.causationId,
         data: e.data,
       })),
-      nextBefore: latest.length > q.limit ? page[page.length - 1].position : null,
+      nextBefore: merged.length > q.limit ? page[page.length - 1].position : null,
     };
   }
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, NotFoundException, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ProjectionEngine, UnknownProjectionError } from '../../../projections/src';
-import { Access, ApiErrors, ApiView, endOfDay } from '../../../platform/src';
+import { Access, ApiErrors, ApiView, endOfDay, RequestValidationError } from '../../../platform/src';
 import { AuditService } from '../audit.service';
 import { ChangesQueryDto, HistoryQueryDto, ProjectionParams, RowsQueryDto, VerifyAgainstDto } from './dto/audit.dto';
 import {
@@ -64,7 +64,10 @@ export class AuditController {
     const tables = await this.known(name, () =>
       this.audit.rowsAsOf(name, { occurredAt: endOfDay(q.asOf), recordedAt: q.knownAt, position: q.position, agency: q.agency }),
     );
-    const selected = q.table ? { [q.table]: tables[q.table] ?? [] } : tables;
+    if (q.table && !Object.hasOwn(tables, q.table)) {
+      throw new RequestValidationError([{ field: 'table', problems: [`${name} has no table ${q.table}: ${Object.keys(tables).join(', ')}`], codes: ['unknownTable'] }]);
+    }
+    const selected = q.table ? { [q.table]: tables[q.table] } : tables;
     return {
       projection: name,
       asOf: q.asOf ?? null,

@@ -11,7 +11,7 @@ describe('diagnostic decider', () => {
   it('numbers revisions and publishes findings', () => {
     const published = run(written, { kind: 'publish', findings: [{ findingId: 'f-mobilite', kind: 'NEED', title: 'Mobilité des saisonniers' }] });
     expect(published[published.length - 1]).toMatchObject({ type: 'DiagnosticPublished', data: { revision: 1 } });
-    expect(fold(diagnosticDecider, published).findings['f-mobilite']).toBeDefined();
+    expect(fold(diagnosticDecider, published).findings.get('f-mobilite')).toBeDefined();
   });
   it('freezes a published diagnostic: a new revision needs a reason', () => {
     const published = run(written, { kind: 'publish', findings: [{ findingId: 'f1', kind: 'RISK', title: 'r' }] });

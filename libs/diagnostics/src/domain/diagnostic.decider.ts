@@ -8,7 +8,8 @@ export interface DiagnosticState {
   revision: number;
   published: boolean;
   /** Every finding ever published, by id: plans cite them. */
-  findings: Record<string, Finding>;
+  /** Keyed by ids the client chose: a Map, so an id such as `constructor` is just an id. */
+  findings: Map<string, Finding>;
   sections: Partial<Record<Section, true>>;
 }
 
@@ -19,7 +20,7 @@ export type DiagnosticCommand =
   | { kind: 'publish'; findings: Finding[] };
 
 export const diagnosticDecider: Decider<DiagnosticCommand, DiagnosticEvent, DiagnosticState> = {
-  initialState: () => ({ drafted: false, safir: null, year: null, revision: 0, published: false, findings: {}, sections: {} }),
+  initialState: () => ({ drafted: false, safir: null, year: null, revision: 0, published: false, findings: new Map(), sections: {} }),
   evolve(s, e) {
     switch (e.type) {
       case 'DiagnosticDrafted':
@@ -29,7 +30,7 @@ export const diagnosticDecider: Decider<DiagnosticCommand, DiagnosticEvent, Diag
       case 'DiagnosticParticipationRecorded':
         return s;
       case 'DiagnosticPublished':
-        return { ...s, published: true, findings: { ...s.findings, ...Object.fromEntries(e.data.findings.map((f) => [f.findingId, f])) } };
+        return { ...s, published: true, findings: new Map([...s.findings, ...e.data.findings.map((f) => [f.findingId, f] as const)]) };
     }
   },
   decide(c, s) {

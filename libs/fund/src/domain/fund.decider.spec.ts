@@ -128,11 +128,11 @@ describe('fund decider', () => {
           const s: FundState = given(...events);
           expect(s.committedCents).toBeLessThanOrEqual(s.envelopeCents + s.authorisedOverCents);
           expect(s.envelopeCents).toBeGreaterThanOrEqual(0);
-          for (const c of Object.values(s.commitments)) {
+          for (const c of [...s.commitments.values()]) {
             expect(c.paidCents + c.releasedCents).toBeLessThanOrEqual(c.amountCents);
             expect(c.paidCents).toBeGreaterThanOrEqual(0);
           }
-          expect(s.paidCents).toBeLessThanOrEqual(Object.values(s.commitments).reduce((t, c) => t + c.amountCents - c.releasedCents, 0));
+          expect(s.paidCents).toBeLessThanOrEqual([...s.commitments.values()].reduce((t, c) => t + c.amountCents - c.releasedCents, 0));
         }),
         { numRuns: 300, seed: 20181231 },
       );

@@ -7,7 +7,7 @@ export interface CommitmentState {
   releasedCents: number;
   paymentIds: string[];
   /** Current amount of each payment (after corrections). */
-  payments: Record<string, number>;
+  payments: Map<string, number>;
 }
 
 export interface FundState {
@@ -19,7 +19,8 @@ export interface FundState {
   committedCents: number;
   paidCents: number;
   closed: boolean;
-  commitments: Record<string, CommitmentState>;
+  /** Keyed by ids the client chose: Maps, so an id such as `constructor` is just an id. */
+  commitments: Map<string, CommitmentState>;
   /** Over-commitment requests by id, and whether a director has answered them. */
   requests: Map<string, OverCommitmentRequestState>;
 }
@@ -70,7 +71,7 @@ export const fundDecider: Decider<FundCommand, FundEvent, FundState> = {
     committedCents: 0,
     paidCents: 0,
     closed: false,
-    commitments: {},
+    commitments: new Map(),
     requests: new Map(),
   }),
 
@@ -95,34 +96,36 @@ export const fundDecider: Decider<FundCommand, FundEvent, FundState> = {
         return {
           ...s,
           committedCents: s.committedCents + e.data.amountCents,
-          commitments: { ...s.commitments, [e.data.commitmentId]: { amountCents: e.data.amountCents, paidCents: 0, releasedCents: 0, paymentIds: [], payments: {} } },
+          commitments: new Map(s.commitments).set(e.data.commitmentId, { amountCents: e.data.amountCents, paidCents: 0, releasedCents: 0, paymentIds: [], payments: new Map() }),
         };
       case 'PaymentRecorded': {
-        const c = s.commitments[e.data.commitmentId];
+        const c = s.commitments.get(e.data.commitmentId)!;
         return {
           ...s,
           paidCents: s.paidCents + e.data.amountCents,
-          commitments: {
-            ...s.commitments,
-            [e.data.commitmentId]: { ...c, paidCents: c.paidCents + e.data.amountCents, paymentIds: [...c.paymentIds, e.data.paymentId], payments: { ...c.payments, [e.data.paymentId]: e.data.amountCents } },
-          },
+          commitments: new Map(s.commitments).set(e.data.commitmentId, {
+            ...c,
+            paidCents: c.paidCents + e.data.amountCents,
+            paymentIds: [...c.paymentIds, e.data.paymentId],
+            payments: new Map(c.payments).set(e.data.paymentId, e.data.amountCents),
+          }),
         };
       }
       case 'PaymentCorrected': {
-        const c = s.commitments[e.data.commitmentId];
+        const c = s.commitments.get(e.data.commitmentId)!;
         const delta = e.data.correctedCents - e.data.previousCents;
         return {
           ...s,
           paidCents: s.paidCents + delta,
-          commitments: { ...s.commitments, [e.data.commitmentId]: { ...c, paidCents: c.paidCents + delta, payments: { ...c.payments, [e.data.paymentId]: e.data.correctedCents } } },
+          commitments: new Map(s.commitments).set(e.data.commitmentId, { ...c, paidCents: c.paidCents + delta, payments: new Map(c.payments).set(e.data.paymentId, e.data.correctedCents) }),
         };
       }
       case 'CommitmentReleased': {
-        const c = s.commitments[e.data.commitmentId];
+        const c = s.commitments.get(e.data.commitmentId)!;
         return {
           ...s,
           committedCents: s.committedCents - e.data.releasedCents,
-          commitments: { ...s.commitments, [e.data.commitmentId]: { ...c, releasedCents: c.releasedCents + e.data.releasedCents } },
+          commitments: new Map(s.commitments).set(e.data.commitmentId, { ...c, releasedCents: c.releasedCents + e.data.releasedCents }),
         };
       }
       case 'FundYearClosed':
@@ -180,7 +183,7 @@ export const fundDecider: Decider<FundCommand, FundEvent, FundState> = {
         return [{ type: 'OverCommitmentRefused', data: { requestId: c.requestId, reason: c.reason, refusedBy: actor }, ...dated(c.refusedOn) }];
       case 'commit': {
         positiveCents(c.amountCents, 'amountCents');
-        if (s.commitments[c.commitmentId]) throw new DomainError('COMMITMENT_EXISTS', `commitment ${c.commitmentId} already exists`, 'conflict', 'commitmentId');
+        if (s.commitments.has(c.commitmentId)) throw new DomainError('COMMITMENT_EXISTS', `commitment ${c.commitmentId} already exists`, 'conflict', 'commitmentId');
         if (c.category === 'DEROGATORY_MOBILITY_AID' && !c.mobility) {
           throw new DomainError('MOBILITY_DETAILS_REQUIRED', 'a derogatory mobility aid must say which criterion it relaxes and whether it leaves the basin', 'rule', 'mobility');
         }
@@ -200,7 +203,7 @@ export const fundDecider: Decider<FundCommand, FundEvent, FundState> = {
       }
       case 'pay': {
         positiveCents(c.amountCents, 'amountCents');
-        const commitment = s.commitments[c.commitmentId];
+        const commitment = s.commitments.get(c.commitmentId);
         if (!commitment) throw new DomainError('COMMITMENT_NOT_FOUND', `no commitment ${c.commitmentId}`, 'not_found');
         if (commitment.paymentIds.includes(c.paymentId)) throw new DomainError('PAYMENT_EXISTS', `payment ${c.paymentId} is already recorded`, 'conflict', 'paymentId');
         const payable = commitment.amountCents - commitment.releasedCents - commitment.paidCents;
@@ -216,16 +219,16 @@ export const fundDecider: Decider<FundCommand, FundEvent, FundState> = {
         ];
       }
       case 'release': {
-        const commitment = s.commitments[c.commitmentId];
+        const commitment = s.commitments.get(c.commitmentId);
         if (!commitment) throw new DomainError('COMMITMENT_NOT_FOUND', `no commitment ${c.commitmentId}`, 'not_found');
         const unpaid = commitment.amountCents - commitment.releasedCents - commitment.paidCents;
         if (unpaid === 0) throw new DomainError('NOTHING_TO_RELEASE', 'this commitment has nothing left unpaid to release', 'rule');
         return [{ type: 'CommitmentReleased', data: { commitmentId: c.commitmentId, releasedCents: unpaid, reason: c.reason } }];
       }
       case 'correct-payment': {
-        const commitment = s.commitments[c.commitmentId];
+        const commitment = s.commitments.get(c.commitmentId);
         if (!commitment) throw new DomainError('COMMITMENT_NOT_FOUND', `no commitment ${c.commitmentId}`, 'not_found');
-        const previous = commitment.payments[c.paymentId];
+        const previous = commitment.payments.get(c.paymentId);
         if (previous === undefined) throw new DomainError('PAYMENT_NOT_FOUND', `no payment ${c.paymentId} on this commitment`, 'not_found', 'paymentId');
         if (!Number.isSafeInteger(c.correctedCents) || c.correctedCents < 0) throw new DomainError('INVALID_AMOUNT', 'correctedCents must be a whole number of cents, 0 or more', 'rule', 'correctedCents');
         const payable = commitment.amountCents - commitment.releasedCents - commitment.paidCents + previous;

@@ -12,7 +12,8 @@ interface AgreementState {
 export interface PartnershipState {
   agreements: AgreementState[];
   circle: Circle | null;
-  expectations: Record<string, { addressed: boolean }>;
+  /** Keyed by ids the client chose: a Map, so an id such as `constructor` is just an id. */
+  expectations: Map<string, { addressed: boolean }>;
 }
 
 /** What the partnership needs to know of its partner (read from the partner's stream by the handler). */
@@ -38,7 +39,7 @@ export type PartnershipCommand = { safir: string; partnerId: string; partner: Pa
 export const activeOn = (a: AgreementState, date: string) => !a.terminated && a.startDate <= date && (a.endDate === null || a.endDate >= date);
 
 export const partnershipDecider: Decider<PartnershipCommand, PartnershipEvent, PartnershipState> = {
-  initialState: () => ({ agreements: [], circle: null, expectations: {} }),
+  initialState: () => ({ agreements: [], circle: null, expectations: new Map() }),
   evolve(s, e) {
     switch (e.type) {
       case 'AgreementSigned':
@@ -51,9 +52,9 @@ export const partnershipDecider: Decider<PartnershipCommand, PartnershipEvent, P
       case 'PriorityCircleAssigned':
         return { ...s, circle: e.data.circle };
       case 'PartnerExpectationRecorded':
-        return { ...s, expectations: { ...s.expectations, [e.data.expectationId]: { addressed: false } } };
+        return { ...s, expectations: new Map(s.expectations).set(e.data.expectationId, { addressed: false }) };
       case 'PartnerExpectationAddressed':
-        return { ...s, expectations: { ...s.expectations, [e.data.expectationId]: { addressed: true } } };
+        return { ...s, expectations: new Map(s.expectations).set(e.data.expectationId, { addressed: true }) };
       default:
         return s;
     }
@@ -106,10 +107,10 @@ export const partnershipDecider: Decider<PartnershipCommand, PartnershipEvent, P
         needsOpenPartner();
         return [{ type: 'ContactLogged', data: { ...ids, kind: c.contactKind, date: c.date, participants: c.participants, note: c.note }, occurredAt: `${c.date}T12:00:00.000Z` }];
       case 'record-expectation':
-        if (s.expectations[c.expectationId]) throw new DomainError('EXPECTATION_EXISTS', `expectation ${c.expectationId} already exists`, 'conflict', 'expectationId');
+        if (s.expectations.has(c.expectationId)) throw new DomainError('EXPECTATION_EXISTS', `expectation ${c.expectationId} already exists`, 'conflict', 'expectationId');
         return [{ type: 'PartnerExpectationRecorded', data: { ...ids, expectationId: c.expectationId, expectation: c.expectation, note: c.note } }];
       case 'address-expectation': {
-        const e = s.expectations[c.expectationId];
+        const e = s.expectations.get(c.expectationId);
         if (!e) throw new DomainError('EXPECTATION_NOT_FOUND', `no expectation ${c.expectationId}`, 'not_found');
         return e.addressed ? [] : [{ type: 'PartnerExpectationAddressed', data: { ...ids, expectationId: c.expectationId, note: c.note } }];
       }

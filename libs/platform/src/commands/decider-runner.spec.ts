@@ -27,13 +27,22 @@ describe('DeciderRunner', () => {
 
   it('retries on a version conflict, so concurrent commands never break the rule together', async () => {
     const store = new InMemoryEventStore();
-    const runner = new DeciderRunner(store, undefined, 50);
+    const runner = new DeciderRunner(store);
     await runner.run({ streamId: 'b', agency: null, decider: budget, command: { kind: 'credit', amount: 5 }, context: ctx });
     const attempts = await Promise.allSettled(
       Array.from({ length: 10 }, () => runner.run({ streamId: 'b', agency: null, decider: budget, command: { kind: 'debit', amount: 1 }, context: ctx })),
     );
     expect(attempts.filter((a) => a.status === 'fulfilled')).toHaveLength(5);
     expect(attempts.filter((a) => a.status === 'rejected').every((a) => (a as PromiseRejectedResult).reason instanceof DomainError)).toBe(true);
+  });
+
+  it('records every one of many concurrent additive commands on one stream (no conflict reaches the caller)', async () => {
+    const store = new InMemoryEventStore();
+    const runner = new DeciderRunner(store);
+    await runner.run({ streamId: 'busy', agency: null, decider: budget, command: { kind: 'credit', amount: 1 }, context: ctx });
+    const credits = await Promise.allSettled(Array.from({ length: 60 }, () => runner.run({ streamId: 'busy', agency: null, decider: budget, command: { kind: 'credit', amount: 1 }, context: ctx })));
+    expect(credits.filter((c) => c.status === 'rejected')).toEqual([]);
+    expect(await store.readStream('busy')).toHaveLength(61);
   });
 
   it('returns the first outcome when a request is retried with the same idempotency key', async () => {

@@ -34,17 +34,23 @@ export interface RunOptions<C, E extends DomainEvent, S> {
 
 /**
  * Load, fold, decide, append with the expected version; on a version conflict start again from a
- * fresh read (bounded). A request retried with the same idempotency key returns the first outcome.
+ * fresh read. A request retried with the same idempotency key returns the first outcome.
+ *
+ * A conflict only means another writer came first: the command is decided again on the new state
+ * (so a rule such as the fund's envelope still holds) until it is recorded or refused by a rule.
+ * Many writers on one stream (a busy partnership) all get through: the back-off grows with each
+ * attempt, and only a time budget, not a small count of attempts, bounds the retries.
  */
 export class DeciderRunner {
   constructor(
     private readonly store: EventStore,
     private readonly clock: () => Date = () => new Date(),
-    private readonly maxAttempts = 12,
+    private readonly retryBudgetMs = 20_000,
   ) {}
 
   async run<C, E extends DomainEvent, S>(options: RunOptions<C, E, S>): Promise<CommandOutcome<E>> {
     const { streamId, decider, command, context } = options;
+    const deadline = Date.now() + this.retryBudgetMs;
     for (let attempt = 1; ; attempt++) {
       const history = await this.store.readStream(streamId);
       const key = context.idempotencyKey ?? null;
@@ -88,9 +94,9 @@ export class DeciderRunner {
         // A keyed twin that won the race wrote the same event ids (with its own timestamps): read
         // again and answer with its outcome.
         const racedTwin = error instanceof DuplicateEventIdError && key !== null;
-        if (!(error instanceof WrongExpectedVersionError || racedTwin) || attempt >= this.maxAttempts) throw error;
-        // Jittered back-off, so writers racing on one stream do not collide again in lockstep.
-        await new Promise((resolve) => setTimeout(resolve, randomInt(1, 5 * attempt + 2)));
+        if (!(error instanceof WrongExpectedVersionError || racedTwin) || Date.now() > deadline) throw error;
+        // Jittered, growing back-off (to 200 ms), so writers racing on one stream spread out.
+        await new Promise((resolve) => setTimeout(resolve, randomInt(1, Math.min(200, 2 ** Math.min(attempt, 8)) + 2)));
       }
     }
   }

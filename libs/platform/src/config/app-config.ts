@@ -8,6 +8,11 @@ export interface AppConfig {
   embeddedPort: number;
   host: string;
   port: number;
+  /**
+   * Express's `trust proxy` (ANCRAGE_TRUST_PROXY): which reverse proxies' X-Forwarded-For to believe,
+   * so the failure limit counts clients, not the proxy. null: none (the socket address counts).
+   */
+  trustProxy: string | number | boolean | null;
   /** Run the projectors in this process (one per projection is elected across processes). */
   runProjections: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
@@ -58,6 +63,17 @@ function secret(env: NodeJS.ProcessEnv): string | null {
   return value;
 }
 
+/** `true`, a hop count, or addresses / subnets / names such as `loopback, 10.0.0.0/8` (Express's syntax). */
+function trustProxy(raw: string | undefined): AppConfig['trustProxy'] {
+  if (raw === undefined || raw.trim() === '') return null;
+  const value = raw.trim().toLowerCase();
+  if (['true', 'yes', 'on'].includes(value)) return true;
+  if (['false', 'no', 'off'].includes(value)) return null;
+  if (/^\d+$/.test(value)) return Number(value);
+  if (!/^[a-z0-9.:/,\s]+$/.test(value)) throw new ConfigError(`ANCRAGE_TRUST_PROXY must be true, a hop count or addresses (loopback, 10.0.0.0/8…), got "${raw}"`);
+  return value;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const logLevel = (env.LOG_LEVEL ?? 'info').toLowerCase();
   if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be debug, info, warn or error, got "${env.LOG_LEVEL}"`);
@@ -67,6 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     embeddedPort: integer(env, 'ANCRAGE_EMBEDDED_PG_PORT', 54329, 1024),
     host: env.HOST || '127.0.0.1',
     port: integer(env, 'PORT', 3000),
+    trustProxy: trustProxy(env.ANCRAGE_TRUST_PROXY),
     runProjections: flag(env, 'ANCRAGE_PROJECTIONS', true),
     demoOnFirstStart: flag(env, 'ANCRAGE_DEMO', true),
     logLevel: logLevel as AppConfig['logLevel'],

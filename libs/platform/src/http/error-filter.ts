@@ -84,13 +84,19 @@ export class ApiErrorFilter implements ExceptionFilter {
       const fields = (response as { fields?: ErrorBody['fields'] }).fields;
       return { statusCode, error: String(error), code, message: Array.isArray(message) ? message.join('; ') : String(message), ...(fields ? { fields } : {}) };
     }
-    if (isBodyParserError(exception)) {
+    if (isBodyParserError(exception, 'entity.parse.failed')) {
       return { statusCode: 400, error: 'Bad Request', code: 'MALFORMED_BODY', message: 'the request body is not valid JSON' };
+    }
+    if (isBodyParserError(exception, 'entity.too.large')) {
+      return { statusCode: 413, error: 'Payload Too Large', code: 'BODY_TOO_LARGE', message: 'the request body is larger than this API reads (256 kB)' };
+    }
+    if (isBodyParserError(exception, 'encoding.unsupported') || isBodyParserError(exception, 'charset.unsupported')) {
+      return { statusCode: 415, error: 'Unsupported Media Type', code: 'UNSUPPORTED_ENCODING', message: 'send the body as UTF-8 JSON' };
     }
     return { statusCode: 500, error: 'Internal Server Error', code: 'INTERNAL', message: 'unexpected error; quote the correlation id when reporting it' };
   }
 }
 
-function isBodyParserError(e: unknown): boolean {
-  return typeof e === 'object' && e !== null && (e as { type?: string }).type === 'entity.parse.failed';
+function isBodyParserError(e: unknown, type: string): boolean {
+  return typeof e === 'object' && e !== null && (e as { type?: string }).type === type;
 }

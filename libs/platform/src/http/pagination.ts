@@ -1,6 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInstant, IsDateOrInstant } from './validators';
+
+/** The largest integer a query takes (positions, offsets): beyond it, JavaScript loses precision. */
+export const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 
 /** `limit` / `offset` on every list; answers are `{ items, total, limit, offset }`. */
 export class PageQueryDto {
@@ -17,6 +21,7 @@ export class PageQueryDto {
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(MAX_SAFE)
   offset: number = 0;
 }
 
@@ -38,12 +43,12 @@ export function paginate<T>(all: T[], q: { limit: number; offset: number }): Pag
 export class AsOfQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'ISO date or instant: the view as things stood then (occurredAt ≤ asOf)' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsDateOrInstant()
   asOf?: string;
 
   @ApiPropertyOptional({ description: 'ISO instant: the view as it was known then (recordedAt ≤ knownAt)' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   knownAt?: string;
 
   @ApiPropertyOptional({ description: 'A position a command returned: wait (bounded) until the read model includes it' })
@@ -51,6 +56,7 @@ export class AsOfQueryDto extends PageQueryDto {
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(MAX_SAFE)
   consistentWith?: number;
 }
 

@@ -1,6 +1,8 @@
 import { Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
+import { EVENT_STORE, EventStore } from '../../../event-store/src';
 import { ProjectionEngine } from '../../../projections/src';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { RequestValidationError } from '../http/validation';
 
 /**
  * A command answers with the position it wrote; a query given `consistentWith=<position>` waits
@@ -10,11 +12,17 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 export class ReadConsistency {
   constructor(
     private readonly engine: ProjectionEngine,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async waitFor(position: number | undefined, projections: readonly string[]): Promise<void> {
     if (position === undefined || position <= 0) return;
+    // No command answered a position the log has not reached: waiting for it would only time out.
+    const head = await this.store.headPosition();
+    if (position > head) {
+      throw new RequestValidationError([{ field: 'consistentWith', problems: [`consistentWith ${position} is beyond the log's head (${head})`], codes: ['beyondHead'] }]);
+    }
     const reached = await this.engine.waitFor(position, projections, this.config.consistencyTimeoutMs);
     if (!reached) {
       throw new ServiceUnavailableException({

@@ -12,7 +12,7 @@ import { ReviseTerritorialContext } from '../commands/revise-territorial-context
 import { CLASSIFICATION_RULE } from '../domain/context-classification';
 import { AgencyRow } from '../read-models/agency.entity';
 import { agencyDirectory } from '../read-models/agency-directory.projection';
-import { AgenciesQueryDto, RegisterAgencyDto, ReviseContextDto } from './dto/agency.dto';
+import { AgenciesQueryDto, RegisterAgencyDto, ReviseContextDto, SafirParams } from './dto/agency.dto';
 import { AgencyPage, AgencyRegisteredView, AgencyView } from './dto/territory.views';
 
 @ApiTags('territory')
@@ -63,7 +63,7 @@ export class AgenciesController {
   @Get(':safir')
   @CachedView()
   @Access('agency.read')
-  async get(@Param('safir') safir: string, @Query() q: AsOfQueryDto): Promise<AgencyView> {
+  async get(@Param() { safir }: SafirParams, @Query() q: AsOfQueryDto): Promise<AgencyView> {
     await this.consistency.waitFor(q.consistentWith, [agencyDirectory.name]);
     const row = q.asOf || q.knownAt
       ? (await this.engine.replay<{ agencies: AgencyRow }>(agencyDirectory.name, { agency: safir, occurredAt: endOfDay(q.asOf), recordedAt: q.knownAt })).get('agencies', { safir })
@@ -75,7 +75,7 @@ export class AgenciesController {
   @ApiCommand({ summary: "Revise the agency's territorial context (dated figures of its basin)", rule: 'NOT_A_PERCENTAGE', notFound: 'AGENCY_NOT_FOUND' })
   @Post(':safir/context')
   @Access('agency.write')
-  async reviseContext(@Param('safir') safir: string, @Body() body: ReviseContextDto, @Actor() ctx: CommandContext): Promise<CommandResponse> {
+  async reviseContext(@Param() { safir }: SafirParams, @Body() body: ReviseContextDto, @Actor() ctx: CommandContext): Promise<CommandResponse> {
     return commandResponse(await this.commands.execute(new ReviseTerritorialContext(safir, body.effectiveDate, body.figures, body.source ?? null, ctx)));
   }
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsEmail, IsIn, IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { AsOfQueryDto } from '../../../../platform/src';
+import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsEmail, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { AsOfQueryDto, IsDateOrInstant } from '../../../../platform/src';
 import { Role, ROLES } from '../../domain/access.events';
 
 export class RegisterUserDto {
@@ -19,12 +19,24 @@ export class RegisterUserDto {
   email?: string;
 }
 
-/** Route parameters of /users/:userId/grants/:role. */
-export class GrantParams {
-  @ApiProperty()
-  @IsString()
-  userId: string;
+const USER_ID = /^[a-z0-9][a-z0-9_-]{1,62}$/;
 
+/** Route parameters of /users/:userId. */
+export class UserParams {
+  @ApiProperty({ example: 'claire-martin' })
+  @Matches(USER_ID, { message: 'userId must be 2-63 lower-case letters, digits, - or _' })
+  userId: string;
+}
+
+/** Route parameters of /users/:userId/tokens/:tokenId. */
+export class TokenParams extends UserParams {
+  @ApiProperty({ example: 'Xq2v9Lk0aB7c' })
+  @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'tokenId must be 1-64 letters, digits, - or _' })
+  tokenId: string;
+}
+
+/** Route parameters of /users/:userId/grants/:role. */
+export class GrantParams extends UserParams {
   @ApiProperty({ enum: ROLES })
   @IsIn(ROLES)
   role: Role;
@@ -65,7 +77,7 @@ export class IssueTokenDto {
 
   @ApiPropertyOptional({ example: '2027-06-30T00:00:00Z' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsDateOrInstant()
   expiresAt?: string;
 }
 

@@ -1,13 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsDefined, IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
-import { AsOfQueryDto } from '../../../../platform/src';
+import { AsOfQueryDto, IsCalendarDate } from '../../../../platform/src';
 import { ACTION_STATUSES, ActionStatus, Lever, LEVERS } from '../../domain/action-plan.events';
 
 const ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const id = (f: string) => ({ message: `${f} must be 1-64 lower-case letters, digits, - or _` });
-const date = (f: string) => ({ message: `${f} must be a date (YYYY-MM-DD)` });
 
 export class PlanParams {
   @ApiProperty({ example: '62001' }) @Matches(/^\d{5}$/, { message: 'safir must be a 5-digit SAFIR code' }) safir: string;
@@ -41,19 +39,19 @@ export class AddActionDto {
   @ApiProperty({ enum: LEVERS }) @IsIn(LEVERS) lever: Lever;
   @ApiProperty({ example: 'équipe accompagnement' }) @IsString() @Length(1, 200) owner: string;
   @ApiPropertyOptional({ type: [String] }) @IsOptional() @ArrayMaxSize(50) @Matches(ID, { each: true, message: 'each partnerId must be a partner id' }) partnerIds?: string[];
-  @ApiProperty({ example: '2018-02-01' }) @Matches(DATE, date('startDate')) startDate: string;
-  @ApiProperty({ example: '2018-12-31' }) @Matches(DATE, date('dueDate')) dueDate: string;
+  @ApiProperty({ example: '2018-02-01' }) @IsCalendarDate() startDate: string;
+  @ApiProperty({ example: '2018-12-31' }) @IsCalendarDate() dueDate: string;
   @ApiPropertyOptional({ description: 'required when the due date falls outside the plan year' }) @IsOptional() @IsString() @Length(1, 500) dueDateReason?: string;
   @ApiProperty({ type: IndicatorDto }) @IsDefined() @ValidateNested() @Type(() => IndicatorDto) indicator: IndicatorDto;
 }
 
 export class DateDto {
-  @ApiProperty({ example: '2018-02-15' }) @Matches(DATE, date('date')) date: string;
+  @ApiProperty({ example: '2018-02-15' }) @IsCalendarDate() date: string;
 }
 
 export class ProgressDto {
   @ApiProperty({ example: 24 }) @IsNumber({ allowNaN: false, allowInfinity: false }) value: number;
-  @ApiProperty({ example: '2018-06-30' }) @Matches(DATE, date('on')) on: string;
+  @ApiProperty({ example: '2018-06-30' }) @IsCalendarDate() on: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 2000) comment?: string;
 }
 
@@ -63,7 +61,7 @@ export class StatusDto {
 }
 
 export class ReviewDto {
-  @ApiProperty() @Matches(DATE, date('reviewedOn')) reviewedOn: string;
+  @ApiProperty() @IsCalendarDate() reviewedOn: string;
   @ApiProperty() @IsString() @Length(1, 5000) summary: string;
 }
 

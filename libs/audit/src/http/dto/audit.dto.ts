@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested, IsDefined } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested, IsDefined } from 'class-validator';
+import { IsInstant, IsDateOrInstant, MAX_SAFE } from '../../../../platform/src';
 
 const toList = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter(Boolean) : value);
 
@@ -13,11 +14,11 @@ export class HistoryQueryDto {
   @IsString({ each: true })
   type?: string[];
   @ApiPropertyOptional({ example: 'claire' }) @IsOptional() @IsString() actor?: string;
-  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) occurredFrom?: string;
-  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) occurredTo?: string;
-  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) recordedFrom?: string;
-  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) recordedTo?: string;
-  @ApiPropertyOptional({ description: 'page after this position (the previous page’s nextAfter)' }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) after?: number;
+  @ApiPropertyOptional() @IsOptional() @IsDateOrInstant() occurredFrom?: string;
+  @ApiPropertyOptional() @IsOptional() @IsDateOrInstant() occurredTo?: string;
+  @ApiPropertyOptional() @IsOptional() @IsInstant() recordedFrom?: string;
+  @ApiPropertyOptional() @IsOptional() @IsInstant() recordedTo?: string;
+  @ApiPropertyOptional({ description: 'page after this position (the previous page’s nextAfter)' }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(MAX_SAFE) after?: number;
   @ApiPropertyOptional({ default: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) limit: number = 100;
 }
 
@@ -26,28 +27,28 @@ export class ProjectionParams {
 }
 
 export class RowsQueryDto {
-  @ApiPropertyOptional({ description: 'occurredAt ≤ asOf (date or instant)' }) @IsOptional() @IsISO8601({ strict: true }) asOf?: string;
-  @ApiPropertyOptional({ description: 'recordedAt ≤ knownAt' }) @IsOptional() @IsISO8601({ strict: true }) knownAt?: string;
-  @ApiPropertyOptional({ description: 'events up to this position' }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) position?: number;
+  @ApiPropertyOptional({ description: 'occurredAt ≤ asOf (date or instant)' }) @IsOptional() @IsDateOrInstant() asOf?: string;
+  @ApiPropertyOptional({ description: 'recordedAt ≤ knownAt' }) @IsOptional() @IsInstant() knownAt?: string;
+  @ApiPropertyOptional({ description: 'events up to this position' }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(MAX_SAFE) position?: number;
   @ApiPropertyOptional({ example: '62001' }) @IsOptional() @Matches(/^\d{5}$/) agency?: string;
-  @ApiPropertyOptional({ description: 'one table of the projection' }) @IsOptional() @IsString() table?: string;
+  @ApiPropertyOptional({ description: 'one table of the projection (its name in the projection list)' }) @IsOptional() @Matches(/^[a-zA-Z][a-zA-Z0-9]{0,63}$/, { message: 'table must be a table name of the projection' }) table?: string;
   @ApiPropertyOptional({ default: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) limit: number = 100;
-  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset: number = 0;
+  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(MAX_SAFE) offset: number = 0;
 }
 
 export class ChangesQueryDto {
   @ApiPropertyOptional({ example: '62001' }) @IsOptional() @Matches(/^\d{5}$/) agency?: string;
-  @ApiPropertyOptional({ description: 'start: a date (occurredAt)' }) @IsOptional() @IsISO8601({ strict: true }) fromDate?: string;
-  @ApiPropertyOptional({ description: 'end: a date (occurredAt)' }) @IsOptional() @IsISO8601({ strict: true }) toDate?: string;
-  @ApiPropertyOptional({ description: 'start: a position' }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) fromPosition?: number;
-  @ApiPropertyOptional({ description: 'end: a position' }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) toPosition?: number;
+  @ApiPropertyOptional({ description: 'start: a date (occurredAt)' }) @IsOptional() @IsDateOrInstant() fromDate?: string;
+  @ApiPropertyOptional({ description: 'end: a date (occurredAt)' }) @IsOptional() @IsDateOrInstant() toDate?: string;
+  @ApiPropertyOptional({ description: 'start: a position' }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(MAX_SAFE) fromPosition?: number;
+  @ApiPropertyOptional({ description: 'end: a position' }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(MAX_SAFE) toPosition?: number;
 }
 
 export class SignedDigestDto {
-  @ApiProperty() @IsInt() @Min(0) headPosition: number;
+  @ApiProperty() @IsInt() @Min(0) @Max(MAX_SAFE) headPosition: number;
   @ApiProperty() @Matches(/^[0-9a-f]{64}$/) headHash: string;
-  @ApiProperty() @IsInt() @Min(0) eventCount: number;
-  @ApiProperty() @IsISO8601({ strict: true }) signedAt: string;
+  @ApiProperty() @IsInt() @Min(0) @Max(MAX_SAFE) eventCount: number;
+  @ApiProperty() @IsInstant() signedAt: string;
   @ApiProperty() @IsString() keyId: string;
   @ApiProperty() @IsIn(['Ed25519']) algorithm: 'Ed25519';
   @ApiProperty() @IsString() signature: string;
@@ -62,12 +63,12 @@ export class TimelineParams {
 }
 
 export class TimelineQueryDto {
-  @ApiPropertyOptional({ description: 'events that had happened by then (occurredAt ≤ asOf)' }) @IsOptional() @IsISO8601({ strict: true }) asOf?: string;
+  @ApiPropertyOptional({ description: 'events that had happened by then (occurredAt ≤ asOf)' }) @IsOptional() @IsDateOrInstant() asOf?: string;
   @ApiPropertyOptional({ example: 'ExpenditureCommitted,PaymentCorrected', description: 'comma-separated event types' })
   @IsOptional()
   @Transform(toList)
   @IsString({ each: true })
   type?: string[];
-  @ApiPropertyOptional({ description: 'page of older events: before this position (the previous page’s nextBefore)' }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) before?: number;
+  @ApiPropertyOptional({ description: 'page of older events: before this position (the previous page’s nextBefore)' }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_SAFE) before?: number;
   @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit: number = 50;
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
-import { AsOfQueryDto } from '../../../../platform/src';
+import { AsOfQueryDto, MAX_SAFE } from '../../../../platform/src';
 import { FINDING_KINDS, FindingKind, INVOLVEMENTS, Involvement, Section, SECTIONS } from '../../domain/diagnostic.events';
 
 const ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
@@ -48,8 +48,8 @@ export class PublishDto {
 }
 
 export class RevisionsQueryDto extends AsOfQueryDto {
-  @ApiPropertyOptional({ description: 'compare from this revision' }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) from?: number;
-  @ApiPropertyOptional({ description: 'compare to this revision' }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) to?: number;
+  @ApiPropertyOptional({ description: 'compare from this revision' }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(MAX_SAFE) from?: number;
+  @ApiPropertyOptional({ description: 'compare to this revision' }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(MAX_SAFE) to?: number;
 }
 
 export class RegionQueryDto extends AsOfQueryDto {

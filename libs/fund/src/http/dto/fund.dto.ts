@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, NotEquals, ValidateNested } from 'class-validator';
-import { AsOfQueryDto } from '../../../../platform/src';
+import { AsOfQueryDto, IsCalendarDate } from '../../../../platform/src';
 import { EXPENDITURE_CATEGORIES, ExpenditureCategory, FUNDING_ROUTES, FundingRoute, RELAXED_CRITERIA, RelaxedCriterion } from '../../domain/fund.events';
 
 const MAX_CENTS = 1_000_000_000_00; // a billion euros: far above any 5% envelope
@@ -24,7 +24,7 @@ export class AllocateEnvelopeDto {
 
   @ApiPropertyOptional({ example: '2018-01-02', description: 'when the envelope was notified (default: now)' })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'allocatedOn must be a date (YYYY-MM-DD)' })
+  @IsCalendarDate()
   allocatedOn?: string;
 }
 
@@ -70,12 +70,11 @@ export class CommitExpenditureDto {
 
   @ApiPropertyOptional({ example: '2018-03-14', description: 'date of the commitment (default: today)' })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'committedOn must be a date (YYYY-MM-DD)' })
+  @IsCalendarDate()
   committedOn?: string;
 }
 
 const REF = /^[A-Za-z0-9_-]{1,64}$/;
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export class AuthoriseOverCommitmentDto {
   @ApiProperty({ example: 5_000_00 }) @IsInt({ message: 'amountCents must be a whole number of cents' }) @Min(1) @Max(MAX_CENTS) amountCents: number;
@@ -86,7 +85,7 @@ export class AuthoriseOverCommitmentDto {
   requestId?: string;
   @ApiPropertyOptional({ example: '2018-02-22', description: 'when it was authorised (default: now)' })
   @IsOptional()
-  @Matches(DAY, { message: 'authorisedOn must be a date (YYYY-MM-DD)' })
+  @IsCalendarDate()
   authorisedOn?: string;
 }
 
@@ -96,7 +95,7 @@ export class RequestOverCommitmentDto {
   @ApiProperty({ example: 'afflux de saisonniers : aides au permis' }) @IsString() @Length(1, 1000) reason: string;
   @ApiPropertyOptional({ example: '2018-02-20', description: 'when it was asked (default: now)' })
   @IsOptional()
-  @Matches(DAY, { message: 'requestedOn must be a date (YYYY-MM-DD)' })
+  @IsCalendarDate()
   requestedOn?: string;
 }
 
@@ -104,7 +103,7 @@ export class RefuseOverCommitmentDto {
   @ApiProperty({ example: 'enveloppe régionale épuisée' }) @IsString() @Length(1, 1000) reason: string;
   @ApiPropertyOptional({ example: '2018-02-22', description: 'when it was refused (default: now)' })
   @IsOptional()
-  @Matches(DAY, { message: 'refusedOn must be a date (YYYY-MM-DD)' })
+  @IsCalendarDate()
   refusedOn?: string;
 }
 
@@ -121,7 +120,7 @@ export class RequestsQueryDto extends AsOfQueryDto {
 export class RecordPaymentDto {
   @ApiProperty({ example: 'p-001' }) @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'paymentId must be 1-64 letters, digits, - or _' }) paymentId: string;
   @ApiProperty({ example: 1_500_00 }) @IsInt({ message: 'amountCents must be a whole number of cents' }) @Min(1) @Max(MAX_CENTS) amountCents: number;
-  @ApiPropertyOptional({ example: '2018-04-02' }) @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'paidOn must be a date (YYYY-MM-DD)' }) paidOn?: string;
+  @ApiPropertyOptional({ example: '2018-04-02' }) @IsOptional() @IsCalendarDate() paidOn?: string;
 }
 
 export class PaymentPathParams extends CommitmentPathParams {

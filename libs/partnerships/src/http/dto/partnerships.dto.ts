@@ -1,16 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsBoolean, IsDefined, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateIf, ValidateNested, ValidationOptions, registerDecorator } from 'class-validator';
-import { AsOfQueryDto } from '../../../../platform/src';
+import { AsOfQueryDto, IsCalendarDate } from '../../../../platform/src';
 import { PARTNER_CATEGORIES, PartnerCategory, Scale, SCALES, validSiret } from '../../domain/categories';
 import {
   AGREEMENT_OBJECTIVES, AgreementObjective, CONTACT_KINDS, ContactKind, EXPECTATIONS, Expectation, JOINT_EVENT_KINDS, JointEventKind, PUBLICS,
 } from '../../domain/partnerships.events';
 
 const ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const idMessage = (f: string) => ({ message: `${f} must be 1-64 lower-case letters, digits, - or _` });
-const dateMessage = (f: string) => ({ message: `${f} must be a date (YYYY-MM-DD)` });
 
 /** A SIRET the register accepts: 14 digits and the domain's key check (Luhn; La Poste's digit sum). */
 function IsSiret(options?: ValidationOptions): PropertyDecorator {
@@ -74,21 +72,21 @@ export class SignAgreementDto {
   @ApiProperty({ enum: SCALES }) @IsIn(SCALES) scale: Scale;
   @ApiProperty({ description: 'a signed convention (true) or an informal arrangement' }) @IsBoolean() formal: boolean;
   @ApiProperty({ enum: AGREEMENT_OBJECTIVES, isArray: true }) @ArrayMaxSize(5) @IsIn(AGREEMENT_OBJECTIVES, { each: true }) objectives: AgreementObjective[];
-  @ApiProperty({ example: '2016-01-01' }) @Matches(DATE, dateMessage('startDate')) startDate: string;
-  @ApiPropertyOptional({ example: '2018-12-31' }) @IsOptional() @Matches(DATE, dateMessage('endDate')) endDate?: string;
+  @ApiProperty({ example: '2016-01-01' }) @IsCalendarDate() startDate: string;
+  @ApiPropertyOptional({ example: '2018-12-31' }) @IsOptional() @IsCalendarDate() endDate?: string;
 }
 
 export class AmendAgreementDto {
   @ApiProperty() @IsString() @Length(1, 1000) note: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(DATE, dateMessage('endDate')) endDate?: string;
+  @ApiPropertyOptional() @IsOptional() @IsCalendarDate() endDate?: string;
 }
 
 export class RenewAgreementDto {
-  @ApiProperty({ example: '2021-12-31' }) @Matches(DATE, dateMessage('endDate')) endDate: string;
+  @ApiProperty({ example: '2021-12-31' }) @IsCalendarDate() endDate: string;
 }
 
 export class TerminateAgreementDto {
-  @ApiProperty() @Matches(DATE, dateMessage('terminatedOn')) terminatedOn: string;
+  @ApiProperty() @IsCalendarDate() terminatedOn: string;
   @ApiProperty() @IsString() @Length(1, 1000) reason: string;
 }
 
@@ -99,7 +97,7 @@ export class AssignCircleDto {
 
 export class LogContactDto {
   @ApiProperty({ enum: CONTACT_KINDS }) @IsIn(CONTACT_KINDS) kind: ContactKind;
-  @ApiProperty({ example: '2018-03-14' }) @Matches(DATE, dateMessage('date')) date: string;
+  @ApiProperty({ example: '2018-03-14' }) @IsCalendarDate() date: string;
   @ApiPropertyOptional({ type: [String], example: ['directrice adjointe', 'référente ML'] }) @IsOptional() @ArrayMaxSize(50) @IsString({ each: true }) participants?: string[];
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 4000) note?: string;
 }
@@ -124,14 +122,14 @@ export class QualityCriteriaDto {
 
 export class AssessQualityDto {
   @ApiProperty({ minimum: 1, maximum: 4 }) @IsInt() @Min(1) @Max(4) score: 1 | 2 | 3 | 4;
-  @ApiProperty() @Matches(DATE, dateMessage('assessedOn')) assessedOn: string;
+  @ApiProperty() @IsCalendarDate() assessedOn: string;
   @ApiPropertyOptional({ type: QualityCriteriaDto }) @IsOptional() @ValidateNested() @Type(() => QualityCriteriaDto) criteria?: QualityCriteriaDto;
 }
 
 export class PlanJointEventDto {
   @ApiProperty({ example: 'jd-2018-04' }) @Matches(ID, idMessage('jointEventId')) jointEventId: string;
   @ApiProperty({ enum: JOINT_EVENT_KINDS }) @IsIn(JOINT_EVENT_KINDS) kind: JointEventKind;
-  @ApiProperty({ example: '2018-04-12' }) @Matches(DATE, dateMessage('date')) date: string;
+  @ApiProperty({ example: '2018-04-12' }) @IsCalendarDate() date: string;
   @ApiProperty({ example: 'Job dating saisonniers' }) @IsString() @Length(1, 200) title: string;
   @ApiProperty({ type: [String] }) @ArrayMaxSize(50) @Matches(ID, { each: true, message: 'each partnerId must be a partner id' }) partnerIds: string[];
   @ApiProperty({ enum: PUBLICS, isArray: true }) @ArrayMaxSize(20) @IsIn(PUBLICS, { each: true }) publics: string[];
@@ -139,10 +137,10 @@ export class PlanJointEventDto {
 }
 
 export class OutcomesDto {
-  @ApiProperty() @IsInt() @Min(0) jobSeekersPresent: number;
-  @ApiProperty() @IsInt() @Min(0) employersPresent: number;
-  @ApiProperty({ example: 18 }) @IsInt() @Min(0) candidatesPresented: number;
-  @ApiProperty({ example: 12 }) @IsInt() @Min(0) hires: number;
+  @ApiProperty() @IsInt() @Min(0) @Max(1_000_000) jobSeekersPresent: number;
+  @ApiProperty() @IsInt() @Min(0) @Max(1_000_000) employersPresent: number;
+  @ApiProperty({ example: 18 }) @IsInt() @Min(0) @Max(1_000_000) candidatesPresented: number;
+  @ApiProperty({ example: 12 }) @IsInt() @Min(0) @Max(1_000_000) hires: number;
 }
 
 export class HoldJointEventDto {
@@ -176,8 +174,8 @@ export class RegionExpiringQueryDto extends ExpiringQueryDto {
 }
 
 export class CalendarQueryDto extends AsOfQueryDto {
-  @ApiPropertyOptional() @IsOptional() @Matches(DATE) from?: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(DATE) to?: string;
+  @ApiPropertyOptional() @IsOptional() @IsCalendarDate() from?: string;
+  @ApiPropertyOptional() @IsOptional() @IsCalendarDate() to?: string;
 }
 
 export class MatrixQueryDto extends AsOfQueryDto {

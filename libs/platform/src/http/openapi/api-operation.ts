@@ -2,6 +2,7 @@ import { applyDecorators, RequestMethod, Type } from '@nestjs/common';
 import { METHOD_METADATA } from '@nestjs/common/constants';
 import { ApiHeader, ApiOperation, ApiProduces, ApiResponse } from '@nestjs/swagger';
 import { CommandResponse } from '../command-response';
+import { IdempotentCommand } from '../idempotency';
 import { DocumentedErrorStatus, ERROR_EXAMPLES, ErrorResponse } from './error-response';
 
 const ERROR_MEANING: Record<DocumentedErrorStatus, string> = {
@@ -46,6 +47,8 @@ export interface CommandDoc {
   description?: string;
   /** What the command answers; CommandResponse by default. */
   response?: Type;
+  /** false for a command whose answer must not be kept (a token's secret): a retry runs again. */
+  idempotent?: boolean;
   /** What a 409 or 422 means for this command, and the codes it can carry. */
   conflict?: string;
   rule?: string;
@@ -61,7 +64,12 @@ export function ApiCommand(doc: CommandDoc): MethodDecorator {
     const status = successStatus(target, key, descriptor);
     applyDecorators(
       ApiOperation({ summary: doc.summary, ...(doc.description ? { description: doc.description } : {}) }),
-      ApiHeader({ name: 'Idempotency-Key', required: false, description: 'retrying with the same key records the request once (1-200 characters)' }),
+      ...(doc.idempotent === false
+        ? [ApiHeader({ name: 'Idempotency-Key', required: false, description: 'not kept for this command: each request runs again' })]
+        : [
+            ApiHeader({ name: 'Idempotency-Key', required: false, description: 'retrying the same request with the same key records it once; the key with another request, or another user, is refused (422)' }),
+            IdempotentCommand(),
+          ]),
       ApiResponse({ status, description: 'recorded (or, with a known Idempotency-Key, the first outcome replayed)', type: doc.response ?? CommandResponse }),
       ApiErrors([400, 404, 409, 422], { 404: doc.notFound, 409: doc.conflict, 422: doc.rule }),
     )(target, key, descriptor);

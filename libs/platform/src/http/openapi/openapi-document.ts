@@ -1,6 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SchemaObject, SwaggerModule } from '@nestjs/swagger';
+import { ValidationTypes } from 'class-validator';
 import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
+import { CUSTOM_RULE_SCHEMAS } from '../validators';
 
 /** Keywords class-validator knows better than the swagger decorators: the rules the API enforces. */
 const CONSTRAINTS = ['pattern', 'minLength', 'maxLength', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'enum', 'minItems', 'maxItems', 'format'] as const;
@@ -17,7 +19,11 @@ function mergeConstraints(into: SchemaObject, from: SchemaObject): void {
  * read from the DTOs' class-validator decorators, so a client validates as the API does.
  */
 function addValidationRules(doc: OpenAPIObject): void {
-  const rules = validationMetadatasToSchemas({ refPointerPrefix: '#/components/schemas/' }) as Record<string, SchemaObject>;
+  const rules = validationMetadatasToSchemas({
+    refPointerPrefix: '#/components/schemas/',
+    // Our own rules (calendar dates, instants, SIRET keys) say what they accept.
+    additionalConverters: { [ValidationTypes.CUSTOM_VALIDATION]: (meta: { name?: string }) => (CUSTOM_RULE_SCHEMAS[meta.name ?? ''] ?? {}) as Record<string, never> },
+  }) as Record<string, SchemaObject>;
   for (const [name, schema] of Object.entries(doc.components?.schemas ?? {})) {
     const known = rules[name];
     if (!known?.properties || !('properties' in schema) || !schema.properties) continue;

@@ -1,8 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsDefined, IsIn, IsNumber, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
-import { AsOfQueryDto } from '../../../../platform/src';
+import { AsOfQueryDto, IsCalendarDate } from '../../../../platform/src';
 import { AREA_TYPES, AreaType } from '../../domain/territory.events';
+
+export class SafirParams {
+  @ApiProperty({ example: '62001' }) @Matches(/^\d{5}$/, { message: 'safir must be a 5-digit SAFIR code' }) safir: string;
+}
 
 export class RegisterAgencyDto {
   @ApiProperty({ example: '75001', description: 'SAFIR code, 5 digits' })
@@ -32,7 +36,7 @@ export class RegisterAgencyDto {
 
   @ApiPropertyOptional({ example: '2009-01-05', description: 'When the agency opened (its registration is dated then; default: now)' })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'openedOn must be a date (YYYY-MM-DD)' })
+  @IsCalendarDate()
   openedOn?: string;
 }
 
@@ -46,7 +50,7 @@ export class TerritorialFiguresDto {
 
 export class ReviseContextDto {
   @ApiProperty({ example: '2017-12-31' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'effectiveDate must be a date (YYYY-MM-DD)' })
+  @IsCalendarDate()
   effectiveDate: string;
 
   @ApiProperty({ type: TerritorialFiguresDto })
