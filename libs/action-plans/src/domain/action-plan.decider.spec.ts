@@ -2,7 +2,7 @@ import { fold } from '../../../shared-kernel/src';
 import type { ActionPlanEvent } from './action-plan.events';
 import { ActionPlanCommand, actionPlanDecider, DiagnosticFacts } from './action-plan.decider';
 
-const ctx = { now: new Date('2018-02-01T00:00:00Z'), actor: 'm', role: 'manager' };
+const ctx = { now: new Date('2019-01-15T00:00:00Z'), actor: 'm', role: 'manager' };
 const diag: DiagnosticFacts = { published: true, findingIds: ['f-seniors', 'f-mobilite'], coConstructed: true };
 const run = (events: ActionPlanEvent[], c: ActionPlanCommand) => [...events, ...actionPlanDecider.decide(c, fold(actionPlanDecider, events), ctx)];
 const drafted = run([], { kind: 'draft', safir: '62001', year: 2018, diagnosticYear: 2018, diagnostic: diag });
@@ -29,6 +29,7 @@ describe('action plan decider', () => {
   it('refuses progress on an abandoned action and on a closed plan, which takes adjustments instead', () => {
     const abandoned = run(withAction, { kind: 'change-status', actionId: 'a1', status: 'ABANDONED', reason: 'pas de financement' });
     expect(() => run(abandoned, { kind: 'report-progress', actionId: 'a1', value: 10, on: '2018-06-30', comment: null })).toThrow(/abandoned/);
+    expect(() => run(withAction, { kind: 'report-progress', actionId: 'a1', value: 10, on: '2019-03-31', comment: null })).toThrow(expect.objectContaining({ code: 'FUTURE_DATE', field: 'on' }));
     const closed = run(withAction, { kind: 'close', closedOn: '2018-12-31' });
     expect(() => run(closed, { kind: 'report-progress', actionId: 'a1', value: 10, on: '2018-12-31', comment: null })).toThrow(/closed/);
     expect(run(closed, { kind: 'adjust-closed', actionId: 'a1', note: 'chiffre corrigé', value: 62 }).at(-1)).toMatchObject({ type: 'ClosedPlanAdjusted', data: { planYear: 2018 } });

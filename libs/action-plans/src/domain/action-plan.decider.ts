@@ -1,4 +1,4 @@
-import { Decider, DomainError } from '../../../shared-kernel/src';
+import { Decider, DomainError, happenedBy } from '../../../shared-kernel/src';
 import type { ActionData, ActionPlanEvent, ActionStatus } from './action-plan.events';
 
 export interface ActionPlanState {
@@ -49,7 +49,7 @@ export const actionPlanDecider: Decider<ActionPlanCommand, ActionPlanEvent, Acti
         return s;
     }
   },
-  decide(c, s) {
+  decide(c, s, { now }) {
     if (c.kind === 'draft') {
       if (s.drafted) throw new DomainError('PLAN_EXISTS', `the ${c.year} action plan is already drafted`, 'conflict');
       if (!c.diagnostic.published) throw new DomainError('DIAGNOSTIC_NOT_PUBLISHED', `the ${c.diagnosticYear} diagnostic of this agency is not published`, 'rule', 'diagnosticYear');
@@ -90,6 +90,7 @@ export const actionPlanDecider: Decider<ActionPlanCommand, ActionPlanEvent, Acti
         if (!action) throw new DomainError('ACTION_NOT_FOUND', `no action ${c.actionId}`, 'not_found', 'actionId');
         if (action.status === 'ABANDONED') throw new DomainError('ACTION_ABANDONED', 'no progress can be reported on an abandoned action', 'rule', 'actionId');
         if (!Number.isFinite(c.value)) throw new DomainError('INVALID_VALUE', 'value must be a number', 'rule', 'value');
+        happenedBy(c.on, now, 'on');
         return [{ type: 'ProgressReported', data: { actionId: c.actionId, value: c.value, on: c.on, comment: c.comment }, occurredAt: `${c.on}T12:00:00.000Z` }];
       case 'change-status':
         if (!action) throw new DomainError('ACTION_NOT_FOUND', `no action ${c.actionId}`, 'not_found', 'actionId');
@@ -97,6 +98,7 @@ export const actionPlanDecider: Decider<ActionPlanCommand, ActionPlanEvent, Acti
         return action.status === c.status ? [] : [{ type: 'ActionStatusChanged', data: { actionId: c.actionId, status: c.status, reason: c.reason } }];
       case 'mid-year-review':
         if (!s.adopted) throw new DomainError('NOT_ADOPTED', 'a mid-year review needs an adopted plan', 'rule');
+        happenedBy(c.reviewedOn, now, 'reviewedOn');
         return [{ type: 'MidYearReviewRecorded', data: { reviewedOn: c.reviewedOn, summary: c.summary }, occurredAt: `${c.reviewedOn}T12:00:00.000Z` }];
       case 'close':
         return [{ type: 'ActionPlanClosed', data: { closedOn: c.closedOn } }];

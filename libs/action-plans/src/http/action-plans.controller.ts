@@ -67,7 +67,7 @@ export class ActionPlansController {
     return this.change(p, { kind: 'adopt', adoptedOn: b.date }, ctx);
   }
 
-  @ApiCommand({ summary: 'Report progress on an action (value at a date); refused on abandoned actions and closed plans', rule: 'ACTION_ABANDONED, INVALID_VALUE, PLAN_CLOSED', notFound: 'PLAN_NOT_FOUND, ACTION_NOT_FOUND' })
+  @ApiCommand({ summary: 'Report progress on an action (value at a date); refused on abandoned actions and closed plans', rule: 'ACTION_ABANDONED, INVALID_VALUE, FUTURE_DATE, PLAN_CLOSED', notFound: 'PLAN_NOT_FOUND, ACTION_NOT_FOUND' })
   @Post('agencies/:safir/action-plans/:year/actions/:actionId/progress')
   @Access('agency.write')
   report(@Param() p: ActionParams, @Body() b: ProgressDto, @Actor() ctx: CommandContext): Promise<CommandResponse> {
@@ -81,7 +81,7 @@ export class ActionPlansController {
     return this.change(p, { kind: 'change-status', actionId: p.actionId, status: b.status, reason: b.reason ?? null }, ctx);
   }
 
-  @ApiCommand({ summary: 'Record the mid-year review', rule: 'NOT_ADOPTED, PLAN_CLOSED', notFound: 'PLAN_NOT_FOUND' })
+  @ApiCommand({ summary: 'Record the mid-year review', rule: 'NOT_ADOPTED, FUTURE_DATE, PLAN_CLOSED', notFound: 'PLAN_NOT_FOUND' })
   @Post('agencies/:safir/action-plans/:year/mid-year-review')
   @Access('agency.write')
   review(@Param() p: PlanParams, @Body() b: ReviewDto, @Actor() ctx: CommandContext): Promise<CommandResponse> {

@@ -3,7 +3,7 @@ import { DomainError, fold } from '../../../shared-kernel/src';
 import { FundCommand, fundDecider, FundState } from './fund.decider';
 import type { ExpenditureCommittedData, FundEvent } from './fund.events';
 
-const ctx = { now: new Date('2018-03-01T00:00:00Z'), actor: 'director-hdf', role: 'director' };
+const ctx = { now: new Date('2019-01-15T00:00:00Z'), actor: 'director-hdf', role: 'director' };
 const given = (...events: FundEvent[]) => fold(fundDecider, events);
 const when = (events: FundEvent[], command: FundCommand) => fundDecider.decide(command, given(...events), ctx);
 const allocated: FundEvent = { type: 'EnvelopeAllocated', data: { safir: '62001', year: 2018, region: '32', amountCents: 100_000_00 } };
@@ -62,6 +62,18 @@ describe('fund decider', () => {
     expect(when(other, { kind: 'refuse-over-commitment', requestId: 'r2', reason: 'enveloppe régionale épuisée' })).toEqual([
       { type: 'OverCommitmentRefused', data: { requestId: 'r2', reason: 'enveloppe régionale épuisée', refusedBy: 'director-hdf' } },
     ]);
+  });
+
+  it('refuses facts dated after today, a payment dated before its commitment, and more authorised than asked', () => {
+    expect(() => when([allocated], spend('c1', 100, { committedOn: '2019-01-20' } as Partial<ExpenditureCommittedData>))).toThrow(expect.objectContaining({ code: 'FUTURE_DATE', field: 'committedOn' }));
+    // La Réunion starts the day four hours before UTC: its "today" is accepted.
+    expect(fundDecider.decide({ ...spend('c1', 100), committedOn: '2019-01-15' } as FundCommand, given(allocated), { ...ctx, now: new Date('2019-01-14T21:00:00Z') })).toHaveLength(1);
+    const committed: FundEvent[] = [allocated, { ...when([allocated], { ...spend('c1', 1_000_00), committedOn: '2018-06-10' } as FundCommand)[0] }];
+    expect(() => when(committed, { kind: 'pay', commitmentId: 'c1', paymentId: 'p1', amountCents: 100_00, paidOn: '2018-06-09' })).toThrow(expect.objectContaining({ code: 'PAYMENT_BEFORE_COMMITMENT', field: 'paidOn' }));
+    expect(when(committed, { kind: 'pay', commitmentId: 'c1', paymentId: 'p1', amountCents: 100_00, paidOn: '2018-06-10' })).toHaveLength(1);
+    expect(() => when(committed, { kind: 'pay', commitmentId: 'c1', paymentId: 'p1', amountCents: 100_00, paidOn: '2019-02-01' })).toThrow(expect.objectContaining({ code: 'FUTURE_DATE' }));
+    const asked = apply([allocated], { kind: 'request-over-commitment', requestId: 'r1', amountCents: 1_000_00, reason: 'saisonniers' });
+    expect(() => when(asked, { kind: 'authorise-over-commitment', requestId: 'r1', amountCents: 1_000_01, reason: 'plus' })).toThrow(expect.objectContaining({ code: 'AUTHORISED_EXCEEDS_REQUEST', field: 'amountCents' }));
   });
 
   it('requires mobility details on derogatory mobility aids only', () => {

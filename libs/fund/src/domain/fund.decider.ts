@@ -1,8 +1,10 @@
-import { Decider, DomainError } from '../../../shared-kernel/src';
+import { Decider, DomainError, happenedBy, type DomainEvent } from '../../../shared-kernel/src';
 import type { ExpenditureCommittedData, FundEvent } from './fund.events';
 
 export interface CommitmentState {
   amountCents: number;
+  /** The day it was committed (null in states folded from events without dates). */
+  committedOn: string | null;
   paidCents: number;
   releasedCents: number;
   paymentIds: string[];
@@ -96,7 +98,14 @@ export const fundDecider: Decider<FundCommand, FundEvent, FundState> = {
         return {
           ...s,
           committedCents: s.committedCents + e.data.amountCents,
-          commitments: new Map(s.commitments).set(e.data.commitmentId, { amountCents: e.data.amountCents, paidCents: 0, releasedCents: 0, paymentIds: [], payments: new Map() }),
+          commitments: new Map(s.commitments).set(e.data.commitmentId, {
+            amountCents: e.data.amountCents,
+            committedOn: (e as DomainEvent).occurredAt?.slice(0, 10) ?? null,
+            paidCents: 0,
+            releasedCents: 0,
+            paymentIds: [],
+            payments: new Map(),
+          }),
         };
       case 'PaymentRecorded': {
         const c = s.commitments.get(e.data.commitmentId)!;
@@ -133,7 +142,7 @@ export const fundDecider: Decider<FundCommand, FundEvent, FundState> = {
     }
   },
 
-  decide(c, s, { actor }) {
+  decide(c, s, { actor, now }) {
     if (c.kind === 'allocate') {
       if (s.allocated) throw new DomainError('ENVELOPE_EXISTS', `the ${c.year} envelope is already allocated; adjust it instead`, 'conflict');
       positiveCents(c.amountCents, 'amountCents');
@@ -160,6 +169,7 @@ export const fundDecider: Decider<FundCommand, FundEvent, FundState> = {
       }
       case 'request-over-commitment':
         positiveCents(c.amountCents, 'amountCents');
+        happenedBy(c.requestedOn, now, 'requestedOn');
         if (s.requests.has(c.requestId)) throw new DomainError('REQUEST_EXISTS', `request ${c.requestId} already exists`, 'conflict', 'requestId');
         return [
           {
@@ -170,7 +180,13 @@ export const fundDecider: Decider<FundCommand, FundEvent, FundState> = {
         ];
       case 'authorise-over-commitment':
         positiveCents(c.amountCents, 'amountCents');
-        if (c.requestId !== undefined) pendingRequest(s, c.requestId);
+        happenedBy(c.authorisedOn, now, 'authorisedOn');
+        if (c.requestId !== undefined) {
+          const requested = pendingRequest(s, c.requestId).amountCents;
+          if (c.amountCents > requested) {
+            throw new DomainError('AUTHORISED_EXCEEDS_REQUEST', `the agency asked for ${euros(requested)}: a director authorises at most what was asked`, 'rule', 'amountCents');
+          }
+        }
         return [
           {
             type: 'OverCommitmentAuthorised',
@@ -179,10 +195,12 @@ export const fundDecider: Decider<FundCommand, FundEvent, FundState> = {
           },
         ];
       case 'refuse-over-commitment':
+        happenedBy(c.refusedOn, now, 'refusedOn');
         pendingRequest(s, c.requestId);
         return [{ type: 'OverCommitmentRefused', data: { requestId: c.requestId, reason: c.reason, refusedBy: actor }, ...dated(c.refusedOn) }];
       case 'commit': {
         positiveCents(c.amountCents, 'amountCents');
+        happenedBy(c.committedOn, now, 'committedOn');
         if (s.commitments.has(c.commitmentId)) throw new DomainError('COMMITMENT_EXISTS', `commitment ${c.commitmentId} already exists`, 'conflict', 'commitmentId');
         if (c.category === 'DEROGATORY_MOBILITY_AID' && !c.mobility) {
           throw new DomainError('MOBILITY_DETAILS_REQUIRED', 'a derogatory mobility aid must say which criterion it relaxes and whether it leaves the basin', 'rule', 'mobility');
@@ -206,6 +224,10 @@ export const fundDecider: Decider<FundCommand, FundEvent, FundState> = {
         const commitment = s.commitments.get(c.commitmentId);
         if (!commitment) throw new DomainError('COMMITMENT_NOT_FOUND', `no commitment ${c.commitmentId}`, 'not_found');
         if (commitment.paymentIds.includes(c.paymentId)) throw new DomainError('PAYMENT_EXISTS', `payment ${c.paymentId} is already recorded`, 'conflict', 'paymentId');
+        happenedBy(c.paidOn, now, 'paidOn');
+        if (c.paidOn && commitment.committedOn && c.paidOn < commitment.committedOn) {
+          throw new DomainError('PAYMENT_BEFORE_COMMITMENT', `the expenditure was committed on ${commitment.committedOn}: it cannot be paid before`, 'rule', 'paidOn');
+        }
         const payable = commitment.amountCents - commitment.releasedCents - commitment.paidCents;
         if (c.amountCents > payable) {
           throw new DomainError('PAYMENT_EXCEEDS_COMMITMENT', `only ${euros(payable)} of this commitment remains to be paid`, 'rule', 'amountCents');

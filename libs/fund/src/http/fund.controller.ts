@@ -63,7 +63,7 @@ export class FundController {
     return commandResponse(await this.commands.execute(new ChangeFund(p.safir, p.year, { kind: 'adjust', deltaCents: body.deltaCents, reason: body.reason }, ctx)));
   }
 
-  @ApiCommand({ summary: 'Commit an expenditure; refused (422) beyond the envelope and any authorised over-commitment', response: CommitmentRecordedView, conflict: 'COMMITMENT_EXISTS', rule: 'ENVELOPE_EXCEEDED, NO_ENVELOPE, YEAR_CLOSED, MOBILITY_DETAILS_REQUIRED…' })
+  @ApiCommand({ summary: 'Commit an expenditure; refused (422) beyond the envelope and any authorised over-commitment', response: CommitmentRecordedView, conflict: 'COMMITMENT_EXISTS', rule: 'ENVELOPE_EXCEEDED, NO_ENVELOPE, YEAR_CLOSED, MOBILITY_DETAILS_REQUIRED, FUTURE_DATE (committedOn after today)…' })
   @Post('agencies/:safir/fund/:year/commitments')
   @Access('agency.write')
   async commit(@Param() p: FundPathParams, @Body() body: CommitExpenditureDto, @Actor() ctx: CommandContext): Promise<CommitmentRecordedView> {
@@ -103,8 +103,9 @@ export class FundController {
   }
 
   @ApiCommand({
-    summary: "Authorise committing beyond the envelope (the region's director; the authoriser is recorded), answering a pending request when `requestId` names one",
+    summary: "Authorise committing beyond the envelope (the region's director; the authoriser is recorded), answering a pending request when `requestId` names one (at most the amount asked)",
     conflict: 'REQUEST_ANSWERED',
+    rule: 'AUTHORISED_EXCEEDS_REQUEST, FUTURE_DATE',
     notFound: 'REQUEST_NOT_FOUND',
   })
   @Post('agencies/:safir/fund/:year/over-commitment-authorisations')
@@ -115,7 +116,7 @@ export class FundController {
     );
   }
 
-  @ApiCommand({ summary: 'Record a payment (partial payments allowed; never above the commitment)', rule: 'PAYMENT_EXCEEDS_COMMITMENT, YEAR_CLOSED…', notFound: 'COMMITMENT_NOT_FOUND' })
+  @ApiCommand({ summary: 'Record a payment (partial payments allowed; never above the commitment)', rule: 'PAYMENT_EXCEEDS_COMMITMENT, PAYMENT_BEFORE_COMMITMENT, FUTURE_DATE (paidOn after today), YEAR_CLOSED…', notFound: 'COMMITMENT_NOT_FOUND' })
   @Post('agencies/:safir/fund/:year/commitments/:commitmentId/payments')
   @Access('agency.write')
   async pay(@Param() p: CommitmentPathParams, @Body() body: RecordPaymentDto, @Actor() ctx: CommandContext) {

@@ -1,4 +1,4 @@
-import { Decider, DomainError } from '../../../shared-kernel/src';
+import { Decider, DomainError, latestFrenchDay } from '../../../shared-kernel/src';
 import type { JointEventEvent, JointEventKind, Outcomes } from './partnerships.events';
 
 export interface JointEventState {
@@ -19,7 +19,7 @@ export const jointEventDecider: Decider<JointEventCommand, JointEventEvent, Join
     e.type === 'JointEventPlanned'
       ? { planned: true, status: 'PLANNED', date: e.data.date, partnerIds: e.data.partnerIds }
       : { ...s, status: e.type === 'JointEventHeld' ? 'HELD' : 'CANCELLED' },
-  decide(c, s) {
+  decide(c, s, { now }) {
     if (c.kind === 'plan') {
       if (s.planned) throw new DomainError('JOINT_EVENT_EXISTS', `joint event ${c.jointEventId} already exists`, 'conflict', 'jointEventId');
       if (c.unknownPartners.length) throw new DomainError('UNKNOWN_PARTNER', `no partner ${c.unknownPartners.join(', ')}`, 'rule', 'partnerIds');
@@ -29,6 +29,7 @@ export const jointEventDecider: Decider<JointEventCommand, JointEventEvent, Join
     if (!s.planned) throw new DomainError('JOINT_EVENT_NOT_FOUND', 'no such joint event', 'not_found');
     if (s.status !== 'PLANNED') throw new DomainError('JOINT_EVENT_CLOSED', `this joint event is already ${s.status!.toLowerCase()}`, 'rule');
     if (c.kind === 'cancel') return [{ type: 'JointEventCancelled', data: { safir: c.safir, jointEventId: c.jointEventId, reason: c.reason } }];
+    if (s.date! > latestFrenchDay(now)) throw new DomainError('JOINT_EVENT_NOT_YET_HELD', `the event is planned on ${s.date}: its outcomes are recorded once it has taken place`, 'rule');
     const o = c.outcomes;
     for (const [field, v] of Object.entries(o)) {
       if (!Number.isInteger(v) || v < 0) throw new DomainError('INVALID_OUTCOME', `${field} must be a non-negative integer`, 'rule', `outcomes.${field}`);

@@ -1,4 +1,4 @@
-import { Decider, DomainError } from '../../../shared-kernel/src';
+import { Decider, DomainError, happenedBy } from '../../../shared-kernel/src';
 import { CATEGORIES, Circle, PartnerCategory, Scale } from './categories';
 import type { AgreementObjective, ContactKind, Expectation, PartnershipEvent, QualityCriterion } from './partnerships.events';
 
@@ -59,7 +59,7 @@ export const partnershipDecider: Decider<PartnershipCommand, PartnershipEvent, P
         return s;
     }
   },
-  decide(c, s) {
+  decide(c, s, { now }) {
     if (!c.partner.exists) throw new DomainError('PARTNER_NOT_FOUND', `no partner ${c.partnerId}`, 'not_found', 'partnerId');
     const ids = { safir: c.safir, partnerId: c.partnerId };
     const agreement = 'agreementId' in c ? s.agreements.find((a) => a.agreementId === c.agreementId) : undefined;
@@ -105,6 +105,7 @@ export const partnershipDecider: Decider<PartnershipCommand, PartnershipEvent, P
       }
       case 'log-contact':
         needsOpenPartner();
+        happenedBy(c.date, now, 'date');
         return [{ type: 'ContactLogged', data: { ...ids, kind: c.contactKind, date: c.date, participants: c.participants, note: c.note }, occurredAt: `${c.date}T12:00:00.000Z` }];
       case 'record-expectation':
         if (s.expectations.has(c.expectationId)) throw new DomainError('EXPECTATION_EXISTS', `expectation ${c.expectationId} already exists`, 'conflict', 'expectationId');
@@ -116,6 +117,7 @@ export const partnershipDecider: Decider<PartnershipCommand, PartnershipEvent, P
       }
       case 'assess':
         needsOpenPartner();
+        happenedBy(c.assessedOn, now, 'assessedOn');
         if (![1, 2, 3, 4].includes(c.score)) throw new DomainError('INVALID_SCORE', 'score must be 1, 2, 3 or 4', 'rule', 'score');
         return [{ type: 'QualityAssessed', data: { ...ids, score: c.score, criteria: c.criteria, assessedOn: c.assessedOn }, occurredAt: `${c.assessedOn}T12:00:00.000Z` }];
     }

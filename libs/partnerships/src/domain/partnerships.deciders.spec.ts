@@ -54,9 +54,11 @@ describe('partnership decider', () => {
     expect(decide([], { kind: 'assign-circle', circle: 3, reason: 'peu de public commun' })[0].data).toMatchObject({ circle: 3, defaultCircle: 1 });
     expect(decide([], { kind: 'assign-circle', circle: 1, reason: null })[0].data).toMatchObject({ circle: 1 });
   });
-  it('refuses contacts and assessments with a closed partner', () => {
+  it('refuses contacts and assessments with a closed partner, or dated after today', () => {
     const closed = { exists: true, closed: true, category: 'CAP_EMPLOI' as const };
     expect(() => decide([], { kind: 'log-contact', contactKind: 'MEETING', date: '2018-04-01', participants: [], note: null, partner: closed })).toThrow(/closed/);
+    expect(() => decide([], { kind: 'log-contact', contactKind: 'MEETING', date: '2018-05-02', participants: [], note: null })).toThrow(expect.objectContaining({ code: 'FUTURE_DATE', field: 'date' }));
+    expect(() => decide([], { kind: 'assess', score: 3, criteria: {}, assessedOn: '2018-06-01' })).toThrow(expect.objectContaining({ code: 'FUTURE_DATE', field: 'assessedOn' }));
     expect(() => decide([], { kind: 'assess', score: 3, criteria: {}, assessedOn: '2018-04-01', partner: closed })).toThrow(/closed/);
   });
 });
@@ -70,5 +72,6 @@ describe('joint event decider', () => {
     expect(jointEventDecider.decide({ kind: 'hold', safir: '62001', jointEventId: 'e1', outcomes }, state, ctx)[0].type).toBe('JointEventHeld');
     expect(() => jointEventDecider.decide({ kind: 'hold', safir: '62001', jointEventId: 'e1', outcomes: { ...outcomes, hires: 19 } }, state, ctx)).toThrow(/hires/);
     expect(() => jointEventDecider.decide({ kind: 'hold', safir: '62001', jointEventId: 'e1', outcomes: { ...outcomes, employersPresent: -1 } }, state, ctx)).toThrow(/non-negative/);
+    expect(() => jointEventDecider.decide({ kind: 'hold', safir: '62001', jointEventId: 'e1', outcomes }, state, { ...ctx, now: new Date('2018-04-01T00:00:00Z') })).toThrow(expect.objectContaining({ code: 'JOINT_EVENT_NOT_YET_HELD' }));
   });
 });

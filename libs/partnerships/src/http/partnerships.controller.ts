@@ -76,7 +76,7 @@ export class PartnershipsController {
     return this.change(p, { kind: 'assign-circle', circle: b.circle, reason: b.reason ?? null }, ctx);
   }
 
-  @ApiCommand({ summary: 'Log a contact (meeting, phone, SPEP instance, co-animation, referral, data shared)', rule: 'PARTNER_CLOSED', notFound: 'PARTNER_NOT_FOUND' })
+  @ApiCommand({ summary: 'Log a contact (meeting, phone, SPEP instance, co-animation, referral, data shared)', rule: 'PARTNER_CLOSED, FUTURE_DATE', notFound: 'PARTNER_NOT_FOUND' })
   @Post('agencies/:safir/partnerships/:partnerId/contacts')
   @Access('agency.write')
   contact(@Param() p: PartnershipParams, @Body() b: LogContactDto, @Actor() ctx: CommandContext): Promise<CommandResponse> {
@@ -97,7 +97,7 @@ export class PartnershipsController {
     return this.change(p, { kind: 'address-expectation', expectationId: p.expectationId, note: b.note ?? null }, ctx);
   }
 
-  @ApiCommand({ summary: 'Assess the partnership quality (1 to 4, with optional criteria)', rule: 'PARTNER_CLOSED, INVALID_SCORE', notFound: 'PARTNER_NOT_FOUND' })
+  @ApiCommand({ summary: 'Assess the partnership quality (1 to 4, with optional criteria)', rule: 'PARTNER_CLOSED, INVALID_SCORE, FUTURE_DATE', notFound: 'PARTNER_NOT_FOUND' })
   @Post('agencies/:safir/partnerships/:partnerId/assessments')
   @Access('agency.write')
   assess(@Param() p: PartnershipParams, @Body() b: AssessQualityDto, @Actor() ctx: CommandContext): Promise<CommandResponse> {
@@ -119,7 +119,7 @@ export class PartnershipsController {
 
   @ApiCommand({
     summary: 'Record a joint event held, with its outcomes (hires never above candidates presented)',
-    rule: 'JOINT_EVENT_CLOSED (already held or cancelled), HIRES_EXCEED_CANDIDATES, INVALID_OUTCOME',
+    rule: 'JOINT_EVENT_CLOSED (already held or cancelled), JOINT_EVENT_NOT_YET_HELD (its date is after today), HIRES_EXCEED_CANDIDATES, INVALID_OUTCOME',
     notFound: 'JOINT_EVENT_NOT_FOUND',
   })
   @Post('agencies/:safir/joint-events/:jointEventId/held')

@@ -58,7 +58,7 @@ export class DeciderRunner {
         const earlier = history.filter((e) => e.metadata.idempotencyKey === key);
         if (earlier.length > 0) return this.replayedOutcome<E>(streamId, earlier, history);
       }
-      const state = history.reduce((s, e) => decider.evolve(s, { type: e.type, data: e.data } as E), decider.initialState());
+      const state = history.reduce((s, e) => decider.evolve(s, { type: e.type, data: e.data, occurredAt: e.metadata.occurredAt } as E), decider.initialState());
       const now = this.clock();
       const decided = decider.decide(command, state, { now, actor: context.actor, role: context.role });
       const version = history.length - 1;
