@@ -103,8 +103,8 @@ const SCENARIOS: Scenario[] = [
   },
   {
     name: 'plan a joint event', as: 'manager', url: `/agence/62001/evenements?annee=${Y}`, form: 'Prévoir un événement commun',
-    fill: { Intitulé: 'Forum de l’alternance', 'Type d’événement': { select: 'Forum' }, Date: `${Y}-11-20`, 'Partenaires associés': { check: ['Mission locale du Montreuillois et de Berck'] }, 'Publics visés': { check: ['Jeunes'] } },
-    refuse: { fill: { 'Type d’événement': { select: 'Forum' }, Date: `${Y}-11-20` }, field: 'Intitulé', message: required },
+    fill: { Intitulé: 'Forum de l’alternance', 'Type d’événement': { select: 'Forum' }, Date: today, 'Partenaires associés': { check: ['Mission locale du Montreuillois et de Berck'] }, 'Publics visés': { check: ['Jeunes'] } },
+    refuse: { fill: { 'Type d’événement': { select: 'Forum' }, Date: today }, field: 'Intitulé', message: required },
     records: 'JointEventPlanned',
   },
   {

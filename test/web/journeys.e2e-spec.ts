@@ -112,7 +112,7 @@ describe('journeys in the browser', () => {
     }
     await tabTo(page, held.getByRole('button', { name: 'Enregistrer les résultats' }));
     await page.keyboard.press('Enter');
-    await page.locator('td', { hasText: '9 / 25' }).waitFor();
+    await page.locator('td', { hasText: '9 sur 25' }).waitFor();
 
     // Progress on the plan's action.
     await tabTo(page, page.getByRole('link', { name: 'Plan d’action', exact: true }));
@@ -152,6 +152,8 @@ describe('journeys in the browser', () => {
     await page.keyboard.press('Enter');
     await pay.locator('.fr-alert--success').waitFor();
     await screenshot(page, 'journey-manager-day');
+    // Tabbing past the other forms of the page leaves them as they were: no field in error.
+    expect(await page.locator('.fr-input-group--error, .fr-select-group--error, .fr-fieldset--error').count()).toBe(0);
 
     expect(await recorded()).toEqual(['ContactLogged', 'JointEventPlanned', 'JointEventHeld', 'ProgressReported', 'ExpenditureCommitted', 'PaymentRecorded']);
     expect(errors).toEqual([]);
@@ -178,11 +180,11 @@ describe('journeys in the browser', () => {
   });
 
   it('an auditor compares "as of" with "as known at" after a payment recorded late', async () => {
-    await t.post(`/agencies/62001/fund/${Y}/commitments`, 'manager', { commitmentId: 'eng-tardif', category: 'DEROGATORY_MOBILITY_AID', route: 'SUBSIDY', amountCents: 2_000_00, rationale: 'Permis', committedOn: `${Y}-01-10`, mobility: { relaxedCriterion: 'RESOURCES', leavesEmploymentBasin: false } });
+    await t.post(`/agencies/62001/fund/${Y}/commitments`, 'manager', { commitmentId: 'eng-tardif', category: 'DEROGATORY_MOBILITY_AID', route: 'SUBSIDY', amountCents: 2_000_00, rationale: 'Permis', committedOn: today, mobility: { relaxedCriterion: 'RESOURCES', leavesEmploymentBasin: false } });
     await pause(1200);
     const knownAt = new Date();
     await pause(1200);
-    await t.post(`/agencies/62001/fund/${Y}/commitments/eng-tardif/payments`, 'manager', { paymentId: 'pai-tardif', amountCents: 1_000_00, paidOn: `${Y}-02-01` });
+    await t.post(`/agencies/62001/fund/${Y}/commitments/eng-tardif/payments`, 'manager', { paymentId: 'pai-tardif', amountCents: 1_000_00, paidOn: today });
     const parts = Object.fromEntries(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).formatToParts(knownAt).map((p) => [p.type, p.value]));
     const local = `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}`;
 
@@ -193,14 +195,14 @@ describe('journeys in the browser', () => {
     await main.getByLabel('Vue', { exact: true }).selectOption({ label: 'Engagements et paiements du fonds' });
     await main.getByLabel('Agence', { exact: true }).selectOption('62001');
     await main.getByLabel('Année', { exact: true }).fill(String(Y));
-    await main.getByLabel('Au', { exact: true }).fill(`${Y}-06-30`);
+    await main.getByLabel('Au', { exact: true }).fill(today);
     await main.getByLabel('Connu le', { exact: true }).fill(local);
     const row = page.getByRole('row', { name: /Aide dérogatoire à la mobilité/ });
     await row.waitFor();
     await page.getByRole('status').filter({ hasText: 'diffère' }).waitFor();
     // French figures use narrow no-break spaces: compared with plain ones.
     const [, left, right] = (await row.getByRole('cell').or(row.getByRole('rowheader')).allInnerTexts()).map((text) => text.replace(/\s/g, ' '));
-    expect(left).toContain('Paiements : 1 000,00 € le 01/02/' + Y);
+    expect(left).toContain(`Paiements : 1 000,00 € le ${today.split('-').reverse().join('/')}`);
     expect(right).toContain('Paiements : aucun');
     expect(await row.locator('.ancrage-diff-changed').count()).toBeGreaterThan(0);
     await screenshot(page, 'journey-auditor-compare');

@@ -4,7 +4,8 @@ import { startReactDsfr } from '@codegouvfr/react-dsfr/spa';
 import { keepPreviousData, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { BrowserRouter, Link } from 'react-router';
+import { BrowserRouter } from 'react-router';
+import { Link } from './ui/Link';
 import { App } from './app/App';
 import { ApiError } from './api/client';
 

@@ -1,10 +1,12 @@
-import { lazy } from 'react';
-import { Navigate, Route, Routes, useParams } from 'react-router';
+import { lazy, Suspense } from 'react';
+import { Navigate, Route, Routes, useLocation, useParams } from 'react-router';
 import { Layout } from '../shell/Layout';
 import { SessionProvider, useSession, useSessionState } from '../shell/session';
+import { Frame } from '../shell/Frame';
 import { SignIn } from '../shell/SignIn';
 import { Loading } from '../ui/Feedback';
 import { NotFound } from './NotFound';
+import { AgencyGate } from '../features/agency/AgencyGate';
 
 // Each area is its own chunk: the first page loads the shell and one feature.
 const AgencyHome = lazy(() => import('../features/agency/AgencyHome'));
@@ -32,6 +34,7 @@ const RightsPage = lazy(() => import('../features/audit/RightsPage'));
 const UsersPage = lazy(() => import('../features/access/UsersPage'));
 const UserPage = lazy(() => import('../features/access/UserPage'));
 const AccountPage = lazy(() => import('../features/access/AccountPage'));
+const AccessibilityPage = lazy(() => import('./AccessibilityPage'));
 const AgenciesAdmin = lazy(() => import('../features/territory/AgenciesAdmin'));
 const EnvelopesAdmin = lazy(() => import('../features/fund/EnvelopesAdmin'));
 
@@ -48,7 +51,12 @@ function Home() {
 /** Agency pages take a well-formed SAFIR code; anything else is not a page. */
 function AgencyRoute({ page: Page }: { page: React.ComponentType<{ safir: string }> }) {
   const { safir = '' } = useParams();
-  return /^\d{5}$/.test(safir) ? <Page safir={safir} /> : <NotFound />;
+  if (!/^\d{5}$/.test(safir)) return <NotFound />;
+  return (
+    <AgencyGate safir={safir}>
+      <Page safir={safir} />
+    </AgencyGate>
+  );
 }
 
 function Signed() {
@@ -83,6 +91,7 @@ function Signed() {
         <Route path="/administration/agences" element={<AgenciesAdmin />} />
         <Route path="/administration/enveloppes" element={<EnvelopesAdmin />} />
         <Route path="/compte" element={<AccountPage />} />
+        <Route path="/accessibilite" element={<AccessibilityPage />} />
         <Route path="*" element={<NotFound />} />
       </Routes>
     </Layout>
@@ -91,8 +100,21 @@ function Signed() {
 
 function Gate() {
   const { session, loading } = useSessionState();
+  const { pathname } = useLocation();
   if (loading) return <Loading label="Connexion…" />;
-  return session ? <Signed /> : <SignIn />;
+  if (session) return <Signed />;
+  // The accessibility statement is public: the footer links to it from the sign-in page too.
+  if (pathname === '/accessibilite')
+    return (
+      <Frame withMenu={false}>
+        <main id="contenu" tabIndex={-1} className="fr-container fr-pb-6w">
+          <Suspense fallback={<Loading />}>
+            <AccessibilityPage />
+          </Suspense>
+        </main>
+      </Frame>
+    );
+  return <SignIn />;
 }
 
 export function App() {

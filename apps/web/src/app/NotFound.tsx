@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Link } from '../ui/Link';
 import { usePageTitle } from '../ui/Page';
 
 export function NotFound() {

@@ -109,6 +109,7 @@ export function CommandForm<P extends keyof paths, M extends Method>({ spec, par
   const root = useMemo(() => bodySchema(spec.method, spec.path as string), [spec]);
   const [values, setValues] = useState<Values>(initial);
   const [touched, setTouched] = useState<Set<string>>(new Set());
+  const edited = useRef(new Set<string>());
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<{ title: string; detail?: string } | null>(null);
   const [sending, setSending] = useState(false);
@@ -138,11 +139,14 @@ export function CommandForm<P extends keyof paths, M extends Method>({ spec, par
   const errorOf = (field: FieldSpec) => serverErrors[field.name] ?? (touched.has(field.name) ? problemOf(field) : null);
 
   const change = (name: string, value: unknown) => {
+    edited.current.add(name);
     setValues((v) => ({ ...v, [name]: value }));
     setServerErrors(({ [name]: _gone, ...rest }) => rest);
     setDone(null);
   };
-  const touch = (name: string) => setTouched((t) => new Set(t).add(name));
+  // A field left without being typed in is not an error yet: tabbing through a form (as keyboard
+  // users do to reach what follows) must not cover it in red. Untouched fields are checked on submit.
+  const touch = (name: string) => edited.current.has(name) && setTouched((t) => new Set(t).add(name));
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -179,6 +183,7 @@ export function CommandForm<P extends keyof paths, M extends Method>({ spec, par
       attempt.current = { key: crypto.randomUUID(), generated: null };
       setValues(initial);
       setTouched(new Set());
+      edited.current = new Set();
       setDone(spec.done);
       onDone?.(answer);
     } catch (error) {

@@ -122,7 +122,7 @@ export const LEVER: Record<string, string> = {
   INTENSIVE_SUPPORT: 'Accompagnement intensif',
   TRAINING: 'Recours accru à la formation',
   EMPLOYER_PROSPECTING_AND_PROFILE_PROMOTION: 'Prospection des employeurs et promotion de profils',
-  SPECIFIC_INITIATIVES_FUNDED_BY_5_PERCENT: 'Initiatives spécifiques financées sur le « 5 % »',
+  SPECIFIC_INITIATIVES_FUNDED_BY_5_PERCENT: 'Initiatives spécifiques financées sur le « 5 % »',
   COMMUNICATION_TO_EMPLOYERS_AND_PARTNERS: 'Communication vers les entreprises et les partenaires',
   MANAGER_PROACTIVITY: 'Proactivité des responsables vis-à-vis des partenaires',
   JOB_SEEKER_EMPLOYER_ADVISER_SYNERGY: 'Synergie conseillers « demandeurs d’emploi » et « entreprises »',
@@ -183,7 +183,7 @@ export const ANCHORING_CRITERION: Record<string, { label: string; lever: string 
     lever: 'Conventionner davantage de partenariats des cercles 1 et 2 et porter leur qualité à 3 ou plus',
   },
   diagnosticCoConstructed: { label: 'Diagnostic territorial co-construit', lever: 'Co-construire le diagnostic territorial avec au moins un partenaire' },
-  specificOrInnovativeFundShare: { label: 'Part du « 5 % » engagée sur des actions spécifiques ou innovantes', lever: 'Engager davantage du « 5 % » sur des actions pour des publics spécifiques ou un projet innovant' },
+  specificOrInnovativeFundShare: { label: 'Part du « 5 % » engagée sur des actions spécifiques ou innovantes', lever: 'Engager davantage du « 5 % » sur des actions pour des publics spécifiques ou un projet innovant' },
   employerProspectingActions: { label: 'Actions de prospection des employeurs au plan', lever: 'Ajouter au plan une action de prospection des employeurs et de promotion de profils' },
 };
 
@@ -216,7 +216,7 @@ export const PROJECTION: Record<string, string> = {
   partnerships: 'Partenariats',
   diagnostics: 'Diagnostics territoriaux',
   'action-plans': 'Plans d’action',
-  'fund-consumption': 'Fonds « 5 % »',
+  'fund-consumption': 'Fonds « 5 % »',
   anchoring: 'Profils d’ancrage',
 };
 
@@ -284,6 +284,7 @@ export const ERROR_CODE: Record<string, string> = {
   UNSUPPORTED_ENCODING: 'La demande doit être envoyée en UTF-8.',
   PROJECTION_BEHIND: 'L’enregistrement est fait, mais l’affichage n’est pas encore à jour : actualisez dans un instant.',
   FORBIDDEN: 'Vos droits ne permettent pas cette action.',
+  FUTURE_DATE: 'Cette date est postérieure à aujourd’hui : enregistrez ce qui a eu lieu.',
   MISSING_TOKEN: 'Vous n’êtes pas connecté.',
   MALFORMED_TOKEN: 'Ce jeton d’accès est mal formé.',
   INVALID_TOKEN: 'Ce jeton d’accès n’est pas valide.',
@@ -334,6 +335,7 @@ export const ERROR_CODE: Record<string, string> = {
   JOINT_EVENT_EXISTS: 'Un événement porte déjà cet identifiant.',
   JOINT_EVENT_NOT_FOUND: 'Événement inconnu.',
   JOINT_EVENT_CLOSED: 'Cet événement est déjà réalisé ou annulé.',
+  JOINT_EVENT_NOT_YET_HELD: 'Cet événement n’a pas encore eu lieu : ses résultats s’enregistrent à partir de sa date.',
   INVALID_OUTCOME: 'Les résultats doivent être des nombres entiers positifs.',
   HIRES_EXCEED_CANDIDATES: 'Les recrutements ne peuvent dépasser les candidats présentés.',
   // diagnostics
@@ -372,12 +374,14 @@ export const ERROR_CODE: Record<string, string> = {
   BELOW_COMMITTED: 'L’enveloppe ne peut descendre sous le montant déjà engagé.',
   COMMITMENT_EXISTS: 'Un engagement porte déjà cette référence.',
   COMMITMENT_NOT_FOUND: 'Engagement inconnu.',
+  AUTHORISED_EXCEEDS_REQUEST: 'Le montant autorisé ne peut pas dépasser le montant demandé par l’agence.',
   ENVELOPE_EXCEEDED: 'Ce montant dépasse ce qui reste de l’enveloppe. Votre direction peut autoriser un dépassement.',
   MOBILITY_DETAILS_REQUIRED: 'Pour une aide à la mobilité, précisez le critère assoupli et si la personne quitte le bassin.',
   MOBILITY_DETAILS_UNEXPECTED: 'Les précisions de mobilité ne concernent que les aides dérogatoires à la mobilité.',
   PAYMENT_EXISTS: 'Un paiement porte déjà cette référence.',
   PAYMENT_NOT_FOUND: 'Paiement inconnu.',
   PAYMENT_EXCEEDS_COMMITMENT: 'Ce paiement dépasse ce qui reste à payer sur l’engagement.',
+  PAYMENT_BEFORE_COMMITMENT: 'Un paiement ne peut pas précéder la date de l’engagement.',
   NOTHING_TO_RELEASE: 'Rien ne reste à libérer sur cet engagement.',
   INSUFFICIENT: 'Montant insuffisant.',
   REQUEST_EXISTS: 'Une demande porte déjà cette référence.',

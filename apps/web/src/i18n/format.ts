@@ -37,6 +37,15 @@ export function dateTime(iso: string | null | undefined): string {
   return `${get('day')}/${get('month')}/${get('year')} à ${get('hour')}:${get('minute')}`;
 }
 
+/**
+ * When something happened: facts recorded with a day only carry noon (or midnight) UTC, so they are
+ * shown as the day, not with an hour nobody gave.
+ */
+export function occurred(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  return /T(12|00):00:00(\.000)?Z$/.test(iso) ? date(iso) : dateTime(iso);
+}
+
 const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
 
 /** '2018-03' → « mars 2018 »; `short` → « mars ». */

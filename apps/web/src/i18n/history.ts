@@ -1,5 +1,6 @@
 import { ACTION_STATUS, CONTACT_KIND, DIAGNOSTIC_SECTION, EVENT_TYPE, EXPECTATION, EXPENDITURE_CATEGORY, JOINT_EVENT_KIND, LEVER, RELAXED_CRITERION, ROLE, label } from './catalogue';
 import { date, euros, number } from './format';
+import { REGIONS } from '../../../../libs/territory/src/domain/geography';
 
 type Data = Record<string, unknown>;
 const s = (d: Data, k: string) => (typeof d[k] === 'string' ? (d[k] as string) : '');
@@ -14,7 +15,9 @@ const SENTENCES: Record<string, (d: Data) => string> = {
   UserRegistered: (d) => `Utilisateur ${s(d, 'userId')} (${s(d, 'displayName')}) enregistré`,
   RoleGranted: (d) => {
     const grant = (d.grant ?? {}) as Data;
-    const scope = Array.isArray(grant.agencies) ? ` pour les agences ${(grant.agencies as string[]).join(', ')}` : Array.isArray(grant.regions) ? ` pour les régions ${(grant.regions as string[]).join(', ')}` : grant.national ? ' au niveau national' : '';
+    const agencies = Array.isArray(grant.agencies) ? (grant.agencies as string[]) : [];
+    const regions = Array.isArray(grant.regions) ? (grant.regions as string[]).map((r) => REGIONS[r]?.name ?? r) : [];
+    const scope = agencies.length ? ` pour ${agencies.length > 1 ? 'les agences' : 'l’agence'} ${agencies.join(', ')}` : regions.length ? ` pour ${regions.join(', ')}` : grant.national ? ' au niveau national' : '';
     return `Rôle « ${label(ROLE, s(grant, 'role'))} » accordé à ${s(d, 'userId')}${scope}`;
   },
   RoleRevoked: (d) => `Rôle « ${label(ROLE, s(d, 'role'))} » retiré à ${s(d, 'userId')}`,
@@ -35,7 +38,7 @@ const SENTENCES: Record<string, (d: Data) => string> = {
   AgreementRenewed: (d) => `Convention ${s(d, 'agreementId')} avec ${s(d, 'partnerId')} renouvelée jusqu’au ${date(s(d, 'endDate'))}`,
   AgreementTerminated: (d) => `Convention ${s(d, 'agreementId')} avec ${s(d, 'partnerId')} résiliée le ${date(s(d, 'terminatedOn'))} : ${s(d, 'reason')}`,
   PriorityCircleAssigned: (d) => `${s(d, 'partnerId')} placé dans le cercle ${n(d, 'circle')}${d.reason ? ` : ${s(d, 'reason')}` : ''}`,
-  ContactLogged: (d) => `Contact avec ${s(d, 'partnerId')} (${label(CONTACT_KIND, s(d, 'kind')).toLowerCase()}) le ${date(s(d, 'date'))}`,
+  ContactLogged: (d) => `Contact avec ${s(d, 'partnerId')} (${label(CONTACT_KIND, s(d, 'kind'))}) le ${date(s(d, 'date'))}`,
   PartnerExpectationRecorded: (d) => `Attente de ${s(d, 'partnerId')} : ${label(EXPECTATION, s(d, 'expectation')).toLowerCase()}`,
   PartnerExpectationAddressed: (d) => `Attente ${s(d, 'expectationId')} de ${s(d, 'partnerId')} traitée${d.note ? ` : ${s(d, 'note')}` : ''}`,
   QualityAssessed: (d) => `Qualité du partenariat avec ${s(d, 'partnerId')} évaluée à ${n(d, 'score')} / 4 le ${date(s(d, 'assessedOn'))}`,
@@ -58,7 +61,7 @@ const SENTENCES: Record<string, (d: Data) => string> = {
   MidYearReviewRecorded: (d) => `Revue de mi-parcours du ${date(s(d, 'reviewedOn'))}`,
   ActionPlanClosed: (d) => `Plan d’action clôturé le ${date(s(d, 'closedOn'))}`,
   ClosedPlanAdjusted: (d) => `Ajustement du plan ${n(d, 'planYear')} clos : ${s(d, 'note')}`,
-  EnvelopeAllocated: (d) => `Enveloppe « 5 % » ${n(d, 'year')} de ${euros(n(d, 'amountCents'))} allouée`,
+  EnvelopeAllocated: (d) => `Enveloppe « 5 % » ${n(d, 'year')} de ${euros(n(d, 'amountCents'))} allouée`,
   EnvelopeAdjusted: (d) => `Enveloppe ajustée de ${euros(n(d, 'deltaCents'))} : ${s(d, 'reason')}`,
   ExpenditureCommitted: (d) => {
     const mobility = (d.mobility ?? null) as Data | null;

@@ -1,11 +1,9 @@
-import { Footer } from '@codegouvfr/react-dsfr/Footer';
-import { Header } from '@codegouvfr/react-dsfr/Header';
 import type { MainNavigationProps } from '@codegouvfr/react-dsfr/MainNavigation';
-import { SkipLinks } from '@codegouvfr/react-dsfr/SkipLinks';
 import { Suspense, type ReactNode } from 'react';
 import { useLocation } from 'react-router';
 import { ROLE } from '../i18n/catalogue';
 import { Loading } from '../ui/Feedback';
+import { Frame } from './Frame';
 import { PastControl } from './PastControl';
 import { useAgencies } from './scope';
 import { useSession, type Session } from './session';
@@ -21,7 +19,7 @@ function navigation(session: Session, path: string, agencies: string[]): MainNav
   if (home) {
     const base = `/agence/${home}`;
     items.push(link('Mon agence', base, true), link('Partenaires', `${base}/partenaires`), link('Événements', `${base}/evenements`));
-    items.push(link('Diagnostic', `${base}/diagnostic`), link('Plan d’action', `${base}/plan`), link('Fonds « 5 % »', `${base}/fonds`), link('Historique', `${base}/historique`));
+    items.push(link('Diagnostic', `${base}/diagnostic`), link('Plan d’action', `${base}/plan`), link('Fonds « 5 % »', `${base}/fonds`), link('Historique', `${base}/historique`));
   }
   if (session.roles.has('director') || (session.roles.has('auditor') && !home)) {
     items.push({
@@ -31,7 +29,7 @@ function navigation(session: Session, path: string, agencies: string[]): MainNav
         { text: 'Ma boîte de réception', linkProps: { to: '/pilotage' } },
         { text: 'Agences', linkProps: { to: '/pilotage/agences' } },
         { text: 'Exécution des plans', linkProps: { to: '/pilotage/plans' } },
-        { text: 'Fonds « 5 % »', linkProps: { to: '/pilotage/fonds' } },
+        { text: 'Fonds « 5 % »', linkProps: { to: '/pilotage/fonds' } },
         { text: 'Partenariats', linkProps: { to: '/pilotage/partenariats' } },
         { text: 'Profils d’ancrage', linkProps: { to: '/pilotage/ancrage' } },
         { text: 'Diagnostics', linkProps: { to: '/pilotage/diagnostics' } },
@@ -57,7 +55,7 @@ function navigation(session: Session, path: string, agencies: string[]): MainNav
       menuLinks: [
         { text: 'Utilisateurs', linkProps: { to: '/administration/utilisateurs' } },
         { text: 'Agences', linkProps: { to: '/administration/agences' } },
-        { text: 'Enveloppes « 5 % »', linkProps: { to: '/administration/enveloppes' } },
+        { text: 'Enveloppes « 5 % »', linkProps: { to: '/administration/enveloppes' } },
       ],
     });
   }
@@ -73,34 +71,18 @@ export function Layout({ children }: { children: ReactNode }) {
   const agencies = useAgencies();
   const roles = [...session.roles].map((r) => ROLE[r]).join(', ');
   return (
-    <>
-      <SkipLinks links={[{ label: 'Contenu', anchor: '#contenu' }, { label: 'Menu', anchor: '#header-navigation' }]} />
-      <Header
-        brandTop={
-          <>
-            République
-            <br />
-            Française
-          </>
-        }
-        homeLinkProps={{ to: '/', title: 'Accueil — Ancrage' }}
-        serviceTitle="Ancrage"
-        serviceTagline="Partenariats, plans d’action et « 5 % » des agences"
-        quickAccessItems={[
-          { iconId: 'fr-icon-account-circle-line', text: `${session.principal.displayName} — ${roles}`, linkProps: { to: '/compte' } },
-          { iconId: 'fr-icon-logout-box-r-line', text: 'Se déconnecter', buttonProps: { onClick: () => session.signOut() } },
-        ]}
-        navigation={navigation(session, pathname, agencies.list.map((a) => a.safir))}
-      />
+    <Frame
+      withMenu
+      quickAccessItems={[
+        { iconId: 'fr-icon-account-circle-line', text: `${session.principal.displayName} — ${roles}`, linkProps: { to: '/compte' } },
+        { iconId: 'fr-icon-logout-box-r-line', text: 'Se déconnecter', buttonProps: { onClick: () => session.signOut() } },
+      ]}
+      navigation={navigation(session, pathname, agencies.list.map((a) => a.safir))}
+    >
       <PastControl />
       <main id="contenu" tabIndex={-1} className="fr-container fr-pb-6w">
         <Suspense fallback={<Loading />}>{children}</Suspense>
       </main>
-      <Footer
-        accessibility="partially compliant"
-        contentDescription="Ancrage suit l’ancrage territorial des agences : partenariats, événements communs, diagnostic territorial, plan d’action et fonds « 5 % ». Chaque donnée est un événement daté et vérifiable."
-        bottomItems={[{ text: 'Documentation de l’API', linkProps: { to: '/docs', reloadDocument: true } }]}
-      />
-    </>
+    </Frame>
   );
 }

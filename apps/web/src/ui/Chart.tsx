@@ -17,6 +17,8 @@ interface Props {
   horizontal?: boolean;
   format?: (value: number) => string;
   height?: number;
+  /** The values are counts: whole ticks only. */
+  counts?: boolean;
 }
 
 // DSFR illustrative colours (readable on white, distinct for the common colour blindnesses).
@@ -26,7 +28,7 @@ export const COLORS = { blue: '#000091', green: '#18753c', orange: '#b34000', pu
  * A chart drawn by chart.js, with the same figures as a table for keyboard and screen-reader
  * users (RGAA: a chart has a textual alternative).
  */
-export function Chart({ title, labels, series, stacked, horizontal, format = String, height = 280 }: Props) {
+export function Chart({ title, labels, series, stacked, horizontal, format = (v: number) => new Intl.NumberFormat('fr-FR').format(v), height = 280, counts }: Props) {
   const canvas = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     let chart: ChartType | null = null;
@@ -52,8 +54,8 @@ export function Chart({ title, labels, series, stacked, horizontal, format = Str
           maintainAspectRatio: false,
           animation: false,
           scales: {
-            x: { stacked, ...(horizontal ? { ticks: { callback: (v) => format(Number(v)) } } : {}) },
-            y: { stacked, ...(horizontal ? {} : { ticks: { callback: (v) => format(Number(v)) } }) },
+            x: { stacked, ...(horizontal ? { ticks: { callback: (v) => format(Number(v)), ...(counts ? { precision: 0 } : {}) } } : {}) },
+            y: { stacked, ...(horizontal ? {} : { ticks: { callback: (v) => format(Number(v)), ...(counts ? { precision: 0 } : {}) } }) },
           },
           plugins: { tooltip: { callbacks: { label: (ctx) => `${ctx.dataset.label} : ${format(Number(ctx.raw))}` } } },
         },
@@ -63,7 +65,7 @@ export function Chart({ title, labels, series, stacked, horizontal, format = Str
       cancelled = true;
       chart?.destroy();
     };
-  }, [labels, series, stacked, horizontal, format]);
+  }, [labels, series, stacked, horizontal, format, counts]);
   return (
     <figure className="ancrage-chart fr-mb-3w">
       <div style={{ height }}>

@@ -21,17 +21,22 @@ export class AgencyTimelineController {
   ) {}
 
   /** Events of the shared register about the agency's partners, newest first, as the filter asks. */
-  private async partnerEvents(safir: string, q: TimelineQueryDto, occurredUpTo: string | undefined): Promise<RecordedEvent[]> {
+  private async partnerEvents(safir: string, q: TimelineQueryDto, occurredUpTo: string | undefined, recordedUpTo: string | undefined): Promise<RecordedEvent[]> {
     const partnerIds = this.partners ? await this.partners.partnersOf(safir) : [];
     const streams = await Promise.all(partnerIds.map((id) => this.store.readStream(`partner-${id}`)));
     return streams
       .flat()
-      .filter((e) => (!q.type || q.type.includes(e.type)) && (!occurredUpTo || e.metadata.occurredAt <= occurredUpTo))
+      .filter(
+        (e) =>
+          (!q.type || q.type.includes(e.type)) &&
+          (!occurredUpTo || Date.parse(e.metadata.occurredAt) <= Date.parse(occurredUpTo)) &&
+          (!recordedUpTo || Date.parse(e.metadata.recordedAt) <= Date.parse(recordedUpTo)),
+      )
       .sort((a, b) => b.position - a.position);
   }
 
   @ApiView({
-    summary: "An agency's events, newest first (by position), with actor, role, occurredAt and recordedAt; asOf keeps what had happened by then; paginated with before",
+    summary: "An agency's events (and its partners' changes in the shared register), newest first, with actor, role, occurredAt and recordedAt; asOf keeps what had happened by then, knownAt what had been recorded; paginated with before",
     response: AgencyTimelineView,
     notFound: 'AGENCY_NOT_FOUND',
     consistent: false,
@@ -42,15 +47,17 @@ export class AgencyTimelineController {
     // One page of the agency's events, newest first, and how many there are: both walk the agency
     // index from the top, whatever the agency's history.
     const occurredUpTo = endOfDay(q.asOf);
-    const filter = { agency: safir, types: q.type, occurredUpTo };
+    const recordedUpTo = q.knownAt;
+    const filter = { agency: safir, types: q.type, occurredUpTo, recordedUpTo };
     const upTo = q.before ? q.before - 1 : undefined;
-    const [own, latest, shared] = await Promise.all([this.store.countAll(filter), this.store.readBackward({ ...filter, upTo, limit: q.limit + 1 }), this.partnerEvents(safir, q, occurredUpTo)]);
+    const [own, latest, shared] = await Promise.all([this.store.countAll(filter), this.store.readBackward({ ...filter, upTo, limit: q.limit + 1 }), this.partnerEvents(safir, q, occurredUpTo, recordedUpTo)]);
     const merged = [...latest, ...shared.filter((e) => upTo === undefined || e.position <= upTo)].sort((a, b) => b.position - a.position);
     const page = merged.slice(0, q.limit);
     const total = own + shared.length;
     return {
       safir,
       asOf: q.asOf ?? null,
+      knownAt: q.knownAt ?? null,
       total,
       items: page.map((e) => ({
         position: e.position,

@@ -63,15 +63,25 @@ export default function PlanPage({ safir }: { safir: string }) {
                 ]}
               />
               {p.months.length > 0 && (
-                <Chart
-                  title="Avancement moyen et actions en retard, mois par mois"
-                  labels={p.months.map((m) => month(m.month, true))}
-                  series={[
-                    { label: 'Avancement moyen (%)', values: p.months.map((m) => Math.round(m.reached * 100)), color: COLORS.blue, kind: 'line' },
-                    { label: 'Actions en retard', values: p.months.map((m) => m.late), color: COLORS.orange },
-                  ]}
-                  height={220}
-                />
+                <div className="fr-grid-row fr-grid-row--gutters">
+                  <div className="fr-col-12 fr-col-md-7">
+                    <Chart
+                      title="Avancement moyen des actions, mois par mois (en %)"
+                      labels={p.months.map((m) => month(m.month, true))}
+                      series={[{ label: 'Avancement moyen (%)', values: p.months.map((m) => Math.round(m.reached * 100)), color: COLORS.blue, kind: 'line' }]}
+                      height={220}
+                    />
+                  </div>
+                  <div className="fr-col-12 fr-col-md-5">
+                    <Chart
+                      title="Actions en retard, mois par mois"
+                      labels={p.months.map((m) => month(m.month, true))}
+                      series={[{ label: 'Actions en retard', values: p.months.map((m) => m.late), color: COLORS.orange }]}
+                      height={220}
+                      counts
+                    />
+                  </div>
+                </div>
               )}
               {p.priorities.map((priority) => (
                 <section key={priority.priorityId} className="fr-mb-4w" aria-labelledby={`prio-${priority.priorityId}`}>

@@ -1,10 +1,11 @@
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Notice } from '@codegouvfr/react-dsfr/Notice';
 import { Tile } from '@codegouvfr/react-dsfr/Tile';
-import { Link } from 'react-router';
+import { Link } from '../../ui/Link';
 import { $api } from '../../api/client';
 import { ACTION_STATUS, AGREEMENT_STATUS, CONTEXT_CLASS, EXPECTATION, JOINT_EVENT_KIND, PARTNER_CATEGORY, label } from '../../i18n/catalogue';
-import { date, euros, percent } from '../../i18n/format';
+import { date, dateTime, euros, percent } from '../../i18n/format';
+import { useSession } from '../../shell/session';
 import { usePast, useReadParams } from '../../shell/past';
 import { useYear } from '../../shell/scope';
 import { Async, EmptyState } from '../../ui/Feedback';
@@ -18,6 +19,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 /** A manager's agency today: what to renew, what is late, what is left to spend, who expects what. */
 export default function AgencyHome({ safir }: { safir: string }) {
   const ctx = useAgencyContext(safir);
+  const session = useSession();
   const past = usePast();
   const read = useReadParams();
   const { latestActivityYear } = useYear(safir);
@@ -30,10 +32,13 @@ export default function AgencyHome({ safir }: { safir: string }) {
   const events = $api.useQuery('get', '/agencies/{safir}/joint-events', { params: { path: { safir }, query: { ...read, from: on, limit: 10 } } });
   const openExpectations = (directory.data?.items ?? []).flatMap((e) => e.expectations.filter((x) => x.addressedAt === null).map((x) => ({ ...x, partnerId: e.partnerId, partner: e.partner?.name ?? e.partnerId })));
   const late = (plan.data?.actions ?? []).filter((a) => a.late);
-  const stale = !past.asOf && latestActivityYear !== null && latestActivityYear < new Date().getFullYear();
+  const stale = !past.isPast && latestActivityYear !== null && latestActivityYear < new Date().getFullYear();
+  const mine = session.managedAgencies.includes(safir);
+  const when = [past.asOf ? `au ${date(past.asOf)}` : null, past.knownAt ? `telle que connue le ${dateTime(past.knownAt)}` : null].filter(Boolean).join(', ');
+  const title = past.isPast ? `L’agence ${when}` : mine ? 'Mon agence aujourd’hui' : `${ctx.agency?.name ?? `Agence ${safir}`} aujourd’hui`;
 
   return (
-    <Page title={past.asOf ? `L’agence au ${date(past.asOf)}` : 'Mon agence aujourd’hui'} context={ctx.context}>
+    <Page title={title} context={ctx.context}>
       {stale && (
         <Notice
           className="fr-mb-3w"
@@ -56,13 +61,13 @@ export default function AgencyHome({ safir }: { safir: string }) {
         {(f) => (
           <>
             {f.forecast.exhaustedBeforeYearEnd && f.forecast.projectedExhaustionDate && (
-              <Alert severity="warning" small className="fr-mb-2w" description={`À ce rythme, l’enveloppe « 5 % » sera épuisée le ${date(f.forecast.projectedExhaustionDate)}.`} />
+              <Alert severity="warning" small className="fr-mb-2w" description={`À ce rythme, l’enveloppe « 5 % » sera épuisée le ${date(f.forecast.projectedExhaustionDate)}.`} />
             )}
             <FundFigures
               remaining={euros(f.remainingCents, true)}
               committed={`${euros(f.committedCents, true)} sur ${euros(f.envelopeCents, true)}`}
               paid={euros(f.paidCents, true)}
-              late={late.length}
+              late={plan.data ? late.length : undefined}
               reached={plan.data ? percent(plan.data.plan.reached) : '—'}
             />
           </>
@@ -94,7 +99,7 @@ export default function AgencyHome({ safir }: { safir: string }) {
           <h2 id="late" className="fr-h5">
             Actions du plan {year} en retard
           </h2>
-          <Async query={plan} empty={<EmptyState title={`Pas de plan d’action ${year}.`}><Link to={`/agence/${safir}/plan?annee=${year}`}>Ouvrir le plan d’action</Link></EmptyState>}>
+          <Async query={plan} empty={<EmptyState title={`Pas de plan d’action ${year}.`}>{ctx.canWrite && <Link to={`/agence/${safir}/plan?annee=${year}`}>Ouvrir le plan d’action</Link>}</EmptyState>}>
             {() => (
               <DataTable
                 caption="Actions en retard"
@@ -137,7 +142,7 @@ export default function AgencyHome({ safir }: { safir: string }) {
                 caption="Prochains événements"
                 rowKey={(e) => e.jointEventId}
                 rows={data.items.filter((e) => e.status === 'PLANNED')}
-                empty={<EmptyState title="Aucun événement prévu."><Link to={`/agence/${safir}/evenements`}>Prévoir un événement commun</Link></EmptyState>}
+                empty={<EmptyState title="Aucun événement prévu.">{ctx.canWrite && <Link to={`/agence/${safir}/evenements`}>Prévoir un événement commun</Link>}</EmptyState>}
                 columns={[
                   { key: 'date', label: 'Date', render: (e) => date(e.date) },
                   { key: 'title', label: 'Intitulé', render: (e) => e.title },
@@ -158,7 +163,7 @@ export default function AgencyHome({ safir }: { safir: string }) {
               { title: 'Un contact avec un partenaire', to: `/agence/${safir}/partenaires` },
               { title: 'Un événement commun', to: `/agence/${safir}/evenements` },
               { title: 'L’avancement du plan', to: `/agence/${safir}/plan?annee=${year}` },
-              { title: 'Une dépense du « 5 % »', to: `/agence/${safir}/fonds?annee=${year}` },
+              { title: 'Une dépense du « 5 % »', to: `/agence/${safir}/fonds?annee=${year}` },
             ].map((t) => (
               <div key={t.to} className="fr-col-12 fr-col-md-3">
                 <Tile title={t.title} linkProps={{ to: t.to }} orientation="vertical" small />
@@ -175,7 +180,7 @@ function FundFigures(props: { remaining?: string; committed?: string; paid?: str
   return (
     <Figures
       items={[
-        { label: 'Reste à engager sur le « 5 % »', value: props.remaining ?? '—', detail: props.remaining ? undefined : 'aucune enveloppe cette année' },
+        { label: 'Reste à engager sur le « 5 % »', value: props.remaining ?? '—', detail: props.remaining ? undefined : 'aucune enveloppe cette année' },
         { label: 'Engagé', value: props.committed ?? '—' },
         { label: 'Payé', value: props.paid ?? '—' },
         { label: 'Actions en retard', value: props.late ?? '—', tone: props.late ? 'warning' : 'default' },

@@ -2,10 +2,11 @@ import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../../api/client';
+import { api, ApiError } from '../../api/client';
 import { ACTION_STATUS, AGREEMENT_STATUS, EXPENDITURE_CATEGORY, label } from '../../i18n/catalogue';
 import { date, dateTime, euros, percent } from '../../i18n/format';
-import { useAgencies } from '../../shell/scope';
+import { useAgencies, useYear } from '../../shell/scope';
+import { useSession } from '../../shell/session';
 import { ErrorAlert, Loading } from '../../ui/Feedback';
 import { Page } from '../../ui/Page';
 
@@ -22,7 +23,7 @@ interface ViewSpec {
 
 const VIEWS: Record<string, ViewSpec> = {
   fund: {
-    label: 'Fonds « 5 % » de l’agence',
+    label: 'Fonds « 5 % » de l’agence',
     async read(safir, year, past) {
       const { data } = await api.GET('/agencies/{safir}/fund/{year}', { params: { path: { safir, year }, query: past } });
       if (!data) return [];
@@ -70,22 +71,39 @@ const VIEWS: Record<string, ViewSpec> = {
   },
 };
 
+/** A side's reading; `null` when the view did not exist yet (404: nothing was known of it). */
+async function readSide(spec: ViewSpec, safir: string, year: number, past: { asOf: string; knownAt?: string }): Promise<Line[] | null> {
+  try {
+    return await spec.read(safir, year, past);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return null;
+    throw error;
+  }
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
 /**
  * The auditor's comparison: a view as things stood on a date (everything known today) beside the
  * same view as it was known at an instant. A fact recorded late appears on the left only.
+ * Defaults: the user's own agency (else the first visible), its latest year of activity, the end
+ * of that year (or today) and, for "known at", the evening of that date.
  */
 export default function ComparePage() {
   const agencies = useAgencies();
+  const session = useSession();
   const [view, setView] = useState('fund');
   const [safir, setSafir] = useState('');
-  const [year, setYear] = useState(2018);
-  const [asOf, setAsOf] = useState('2018-06-30');
-  const [knownAt, setKnownAt] = useState('2018-06-30T18:00');
-  const agency = safir || agencies.list[0]?.safir || '';
+  const agency = safir || session.managedAgencies[0] || agencies.list[0]?.safir || '';
+  const { year, setYear } = useYear(agency || undefined);
+  const [chosenAsOf, setAsOf] = useState('');
+  const [chosenKnownAt, setKnownAt] = useState('');
+  const asOf = chosenAsOf || (year < new Date().getFullYear() ? `${year}-12-31` : today());
+  const knownAt = chosenKnownAt || `${asOf}T18:00`;
   const spec = VIEWS[view];
-  const known = knownAt ? new Date(knownAt).toISOString() : undefined;
-  const left = useQuery({ queryKey: ['compare', view, agency, year, asOf], queryFn: () => spec.read(agency, year, { asOf }), enabled: Boolean(agency && asOf), retry: false });
-  const right = useQuery({ queryKey: ['compare', view, agency, year, asOf, known], queryFn: () => spec.read(agency, year, { asOf, knownAt: known }), enabled: Boolean(agency && asOf && known), retry: false });
+  const known = knownAt && !Number.isNaN(new Date(knownAt).getTime()) ? new Date(knownAt).toISOString() : undefined;
+  const left = useQuery({ queryKey: ['compare', view, agency, year, asOf], queryFn: () => readSide(spec, agency, year, { asOf }), enabled: Boolean(agency && asOf), retry: false });
+  const right = useQuery({ queryKey: ['compare', view, agency, year, asOf, known], queryFn: () => readSide(spec, agency, year, { asOf, knownAt: known }), enabled: Boolean(agency && asOf && known), retry: false });
 
   return (
     <Page title="Comparer « au » et « connu le »" context="À gauche, ce qui s’était passé à la date, d’après tout ce qui est enregistré aujourd’hui ; à droite, ce qui en était connu à l’instant choisi.">
@@ -104,14 +122,17 @@ export default function ComparePage() {
             </option>
           ))}
         </Select>
-        <Input label="Année" nativeInputProps={{ type: 'number', min: 2000, max: 2100, value: year, onChange: (e) => setYear(Number(e.target.value)) }} />
+        <Input label="Année" nativeInputProps={{ type: 'number', min: 2000, max: 2100, value: year, onChange: (e) => Number(e.target.value) >= 2000 && Number(e.target.value) <= 2100 && setYear(Number(e.target.value)) }} />
         <Input label="Au" nativeInputProps={{ type: 'date', value: asOf, onChange: (e) => setAsOf(e.target.value) }} />
         <Input label="Connu le" nativeInputProps={{ type: 'datetime-local', step: 1, value: knownAt, onChange: (e) => setKnownAt(e.target.value) }} />
       </div>
       {(left.isPending || right.isPending) && <Loading />}
       {left.error ? <ErrorAlert error={left.error} /> : null}
       {right.error ? <ErrorAlert error={right.error} /> : null}
-      {left.data && right.data && <Comparison left={left.data} right={right.data} leftTitle={`Au ${date(asOf)}, connu aujourd’hui`} rightTitle={`Au ${date(asOf)}, connu le ${dateTime(known)}`} />}
+      {left.data === null && right.data === null && <p role="status">Cette vue n’existe pas pour cette agence à cette date : rien n’y était enregistré, ni aujourd’hui ni à l’instant choisi.</p>}
+      {left.data !== undefined && right.data !== undefined && (left.data !== null || right.data !== null) && (
+        <Comparison left={left.data ?? []} right={right.data ?? []} leftTitle={`Au ${date(asOf)}, connu aujourd’hui`} rightTitle={right.data === null ? `Au ${date(asOf)}, connu le ${dateTime(known)} : rien n’était encore connu` : `Au ${date(asOf)}, connu le ${dateTime(known)}`} />
+      )}
     </Page>
   );
 }

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { $api } from '../../api/client';
 import { usePartnerNames } from '../partnerships/usePartnerNames';
 import { EVENT_TYPE, ROLE, label, options } from '../../i18n/catalogue';
-import { dateTime } from '../../i18n/format';
+import { dateTime, occurred } from '../../i18n/format';
 import { sentence } from '../../i18n/history';
 import { useAgencies } from '../../shell/scope';
 import { Async, EmptyState } from '../../ui/Feedback';
@@ -75,7 +75,7 @@ export default function JournalPage() {
                 { key: 'position', label: 'Position', numeric: true, render: (e) => e.position },
                 { key: 'what', label: 'Ce qui a été enregistré', render: (e) => sentence(e.type, e.data, (id) => partnerNames.get(id)) },
                 { key: 'type', label: 'Nature', render: (e) => label(EVENT_TYPE, e.type) },
-                { key: 'occurred', label: 'Survenu le', render: (e) => dateTime(e.metadata.occurredAt) },
+                { key: 'occurred', label: 'Survenu le', render: (e) => occurred(e.metadata.occurredAt) },
                 { key: 'recorded', label: 'Enregistré le', render: (e) => dateTime(e.metadata.recordedAt) },
                 { key: 'actor', label: 'Par', render: (e) => `${e.metadata.actor} (${label(ROLE, e.metadata.role).toLowerCase()})` },
                 { key: 'hash', label: 'Empreinte', render: (e) => <code title={e.hash}>{e.hash.slice(0, 12)}…</code> },

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { $api } from '../../api/client';
 import { usePartnerNames } from '../partnerships/usePartnerNames';
 import { EVENT_TYPE, ROLE, label, options } from '../../i18n/catalogue';
-import { dateTime, date } from '../../i18n/format';
+import { dateTime, date, occurred } from '../../i18n/format';
 import { sentence } from '../../i18n/history';
 import { usePast } from '../../shell/past';
 import { Async, EmptyState } from '../../ui/Feedback';
@@ -20,7 +20,7 @@ export default function TimelinePage({ safir }: { safir: string }) {
   const [type, setType] = useState('');
   const [before, setBefore] = useState<number[]>([]);
   const timeline = $api.useQuery('get', '/agencies/{safir}/timeline', {
-    params: { path: { safir }, query: { limit: 50, ...(past.asOf ? { asOf: past.asOf } : {}), ...(type ? { type: [type] } : {}), ...(before.length ? { before: before.at(-1) } : {}) } },
+    params: { path: { safir }, query: { limit: 50, ...(past.asOf ? { asOf: past.asOf } : {}), ...(past.knownAt ? { knownAt: past.knownAt } : {}), ...(type ? { type: [type] } : {}), ...(before.length ? { before: before.at(-1) } : {}) } },
   });
   return (
     <Page title="Historique de l’agence" context={ctx.context} trail={ctx.trail}>
@@ -39,7 +39,8 @@ export default function TimelinePage({ safir }: { safir: string }) {
           <>
             <p>
               {data.total} événement{data.total > 1 ? 's' : ''}
-              {past.asOf ? ` survenus au ${date(past.asOf)}` : ''}, du plus récent au plus ancien.
+              {past.asOf ? ` survenus au ${date(past.asOf)}` : ''}
+              {past.knownAt ? ` et enregistrés le ${dateTime(past.knownAt)} au plus tard` : ''}, du plus récent au plus ancien.
             </p>
             <DataTable
               caption="Historique de l’agence"
@@ -50,7 +51,7 @@ export default function TimelinePage({ safir }: { safir: string }) {
               columns={[
                 { key: 'what', label: 'Ce qui a été enregistré', render: (e) => sentence(e.type, e.data, (id) => partnerNames.get(id)) },
                 { key: 'type', label: 'Nature', render: (e) => label(EVENT_TYPE, e.type) },
-                { key: 'occurred', label: 'Survenu le', render: (e) => dateTime(e.occurredAt) },
+                { key: 'occurred', label: 'Survenu le', render: (e) => occurred(e.occurredAt) },
                 { key: 'recorded', label: 'Enregistré le', render: (e) => dateTime(e.recordedAt) },
                 { key: 'who', label: 'Par', render: (e) => `${e.actor} (${label(ROLE, e.role).toLowerCase()})` },
               ]}

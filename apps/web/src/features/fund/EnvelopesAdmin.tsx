@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Link } from '../../ui/Link';
 import { $api } from '../../api/client';
 import { CommandForm } from '../../forms/CommandForm';
 import { euros, percent } from '../../i18n/format';
@@ -17,7 +17,7 @@ export default function EnvelopesAdmin() {
   const allocated = new Map((rollup.data?.agencies ?? []).map((l) => [l.safir, l]));
   const rows = scope.agencies.map((a) => ({ agency: a, line: allocated.get(a.safir) }));
   return (
-    <Page title="Enveloppes « 5 % »" context={`${scope.label} — ${scope.year}`} actions={scope.controls}>
+    <Page title="Enveloppes « 5 % »" context={`${scope.label} — ${scope.year}`} actions={scope.controls}>
       <Async query={rollup}>
         {() => (
           <>

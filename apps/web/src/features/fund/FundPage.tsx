@@ -36,7 +36,7 @@ export default function FundPage({ safir }: { safir: string }) {
   const mayAllocate = session.roles.has('admin') || session.national || (ctx.agency ? session.directedRegions.includes(ctx.agency.region) : false);
 
   return (
-    <Page title={`Fonds « 5 % » ${year}`} context={ctx.context} trail={ctx.trail}>
+    <Page title={`Fonds « 5 % » ${year}`} context={ctx.context} trail={ctx.trail}>
       <div className="ancrage-toolbar">
         <Select label="Année" nativeSelectProps={{ value: String(year), onChange: (e) => setYear(Number(e.target.value)) }}>
           {YEAR_OPTIONS.map((y) => (
@@ -50,7 +50,7 @@ export default function FundPage({ safir }: { safir: string }) {
         query={fund}
         empty={
           <>
-            <EmptyState title={`Aucune enveloppe « 5 % » n’est allouée à l’agence pour ${year}.`}>
+            <EmptyState title={`Aucune enveloppe « 5 % » n’est allouée à l’agence pour ${year}.`}>
               L’enveloppe est allouée par la direction régionale ou l’administration ; les dépenses s’engagent ensuite ici.
             </EmptyState>
             {mayAllocate && !read.asOf && !read.knownAt && <CommandForm spec={forms.allocateEnvelope} params={path} />}

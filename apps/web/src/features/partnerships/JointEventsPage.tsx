@@ -18,10 +18,12 @@ export default function JointEventsPage({ safir }: { safir: string }) {
   const read = useReadParams();
   const { year, setYear } = useYear(safir);
   const calendar = $api.useQuery('get', '/agencies/{safir}/joint-events', { params: { path: { safir }, query: { ...read, from: `${year}-01-01`, to: `${year}-12-31`, limit: 500 } } });
-  const register = $api.useQuery('get', '/partners', { params: { query: { limit: 500 } } }, { enabled: ctx.canWrite });
+  const register = $api.useQuery('get', '/partners', { params: { query: { limit: 500 } } });
+  // The partners an event is planned with: those the agency already works with.
+  const directory = $api.useQuery('get', '/agencies/{safir}/partnerships', { params: { path: { safir }, query: { limit: 500 } } }, { enabled: ctx.canWrite });
   const plan = $api.useQuery('get', '/agencies/{safir}/action-plans/{year}', { params: { path: { safir, year } } }, { enabled: ctx.canWrite, retry: false });
   const partnerNames = new Map((register.data?.items ?? []).map((p) => [p.partnerId, p.name]));
-  const partnerOptions = (register.data?.items ?? []).filter((p) => !p.closed).map((p) => ({ value: p.partnerId, label: p.name }));
+  const partnerOptions = (directory.data?.items ?? []).filter((e) => e.partner && !e.partner.closed).map((e) => ({ value: e.partnerId, label: e.partner!.name }));
   const actionOptions = (plan.data?.actions ?? []).map((a) => ({ value: a.actionId, label: a.title }));
 
   return (
@@ -59,7 +61,7 @@ export default function JointEventsPage({ safir }: { safir: string }) {
                 { key: 'partners', label: 'Partenaires', render: (e) => e.partnerIds.map((id) => partnerNames.get(id) ?? id).join(', ') || '—' },
                 { key: 'publics', label: 'Publics', render: (e) => e.publics.map((p) => label(PUBLIC, p)).join(', ') || '—' },
                 { key: 'status', label: 'État', sort: (e) => e.status, render: (e) => label(JOINT_EVENT_STATUS, e.status) + (e.cancelReason ? ` (${e.cancelReason})` : '') },
-                { key: 'hires', label: 'Recrutements', numeric: true, sort: (e) => e.outcomes?.hires ?? null, render: (e) => (e.outcomes ? `${e.outcomes.hires} / ${e.outcomes.candidatesPresented}` : '—') },
+                { key: 'hires', label: 'Recrutés / présentés', numeric: true, sort: (e) => e.outcomes?.hires ?? null, render: (e) => (e.outcomes ? `${e.outcomes.hires} sur ${e.outcomes.candidatesPresented}` : '—') },
               ]}
             />
             {ctx.canWrite &&

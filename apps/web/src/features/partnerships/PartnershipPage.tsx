@@ -31,11 +31,11 @@ export default function PartnershipPage({ safir }: { safir: string }) {
   const from = to ? `${Number(to.slice(0, 4)) - 1}-${to.slice(5, 7)}` : undefined;
   const quality = $api.useQuery('get', '/agencies/{safir}/partnerships/{partnerId}/quality', { params: { path: { safir, partnerId }, query: { ...read, ...(to ? { from, to } : {}) } } }, { enabled: Boolean(entry) });
   const path = { safir, partnerId };
-  const name = partner.data?.name ?? partnerId;
+  const name = partner.data?.name ?? (partner.error ? 'Partenaire inconnu' : 'Partenaire');
 
   return (
     <Page title={name} context={ctx.context} trail={[...ctx.trail, { label: 'Partenaires', to: `/agence/${safir}/partenaires` }]}>
-      <Async query={partner}>
+      <Async query={partner} empty={<EmptyState title="Ce partenaire n’est pas dans le registre.">Choisissez-le dans la liste des partenaires de l’agence ou dans le registre.</EmptyState>}>
         {(p) => (
           <>
             <p>

@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Link } from '../../ui/Link';
 import { AREA_TYPE, CONTEXT_CLASS, label } from '../../i18n/catalogue';
 import { number } from '../../i18n/format';
 import { regionName } from '../../shell/scope';
@@ -9,7 +9,7 @@ import { useRegionScope } from './scope';
 
 /** The agencies in the user's scope, each opening its own pages. */
 export default function AgenciesPage() {
-  const scope = useRegionScope();
+  const scope = useRegionScope({ year: false });
   return (
     <Page title="Agences" context={scope.label} actions={scope.controls}>
       <DataTable

@@ -1,5 +1,5 @@
 import { Button } from '@codegouvfr/react-dsfr/Button';
-import { Link } from 'react-router';
+import { Link } from '../../ui/Link';
 import { $api, download } from '../../api/client';
 import { ANCHORING_CRITERION, CONFIGURATION, CONFIGURATION_SHORT, CONTEXT_CLASS, label } from '../../i18n/catalogue';
 import { number } from '../../i18n/format';
@@ -38,6 +38,7 @@ export default function AnchoringPage() {
               series={[{ label: 'Agences', values: Object.keys(CONFIGURATION).map((c) => p.byConfiguration[c] ?? 0), color: COLORS.blue }]}
               horizontal
               height={240}
+              counts
             />
             {p.unplaced > 0 && <p>{number(p.unplaced)} agence(s) sans contexte territorial ne peuvent être placées.</p>}
             <details className="fr-mb-3w">
@@ -55,8 +56,18 @@ export default function AnchoringPage() {
               columns={[
                 { key: 'agency', label: 'Agence', sort: (a) => a.name, render: (a) => <Link to={`/agence/${a.safir}`}>{a.name}</Link> },
                 { key: 'context', label: 'Contexte', sort: (a) => a.context, render: (a) => label(CONTEXT_CLASS, a.context) },
-                { key: 'score', label: 'Proactivité', numeric: true, sort: (a) => a.proactivityScore, render: (a) => `${a.proactivityScore} / 5` },
-                { key: 'configuration', label: 'Configuration', sort: (a) => a.configuration, render: (a) => (a.configuration ? CONFIGURATION_SHORT[a.configuration] : 'Non placée') },
+                { key: 'score', label: 'Proactivité', numeric: true, sort: (a) => a.proactivityScore, render: (a) => `${a.proactivityScore} / 5${a.proactive ? ' — proactive' : ''}` },
+                {
+                  key: 'met',
+                  label: 'Critères atteints',
+                  render: (a) => a.criteria.filter((c) => c.met).map((c) => ANCHORING_CRITERION[c.criterion]?.label ?? '—').join(' ; ') || 'aucun',
+                },
+                {
+                  key: 'configuration',
+                  label: 'Configuration',
+                  sort: (a) => a.configuration,
+                  render: (a) => (a.configuration ? `${CONFIGURATION_SHORT[a.configuration]}${a.context === 'DIFFICULT' && a.proactive ? ' (agence proactive, cas non observé par l’étude)' : ''}` : 'Non placée'),
+                },
                 { key: 'next', label: 'Prochain levier', render: (a) => { const unmet = a.criteria.find((c) => !c.met); return unmet ? (ANCHORING_CRITERION[unmet.criterion]?.lever ?? '—') : 'Tous les critères sont atteints'; } },
               ]}
             />

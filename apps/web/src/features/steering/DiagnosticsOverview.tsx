@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Link } from '../../ui/Link';
 import { $api } from '../../api/client';
 import { CO_CONSTRUCTION, label } from '../../i18n/catalogue';
 import { percent } from '../../i18n/format';

@@ -1,5 +1,5 @@
 import { Button } from '@codegouvfr/react-dsfr/Button';
-import { Link } from 'react-router';
+import { Link } from '../../ui/Link';
 import { $api, download } from '../../api/client';
 import { LEVER, PLAN_STATUS, label } from '../../i18n/catalogue';
 import { number, percent } from '../../i18n/format';
@@ -50,6 +50,7 @@ export default function ExecutionPage() {
                   series={[{ label: 'Actions', values: [...levers.values()], color: COLORS.blue }]}
                   horizontal
                   height={Math.max(200, levers.size * 32)}
+              counts
                 />
               )}
               <DataTable

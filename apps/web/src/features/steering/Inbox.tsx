@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Link } from '../../ui/Link';
 import { $api } from '../../api/client';
 import { CommandForm } from '../../forms/CommandForm';
 import { PARTNER_CATEGORY, label } from '../../i18n/catalogue';

@@ -11,10 +11,10 @@ import { useRegionScope } from './scope';
 /** Graphique 3 of the study: how often each kind of partner is a priority, and a good one. */
 export default function MatrixPage() {
   const read = useReadParams();
-  const scope = useRegionScope();
+  const scope = useRegionScope({ year: false });
   const matrix = $api.useQuery('get', '/priority-circles/matrix', { params: { query: { ...read, ...(scope.region ? { region: scope.region } : {}) } } });
   return (
-    <Page title="Cercles de priorité et qualité des partenariats" context={scope.label} actions={scope.controls}>
+    <Page title="Cercles de priorité et qualité des partenariats" context={`${scope.label} — partenariats et dernières évaluations à la date consultée`} actions={scope.controls}>
       <Async query={matrix}>
         {(m) => {
           const rows = m.categories.map((c) => {
@@ -33,6 +33,7 @@ export default function MatrixPage() {
                 ]}
                 stacked
                 horizontal
+              counts
                 height={Math.max(240, rows.length * 30)}
               />
               <DataTable

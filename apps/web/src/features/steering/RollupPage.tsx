@@ -1,5 +1,5 @@
 import { Button } from '@codegouvfr/react-dsfr/Button';
-import { Link } from 'react-router';
+import { Link } from '../../ui/Link';
 import { $api, download } from '../../api/client';
 import { date, euros, percent } from '../../i18n/format';
 import { useReadParams } from '../../shell/past';
@@ -19,7 +19,7 @@ export default function RollupPage() {
   const rollup = $api.useQuery('get', '/fund/rollup', { params: { query } });
   return (
     <Page
-      title="Fonds « 5 % »"
+      title="Fonds « 5 % »"
       context={`${scope.label} — ${scope.year}`}
       actions={
         <>

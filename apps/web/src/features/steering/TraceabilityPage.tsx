@@ -1,5 +1,5 @@
 import { Select } from '@codegouvfr/react-dsfr/Select';
-import { Link } from 'react-router';
+import { Link } from '../../ui/Link';
 import { $api, type Schemas } from '../../api/client';
 import { ACTION_STATUS, EXPENDITURE_CATEGORY, FINDING_KIND, JOINT_EVENT_KIND, JOINT_EVENT_STATUS, LEVER, label } from '../../i18n/catalogue';
 import { date, euros, number, percent } from '../../i18n/format';
@@ -79,7 +79,7 @@ export default function TraceabilityPage({ safir }: { safir: string }) {
               Ce qui n’est rattaché à aucune action
             </h2>
             <p>
-              {number((eventsBy.get(null) ?? []).length)} événement(s) commun(s) et {number((spendingBy.get(null) ?? []).length)} dépense(s) du « 5 % » ({euros((spendingBy.get(null) ?? []).reduce((s, c) => s + c.amountCents, 0))}) sans action du plan.
+              {number((eventsBy.get(null) ?? []).length)} événement(s) commun(s) et {number((spendingBy.get(null) ?? []).length)} dépense(s) du « 5 % » ({euros((spendingBy.get(null) ?? []).reduce((s, c) => s + c.amountCents, 0))}) sans action du plan.
             </p>
           </section>
         </>
@@ -116,7 +116,7 @@ function ActionLine({ action, events, spending }: { action: Action; events: Join
         <ul>
           {spending.map((c) => (
             <li key={c.commitmentId}>
-              « 5 % » : {label(EXPENDITURE_CATEGORY, c.category).toLowerCase()}, {euros(c.amountCents)} engagés, {euros(c.paidCents)} payés
+              « 5 % » : {label(EXPENDITURE_CATEGORY, c.category).toLowerCase()}, {euros(c.amountCents)} engagés, {euros(c.paidCents)} payés
             </li>
           ))}
         </ul>

@@ -7,7 +7,7 @@ import { useSession } from '../../shell/session';
  * The scope a director's page reads: a region among theirs (or the country for a national director,
  * an auditor or an administrator), and a year. Both live in the address.
  */
-export function useRegionScope() {
+export function useRegionScope(options: { year?: boolean } = {}) {
   const session = useSession();
   const [params, setParams] = useSearchParams();
   const agencies = useAgencies();
@@ -45,13 +45,15 @@ export function useRegionScope() {
             </option>
           ))}
         </Select>
-        <Select label="Année" nativeSelectProps={{ value: String(year), onChange: (e) => setYear(Number(e.target.value)) }}>
-          {YEAR_OPTIONS.map((y) => (
-            <option key={y} value={y}>
-              {y}
-            </option>
-          ))}
-        </Select>
+        {options.year !== false && (
+          <Select label="Année" nativeSelectProps={{ value: String(year), onChange: (e) => setYear(Number(e.target.value)) }}>
+            {YEAR_OPTIONS.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </Select>
+        )}
       </>
     ),
   };

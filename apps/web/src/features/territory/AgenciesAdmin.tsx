@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Link } from '../../ui/Link';
 import { CommandForm } from '../../forms/CommandForm';
 import { AREA_TYPE, CONTEXT_CLASS, label } from '../../i18n/catalogue';
 import { date } from '../../i18n/format';

@@ -41,7 +41,7 @@ export default function TerritoryPage({ safir }: { safir: string }) {
                 columns={[
                   { key: 'criterion', label: 'Critère', render: (p) => label(CONTEXT_CRITERION, p.criterion) },
                   { key: 'value', label: 'Valeur', render: (p) => (typeof p.value === 'boolean' ? (p.value ? 'oui' : 'non') : `${number(p.value)} %`) },
-                  { key: 'threshold', label: 'Seuil', render: (p) => p.threshold.replace('.', ',').replace('true', 'oui') },
+                  { key: 'threshold', label: 'Seuil', render: (p) => (p.criterion === 'qpv' ? 'présence d’un quartier prioritaire' : p.threshold.replace('.', ',')) },
                   { key: 'points', label: 'Point', numeric: true, render: (p) => p.points },
                 ]}
               />

@@ -64,6 +64,7 @@ export class TimelineParams {
 
 export class TimelineQueryDto {
   @ApiPropertyOptional({ description: 'events that had happened by then (occurredAt ≤ asOf)' }) @IsOptional() @IsDateOrInstant() asOf?: string;
+  @ApiPropertyOptional({ description: 'events that had been recorded by then (recordedAt ≤ knownAt)' }) @IsOptional() @IsInstant() knownAt?: string;
   @ApiPropertyOptional({ example: 'ExpenditureCommitted,PaymentCorrected', description: 'comma-separated event types' })
   @IsOptional()
   @Transform(toList)

@@ -135,6 +135,7 @@ export class TimelineEventView {
 export class AgencyTimelineView {
   @ApiProperty({ example: '62001' }) safir: string;
   @ApiProperty({ type: 'string', nullable: true, description: 'the asOf it was read at (null: today)' }) asOf: string | null;
+  @ApiProperty({ type: 'string', nullable: true, description: 'the knownAt it was read at (null: now)' }) knownAt: string | null;
   @IntegerProperty({ description: 'matching events, across all pages' }) total: number;
   @ApiProperty({ type: [TimelineEventView], description: 'newest first' }) items: TimelineEventView[];
   @ApiProperty({ type: 'integer', nullable: true, description: 'pass it as `before` for older events (null: no more)' }) nextBefore: number | null;
