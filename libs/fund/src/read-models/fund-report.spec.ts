@@ -18,6 +18,10 @@ describe('fund forecast', () => {
     expect(forecast(envelope(10_000_00), new Date('2018-06-30T00:00:00Z')).exhaustedBeforeYearEnd).toBe(false);
     expect(forecast(envelope(0), new Date('2018-06-30T00:00:00Z'))).toMatchObject({ projectedExhaustionDate: null, warning: null });
   });
+  it('gives no date when the envelope would outlast a century (a huge envelope, a tiny spend)', () => {
+    const huge = { ...envelope(100_00), envelopeCents: 100_000_000_00 };
+    expect(forecast(huge, new Date('2018-01-02T00:00:00Z'))).toMatchObject({ projectedExhaustionDate: null, exhaustedBeforeYearEnd: false, warning: null });
+  });
 });
 
 describe('monthly series', () => {

@@ -55,7 +55,11 @@ export function monthlySeries(year: number, months: FundMonthRow[]): MonthPoint[
   });
 }
 
+/** Beyond this many days after 1 January, the forecast gives no exhaustion date. */
+const HORIZON_DAYS = 100 * 366;
+
 /** When the envelope runs out at the current pace. The only place the formula is written. */
+
 export function forecast(envelope: FundEnvelopeRow, reference: Date): Forecast {
   const start = Date.UTC(envelope.year, 0, 1);
   const yearEnd = Date.UTC(envelope.year, 11, 31);
@@ -63,7 +67,10 @@ export function forecast(envelope: FundEnvelopeRow, reference: Date): Forecast {
   const daysElapsed = Math.max(1, Math.ceil((ref - start) / DAY));
   const burn = envelope.committedCents / daysElapsed;
   const capacity = envelope.envelopeCents + envelope.authorisedOverCents;
-  const exhaustion = burn > 0 ? new Date(start + Math.floor(capacity / burn) * DAY) : null;
+  // A pace so slow that the envelope outlasts a century has no date worth showing (and past
+  // 275,000 years none that a Date can hold).
+  const days = burn > 0 ? Math.floor(capacity / burn) : Infinity;
+  const exhaustion = days <= HORIZON_DAYS ? new Date(start + days * DAY) : null;
   const before = exhaustion !== null && exhaustion.getTime() < yearEnd;
   return {
     formula: FORECAST_FORMULA,

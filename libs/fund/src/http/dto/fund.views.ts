@@ -23,7 +23,7 @@ export class FundForecastView {
   @DateProperty({ description: 'the date the pace is measured to' }) referenceDate: string;
   @IntegerProperty() daysElapsed: number;
   @CentsProperty('committed per day so far') burnRateCentsPerDay: number;
-  @DateProperty({ nullable: true, description: 'when the envelope runs out at this pace (null: nothing committed)' }) projectedExhaustionDate: string | null;
+  @DateProperty({ nullable: true, description: 'when the envelope runs out at this pace (null: nothing committed, or not within a hundred years)' }) projectedExhaustionDate: string | null;
   @ApiProperty() exhaustedBeforeYearEnd: boolean;
   @ApiProperty({ type: 'string', nullable: true, description: 'set when the envelope runs out before 31 December' }) warning: string | null;
 }
