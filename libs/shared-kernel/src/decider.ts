@@ -21,6 +21,12 @@ export interface Decider<C, E extends DomainEvent, S> {
   initialState(): S;
   evolve(state: S, event: E): S;
   decide(command: C, state: S, context: DecisionContext): E[];
+  /**
+   * True for commands whose decision reads nothing of this stream's state (a contact, an
+   * assessment: facts that only add): they are appended at whatever version the stream has, so
+   * concurrent writers never conflict. Absent or false: the optimistic version check applies.
+   */
+  independentOfState?(command: C): boolean;
   /** Current schema version per event type (1 when absent). */
   schemaVersions?: Partial<Record<E['type'], number>>;
 }

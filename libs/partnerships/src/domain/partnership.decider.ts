@@ -59,6 +59,8 @@ export const partnershipDecider: Decider<PartnershipCommand, PartnershipEvent, P
         return s;
     }
   },
+  // A contact or an assessment only adds a fact: its rules read the partner, not this stream.
+  independentOfState: (c) => c.kind === 'log-contact' || c.kind === 'assess',
   decide(c, s, { now }) {
     if (!c.partner.exists) throw new DomainError('PARTNER_NOT_FOUND', `no partner ${c.partnerId}`, 'not_found', 'partnerId');
     const ids = { safir: c.safir, partnerId: c.partnerId };

@@ -45,6 +45,26 @@ describe('DeciderRunner', () => {
     expect(await store.readStream('busy')).toHaveLength(61);
   });
 
+  it('appends commands independent of the state at any version: many writers, one attempt each', async () => {
+    const store = new InMemoryEventStore();
+    const expectations: unknown[] = [];
+    const append = store.append.bind(store);
+    store.append = (streamId, events, expected) => {
+      expectations.push(expected);
+      return append(streamId, events, expected);
+    };
+    const additive = { ...budget, independentOfState: (c: Cmd) => c.kind === 'credit' };
+    const runner = new DeciderRunner(store);
+    const credits = await Promise.allSettled(Array.from({ length: 60 }, () => runner.run({ streamId: 'busy', agency: null, decider: additive, command: { kind: 'credit', amount: 1 }, context: ctx })));
+    expect(credits.filter((c) => c.status === 'rejected')).toEqual([]);
+    expect(expectations).toHaveLength(60);
+    expect(new Set(expectations)).toEqual(new Set(['any']));
+    expect((await store.readStream('busy')).map((e) => e.streamVersion)).toEqual(Array.from({ length: 60 }, (_, i) => i));
+    // A debit reads the balance: it keeps the version check.
+    await runner.run({ streamId: 'busy', agency: null, decider: additive, command: { kind: 'debit', amount: 1 }, context: ctx });
+    expect(expectations.at(-1)).toBe(59);
+  });
+
   it('returns the first outcome when a request is retried with the same idempotency key', async () => {
     const store = new InMemoryEventStore();
     const runner = new DeciderRunner(store);

@@ -81,7 +81,8 @@ export class DeciderRunner {
         },
       }));
       try {
-        const result = await this.store.append(streamId, events, version < 0 ? 'no_stream' : version);
+        const expected = decider.independentOfState?.(command) ? 'any' : version < 0 ? 'no_stream' : version;
+        const result = await this.store.append(streamId, events, expected);
         return {
           streamId,
           events: decided,
