@@ -4,6 +4,7 @@ import { ConfigError } from '../../../libs/platform/src';
 import { auditDigest, auditExport, auditKeygen, auditVerify, auditVerifyBundle, projectionsCheck } from './commands/audit';
 import { bench } from './commands/bench';
 import { benchDashboard } from './commands/bench-dashboard';
+import { benchLoad } from './commands/bench-load';
 import { benchWeb } from './commands/bench-web';
 import { demoCommand } from './commands/demo';
 import { eventsTail } from './commands/events';
@@ -105,6 +106,13 @@ program
   .option('--duration <s>', 'seconds per endpoint', '30')
   .option('--scale <n>', 'demo scale (38 agencies × n)', '1')
   .action(benchDashboard);
+
+program
+  .command('bench-load')
+  .description('load the demo on a scratch database, then mixed reads and writes on shared streams from many connections; prints statuses, p50/p99, and checks accepted writes = new events')
+  .option('--connections <n>', 'concurrent connections', '50')
+  .option('--duration <s>', 'seconds of load', '30')
+  .action(benchLoad);
 
 program
   .command('bench-web')
