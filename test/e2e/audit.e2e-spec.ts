@@ -93,7 +93,7 @@ describe('auditor toolkit over HTTP', () => {
 
   it('reports the drift between a live read model and the log, and the first altered position', async () => {
     expect((await request(server()).get('/audit/projections/fund-consumption/drift').set(as('auditor')).expect(200)).body.inSync).toBe(true);
-    await pool.query(`UPDATE fund_envelopes SET "paidCents" = 1 WHERE safir = '62001'`);
+    await pool.query(`UPDATE fund_envelopes SET "paidCents" = 1 WHERE safir = '62001' AND is_current`);
     const drift = await request(server()).get('/audit/projections/fund-consumption/drift').set(as('auditor')).expect(200);
     expect(drift.body.inSync).toBe(false);
     expect(drift.body.differences.find((d: { table: string }) => d.table === 'envelopes').changed).toHaveLength(1);

@@ -40,7 +40,12 @@ projections
   .description('rebuild one projection (or all) from the log into fresh tables, then swap them in')
   .action(projectionsRebuild);
 
-projections.command('check [name]').description('rebuild in memory and compare with the live tables (drift check)').action(projectionsCheck);
+projections
+  .command('check [name]')
+  .description('replay in memory and compare with what the tables answer, live or at a past cut (drift check); exit 1 on drift')
+  .option('--as-of <date>', 'compare as of this date or instant')
+  .option('--known-at <instant>', 'compare as known at this instant')
+  .action(projectionsCheck);
 
 const events = program.command('events').description('the event log');
 events

@@ -1,11 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { Pool } from 'pg';
-import { DataSource } from 'typeorm';
 import { EVENT_STORE, EventStore, RecordedEvent, verifyChain } from '../../event-store/src';
-import { AsOf, ProjectionEngine } from '../../projections/src';
-import { APP_CONFIG, AppConfig, PG_POOL } from '../../platform/src';
+import { AsOf, Cut, LIVE, ProjectionEngine, ReadModels } from '../../projections/src';
+import { APP_CONFIG, AppConfig } from '../../platform/src';
 import { DomainError } from '../../shared-kernel/src';
 import { digestSignatureValid, SignedDigest, signDigest } from './evidence/digest';
 import { diffRows, RowDiff } from './evidence/row-diff';
@@ -32,8 +30,7 @@ export class AuditService {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly engine: ProjectionEngine,
-    @Inject(PG_POOL) private readonly pool: Pool,
-    private readonly dataSource: DataSource,
+    private readonly reads: ReadModels,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -115,27 +112,23 @@ export class AuditService {
   }
 
   /**
-   * Rebuilds a projection in memory and compares it with its live tables (after letting it catch
-   * up to the same position). Differences mean the live model drifted from the log.
+   * Replays a projection in memory and compares it with what its tables answer at the same cut
+   * (live by default; or as of a date, as known at an instant), after letting it catch up.
+   * Differences mean the read model drifted from the log.
    */
-  async drift(name: string, onProgress?: (scannedTo: number, head: number) => void): Promise<{ projection: string; position: number; differences: RowDiff[]; inSync: boolean }> {
+  async drift(
+    name: string,
+    onProgress?: (scannedTo: number, head: number) => void,
+    cut: Cut = LIVE,
+  ): Promise<{ projection: string; position: number; differences: RowDiff[]; inSync: boolean }> {
     const p = this.engine.get(name);
     const position = await this.store.headPosition();
     await this.engine.waitFor(position, [name], 30_000);
-    const live: Record<string, object[]> = {};
-    const client = await this.pool.connect();
-    try {
-      for (const [table, spec] of Object.entries(p.tables)) {
-        const meta = this.dataSource.getMetadata(spec.entity);
-        const cols = meta.columns.map((c) => `"${c.databaseName}" AS "${c.propertyName}"`).join(', ');
-        live[table] = (await client.query(`SELECT ${cols} FROM "${meta.tableName}"`)).rows;
-      }
-    } finally {
-      client.release();
-    }
-    const replayed = await this.rowsAsOf(name, { position }, onProgress);
+    const read: Record<string, object[]> = {};
+    for (const [table, spec] of Object.entries(p.tables)) read[table] = await this.reads.find(spec.entity, cut);
+    const replayed = await this.rowsAsOf(name, { position, occurredAt: cut.validAt, recordedAt: cut.knownAt }, onProgress);
     const keys = Object.fromEntries(Object.entries(p.tables).map(([t, spec]) => [t, spec.key]));
-    const differences = diffRows(keys, replayed, live);
+    const differences = diffRows(keys, replayed, read);
     return { projection: name, position, differences, inSync: differences.every((d) => !d.added.length && !d.removed.length && !d.changed.length) };
   }
 

@@ -15,7 +15,7 @@ import { DataSource } from 'typeorm';
 import { createDataSource, installPgTypeParsers } from '../../database/src';
 import { EVENT_STORE, EventStore, UpcasterRegistry } from '../../event-store/src';
 import { PostgresEventStore } from '../../event-store-postgres/src';
-import { ProjectionEngine } from '../../projections/src';
+import { ProjectionEngine, ReadModels } from '../../projections/src';
 import { DeciderRunner } from './commands/decider-runner';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import type { ContextParts } from './context';
@@ -120,6 +120,7 @@ export class PlatformModule {
               log: (msg, fields) => options.logger.event('warn', msg, fields),
             }),
         },
+        { provide: ReadModels, inject: [PG_POOL, ProjectionEngine], useFactory: (pool: Pool, engine: ProjectionEngine) => new ReadModels(pool, engine) },
         {
           provide: DeciderRunner,
           inject: [EVENT_STORE, CLOCK],
@@ -130,7 +131,7 @@ export class PlatformModule {
         { provide: APP_INTERCEPTOR, useClass: ViewCacheInterceptor },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],
-      exports: [APP_CONFIG, DATABASE_HANDLE, JsonLogger, CLOCK, PG_POOL, EVENT_STORE, ProjectionEngine, DeciderRunner, ReadConsistency, CqrsModule],
+      exports: [APP_CONFIG, DATABASE_HANDLE, JsonLogger, CLOCK, PG_POOL, EVENT_STORE, ProjectionEngine, ReadModels, DeciderRunner, ReadConsistency, CqrsModule],
     };
   }
 }

@@ -1,9 +1,16 @@
 import type { Pool, PoolClient } from 'pg';
 import type { DataSource } from 'typeorm';
-import type { EventStore, ReadAllSlice, RecordedEvent } from '../../event-store/src';
-import { MemoryRows } from './memory-rows';
+import type { EventStore } from '../../event-store/src';
+import { foldSlice, writeVersions } from './bitemporal/fold-versions';
+import { RowVersions } from './bitemporal/row-versions';
+import { VersionedTable } from './bitemporal/versioned-table';
+import type { MemoryRows } from './memory-rows';
 import type { Projection, Tables } from './projection';
-import { SqlTable } from './sql-table';
+import { RebuildProgress, rebuildProjection, shapeOf } from './rebuild';
+import { AsOf, replayProjection } from './replay';
+
+export type { AsOf } from './replay';
+export type { RebuildProgress } from './rebuild';
 
 export interface ProjectionStatus {
   name: string;
@@ -16,26 +23,9 @@ export interface ProjectionStatus {
   rebuildPosition: number | null;
 }
 
-export interface AsOf {
-  /** Only events at or below this global position. */
-  position?: number;
-  /** Only events that happened at or before this instant (the world's clock). */
-  occurredAt?: string;
-  /** Only events recorded at or before this instant (what was known then). */
-  recordedAt?: string;
-  /** Only this agency's events (for agency-scoped projections). */
-  agency?: string;
-}
-
-export interface RebuildProgress {
-  position: number;
-  headPosition: number;
-  events: number;
-}
-
 export interface EngineOptions {
   batchSize?: number;
-  /** Rows a rebuild keeps in memory before it drops the clean ones. */
+  /** Row versions a rebuild keeps in memory before it drops the clean ones. */
   rebuildCacheRows?: number;
   /** Events a rebuild folds between two writes. */
   rebuildFlushEvents?: number;
@@ -45,14 +35,16 @@ export interface EngineOptions {
 type AnyProjection = Projection<Tables>;
 
 /**
- * Feeds projections from the event log. Live: each batch's rows and the checkpoint move in one
- * transaction that holds the checkpoint row, so a crash replays the batch and nothing counts twice.
- * Rebuild: folds into fresh tables and swaps them in, so readers never see a half-built model.
- * Replay: the same fold in memory over a slice of history, for "as of" questions.
+ * Feeds projections from the event log into bitemporal tables (see bitemporal/). Live: each
+ * batch's row versions and the checkpoint move in one transaction that holds the checkpoint row,
+ * so a crash replays the batch and nothing counts twice. Rebuild: folds into fresh tables and swaps
+ * them in, so readers never see a half-built model. Replay: the same fold in memory, the reference
+ * the tables are checked against.
  */
 export class ProjectionEngine {
   private readonly projections = new Map<string, AnyProjection>();
-  private readonly tables = new Map<string, Record<string, SqlTable>>();
+  private readonly tables = new Map<string, Record<string, VersionedTable>>();
+  private readonly byEntity = new Map<unknown, VersionedTable>();
   private running = false;
   private loops: Promise<void>[] = [];
   private leaderClient?: PoolClient;
@@ -62,7 +54,7 @@ export class ProjectionEngine {
   constructor(
     private readonly store: EventStore,
     private readonly pool: Pool,
-    private readonly dataSource: DataSource,
+    dataSource: DataSource,
     projections: readonly Projection<any>[],
     private readonly options: EngineOptions = {},
   ) {
@@ -70,6 +62,9 @@ export class ProjectionEngine {
     for (const p of projections) {
       if (this.projections.has(p.name)) throw new Error(`projection ${p.name} registered twice`);
       this.projections.set(p.name, p);
+      const tables = Object.fromEntries(Object.entries(p.tables).map(([t, spec]) => [t, new VersionedTable(dataSource, spec)]));
+      this.tables.set(p.name, tables);
+      for (const [t, spec] of Object.entries(p.tables)) this.byEntity.set(spec.entity, tables[t]);
     }
   }
 
@@ -83,13 +78,38 @@ export class ProjectionEngine {
     return p;
   }
 
-  /** Registers checkpoints; rebuilds any projection whose fold version changed. */
+  /** The versioned table an entity is stored in (for ReadModels). */
+  tableOf(entity: unknown): VersionedTable {
+    const table = this.byEntity.get(entity);
+    if (!table) throw new Error(`no projection stores ${(entity as { name?: string }).name ?? String(entity)}`);
+    return table;
+  }
+
+  /**
+   * Registers checkpoints, and builds every projection whose tables are missing or of another
+   * shape before anything reads them (one process at a time: the others wait, then find them built).
+   */
   async prepare(): Promise<void> {
+    await this.registerCheckpoints();
+    const client = await this.pool.connect();
+    try {
+      await client.query(`SELECT pg_advisory_lock(hashtext('ancrage-projection-shapes'))`);
+      const { rows } = await client.query<{ name: string; shape: string | null }>(`SELECT name, shape FROM projection_checkpoints`);
+      const stored = new Map(rows.map((r) => [r.name, r.shape]));
+      for (const p of this.projections.values()) {
+        if (stored.get(p.name) === shapeOf(this.tables.get(p.name)!)) continue;
+        this.options.log?.('projection tables missing or of another shape; building them', { projection: p.name });
+        await this.rebuild(p.name);
+      }
+    } finally {
+      await client.query(`SELECT pg_advisory_unlock(hashtext('ancrage-projection-shapes'))`).catch(() => undefined);
+      client.release();
+    }
+  }
+
+  private async registerCheckpoints(): Promise<void> {
     for (const p of this.projections.values()) {
-      await this.pool.query(
-        `INSERT INTO projection_checkpoints (name, version) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING`,
-        [p.name, p.version],
-      );
+      await this.pool.query(`INSERT INTO projection_checkpoints (name, version) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING`, [p.name, p.version]);
     }
   }
 
@@ -153,28 +173,27 @@ export class ProjectionEngine {
   }
 
   /**
-   * Folds the next batch after the checkpoint into the live tables. Public so tests and the CLI
-   * can drive a projection step by step.
+   * Folds the next batch after the checkpoint into the tables. Public so tests and the CLI can
+   * drive a projection step by step.
    */
   async runBatch(p: AnyProjection, limit = this.batchSize): Promise<{ processed: number; caughtUp: boolean; checkpoint: number }> {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
-      const { rows } = await client.query<{ position: number }>(
-        `SELECT position FROM projection_checkpoints WHERE name = $1 FOR UPDATE`,
-        [p.name],
-      );
+      const { rows } = await client.query<{ position: number }>(`SELECT position FROM projection_checkpoints WHERE name = $1 FOR UPDATE`, [p.name]);
       if (!rows[0]) throw new Error(`projection ${p.name} has no checkpoint: call prepare() first`);
       const from = Number(rows[0].position);
       const slice = await this.store.readAll({ after: from, limit, types: p.eventTypes });
-      const memory = new MemoryRows(p);
-      await this.loadTouched(client, p, this.liveTables(p), memory, slice.events);
-      for (const event of slice.events) p.apply(event, memory);
-      await this.write(client, p, this.liveTables(p), memory);
       const checkpoint = Math.max(from, slice.scannedTo);
+      if (slice.events.length > 0) {
+        const tables = this.tables.get(p.name)!;
+        const versions = new RowVersions(p);
+        await foldSlice(client, tables, versions, slice.events);
+        await writeVersions(client, tables, versions);
+      }
       await client.query(`UPDATE projection_checkpoints SET position = $2, updated_at = now() WHERE name = $1`, [p.name, checkpoint]);
       // Delivered at commit: readers holding answers derived from these tables know to drop them.
-      await client.query(`SELECT pg_notify('projection_checkpoints', $1)`, [p.name]);
+      if (slice.events.length > 0) await client.query(`SELECT pg_notify('projection_checkpoints', $1)`, [p.name]);
       await client.query('COMMIT');
       return { processed: slice.events.length, caughtUp: slice.endOfLog, checkpoint };
     } catch (error) {
@@ -197,120 +216,20 @@ export class ProjectionEngine {
     }
   }
 
-  /**
-   * Rebuilds from position 0 into fresh tables, then swaps them in under the checkpoint row lock
-   * (after folding whatever arrived meanwhile), so readers only ever see a complete model.
-   */
+  /** Rebuilds from position 0 into fresh tables and swaps them in (see rebuild.ts). */
   async rebuild(name: string, onProgress?: (p: RebuildProgress) => void): Promise<{ events: number; position: number }> {
     const p = this.get(name);
-    await this.prepare();
-    const live = this.liveTables(p);
-    const fresh: Record<string, SqlTable> = {};
-    // A new name each time: the indexes LIKE copies are named after the table and must not clash.
-    const suffix = `__r${Date.now().toString(36)}`;
-    const client = await this.pool.connect();
-    let events = 0;
-    try {
-      for (const [table, sql] of Object.entries(live)) {
-        await this.dropLeftovers(client, sql.tableName);
-        fresh[table] = sql.renamed(`${sql.tableName}${suffix}`);
-        await client.query(`CREATE TABLE "${fresh[table].tableName}" (LIKE "${sql.tableName}" INCLUDING ALL)`);
-      }
-      await client.query(`UPDATE projection_checkpoints SET status = 'rebuilding', rebuild_position = 0 WHERE name = $1`, [p.name]);
-
-      const memory = new MemoryRows(p);
-      const flushEvery = this.options.rebuildFlushEvents ?? 20_000;
-      const cacheRows = this.options.rebuildCacheRows ?? 200_000;
-      let position = 0;
-      let sinceFlush = 0;
-      let head = await this.store.headPosition();
-      // Fixed windows of positions can be read independently, so several are in flight while one
-      // is folded: the rebuild overlaps PostgreSQL's work (on the other core) with the fold.
-      const window = 5000;
-      const read = (after: number) => this.store.readAll({ after, upTo: Math.min(after + window, head), limit: window + 1, types: p.eventTypes });
-      const inFlight: Promise<ReadAllSlice>[] = [];
-      let nextAfter = 0;
-      const refill = () => {
-        while (inFlight.length < 3 && nextAfter < head) {
-          inFlight.push(read(nextAfter));
-          nextAfter = Math.min(nextAfter + window, head);
-        }
-      };
-      refill();
-      if (inFlight.length === 0) inFlight.push(read(0));
-      for (;;) {
-        const slice = await inFlight.shift()!;
-        refill();
-        await this.loadTouched(client, p, fresh, memory, slice.events);
-        for (const event of slice.events) p.apply(event, memory);
-        events += slice.events.length;
-        sinceFlush += slice.events.length;
-        position = Math.max(position, slice.scannedTo);
-        const done = inFlight.length === 0;
-        if (sinceFlush >= flushEvery || done) {
-          await this.write(client, p, fresh, memory);
-          sinceFlush = 0;
-          if (memory.size() > cacheRows) memory.evictClean();
-          await client.query(`UPDATE projection_checkpoints SET rebuild_position = $2 WHERE name = $1`, [p.name, position]);
-          onProgress?.({ position, headPosition: head, events });
-        }
-        if (done) break;
-      }
-
-      // Swap: hold the checkpoint row so no live batch runs, fold the tail, rename.
-      await client.query('BEGIN');
-      await client.query(`SELECT 1 FROM projection_checkpoints WHERE name = $1 FOR UPDATE`, [p.name]);
-      for (;;) {
-        const slice = await this.store.readAll({ after: position, limit: 5000, types: p.eventTypes });
-        await this.loadTouched(client, p, fresh, memory, slice.events);
-        for (const event of slice.events) p.apply(event, memory);
-        events += slice.events.length;
-        position = Math.max(position, slice.scannedTo);
-        if (slice.endOfLog) break;
-      }
-      head = position;
-      await this.write(client, p, fresh, memory);
-      for (const [table, sql] of Object.entries(live)) {
-        const old = `${sql.tableName}__old`;
-        await client.query(`ALTER TABLE "${sql.tableName}" RENAME TO "${old}"`);
-        await client.query(`ALTER TABLE "${fresh[table].tableName}" RENAME TO "${sql.tableName}"`);
-        await client.query(`DROP TABLE "${old}"`);
-      }
-      await client.query(
-        `UPDATE projection_checkpoints SET position = $2, version = $3, status = 'live', rebuild_position = NULL, updated_at = now() WHERE name = $1`,
-        [p.name, position, p.version],
-      );
-      await client.query(`SELECT pg_notify('projection_checkpoints', $1)`, [p.name]);
-      await client.query('COMMIT');
-      onProgress?.({ position, headPosition: head, events });
-      return { events, position };
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      await client.query(`UPDATE projection_checkpoints SET status = 'live', rebuild_position = NULL WHERE name = $1`, [p.name]).catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    await this.registerCheckpoints();
+    return rebuildProjection(this.store, this.pool, p, this.tables.get(p.name)!, {
+      cacheRows: this.options.rebuildCacheRows ?? 200_000,
+      flushEvents: this.options.rebuildFlushEvents ?? 20_000,
+      onProgress,
+    });
   }
 
-  /**
-   * The projection's rows as they stood at a point of history, folded in memory from the events
-   * the slice selects. Live tables are not read or written.
-   */
-  async replay<T extends Tables>(name: string, asOf: AsOf = {}, onProgress?: (scannedTo: number, headPosition: number) => void): Promise<MemoryRows<T>> {
-    const p = this.get(name) as unknown as Projection<T>;
-    const memory = new MemoryRows(p);
-    const agency = p.agencyScoped === false ? undefined : asOf.agency;
-    const filter = { types: p.eventTypes, agency, upTo: asOf.position, occurredUpTo: asOf.occurredAt, recordedUpTo: asOf.recordedAt };
-    let after = 0;
-    for (;;) {
-      const slice = await this.store.readAll({ ...filter, after, limit: 10_000 });
-      for (const event of slice.events) p.apply(event, memory);
-      after = slice.scannedTo;
-      onProgress?.(after, asOf.position ?? (slice.endOfLog ? after : Math.max(after, await this.store.headPosition())));
-      if (slice.endOfLog || (asOf.position !== undefined && after >= asOf.position)) break;
-    }
-    return memory;
+  /** The projection's rows as a full replay of the log gives them (the reference; see replay.ts). */
+  replay<T extends Tables>(name: string, asOf: AsOf = {}, onProgress?: (scannedTo: number, headPosition: number) => void): Promise<MemoryRows<T>> {
+    return replayProjection(this.store, this.get(name) as unknown as Projection<T>, asOf, onProgress);
   }
 
   async status(): Promise<ProjectionStatus[]> {
@@ -344,64 +263,10 @@ export class ProjectionEngine {
   async waitFor(position: number, names: readonly string[] = this.names(), timeoutMs = 5000): Promise<boolean> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const { rows } = await this.pool.query<{ lowest: number | null }>(
-        `SELECT min(position) AS lowest FROM projection_checkpoints WHERE name = ANY($1::text[])`,
-        [names],
-      );
+      const { rows } = await this.pool.query<{ lowest: number | null }>(`SELECT min(position) AS lowest FROM projection_checkpoints WHERE name = ANY($1::text[])`, [names]);
       if (Number(rows[0].lowest ?? 0) >= position) return true;
       if (Date.now() >= deadline) return false;
       await sleep(15);
-    }
-  }
-
-  /** Tables a crashed rebuild left behind. */
-  private async dropLeftovers(client: PoolClient, tableName: string): Promise<void> {
-    const { rows } = await client.query<{ name: string }>(
-      `SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() AND tablename LIKE $1`,
-      [`${tableName.replace(/_/g, '\\_')}\\_\\_r%`],
-    );
-    for (const { name } of rows) await client.query(`DROP TABLE "${name}"`);
-  }
-
-  private liveTables(p: AnyProjection): Record<string, SqlTable> {
-    let tables = this.tables.get(p.name);
-    if (!tables) {
-      tables = Object.fromEntries(Object.entries(p.tables).map(([t, spec]) => [t, new SqlTable(this.dataSource, spec)]));
-      this.tables.set(p.name, tables);
-    }
-    return tables;
-  }
-
-  private async loadTouched(
-    client: PoolClient,
-    p: AnyProjection,
-    tables: Record<string, SqlTable>,
-    memory: MemoryRows<Tables>,
-    events: RecordedEvent[],
-  ): Promise<void> {
-    const wanted = new Map<string, Map<string, Record<string, unknown>>>();
-    for (const event of events) {
-      for (const touch of p.touches(event)) {
-        const k = memory.keyOf(touch.table, touch.key);
-        if (memory.has(touch.table, k)) continue;
-        if (!wanted.has(touch.table)) wanted.set(touch.table, new Map());
-        wanted.get(touch.table)!.set(k, touch.key);
-      }
-    }
-    for (const [table, keys] of wanted) {
-      const rows = await tables[table].selectByKeys(client, [...keys.values()]);
-      for (const row of rows) memory.load(table, row);
-    }
-  }
-
-  private async write(client: PoolClient, p: AnyProjection, tables: Record<string, SqlTable>, memory: MemoryRows<Tables>): Promise<void> {
-    for (const change of memory.takeChanges()) {
-      const keyColumns = p.tables[change.table].key;
-      const deletes = change.deletes.map((k) => Object.fromEntries((JSON.parse(k) as unknown[]).map((v, i) => [keyColumns[i], v])));
-      await tables[change.table].deleteByKeys(client, deletes);
-      for (let i = 0; i < change.upserts.length; i += 5000) {
-        await tables[change.table].upsert(client, change.upserts.slice(i, i + 5000));
-      }
     }
   }
 }

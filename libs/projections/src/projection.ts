@@ -4,6 +4,10 @@ import type { RecordedEvent } from '../../event-store/src';
 export interface TableSpec<Row extends object> {
   entity: new () => Row;
   key: readonly (keyof Row & string)[];
+  /** Columns a key never changes (an agency's region): filters on them narrow the versions read. */
+  stable?: readonly (keyof Row & string)[];
+  /** Secondary indexes of the live rows, by column. */
+  indexes?: readonly (readonly (keyof Row & string)[])[];
 }
 
 export type Tables = Record<string, object>;
@@ -21,9 +25,10 @@ export interface Touch<T extends Tables> {
 }
 
 /**
- * A read model as a pure fold. `touches` names the rows an event may read or write, so the engine
- * can load them in one query per batch; `apply` then works on those rows only. The same fold feeds
- * live tables, rebuilds and in-memory "as of" replays.
+ * A read model as a pure fold. `touches` names every row an event may read or write, so the engine
+ * can load them in one query per batch; `apply` then works on those rows only (the engine refuses
+ * a read or a write of any other). The same fold feeds the versioned tables (live, and every past
+ * valid and recorded time), rebuilds, and the in-memory replays that check them.
  */
 export interface Projection<T extends Tables = Tables> {
   name: string;
@@ -34,7 +39,7 @@ export interface Projection<T extends Tables = Tables> {
   touches(event: RecordedEvent): Touch<T>[];
   apply(event: RecordedEvent, rows: RowAccess<T>): void;
   /**
-   * Whether an agency's as-of replay may read only that agency's events (default true). A
+   * Whether a replay for one agency may read only that agency's events (default true). A
    * projection that joins events of shared streams (partners) says false.
    */
   agencyScoped?: boolean;

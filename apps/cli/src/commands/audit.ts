@@ -5,6 +5,7 @@ import { EVENT_STORE, EventStore, verifyChain } from '../../../../libs/event-sto
 import { ProjectionEngine } from '../../../../libs/projections/src';
 import { progressBar } from '../progress';
 import { withContext } from '../runtime';
+import { cutOf } from '../../../../libs/platform/src';
 
 /** Walks the hash chain (or checks a digest); exits 1 and names the first bad position. */
 export async function auditVerify(options: { against?: string }): Promise<void> {
@@ -85,7 +86,8 @@ export async function auditVerifyBundle(dir: string, options: { publicKey?: stri
 }
 
 /** Rebuilds projections in memory and compares them with the live tables. */
-export async function projectionsCheck(name: string | undefined): Promise<void> {
+export async function projectionsCheck(name: string | undefined, options: { asOf?: string; knownAt?: string } = {}): Promise<void> {
+  const cut = cutOf(options);
   const ok = await withContext(async (ctx) => {
     const engine = ctx.get(ProjectionEngine);
     const audit = ctx.get(AuditService);
@@ -95,15 +97,20 @@ export async function projectionsCheck(name: string | undefined): Promise<void> 
       const bar = progressBar(`checking ${n}`.padEnd(28));
       let started = false;
       const t0 = Date.now();
-      const result = await audit.drift(n, (scannedTo, head) => {
-        if (!started) bar.start(Math.max(head, 1), 0, { rate: 0 });
-        started = true;
-        bar.setTotal(Math.max(head, 1));
-        bar.update(scannedTo, { rate: Math.round(scannedTo / Math.max((Date.now() - t0) / 1000, 1e-3)) });
-      });
+      const result = await audit.drift(
+        n,
+        (scannedTo, head) => {
+          if (!started) bar.start(Math.max(head, 1), 0, { rate: 0 });
+          started = true;
+          bar.setTotal(Math.max(head, 1));
+          bar.update(scannedTo, { rate: Math.round(scannedTo / Math.max((Date.now() - t0) / 1000, 1e-3)) });
+        },
+        cut,
+      );
       bar.stop();
       const counts = result.differences.map((d) => `${d.table}: +${d.added.length} -${d.removed.length} ~${d.changed.length}`).join(', ');
-      console.log(`${n} at position ${result.position}: ${result.inSync ? 'in sync' : `DRIFT (${counts})`}`);
+      const at = [options.asOf && `as of ${options.asOf}`, options.knownAt && `as known at ${options.knownAt}`].filter(Boolean).join(', ') || 'live';
+      console.log(`${n} at position ${result.position} (${at}): ${result.inSync ? 'in sync' : `DRIFT (${counts})`}`);
       for (const d of result.differences) for (const c of d.changed.slice(0, 5)) console.log(`  ${d.table} live ${JSON.stringify(c.after)} vs log ${JSON.stringify(c.before)}`);
       allInSync &&= result.inSync;
     }

@@ -1,10 +1,8 @@
 import { Body, Controller, Delete, Get, NotFoundException, Param, Post, Put, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { InjectRepository } from '@nestjs/typeorm';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Repository } from 'typeorm';
-import { ProjectionEngine } from '../../../projections/src';
-import { ApiCommand, ApiView, CommandContext, CommandResponse, commandResponse, endOfDay, paginate, ReadConsistency } from '../../../platform/src';
+import { LIVE, ReadModels } from '../../../projections/src';
+import { ApiCommand, ApiView, CommandContext, CommandResponse, commandResponse, cutOf, ReadConsistency } from '../../../platform/src';
 import { ChangeUser } from '../commands/change-user.command';
 import { IssueApiToken } from '../commands/issue-api-token.command';
 import type { Grant } from '../domain/access.events';
@@ -21,9 +19,8 @@ import { ApiTokenIssuedView, PrincipalView, UserPage, UserRegisteredView, UserVi
 export class UsersController {
   constructor(
     private readonly commands: CommandBus,
-    private readonly engine: ProjectionEngine,
+    private readonly reads: ReadModels,
     private readonly consistency: ReadConsistency,
-    @InjectRepository(UserDirectoryRow) private readonly users: Repository<UserDirectoryRow>,
   ) {}
 
   @Get('me')
@@ -49,11 +46,7 @@ export class UsersController {
   @Access('audit')
   async list(@Query() q: UsersQueryDto): Promise<UserPage> {
     await this.consistency.waitFor(q.consistentWith, [userDirectory.name]);
-    if (q.asOf || q.knownAt) {
-      const rows = await this.engine.replay<{ users: UserDirectoryRow }>(userDirectory.name, { occurredAt: endOfDay(q.asOf), recordedAt: q.knownAt });
-      return paginate(rows.list('users').sort((a, b) => a.userId.localeCompare(b.userId)), q);
-    }
-    const [items, total] = await this.users.findAndCount({ order: { userId: 'ASC' }, take: q.limit, skip: q.offset });
+    const { items, total } = await this.reads.page(UserDirectoryRow, cutOf(q), {}, { order: { userId: 'ASC' }, limit: q.limit, offset: q.offset });
     return { items, total, limit: q.limit, offset: q.offset };
   }
 
@@ -61,7 +54,7 @@ export class UsersController {
   @Get('users/:userId')
   @Access('audit')
   async get(@Param() { userId }: UserParams): Promise<UserView> {
-    const row = await this.users.findOneBy({ userId });
+    const row = await this.reads.findOne(UserDirectoryRow, LIVE, { userId });
     if (!row) throw new NotFoundException({ code: 'USER_NOT_FOUND', message: `no user ${userId}` });
     return row;
   }

@@ -1,16 +1,14 @@
 import { Body, Controller, Get, Inject, NotFoundException, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { InjectRepository } from '@nestjs/typeorm';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Repository } from 'typeorm';
 import { Actor } from '../../../access/src';
-import { ProjectionEngine } from '../../../projections/src';
-import { Access, ApiCommand, ApiView, AsOfQueryDto, CachedView, Clock, CLOCK, CommandContext, CommandResponse, commandResponse, endOfDay, paginate, ReadConsistency } from '../../../platform/src';
+import { ReadModels } from '../../../projections/src';
+import { Access, ApiCommand, ApiView, AsOfQueryDto, CachedView, Clock, CLOCK, CommandContext, CommandResponse, commandResponse, cutOf, endOfDay, paginate, ReadConsistency } from '../../../platform/src';
 import { ActionPlanChange, ChangeActionPlan } from '../commands/change-action-plan.command';
 import { ActionPlanRow, PlanActionProgressRow, PlanActionRow } from '../read-models/plan.entities';
 import { executionCsv, executionLines, planProgress } from '../read-models/plan-views';
-import { PlanTables, plansProjection } from '../read-models/plans.projection';
+import { plansProjection } from '../read-models/plans.projection';
 import { ActionParams, AddActionDto, AddPriorityDto, AdjustmentDto, DateDto, DraftPlanDto, ExecutionQueryDto, PlanParams, ProgressDto, ReviewDto, StatusDto } from './dto/action-plan.dto';
 import { PlanExecutionPage, PlanProgressView } from './dto/action-plans.views';
 
@@ -19,12 +17,9 @@ import { PlanExecutionPage, PlanProgressView } from './dto/action-plans.views';
 export class ActionPlansController {
   constructor(
     private readonly commands: CommandBus,
-    private readonly engine: ProjectionEngine,
+    private readonly reads: ReadModels,
     private readonly consistency: ReadConsistency,
     @Inject(CLOCK) private readonly clock: Clock,
-    @InjectRepository(ActionPlanRow) private readonly plans: Repository<ActionPlanRow>,
-    @InjectRepository(PlanActionRow) private readonly actions: Repository<PlanActionRow>,
-    @InjectRepository(PlanActionProgressRow) private readonly progress: Repository<PlanActionProgressRow>,
   ) {}
 
   private async change(p: PlanParams, change: ActionPlanChange, ctx: CommandContext): Promise<CommandResponse> {
@@ -105,15 +100,12 @@ export class ActionPlansController {
   private async rows(q: AsOfQueryDto, filter: { safir?: string; year: number; region?: string }) {
     await this.consistency.waitFor(q.consistentWith, [plansProjection.name]);
     const date = (q.asOf ? endOfDay(q.asOf)! : this.clock().toISOString()).slice(0, 10);
-    if (q.asOf || q.knownAt) {
-      const r = await this.engine.replay<PlanTables>(plansProjection.name, { agency: filter.safir, occurredAt: endOfDay(q.asOf), recordedAt: q.knownAt });
-      const keep = (x: { safir: string; year: number }) => x.year === filter.year && (!filter.safir || x.safir === filter.safir);
-      const plans = r.list('plans').filter((p) => keep(p) && (!filter.region || p.region === filter.region));
-      return { plans, actions: r.list('actions').filter(keep), progress: r.list('progress').filter(keep), date };
-    }
-    const where = { year: filter.year, ...(filter.safir ? { safir: filter.safir } : {}) };
-    const plans = await this.plans.find({ where: { ...where, ...(filter.region ? { region: filter.region } : {}) }, order: { safir: 'ASC' } });
-    return { plans, actions: await this.actions.findBy(where), progress: await this.progress.findBy(where), date };
+    const cut = cutOf(q);
+    const plans = await this.reads.find(ActionPlanRow, cut, { year: filter.year, safir: filter.safir, region: filter.region }, { order: { safir: 'ASC' } });
+    // The actions of those plans only: a region's, or one agency's.
+    const ofPlans = { year: filter.year, safir: filter.safir ?? (filter.region ? plans.map((p) => p.safir) : undefined) };
+    const [actions, progress] = await Promise.all([this.reads.find(PlanActionRow, cut, ofPlans), this.reads.find(PlanActionProgressRow, cut, ofPlans)]);
+    return { plans, actions, progress, date };
   }
 
   @ApiView({

@@ -19,7 +19,7 @@ export const plansProjection = defineProjection<PlanTables>({
     'ActionStatusChanged', 'MidYearReviewRecorded', 'ActionPlanClosed', 'ClosedPlanAdjusted',
   ],
   tables: {
-    plans: { entity: ActionPlanRow, key: ['safir', 'year'] },
+    plans: { entity: ActionPlanRow, key: ['safir', 'year'], stable: ['region'], indexes: [['year', 'region']] },
     actions: { entity: PlanActionRow, key: ['safir', 'year', 'actionId'] },
     progress: { entity: PlanActionProgressRow, key: ['safir', 'year', 'actionId', 'month'] },
     agencies: { entity: PlanAgencyRow, key: ['safir'] },

@@ -1,14 +1,12 @@
 import { Controller, Get, Inject, NotFoundException, Param, Query, Res } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { In, Repository } from 'typeorm';
-import { ProjectionEngine } from '../../../projections/src';
-import { Access, ApiView, AsOfQueryDto, CachedView, Clock, CLOCK, endOfDay, paginate, ReadConsistency } from '../../../platform/src';
+import { ReadModels } from '../../../projections/src';
+import { Access, ApiView, AsOfQueryDto, CachedView, Clock, CLOCK, cutOf, endOfDay, paginate, ReadConsistency } from '../../../platform/src';
 import { CONFIGURATION_LABELS, PLACEMENT_RULE } from '../domain/anchoring-profile';
 import { AnchoringFacts, anchoringCsv, anchoringReport } from '../read-models/anchoring-report';
 import { AnchoringAgencyRow, AnchoringJointEventRow, AnchoringPartnerRow, AnchoringPartnershipRow, AnchoringYearRow } from '../read-models/anchoring.entities';
-import { AnchoringTables, anchoringProjection } from '../read-models/anchoring.projection';
+import { anchoringProjection } from '../read-models/anchoring.projection';
 import { AgencyAnchoringParams, AgencyAnchoringQueryDto, AnchoringQueryDto } from './dto/anchoring.dto';
 import { AgencyAnchoringView, AnchoringProfilesPage } from './dto/anchoring.views';
 
@@ -16,14 +14,9 @@ import { AgencyAnchoringView, AnchoringProfilesPage } from './dto/anchoring.view
 @Controller()
 export class AnchoringController {
   constructor(
-    private readonly engine: ProjectionEngine,
+    private readonly reads: ReadModels,
     private readonly consistency: ReadConsistency,
     @Inject(CLOCK) private readonly clock: Clock,
-    @InjectRepository(AnchoringAgencyRow) private readonly agencies: Repository<AnchoringAgencyRow>,
-    @InjectRepository(AnchoringPartnerRow) private readonly partners: Repository<AnchoringPartnerRow>,
-    @InjectRepository(AnchoringPartnershipRow) private readonly partnerships: Repository<AnchoringPartnershipRow>,
-    @InjectRepository(AnchoringJointEventRow) private readonly jointEvents: Repository<AnchoringJointEventRow>,
-    @InjectRepository(AnchoringYearRow) private readonly years: Repository<AnchoringYearRow>,
   ) {}
 
   /** The year is read as of its last day, or of asOf when that falls earlier (today for the current year). */
@@ -35,34 +28,21 @@ export class AnchoringController {
 
   private async facts(q: AsOfQueryDto, filter: { region?: string; safir?: string; year: number }): Promise<AnchoringFacts> {
     await this.consistency.waitFor(q.consistentWith, [anchoringProjection.name]);
-    if (q.asOf || q.knownAt) {
-      const r = await this.engine.replay<AnchoringTables>(anchoringProjection.name, { occurredAt: endOfDay(q.asOf), recordedAt: q.knownAt });
-      const agencies = r.list('agencies').filter((a) => (!filter.region || a.region === filter.region) && (!filter.safir || a.safir === filter.safir));
-      const mine = new Set(agencies.map((a) => a.safir));
-      return {
-        agencies,
-        defaultCircles: new Map(r.list('partners').map((p) => [p.partnerId, p.defaultCircle])),
-        partnerships: r.list('partnerships').filter((p) => mine.has(p.safir)),
-        jointEvents: r.list('jointEvents').filter((j) => mine.has(j.safir)),
-        years: r.list('years').filter((y) => mine.has(y.safir) && y.year === filter.year),
-      };
-    }
-    const agencies = await this.agencies.find({
-      where: { ...(filter.region ? { region: filter.region } : {}), ...(filter.safir ? { safir: filter.safir } : {}) },
-      order: { safir: 'ASC' },
-    });
-    const safirs = In(agencies.map((a) => a.safir));
+    const cut = cutOf(q);
+    const agencies = await this.reads.find(AnchoringAgencyRow, cut, { region: filter.region, safir: filter.safir }, { order: { safir: 'ASC' } });
+    // A national read names no agency: every row is the country's.
+    const safir = filter.region || filter.safir ? agencies.map((a) => a.safir) : undefined;
     const [partnerships, jointEvents, years] = await Promise.all([
-      this.partnerships.findBy({ safir: safirs }),
-      this.jointEvents.findBy({ safir: safirs }),
-      this.years.findBy({ safir: safirs, year: filter.year }),
+      this.reads.find(AnchoringPartnershipRow, cut, { safir }),
+      this.reads.find(AnchoringJointEventRow, cut, { safir }),
+      this.reads.find(AnchoringYearRow, cut, { safir, year: filter.year }),
     ]);
-    const partners = await this.partners.findBy({ partnerId: In([...new Set(partnerships.map((p) => p.partnerId))]) });
+    const partners = await this.reads.find(AnchoringPartnerRow, cut, { partnerId: [...new Set(partnerships.map((p) => p.partnerId))] });
     return { agencies, defaultCircles: new Map(partners.map((p) => [p.partnerId, p.defaultCircle])), partnerships, jointEvents, years };
   }
 
   @ApiView({
-    summary: "Each agency of a region (or the country) placed in one of the study's five anchoring configurations for a year, with the indicators and levers; asOf/knownAt replay the past; CSV with format=csv",
+    summary: "Each agency of a region (or the country) placed in one of the study's five anchoring configurations for a year, with the indicators and levers; asOf/knownAt as it stood; CSV with format=csv",
     response: AnchoringProfilesPage,
     csv: true,
   })

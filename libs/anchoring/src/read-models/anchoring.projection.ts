@@ -54,7 +54,7 @@ export const anchoringProjection = defineProjection<AnchoringTables>({
     'DiagnosticParticipationRecorded', 'ExpenditureCommitted', 'CommitmentReleased', 'ActionAdded', 'ActionStatusChanged',
   ],
   tables: {
-    agencies: { entity: AnchoringAgencyRow, key: ['safir'] },
+    agencies: { entity: AnchoringAgencyRow, key: ['safir'], stable: ['region'], indexes: [['region']] },
     partners: { entity: AnchoringPartnerRow, key: ['partnerId'] },
     partnerships: { entity: AnchoringPartnershipRow, key: ['safir', 'partnerId'] },
     jointEvents: { entity: AnchoringJointEventRow, key: ['safir', 'jointEventId'] },

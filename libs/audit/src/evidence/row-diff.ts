@@ -1,4 +1,4 @@
-import { canonicalJson } from '../../../event-store/src';
+import { sameValue } from '../../../projections/src';
 
 export interface RowDiff {
   table: string;
@@ -21,7 +21,7 @@ export function diffRows(
     for (const [k, row] of b) {
       const old = a.get(k);
       if (!old) diff.added.push(row);
-      else if (canonicalJson(old) !== canonicalJson(row)) diff.changed.push({ before: old, after: row });
+      else if (!sameValue(old, row)) diff.changed.push({ before: old, after: row });
     }
     for (const [k, row] of a) if (!b.has(k)) diff.removed.push(row);
     return diff;

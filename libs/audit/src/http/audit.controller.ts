@@ -1,9 +1,9 @@
 import { Body, Controller, Get, NotFoundException, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ProjectionEngine, UnknownProjectionError } from '../../../projections/src';
-import { Access, ApiErrors, ApiView, endOfDay, RequestValidationError } from '../../../platform/src';
+import { Access, ApiErrors, ApiView, cutOf, endOfDay, RequestValidationError } from '../../../platform/src';
 import { AuditService } from '../audit.service';
-import { ChangesQueryDto, HistoryQueryDto, ProjectionParams, RowsQueryDto, VerifyAgainstDto } from './dto/audit.dto';
+import { ChangesQueryDto, DriftQueryDto, HistoryQueryDto, ProjectionParams, RowsQueryDto, VerifyAgainstDto } from './dto/audit.dto';
 import {
   AuditHistoryView,
   ChainVerdictView,
@@ -96,11 +96,16 @@ export class AuditController {
     );
   }
 
-  @ApiView({ summary: 'Rebuild the projection in memory and compare it with its live tables', response: ProjectionDriftView, notFound: UNKNOWN_PROJECTION, consistent: false })
+  @ApiView({
+    summary: 'Replay the projection in memory and compare it with what its tables answer, live or at a past cut (asOf, knownAt)',
+    response: ProjectionDriftView,
+    notFound: UNKNOWN_PROJECTION,
+    consistent: false,
+  })
   @Get('projections/:name/drift')
   @Access('audit')
-  drift(@Param() { name }: ProjectionParams): Promise<ProjectionDriftView> {
-    return this.known(name, () => this.audit.drift(name));
+  drift(@Param() { name }: ProjectionParams, @Query() q: DriftQueryDto): Promise<ProjectionDriftView> {
+    return this.known(name, () => this.audit.drift(name, undefined, cutOf(q)));
   }
 
   @Get('verify')

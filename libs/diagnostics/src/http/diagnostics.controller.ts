@@ -1,14 +1,12 @@
 import { Body, Controller, Get, NotFoundException, Param, Post, Put, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { InjectRepository } from '@nestjs/typeorm';
 import { ApiExtraModels, ApiTags } from '@nestjs/swagger';
-import { Repository } from 'typeorm';
 import { Actor } from '../../../access/src';
-import { ProjectionEngine } from '../../../projections/src';
-import { Access, ApiCommand, ApiView, AsOfQueryDto, CachedView, CommandContext, CommandResponse, commandResponse, endOfDay, paginate, ReadConsistency } from '../../../platform/src';
+import { ReadModels } from '../../../projections/src';
+import { Access, ApiCommand, ApiView, AsOfQueryDto, CachedView, CommandContext, CommandResponse, commandResponse, cutOf, paginate, ReadConsistency } from '../../../platform/src';
 import { ChangeDiagnostic } from '../commands/change-diagnostic.command';
 import { DiagnosticRevisionRow, DiagnosticRow } from '../read-models/diagnostic.entities';
-import { compareRevisions, DiagnosticTables, diagnosticsProjection } from '../read-models/diagnostics.projection';
+import { compareRevisions, diagnosticsProjection } from '../read-models/diagnostics.projection';
 import { DiagnosticParams, ParticipationDto, PublishDto, RegionQueryDto, ReviseSectionDto, RevisionsQueryDto, SectionParams } from './dto/diagnostic.dto';
 import { CoConstructionPage, DiagnosticRevisionPage, DiagnosticSectionView, DiagnosticView } from './dto/diagnostics.views';
 
@@ -19,10 +17,8 @@ import { CoConstructionPage, DiagnosticRevisionPage, DiagnosticSectionView, Diag
 export class DiagnosticsController {
   constructor(
     private readonly commands: CommandBus,
-    private readonly engine: ProjectionEngine,
+    private readonly reads: ReadModels,
     private readonly consistency: ReadConsistency,
-    @InjectRepository(DiagnosticRow) private readonly diagnostics: Repository<DiagnosticRow>,
-    @InjectRepository(DiagnosticRevisionRow) private readonly revisions: Repository<DiagnosticRevisionRow>,
   ) {}
 
   @ApiCommand({ summary: "Draft the agency's territorial diagnostic for a year", conflict: 'DIAGNOSTIC_EXISTS: already drafted' })
@@ -60,12 +56,6 @@ export class DiagnosticsController {
     return commandResponse(await this.commands.execute(new ChangeDiagnostic(p.safir, p.year, { kind: 'publish', findings }, ctx)));
   }
 
-  private async rows(q: AsOfQueryDto, safir?: string) {
-    await this.consistency.waitFor(q.consistentWith, [diagnosticsProjection.name]);
-    if (!q.asOf && !q.knownAt) return null;
-    return this.engine.replay<DiagnosticTables>(diagnosticsProjection.name, { agency: safir, occurredAt: endOfDay(q.asOf), recordedAt: q.knownAt });
-  }
-
   @ApiView({
     summary: 'The diagnostic: sections, findings, participation and co-construction level; asOf/knownAt',
     response: DiagnosticView,
@@ -75,8 +65,8 @@ export class DiagnosticsController {
   @CachedView()
   @Access('agency.read')
   async get(@Param() p: DiagnosticParams, @Query() q: AsOfQueryDto): Promise<DiagnosticView> {
-    const replay = await this.rows(q, p.safir);
-    const row = replay ? replay.get('diagnostics', { safir: p.safir, year: p.year }) : await this.diagnostics.findOneBy({ safir: p.safir, year: p.year });
+    await this.consistency.waitFor(q.consistentWith, [diagnosticsProjection.name]);
+    const row = await this.reads.findOne(DiagnosticRow, cutOf(q), { safir: p.safir, year: p.year });
     if (!row) throw new NotFoundException({ code: 'DIAGNOSTIC_NOT_FOUND', message: `no ${p.year} diagnostic for ${p.safir}` });
     return row;
   }
@@ -90,11 +80,8 @@ export class DiagnosticsController {
   @Get('agencies/:safir/diagnostics/:year/revisions')
   @Access('agency.read')
   async history(@Param() p: DiagnosticParams, @Query() q: RevisionsQueryDto): Promise<DiagnosticRevisionPage> {
-    const replay = await this.rows(q, p.safir);
-    const all = replay
-      ? replay.list('revisions').filter((r) => r.safir === p.safir && r.year === p.year)
-      : await this.revisions.find({ where: { safir: p.safir, year: p.year }, order: { revision: 'ASC' } });
-    all.sort((a, b) => a.revision - b.revision);
+    await this.consistency.waitFor(q.consistentWith, [diagnosticsProjection.name]);
+    const all = await this.reads.find(DiagnosticRevisionRow, cutOf(q), { safir: p.safir, year: p.year }, { order: { revision: 'ASC' } });
     const comparison = q.from !== undefined || q.to !== undefined ? compareRevisions(all, q.from ?? 0, q.to ?? (all.at(-1)?.revision ?? 0)) : undefined;
     return { ...paginate(all, q), ...(comparison ? { comparison } : {}) };
   }
@@ -104,10 +91,9 @@ export class DiagnosticsController {
   @CachedView()
   @Access('region.read')
   async coConstruction(@Query() q: RegionQueryDto): Promise<CoConstructionPage> {
-    const replay = await this.rows(q);
-    const region = q.region;
-    const rows = replay ? replay.list('diagnostics') : await this.diagnostics.find({ order: { safir: 'ASC', year: 'ASC' } });
-    const list = rows.filter((r) => !region || r.region === region).map(({ safir, year, region: reg, coConstruction, published }) => ({ safir, year, region: reg, coConstruction, published }));
+    await this.consistency.waitFor(q.consistentWith, [diagnosticsProjection.name]);
+    const rows = await this.reads.find(DiagnosticRow, cutOf(q), { region: q.region }, { order: { safir: 'ASC', year: 'ASC' } });
+    const list = rows.map(({ safir, year, region: reg, coConstruction, published }) => ({ safir, year, region: reg, coConstruction, published }));
     const beyondSharing = list.filter((r) => r.coConstruction === 'CO_CONSTRUCTED').length;
     return { ...paginate(list, q), shareCoConstructed: list.length ? Math.round((beyondSharing / list.length) * 1000) / 1000 : 0 };
   }

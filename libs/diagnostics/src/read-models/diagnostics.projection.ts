@@ -10,7 +10,7 @@ export const diagnosticsProjection = defineProjection<DiagnosticTables>({
   version: 1,
   eventTypes: ['AgencyRegistered', 'DiagnosticDrafted', 'DiagnosticSectionRevised', 'DiagnosticParticipationRecorded', 'DiagnosticPublished'],
   tables: {
-    diagnostics: { entity: DiagnosticRow, key: ['safir', 'year'] },
+    diagnostics: { entity: DiagnosticRow, key: ['safir', 'year'], stable: ['region'] },
     revisions: { entity: DiagnosticRevisionRow, key: ['safir', 'year', 'revision'] },
     agencies: { entity: DiagnosticAgencyRow, key: ['safir'] },
   },

@@ -1,17 +1,15 @@
 import { Body, Controller, Get, Inject, NotFoundException, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { InjectRepository } from '@nestjs/typeorm';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Repository } from 'typeorm';
 import { Actor } from '../../../access/src';
-import { ProjectionEngine } from '../../../projections/src';
-import { Access, ApiCommand, ApiView, CachedView, Clock, CLOCK, CommandContext, commandResponse, endOfDay, paginate, ReadConsistency } from '../../../platform/src';
+import { ReadModels } from '../../../projections/src';
+import { Access, ApiCommand, ApiView, CachedView, Clock, CLOCK, CommandContext, commandResponse, cutOf, endOfDay, ReadConsistency } from '../../../platform/src';
 import { AllocateEnvelope } from '../commands/allocate-envelope.command';
 import { ChangeFund } from '../commands/change-fund.command';
 import { CorrectPayment } from '../commands/correct-payment.command';
 import { FundCommitmentRow, FundEnvelopeRow, FundMonthRow, FundRequestRow } from '../read-models/fund.entities';
-import { fundConsumption, FundTables } from '../read-models/fund-consumption.projection';
+import { fundConsumption } from '../read-models/fund-consumption.projection';
 import { forecast, monthlySeries } from '../read-models/fund-report';
 import { rollup, rollupCsv } from '../read-models/fund-rollup';
 import {
@@ -40,13 +38,9 @@ import { CommitmentRecordedView, FundCommitmentPage, FundConsumptionView, FundRo
 export class FundController {
   constructor(
     private readonly commands: CommandBus,
-    private readonly engine: ProjectionEngine,
+    private readonly reads: ReadModels,
     private readonly consistency: ReadConsistency,
     @Inject(CLOCK) private readonly clock: Clock,
-    @InjectRepository(FundEnvelopeRow) private readonly envelopes: Repository<FundEnvelopeRow>,
-    @InjectRepository(FundMonthRow) private readonly months: Repository<FundMonthRow>,
-    @InjectRepository(FundCommitmentRow) private readonly commitments: Repository<FundCommitmentRow>,
-    @InjectRepository(FundRequestRow) private readonly requests: Repository<FundRequestRow>,
   ) {}
 
   @ApiCommand({ summary: "Allocate the year's envelope (admin, or the region's director)", conflict: 'ENVELOPE_EXISTS: already allocated (adjust it instead)' })
@@ -147,7 +141,7 @@ export class FundController {
 
   @ApiView({
     summary: 'Consumption: envelope, committed, paid, remaining, by category and route, month by month, and the exhaustion forecast',
-    description: 'asOf replays what had happened by that date; knownAt what had been recorded by that time; both combine.',
+    description: 'asOf: what had happened by that date; knownAt: what had been recorded by that time; both combine.',
     response: FundConsumptionView,
     notFound: 'NO_ENVELOPE: no envelope for that agency and year (at that date)',
   })
@@ -156,16 +150,11 @@ export class FundController {
   @Access('agency.read')
   async consumption(@Param() p: FundPathParams, @Query() q: FundQueryDto): Promise<FundConsumptionView> {
     await this.consistency.waitFor(q.consistentWith, [fundConsumption.name]);
-    let envelope: FundEnvelopeRow | null;
-    let months: FundMonthRow[];
-    if (q.asOf || q.knownAt) {
-      const rows = await this.engine.replay<FundTables>(fundConsumption.name, { agency: p.safir, occurredAt: endOfDay(q.asOf), recordedAt: q.knownAt });
-      envelope = rows.get('envelopes', { safir: p.safir, year: p.year }) ?? null;
-      months = rows.list('months').filter((m) => m.year === p.year);
-    } else {
-      envelope = await this.envelopes.findOneBy({ safir: p.safir, year: p.year });
-      months = await this.months.findBy({ safir: p.safir, year: p.year });
-    }
+    const cut = cutOf(q);
+    const [envelope, months] = await Promise.all([
+      this.reads.findOne(FundEnvelopeRow, cut, { safir: p.safir, year: p.year }),
+      this.reads.find(FundMonthRow, cut, { safir: p.safir, year: p.year }),
+    ]);
     if (!envelope) throw new NotFoundException({ code: 'NO_ENVELOPE', message: `no ${p.year} envelope for agency ${p.safir}${q.asOf || q.knownAt ? ' at that date' : ''}` });
     const reference = q.asOf ? new Date(endOfDay(q.asOf)!) : this.clock();
     return {
@@ -186,17 +175,8 @@ export class FundController {
   @Access('agency.read')
   async listCommitments(@Param() p: FundPathParams, @Query() q: FundQueryDto): Promise<FundCommitmentPage> {
     await this.consistency.waitFor(q.consistentWith, [fundConsumption.name]);
-    if (q.asOf || q.knownAt) {
-      const rows = await this.engine.replay<FundTables>(fundConsumption.name, { agency: p.safir, occurredAt: endOfDay(q.asOf), recordedAt: q.knownAt });
-      const list = rows.list('commitments').filter((c) => c.year === p.year).sort((a, b) => b.committedAt.localeCompare(a.committedAt));
-      return paginate(list, q);
-    }
-    const [items, total] = await this.commitments.findAndCount({
-      where: { safir: p.safir, year: p.year },
-      order: { committedAt: 'DESC', commitmentId: 'ASC' },
-      take: q.limit,
-      skip: q.offset,
-    });
+    const where = { safir: p.safir, year: p.year };
+    const { items, total } = await this.reads.page(FundCommitmentRow, cutOf(q), where, { order: { committedAt: 'DESC' }, limit: q.limit, offset: q.offset });
     return { items, total, limit: q.limit, offset: q.offset };
   }
 
@@ -218,13 +198,8 @@ export class FundController {
 
   private async requestPage(q: FundQueryDto, filter: { safir?: string; region?: string; year?: number; status?: string }): Promise<OverCommitmentRequestPage> {
     await this.consistency.waitFor(q.consistentWith, [fundConsumption.name]);
-    const keep = (r: FundRequestRow) =>
-      (!filter.safir || r.safir === filter.safir) && (!filter.region || r.region === filter.region) && (filter.year === undefined || r.year === filter.year) && (!filter.status || r.status === filter.status);
-    const rows =
-      q.asOf || q.knownAt
-        ? (await this.engine.replay<FundTables>(fundConsumption.name, { agency: filter.safir, occurredAt: endOfDay(q.asOf), recordedAt: q.knownAt })).list('requests').filter(keep)
-        : (await this.requests.find({ where: { ...(filter.safir ? { safir: filter.safir } : {}), ...(filter.region ? { region: filter.region } : {}), ...(filter.year !== undefined ? { year: filter.year } : {}), ...(filter.status ? { status: filter.status } : {}) } }));
-    return paginate(rows.sort((a, b) => b.requestedAt.localeCompare(a.requestedAt) || a.requestId.localeCompare(b.requestId)), q);
+    const { items, total } = await this.reads.page(FundRequestRow, cutOf(q), filter, { order: { requestedAt: 'DESC' }, limit: q.limit, offset: q.offset });
+    return { items, total, limit: q.limit, offset: q.offset };
   }
 
   @ApiView({ summary: "Directors' roll-up of a region (or the country): per agency and in total, with mobility shares; CSV with format=csv", response: FundRollupView, csv: true })
@@ -233,12 +208,7 @@ export class FundController {
   @Access('region.read')
   async rollup(@Query() q: RollupQueryDto, @Res({ passthrough: true }) res: Response): Promise<FundRollupView | string> {
     await this.consistency.waitFor(q.consistentWith, [fundConsumption.name]);
-    const rows =
-      q.asOf || q.knownAt
-        ? (await this.engine.replay<FundTables>(fundConsumption.name, { occurredAt: endOfDay(q.asOf), recordedAt: q.knownAt }))
-            .list('envelopes')
-            .filter((e) => e.year === q.year && (!q.region || e.region === q.region))
-        : await this.envelopes.find({ where: { year: q.year, ...(q.region ? { region: q.region } : {}) }, order: { region: 'ASC', safir: 'ASC' } });
+    const rows = await this.reads.find(FundEnvelopeRow, cutOf(q), { year: q.year, region: q.region }, { order: { region: 'ASC', safir: 'ASC' } });
     const report = rollup(q.year, q.region ?? null, rows, q.asOf ? new Date(endOfDay(q.asOf)!) : this.clock());
     if (q.format === 'csv') {
       res.setHeader('content-type', 'text/csv; charset=utf-8');

@@ -21,18 +21,18 @@ function month(rows: RowAccess<FundTables>, e: RecordedEvent): FundMonthRow {
 
 /**
  * The "5%" consumption: per agency-year totals, per month flows, per commitment detail, and the
- * over-commitment requests. Months follow when things happened (a payment's date), so "as of
- * 30 June" is a replay by occurredAt. Version 2 added the requests.
+ * over-commitment requests. Months follow when things happened (a payment's date). Version 2
+ * added the requests.
  */
 export const fundConsumption = defineProjection<FundTables>({
   name: 'fund-consumption',
   version: 2,
   eventTypes: FUND_EVENT_TYPES,
   tables: {
-    envelopes: { entity: FundEnvelopeRow, key: ['safir', 'year'] },
+    envelopes: { entity: FundEnvelopeRow, key: ['safir', 'year'], stable: ['region'], indexes: [['year', 'region']] },
     months: { entity: FundMonthRow, key: ['safir', 'year', 'month'] },
     commitments: { entity: FundCommitmentRow, key: ['safir', 'year', 'commitmentId'] },
-    requests: { entity: FundRequestRow, key: ['safir', 'year', 'requestId'] },
+    requests: { entity: FundRequestRow, key: ['safir', 'year', 'requestId'], stable: ['region'], indexes: [['region', 'status']] },
   },
   touches(e) {
     const k = fundKey(e.streamId);

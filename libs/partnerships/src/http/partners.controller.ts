@@ -47,9 +47,8 @@ export class PartnersController {
   @Get()
   @Access('scoped')
   async list(@Query() q: PartnersQueryDto): Promise<PartnerPage> {
-    const list = (await this.rows.partnerRegister(q))
-      .filter((p) => (!q.category || p.category === q.category) && (!q.q || p.name.toLowerCase().includes(q.q.toLowerCase())))
-      .sort((a, b) => a.name.localeCompare(b.name));
+    const needle = q.q?.toLowerCase();
+    const list = (await this.rows.partnerRegister(q, { category: q.category })).filter((p) => !needle || p.name.toLowerCase().includes(needle));
     return paginate(list, q);
   }
 
@@ -57,7 +56,7 @@ export class PartnersController {
   @Get(':partnerId')
   @Access('scoped')
   async get(@Param() { partnerId }: PartnerParam, @Query() q: AsOfQueryDto): Promise<PartnerView> {
-    const p = (await this.rows.partnerRegister(q)).find((x) => x.partnerId === partnerId);
+    const [p] = await this.rows.partnerRegister(q, { partnerId });
     if (!p) throw new NotFoundException({ code: 'PARTNER_NOT_FOUND', message: `no partner ${partnerId}` });
     return p;
   }

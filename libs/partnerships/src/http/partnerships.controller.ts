@@ -165,7 +165,7 @@ export class PartnershipsController {
     if (!row) throw new NotFoundException({ code: 'PARTNERSHIP_NOT_FOUND', message: `agency ${p.safir} has no partnership with ${p.partnerId}` });
     const to = q.to ?? r.on.slice(0, 7);
     const from = q.from ?? `${Number(to.slice(0, 4)) - 1}-${to.slice(5, 7)}`;
-    const { formula, series } = qualityOverTime(row, r.months.filter((m) => m.partnerId === p.partnerId), from, to);
+    const { formula, series } = qualityOverTime(row, await this.rows.months(p.safir, p.partnerId, q), from, to);
     // `parts` is built as a string-keyed record: name its four parts so the answer type-checks against the view.
     const named = ({ score, contacts, jointEvents, agreement }: Record<string, number>) => ({ score, contacts, jointEvents, agreement });
     return { safir: p.safir, partnerId: p.partnerId, formula, series: series.map((m) => ({ ...m, parts: named(m.parts) })) };
@@ -223,8 +223,7 @@ export class PartnershipsController {
   @CachedView()
   @Access('agency.read')
   async calendar(@Param() { safir }: SafirParam, @Query() q: CalendarQueryDto): Promise<JointEventCalendarView> {
-    const r = await this.rows.load({ safir }, q);
-    const events = r.jointEvents.filter((e) => (!q.from || e.date >= q.from) && (!q.to || e.date <= q.to)).sort((a, b) => a.date.localeCompare(b.date));
+    const events = (await this.rows.jointEvents(safir, q)).filter((e) => (!q.from || e.date >= q.from) && (!q.to || e.date <= q.to)).sort((a, b) => a.date.localeCompare(b.date));
     return { ...paginate(events, q), totals: jointEventTotals(events) };
   }
 }

@@ -4,9 +4,9 @@ import type { PartnerUsage } from '../../../access/src';
 import { PG_POOL } from '../../../platform/src';
 
 /**
- * Who works with whom in the shared register, from the partnerships read model: the agencies with
- * a partnership or a joint event with a partner. Read models lag the log by milliseconds; a
- * partnership recorded that instant may not count yet.
+ * Who works with whom in the shared register, from the partnerships read model (its current row
+ * versions): the agencies with a partnership or a joint event with a partner. Read models lag the
+ * log by milliseconds; a partnership recorded that instant may not count yet.
  */
 @Injectable()
 export class PartnerUsageDirectory implements PartnerUsage {
@@ -14,9 +14,11 @@ export class PartnerUsageDirectory implements PartnerUsage {
 
   async agenciesWorkingWith(partnerId: string): Promise<{ agency: string; region: string | null }[]> {
     const { rows } = await this.pool.query<{ agency: string; region: string | null }>(
-      `SELECT p.safir AS agency, p.region FROM partnerships p WHERE p."partnerId" = $1
+      `SELECT p.safir AS agency, p.region FROM partnerships p WHERE p."partnerId" = $1 AND p.is_current AND NOT p.is_removed
        UNION
-       SELECT j.safir AS agency, a.region FROM joint_events j LEFT JOIN partnership_agencies a ON a.safir = j.safir WHERE j."partnerIds" ? $1`,
+       SELECT j.safir AS agency, a.region FROM joint_events j
+         LEFT JOIN partnership_agencies a ON a.safir = j.safir AND a.is_current AND NOT a.is_removed
+        WHERE j."partnerIds" ? $1 AND j.is_current AND NOT j.is_removed`,
       [partnerId],
     );
     return rows;
@@ -24,9 +26,9 @@ export class PartnerUsageDirectory implements PartnerUsage {
 
   async partnersOf(agency: string): Promise<string[]> {
     const { rows } = await this.pool.query<{ partnerId: string }>(
-      `SELECT "partnerId" FROM partnerships WHERE safir = $1
+      `SELECT "partnerId" FROM partnerships WHERE safir = $1 AND is_current AND NOT is_removed
        UNION
-       SELECT jsonb_array_elements_text("partnerIds") FROM joint_events WHERE safir = $1`,
+       SELECT jsonb_array_elements_text("partnerIds") FROM joint_events WHERE safir = $1 AND is_current AND NOT is_removed`,
       [agency],
     );
     return rows.map((r) => r.partnerId);

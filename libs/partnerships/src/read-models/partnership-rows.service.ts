@@ -1,10 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
-import { ProjectionEngine } from '../../../projections/src';
-import { CLOCK, Clock, endOfDay, ReadConsistency } from '../../../platform/src';
+import { Filter, ReadModels } from '../../../projections/src';
+import { CLOCK, Clock, cutOf, endOfDay, ReadConsistency } from '../../../platform/src';
 import { JointEventRow, PartnerRow, PartnershipMonthRow, PartnershipRow } from './partnerships.entities';
-import { PartnershipTables, partnershipsProjection } from './partnerships.projection';
+import { partnershipsProjection } from './partnerships.projection';
 
 export interface RowsQuery {
   asOf?: string;
@@ -15,62 +13,54 @@ export interface RowsQuery {
 export interface PartnershipRows {
   partners: Map<string, PartnerRow>;
   partnerships: PartnershipRow[];
-  months: PartnershipMonthRow[];
-  jointEvents: JointEventRow[];
   /** The date agreement statuses are judged on: asOf, or today. */
   on: string;
 }
 
 /**
- * The partnership read model for one agency (or a region), live from its tables or replayed as it
- * stood: the view functions downstream work the same on both.
+ * The partnership read model at a query's cut (live, as of a date, as known at an instant): one
+ * path for the present and the past, so the views downstream cannot disagree between them.
  */
 @Injectable()
 export class PartnershipRowsService {
   constructor(
-    private readonly engine: ProjectionEngine,
+    private readonly reads: ReadModels,
     private readonly consistency: ReadConsistency,
     @Inject(CLOCK) private readonly clock: Clock,
-    @InjectRepository(PartnerRow) private readonly partners: Repository<PartnerRow>,
-    @InjectRepository(PartnershipRow) private readonly partnerships: Repository<PartnershipRow>,
-    @InjectRepository(PartnershipMonthRow) private readonly months: Repository<PartnershipMonthRow>,
-    @InjectRepository(JointEventRow) private readonly jointEvents: Repository<JointEventRow>,
   ) {}
 
-  /** The shared partner register, live or as it stood. */
-  async partnerRegister(q: RowsQuery): Promise<PartnerRow[]> {
+  private async ready(q: RowsQuery): Promise<void> {
     await this.consistency.waitFor(q.consistentWith, [partnershipsProjection.name]);
-    if (q.asOf || q.knownAt) {
-      return (await this.engine.replay<PartnershipTables>(partnershipsProjection.name, { occurredAt: endOfDay(q.asOf), recordedAt: q.knownAt })).list('partners');
-    }
-    return this.partners.find();
   }
 
+  /** The shared partner register, sorted by name. */
+  async partnerRegister(q: RowsQuery, where: Filter<PartnerRow> = {}): Promise<PartnerRow[]> {
+    await this.ready(q);
+    return this.reads.find(PartnerRow, cutOf(q), where, { order: { name: 'ASC' } });
+  }
+
+  /** The partnerships of one agency or of a region (or the country), with their partners. */
   async load(scope: { safir?: string; region?: string }, q: RowsQuery): Promise<PartnershipRows> {
-    await this.consistency.waitFor(q.consistentWith, [partnershipsProjection.name]);
-    const on = (q.asOf ? endOfDay(q.asOf)! : this.clock().toISOString()).slice(0, 10);
-    const inScope = (r: { safir: string; region?: string | null }) => (!scope.safir || r.safir === scope.safir) && (!scope.region || r.region === scope.region);
-    if (q.asOf || q.knownAt) {
-      const rows = await this.engine.replay<PartnershipTables>(partnershipsProjection.name, { occurredAt: endOfDay(q.asOf), recordedAt: q.knownAt });
-      const partnerships = rows.list('partnerships').filter(inScope);
-      const safirs = new Set(partnerships.map((p) => p.safir));
-      return {
-        partners: new Map(rows.list('partners').map((p) => [p.partnerId, p])),
-        partnerships,
-        months: rows.list('months').filter((m) => safirs.has(m.safir) || m.safir === scope.safir),
-        jointEvents: rows.list('jointEvents').filter((j) => !scope.safir || j.safir === scope.safir),
-        on,
-      };
-    }
-    const where = { ...(scope.safir ? { safir: scope.safir } : {}), ...(scope.region ? { region: scope.region } : {}) };
-    const partnerships = await this.partnerships.find({ where, order: { partnerId: 'ASC' } });
-    const partners = await this.partners.find();
-    return {
-      partners: new Map(partners.map((p) => [p.partnerId, p])),
-      partnerships,
-      months: scope.safir ? await this.months.findBy({ safir: scope.safir }) : [],
-      jointEvents: scope.safir ? await this.jointEvents.find({ where: { safir: scope.safir }, order: { date: 'ASC' } }) : [],
-      on,
-    };
+    await this.ready(q);
+    const cut = cutOf(q);
+    const partnerships = await this.reads.find(PartnershipRow, cut, { safir: scope.safir, region: scope.region }, { order: { partnerId: 'ASC' } });
+    const partners = await this.reads.find(PartnerRow, cut, { partnerId: [...new Set(partnerships.map((p) => p.partnerId))] });
+    return { partners: new Map(partners.map((p) => [p.partnerId, p])), partnerships, on: this.on(q) };
+  }
+
+  /** One partnership's months of activity. */
+  async months(safir: string, partnerId: string, q: RowsQuery): Promise<PartnershipMonthRow[]> {
+    await this.ready(q);
+    return this.reads.find(PartnershipMonthRow, cutOf(q), { safir, partnerId }, { order: { month: 'ASC' } });
+  }
+
+  /** An agency's joint events, by date. */
+  async jointEvents(safir: string, q: RowsQuery): Promise<JointEventRow[]> {
+    await this.ready(q);
+    return this.reads.find(JointEventRow, cutOf(q), { safir }, { order: { date: 'ASC' } });
+  }
+
+  private on(q: RowsQuery): string {
+    return (q.asOf ? endOfDay(q.asOf)! : this.clock().toISOString()).slice(0, 10);
   }
 }

@@ -38,7 +38,7 @@ function partnership(rows: RowAccess<PartnershipTables>, safir: string, partnerI
 /**
  * Partners, partnerships, monthly activity and joint events in one fold, so quality over time can
  * combine assessments, contacts and joint events. It reads territory's AgencyRegistered events for
- * agencies' regions, and shared partner streams, so an as-of replay reads the whole log.
+ * agencies' regions, and shared partner streams, so a replay for one agency reads the whole log.
  */
 export const partnershipsProjection = defineProjection<PartnershipTables>({
   name: 'partnerships',
@@ -50,8 +50,8 @@ export const partnershipsProjection = defineProjection<PartnershipTables>({
     'JointEventPlanned', 'JointEventHeld', 'JointEventCancelled',
   ],
   tables: {
-    partners: { entity: PartnerRow, key: ['partnerId'] },
-    partnerships: { entity: PartnershipRow, key: ['safir', 'partnerId'] },
+    partners: { entity: PartnerRow, key: ['partnerId'], stable: ['category'] },
+    partnerships: { entity: PartnershipRow, key: ['safir', 'partnerId'], stable: ['region'], indexes: [['region']] },
     months: { entity: PartnershipMonthRow, key: ['safir', 'partnerId', 'month'] },
     jointEvents: { entity: JointEventRow, key: ['safir', 'jointEventId'] },
     agencies: { entity: PartnershipAgencyRow, key: ['safir'] },

@@ -1,10 +1,10 @@
 import { EVENT_LOG_MIGRATIONS } from '../../../event-store-postgres/src';
-import { ProjectionCheckpoints1764000000100 } from '../../../projections/src';
+import { PROJECTION_MIGRATIONS } from '../../../projections/src';
 import type { ContextParts } from '../context';
 import { IdempotencyKeys1764000040300 } from './migrations/1764000040300-idempotency-keys';
 
-/** Tables every deployment has, whatever its contexts: the event log, projection checkpoints, idempotency keys. */
-export const PLATFORM_MIGRATIONS = [...EVENT_LOG_MIGRATIONS, ProjectionCheckpoints1764000000100, IdempotencyKeys1764000040300];
+/** Tables every deployment has, whatever its contexts: the event log, projection checkpoints and shapes, idempotency keys. */
+export const PLATFORM_MIGRATIONS = [...EVENT_LOG_MIGRATIONS, ...PROJECTION_MIGRATIONS, IdempotencyKeys1764000040300];
 
 /** The whole schema of a deployment: what the app migrates on start and `ancrage migrate` applies. */
 export function schemaOf(contexts: ContextParts[]) {

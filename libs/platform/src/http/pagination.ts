@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import type { Cut } from '../../../projections/src';
 import { IsInstant, IsDateOrInstant } from './validators';
 
 /** The largest integer a query takes (positions, offsets): beyond it, JavaScript loses precision. */
@@ -37,8 +38,8 @@ export function paginate<T>(all: T[], q: { limit: number; offset: number }): Pag
 }
 
 /**
- * Bitemporal query parameters: `asOf` replays what had happened by then (occurredAt), `knownAt`
- * what had been recorded by then (recordedAt). Either makes the answer a replay, not a live read.
+ * Bitemporal query parameters: `asOf` what had happened by then (occurredAt), `knownAt` what had
+ * been recorded by then (recordedAt). Both read the same tables as a live answer, at another cut.
  */
 export class AsOfQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'ISO date or instant: the view as things stood then (occurredAt ≤ asOf)' })
@@ -64,4 +65,9 @@ export class AsOfQueryDto extends PageQueryDto {
 export function endOfDay(asOf: string | undefined): string | undefined {
   if (!asOf) return undefined;
   return /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? `${asOf}T23:59:59.999Z` : new Date(asOf).toISOString();
+}
+
+/** Where a query stands in the log's two clocks (no asOf and no knownAt: live). */
+export function cutOf(q: { asOf?: string; knownAt?: string }): Cut {
+  return { validAt: endOfDay(q.asOf), knownAt: q.knownAt === undefined ? undefined : new Date(q.knownAt).toISOString() };
 }

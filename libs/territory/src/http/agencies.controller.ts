@@ -1,12 +1,10 @@
 import { Body, Controller, Get, NotFoundException, Param, Post, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { InjectRepository } from '@nestjs/typeorm';
 import { ApiTags } from '@nestjs/swagger';
-import { In, Repository } from 'typeorm';
 import type { Principal } from '../../../access/src';
 import { Actor, CurrentPrincipal, readScope } from '../../../access/src';
-import { ProjectionEngine } from '../../../projections/src';
-import { Access, ApiCommand, ApiView, AsOfQueryDto, CachedView, CommandContext, CommandResponse, commandResponse, endOfDay, paginate, ReadConsistency } from '../../../platform/src';
+import { ReadModels } from '../../../projections/src';
+import { Access, ApiCommand, ApiView, AsOfQueryDto, CachedView, CommandContext, CommandResponse, commandResponse, cutOf, paginate, ReadConsistency } from '../../../platform/src';
 import { RegisterAgency } from '../commands/register-agency.command';
 import { ReviseTerritorialContext } from '../commands/revise-territorial-context.command';
 import { CLASSIFICATION_RULE } from '../domain/context-classification';
@@ -20,9 +18,8 @@ import { AgencyPage, AgencyRegisteredView, AgencyView } from './dto/territory.vi
 export class AgenciesController {
   constructor(
     private readonly commands: CommandBus,
-    private readonly engine: ProjectionEngine,
+    private readonly reads: ReadModels,
     private readonly consistency: ReadConsistency,
-    @InjectRepository(AgencyRow) private readonly agencies: Repository<AgencyRow>,
   ) {}
 
   @ApiCommand({
@@ -45,18 +42,12 @@ export class AgenciesController {
     await this.consistency.waitFor(q.consistentWith, [agencyDirectory.name]);
     const scope = readScope(principal);
     const visible = (a: AgencyRow) => scope.all || scope.agencies.includes(a.safir) || scope.regions.includes(a.region);
-    const rows = q.asOf || q.knownAt
-      ? (await this.engine.replay<{ agencies: AgencyRow }>(agencyDirectory.name, { occurredAt: endOfDay(q.asOf), recordedAt: q.knownAt })).list('agencies')
-      : await this.agencies.find({
-          where: scope.all ? (q.region ? { region: q.region } : {}) : [{ safir: In(scope.agencies) }, { region: In(scope.regions) }],
-          order: { safir: 'ASC' },
-        });
-    const filtered = rows.filter(visible).filter((a) => !q.region || a.region === q.region).sort((a, b) => a.safir.localeCompare(b.safir));
-    return { ...paginate(filtered, q), classificationRule: CLASSIFICATION_RULE };
+    const rows = await this.reads.find(AgencyRow, cutOf(q), { region: q.region }, { order: { safir: 'ASC' } });
+    return { ...paginate(rows.filter(visible), q), classificationRule: CLASSIFICATION_RULE };
   }
 
   @ApiView({
-    summary: 'One agency with its latest territorial context and the reasons for its class; asOf/knownAt replay the past',
+    summary: 'One agency with its latest territorial context and the reasons for its class; asOf/knownAt as it stood',
     response: AgencyView,
     notFound: 'AGENCY_NOT_FOUND (also when it was not yet registered at asOf/knownAt)',
   })
@@ -65,9 +56,7 @@ export class AgenciesController {
   @Access('agency.read')
   async get(@Param() { safir }: SafirParams, @Query() q: AsOfQueryDto): Promise<AgencyView> {
     await this.consistency.waitFor(q.consistentWith, [agencyDirectory.name]);
-    const row = q.asOf || q.knownAt
-      ? (await this.engine.replay<{ agencies: AgencyRow }>(agencyDirectory.name, { agency: safir, occurredAt: endOfDay(q.asOf), recordedAt: q.knownAt })).get('agencies', { safir })
-      : await this.agencies.findOneBy({ safir });
+    const row = await this.reads.findOne(AgencyRow, cutOf(q), { safir });
     if (!row) throw new NotFoundException({ code: 'AGENCY_NOT_FOUND', message: `no agency ${safir}${q.asOf || q.knownAt ? ' at that date' : ''}` });
     return row;
   }

@@ -11,7 +11,7 @@ export const agencyDirectory = defineProjection<{ agencies: AgencyRow }>({
   name: 'agency-directory',
   version: 1,
   eventTypes: TERRITORY_EVENT_TYPES,
-  tables: { agencies: { entity: AgencyRow, key: ['safir'] } },
+  tables: { agencies: { entity: AgencyRow, key: ['safir'], stable: ['region'], indexes: [['region']] } },
   touches: (e) => [{ table: 'agencies', key: { safir: (e.data as { safir: string }).safir } }],
   apply(e, rows) {
     const event = { type: e.type, data: e.data } as TerritoryEvent;

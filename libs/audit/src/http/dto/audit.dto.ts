@@ -36,6 +36,11 @@ export class RowsQueryDto {
   @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(MAX_SAFE) offset: number = 0;
 }
 
+export class DriftQueryDto {
+  @ApiPropertyOptional({ description: 'compare as of this date or instant (occurredAt ≤ asOf); default: live' }) @IsOptional() @IsDateOrInstant() asOf?: string;
+  @ApiPropertyOptional({ description: 'compare as known at this instant (recordedAt ≤ knownAt)' }) @IsOptional() @IsInstant() knownAt?: string;
+}
+
 export class ChangesQueryDto {
   @ApiPropertyOptional({ example: '62001' }) @IsOptional() @Matches(/^\d{5}$/) agency?: string;
   @ApiPropertyOptional({ description: 'start: a date (occurredAt)' }) @IsOptional() @IsDateOrInstant() fromDate?: string;

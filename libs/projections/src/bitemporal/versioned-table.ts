@@ -1,0 +1,216 @@
+import { createHash } from 'node:crypto';
+import type { PoolClient } from 'pg';
+import type { DataSource } from 'typeorm';
+import type { TableSpec } from '../projection';
+import type { Cut } from './cut';
+import type { KeyVersions, RowVersion } from './row-versions';
+
+interface Column {
+  property: string;
+  column: string;
+  sqlType: string;
+}
+
+/** Equality on a column (an array: any of its values); undefined filters nothing. */
+export type Filter<Row> = { [K in keyof Row]?: Row[K] | readonly Row[K][] | undefined };
+
+export interface FindOptions<Row> {
+  order?: { [K in keyof Row]?: 'ASC' | 'DESC' };
+  limit?: number;
+  offset?: number;
+}
+
+/** Bookkeeping columns of every versioned table; no entity may use these names. */
+const BOOKKEEPING = ['valid_from', 'recorded_from', 'recorded_to', 'is_current', 'is_removed'];
+/** Bumped when the physical layout below changes: every projection is then rebuilt. */
+const LAYOUT = 1;
+const ISO = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
+const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', ${ISO})`;
+
+export const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/**
+ * One read-model table stored as bitemporal row versions (SQL:2011's "system-versioned" and
+ * "application-time" periods in one table):
+ * - the entity's columns, then `valid_from` (the occurredAt from which the version holds, until
+ *   the next version of its key), `recorded_from`/`recorded_to` (the recordedAt range during which
+ *   the log said so), `is_removed` (the row does not exist from `valid_from`);
+ * - `is_current` flags the version a live read sees (the last one believed now), so the live
+ *   read is an index scan of a partial index: the special case "as of now, as known now".
+ * Rows travel as one JSONB array per statement (jsonb_to_recordset), so a batch is one round trip.
+ */
+export class VersionedTable {
+  readonly tableName: string;
+  readonly columns: Column[];
+  readonly keyColumns: Column[];
+  /** Columns whose value never changes for a key: their filters apply before picking versions. */
+  private readonly stableColumns: Set<string>;
+  private readonly indexes: Column[][];
+
+  constructor(dataSource: DataSource, spec: TableSpec<object>) {
+    const metadata = dataSource.getMetadata(spec.entity);
+    this.tableName = metadata.tableName;
+    this.columns = metadata.columns.map((c) => ({ property: c.propertyName, column: c.databaseName, sqlType: dataSource.driver.normalizeType(c) + (c.isArray ? '[]' : '') }));
+    const column = (property: string) => {
+      const found = this.columns.find((c) => c.property === property);
+      if (!found) throw new Error(`${this.tableName}: ${property} is not a column`);
+      return found;
+    };
+    for (const c of this.columns) if (BOOKKEEPING.includes(c.column)) throw new Error(`${this.tableName}: column ${c.column} is reserved for row versions`);
+    this.keyColumns = spec.key.map(column);
+    this.stableColumns = new Set([...spec.key, ...(spec.stable ?? [])].map((p) => column(p).column));
+    this.indexes = (spec.indexes ?? []).map((list) => list.map(column));
+  }
+
+  /** The same table under another name (rebuild target). */
+  renamed(tableName: string): VersionedTable {
+    return Object.assign(Object.create(VersionedTable.prototype), this, { tableName });
+  }
+
+  /** What the table looks like: a projection whose stored shape differs is rebuilt before use. */
+  shape(): string {
+    const parts = { layout: LAYOUT, columns: this.columns.map((c) => [c.column, c.sqlType]), key: this.keyColumns.map((c) => c.column), indexes: this.indexes.map((i) => i.map((c) => c.column)) };
+    return createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 16);
+  }
+
+  createStatements(): string[] {
+    const t = quote(this.tableName);
+    const keys = this.keyColumns.map((c) => quote(c.column)).join(', ');
+    const columns = this.columns.map((c) => `${quote(c.column)} ${c.sqlType}${this.keyColumns.includes(c) ? ' NOT NULL' : ''}`);
+    const [pkey, current, ...secondary] = this.indexNames().map(quote);
+    return [
+      `CREATE TABLE ${t} (${columns.join(', ')}, valid_from timestamptz NOT NULL, recorded_from timestamptz NOT NULL,
+         recorded_to timestamptz, is_current boolean NOT NULL, is_removed boolean NOT NULL,
+         CONSTRAINT ${pkey} PRIMARY KEY (${keys}, valid_from, recorded_from))`,
+      `CREATE UNIQUE INDEX ${current} ON ${t} (${keys}) WHERE is_current`,
+      ...this.indexes.map((cols, i) => `CREATE INDEX ${secondary[i]} ON ${t} (${cols.map((c) => quote(c.column)).join(', ')}) WHERE is_current AND NOT is_removed`),
+    ];
+  }
+
+  /** Index names carry the table's name, so a rebuild's fresh table can sit beside the live one. */
+  indexNames(): string[] {
+    return ['pkey', 'current', ...this.indexes.map((_, i) => `i${i}`)].map((suffix) => `${this.tableName.slice(0, 55)}__${suffix}`);
+  }
+
+  /**
+   * For each key, the versions believed now from the one in effect just before `from` on (all of
+   * them when none was in effect then: `complete`).
+   */
+  async loadCurrent(client: PoolClient, requests: { key: Record<string, unknown>; from: string }[]): Promise<{ key: Record<string, unknown>; versions: RowVersion[]; complete: boolean }[]> {
+    if (requests.length === 0) return [];
+    const match = (alias: string) => this.keyColumns.map((c) => `${alias}.${quote(c.column)} = k.${quote(c.column)}`).join(' AND ');
+    const keyRecordset = this.keyColumns.map((c) => `${quote(c.column)} ${c.sqlType}`).join(', ');
+    const { rows } = await client.query<Record<string, unknown> & { __i: number; __from: string; __recorded: string; is_removed: boolean }>(
+      `SELECT k.__i AS "__i", ${iso('t.valid_from')} AS "__from", ${iso('t.recorded_from')} AS "__recorded", t.is_removed, ${this.selectList('t')}
+         FROM jsonb_to_recordset($1::jsonb) AS k(${keyRecordset}, __from timestamptz, __i integer)
+         JOIN ${quote(this.tableName)} t ON ${match('t')} AND t.recorded_to IS NULL
+          AND t.valid_from >= coalesce((SELECT max(p.valid_from) FROM ${quote(this.tableName)} p WHERE ${match('p')} AND p.recorded_to IS NULL AND p.valid_from < k.__from), '-infinity')
+        ORDER BY k.__i, t.valid_from`,
+      [JSON.stringify(requests.map((r, i) => ({ ...this.record(r.key, this.keyColumns), __from: r.from, __i: i })))],
+    );
+    const found = requests.map((r) => ({ key: r.key, versions: [] as RowVersion[], complete: true }));
+    for (const { __i, __from, __recorded, is_removed, ...values } of rows) {
+      found[__i].versions.push({ validFrom: __from, recordedFrom: __recorded, row: is_removed ? null : values, stored: true });
+    }
+    for (const [i, f] of found.entries()) f.complete = f.versions.length === 0 || f.versions[0].validFrom >= requests[i].from;
+    return found;
+  }
+
+  /** Writes what a fold changed for these keys: drops, closes, current flags, new versions. */
+  async write(client: PoolClient, changes: KeyVersions[]): Promise<void> {
+    const drops: Record<string, unknown>[] = [];
+    const closes: Record<string, unknown>[] = [];
+    const flags: Record<string, unknown>[] = [];
+    const inserts: Record<string, unknown>[] = [];
+    for (const k of changes) {
+      const keyRecord = this.record(k.key, this.keyColumns);
+      const last = k.current.at(-1) ?? null;
+      const id = (v: RowVersion) => ({ ...keyRecord, valid_from: v.validFrom, recorded_from: v.recordedFrom });
+      for (const { version, recordedTo } of k.closed) {
+        if (!version.stored) inserts.push(this.versionRecord(k, version, recordedTo, false));
+        else if (recordedTo === version.recordedFrom) drops.push(id(version));
+        else closes.push({ ...id(version), recorded_to: recordedTo });
+      }
+      if (k.storedCurrent && k.storedCurrent !== last && k.current.includes(k.storedCurrent)) flags.push({ ...id(k.storedCurrent), is_current: false });
+      if (last && last.stored && last !== k.storedCurrent) flags.push({ ...id(last), is_current: true });
+      for (const v of k.current) if (!v.stored) inserts.push(this.versionRecord(k, v, null, v === last));
+    }
+    const t = quote(this.tableName);
+    const idColumns = `${this.keyColumns.map((c) => `${quote(c.column)} ${c.sqlType}`).join(', ')}, valid_from timestamptz, recorded_from timestamptz`;
+    const matchId = `${this.keyColumns.map((c) => `t.${quote(c.column)} = x.${quote(c.column)}`).join(' AND ')} AND t.valid_from = x.valid_from AND t.recorded_from = x.recorded_from`;
+    const run = async (sql: string, records: Record<string, unknown>[]) => {
+      for (let i = 0; i < records.length; i += 5000) await client.query(sql, [JSON.stringify(records.slice(i, i + 5000))]);
+    };
+    await run(`DELETE FROM ${t} t USING jsonb_to_recordset($1::jsonb) AS x(${idColumns}) WHERE ${matchId}`, drops);
+    await run(`UPDATE ${t} t SET recorded_to = x.recorded_to, is_current = false FROM jsonb_to_recordset($1::jsonb) AS x(${idColumns}, recorded_to timestamptz) WHERE ${matchId}`, closes);
+    // Unset before set: one current version per key (a unique partial index) at every moment.
+    await run(`UPDATE ${t} t SET is_current = x.is_current FROM jsonb_to_recordset($1::jsonb) AS x(${idColumns}, is_current boolean) WHERE ${matchId}`, flags.filter((f) => !f.is_current));
+    await run(`UPDATE ${t} t SET is_current = x.is_current FROM jsonb_to_recordset($1::jsonb) AS x(${idColumns}, is_current boolean) WHERE ${matchId}`, flags.filter((f) => f.is_current));
+    const cols = [...this.columns.map((c) => quote(c.column)), 'valid_from', 'recorded_from', 'recorded_to', 'is_current', 'is_removed'].join(', ');
+    const recordset = `${this.columns.map((c) => `${quote(c.column)} ${c.sqlType}`).join(', ')}, valid_from timestamptz, recorded_from timestamptz, recorded_to timestamptz, is_current boolean, is_removed boolean`;
+    await run(`INSERT INTO ${t} (${cols}) SELECT ${cols} FROM jsonb_to_recordset($1::jsonb) AS r(${recordset})`, inserts);
+  }
+
+  /**
+   * The rows at a cut, filtered, ordered and paged in SQL. Live: the current versions. Past: per
+   * key, the latest version that held at `validAt` among those believed at `knownAt`.
+   */
+  selectAt<Row>(cut: Cut, where: Filter<Row>, options: FindOptions<Row> = {}, countOnly = false): { sql: string; params: unknown[] } {
+    const params: unknown[] = [];
+    const inner: string[] = [];
+    const outer: string[] = ['NOT r.is_removed'];
+    for (const [property, value] of Object.entries(where)) {
+      if (value === undefined) continue;
+      const c = this.columnOf(property);
+      params.push(Array.isArray(value) ? value : [value]);
+      const test = `${quote(c.column)} = ANY($${params.length}::${c.sqlType}[])`;
+      (this.stableColumns.has(c.column) || isLive(cut) ? inner : outer).push(test);
+    }
+    let source: string;
+    if (isLive(cut)) {
+      source = `(SELECT * FROM ${quote(this.tableName)} WHERE is_current${inner.map((f) => ` AND ${f}`).join('')})`;
+    } else {
+      if (cut.validAt !== undefined) {
+        params.push(cut.validAt);
+        inner.push(`valid_from <= $${params.length}::timestamptz`);
+      }
+      if (cut.knownAt !== undefined) {
+        params.push(cut.knownAt);
+        inner.push(`recorded_from <= $${params.length}::timestamptz AND (recorded_to IS NULL OR recorded_to > $${params.length}::timestamptz)`);
+      } else inner.push('recorded_to IS NULL');
+      const keys = this.keyColumns.map((c) => quote(c.column)).join(', ');
+      source = `(SELECT DISTINCT ON (${keys}) * FROM ${quote(this.tableName)} WHERE ${inner.join(' AND ')} ORDER BY ${keys}, valid_from DESC)`;
+    }
+    if (countOnly) return { sql: `SELECT count(*)::integer AS n FROM ${source} r WHERE ${outer.join(' AND ')}`, params };
+    const order = Object.entries(options.order ?? {}).map(([p, dir]) => `r.${quote(this.columnOf(p).column)} ${dir === 'DESC' ? 'DESC' : 'ASC'}`);
+    // Ties end in key order, so pages never overlap.
+    order.push(...this.keyColumns.map((c) => `r.${quote(c.column)}`));
+    let sql = `SELECT ${this.selectList('r')} FROM ${source} r WHERE ${outer.join(' AND ')} ORDER BY ${order.join(', ')}`;
+    if (options.limit !== undefined) sql += ` LIMIT ${Math.floor(options.limit)}`;
+    if (options.offset) sql += ` OFFSET ${Math.floor(options.offset)}`;
+    return { sql, params };
+  }
+
+  private columnOf(property: string): Column {
+    const c = this.columns.find((x) => x.property === property);
+    if (!c) throw new Error(`${this.tableName}: no column ${property}`);
+    return c;
+  }
+
+  private versionRecord(k: KeyVersions, v: RowVersion, recordedTo: string | null, isCurrent: boolean): Record<string, unknown> {
+    const values = v.row ? this.record(v.row as Record<string, unknown>, this.columns) : this.record(k.key, this.keyColumns);
+    return { ...values, valid_from: v.validFrom, recorded_from: v.recordedFrom, recorded_to: recordedTo, is_current: isCurrent, is_removed: v.row === null };
+  }
+
+  private selectList(alias: string): string {
+    return this.columns.map((c) => `${alias}.${quote(c.column)} AS ${quote(c.property)}`).join(', ');
+  }
+
+  private record(row: Record<string, unknown>, columns: Column[]): Record<string, unknown> {
+    const record: Record<string, unknown> = {};
+    for (const c of columns) record[c.column] = row[c.property] ?? null;
+    return record;
+  }
+}
+
+const isLive = (cut: Cut) => cut.validAt === undefined && cut.knownAt === undefined;
