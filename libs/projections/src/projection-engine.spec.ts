@@ -222,7 +222,8 @@ describe('ProjectionEngine on PostgreSQL', () => {
         for (const [i, spec] of specs.entries()) {
           const occurredAt = day(spec.day);
           const agency = spec.agency === 'a' ? agencies[0] : agencies[1];
-          const data = { agency, ...(spec.type === 'Reset' ? { month: occurredAt.slice(0, 7) } : {}), status: spec.status, n: spec.n, tag: spec.n % 2 ? 'odd' : 'even' };
+          // Tags with a tab, a line break and a backslash travel through COPY's text format.
+          const data = { agency, ...(spec.type === 'Reset' ? { month: occurredAt.slice(0, 7) } : {}), status: spec.status, n: spec.n, tag: spec.n % 2 ? 'odd\tone' : 'even\\one\n' };
           const e = newEvent({ type: spec.type, agency, data });
           e.metadata = { ...e.metadata, occurredAt };
           if (i === 0 || !spec.sameInstant) groups.push([]);

@@ -1,7 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
 import type { DataSource } from 'typeorm';
 import type { EventStore } from '../../event-store/src';
-import { foldSlice, writeVersions } from './bitemporal/fold-versions';
+import { foldSlice, VersionSink } from './bitemporal/fold-versions';
 import { RowVersions } from './bitemporal/row-versions';
 import { VersionedTable } from './bitemporal/versioned-table';
 import type { MemoryRows } from './memory-rows';
@@ -186,10 +186,10 @@ export class ProjectionEngine {
       const slice = await this.store.readAll({ after: from, limit, types: p.eventTypes });
       const checkpoint = Math.max(from, slice.scannedTo);
       if (slice.events.length > 0) {
-        const tables = this.tables.get(p.name)!;
+        const sink = new VersionSink(client, this.tables.get(p.name)!);
         const versions = new RowVersions(p);
-        await foldSlice(client, tables, versions, slice.events);
-        await writeVersions(client, tables, versions);
+        await foldSlice(client, sink, versions, slice.events);
+        await sink.flush(versions);
       }
       await client.query(`UPDATE projection_checkpoints SET position = $2, updated_at = now() WHERE name = $1`, [p.name, checkpoint]);
       // Delivered at commit: readers holding answers derived from these tables know to drop them.
@@ -221,7 +221,7 @@ export class ProjectionEngine {
     const p = this.get(name);
     await this.registerCheckpoints();
     return rebuildProjection(this.store, this.pool, p, this.tables.get(p.name)!, {
-      cacheRows: this.options.rebuildCacheRows ?? 200_000,
+      cacheRows: this.options.rebuildCacheRows ?? 400_000,
       flushEvents: this.options.rebuildFlushEvents ?? 20_000,
       onProgress,
     });

@@ -1,6 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import type { EventStore, ReadAllSlice } from '../../event-store/src';
-import { foldSlice, writeVersions } from './bitemporal/fold-versions';
+import { foldSlice, VersionSink } from './bitemporal/fold-versions';
 import { RowVersions } from './bitemporal/row-versions';
 import { quote, VersionedTable } from './bitemporal/versioned-table';
 import type { Projection, Tables } from './projection';
@@ -41,16 +41,18 @@ export async function rebuildProjection<T extends Tables>(
   // A new name each time: index names carry the table's name and must not clash.
   const suffix = `__r${Date.now().toString(36)}`;
   const client = await pool.connect();
+  const writer = await pool.connect();
   let events = 0;
   try {
     for (const [table, sql] of Object.entries(live)) {
       await dropLeftovers(client, sql.tableName);
       fresh[table] = sql.renamed(`${sql.tableName}${suffix}`);
-      for (const statement of fresh[table].createStatements()) await client.query(statement);
+      for (const statement of fresh[table].createStatements({ bulk: true })) await client.query(statement);
     }
     await client.query(`UPDATE projection_checkpoints SET status = 'rebuilding', rebuild_position = 0 WHERE name = $1`, [projection.name]);
 
-    const versions = new RowVersions(projection);
+    const versions = new RowVersions(projection, { ownsStorage: true });
+    const sink = new VersionSink<T>(client, fresh, { bulk: true, background: writer });
     let position = 0;
     let sinceFlush = 0;
     let head = await store.headPosition();
@@ -71,33 +73,39 @@ export async function rebuildProjection<T extends Tables>(
     for (;;) {
       const slice = await inFlight.shift()!;
       refill();
-      await foldSlice(client, fresh, versions, slice.events);
+      await foldSlice(client, sink, versions, slice.events);
       events += slice.events.length;
       sinceFlush += slice.events.length;
       position = Math.max(position, slice.scannedTo);
       const done = inFlight.length === 0;
       if (sinceFlush >= options.flushEvents || done) {
-        await writeVersions(client, fresh, versions);
+        await sink.flush(versions);
         sinceFlush = 0;
+        // Keep what facts in order need (the last versions of each key); forget keys only when
+        // even that outgrows the cache.
+        versions.trimClean();
         if (versions.size() > options.cacheRows) versions.evictClean();
         await client.query(`UPDATE projection_checkpoints SET rebuild_position = $2 WHERE name = $1`, [projection.name, position]);
         options.onProgress?.({ position, headPosition: head, events });
       }
       if (done) break;
     }
+    await sink.settle();
+    for (const table of Object.values(fresh)) for (const statement of table.finishBulkStatements()) await client.query(statement);
 
-    // Swap: hold the checkpoint row so no live batch runs, fold the tail, rename.
+    // Swap: hold the checkpoint row so no live batch runs, fold the tail (as live batches do), rename.
     await client.query('BEGIN');
     await client.query(`SELECT 1 FROM projection_checkpoints WHERE name = $1 FOR UPDATE`, [projection.name]);
+    const tail = new VersionSink<T>(client, fresh);
     for (;;) {
       const slice = await store.readAll({ after: position, limit: 5000, types: projection.eventTypes });
-      await foldSlice(client, fresh, versions, slice.events);
+      await foldSlice(client, tail, versions, slice.events);
       events += slice.events.length;
       position = Math.max(position, slice.scannedTo);
       if (slice.endOfLog) break;
     }
     head = position;
-    await writeVersions(client, fresh, versions);
+    await tail.flush(versions);
     for (const [table, sql] of Object.entries(live)) await swapIn(client, fresh[table], sql);
     await client.query(
       `UPDATE projection_checkpoints SET position = $2, version = $3, shape = $4, status = 'live', rebuild_position = NULL, updated_at = now() WHERE name = $1`,
@@ -113,6 +121,7 @@ export async function rebuildProjection<T extends Tables>(
     throw error;
   } finally {
     client.release();
+    writer.release();
   }
 }
 

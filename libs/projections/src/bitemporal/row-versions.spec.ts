@@ -135,6 +135,7 @@ function fold(events: RecordedEvent[], batchSizes: number[], evictEvery: number)
     }
     for (const e of batch) versions.apply(e);
     table.flush(versions as never);
+    if (batchNo % 3 === 0) versions.trimClean();
   }
   return table;
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { PoolClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import type { DataSource } from 'typeorm';
 import type { TableSpec } from '../projection';
 import type { Cut } from './cut';
@@ -18,6 +19,32 @@ export interface FindOptions<Row> {
   order?: { [K in keyof Row]?: 'ASC' | 'DESC' };
   limit?: number;
   offset?: number;
+}
+
+/** Statements for one table, ready to send. */
+export interface PreparedWrite {
+  drops: Record<string, unknown>[];
+  closes: Record<string, unknown>[];
+  flags: Record<string, unknown>[];
+  /** New versions in COPY's text format, in chunks of about 64 kB. */
+  inserts: string[];
+}
+
+/** Appends COPY lines to chunks of about 64 kB: few large strings rather than one per version. */
+class CopyChunks {
+  readonly chunks: string[] = [];
+  private current = '';
+
+  add(line: string): void {
+    this.current += line;
+    if (this.current.length >= 65_536) this.end();
+  }
+
+  end(): string[] {
+    if (this.current) this.chunks.push(this.current);
+    this.current = '';
+    return this.chunks;
+  }
 }
 
 /** Bookkeeping columns of every versioned table; no entity may use these names. */
@@ -73,15 +100,41 @@ export class VersionedTable {
     return createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 16);
   }
 
-  createStatements(): string[] {
+  /**
+   * The table and its indexes. A bulk build (a rebuild) creates the primary key only: it writes
+   * every version as not current, then `finishBulkStatements` flags the current ones and builds the
+   * other indexes once, which is far cheaper than keeping them up to date row by row.
+   */
+  createStatements(options: { bulk?: boolean } = {}): string[] {
     const t = quote(this.tableName);
     const keys = this.keyColumns.map((c) => quote(c.column)).join(', ');
     const columns = this.columns.map((c) => `${quote(c.column)} ${c.sqlType}${this.keyColumns.includes(c) ? ' NOT NULL' : ''}`);
-    const [pkey, current, ...secondary] = this.indexNames().map(quote);
-    return [
-      `CREATE TABLE ${t} (${columns.join(', ')}, valid_from timestamptz NOT NULL, recorded_from timestamptz NOT NULL,
+    const [pkey] = this.indexNames().map(quote);
+    const table = `CREATE TABLE ${t} (${columns.join(', ')}, valid_from timestamptz NOT NULL, recorded_from timestamptz NOT NULL,
          recorded_to timestamptz, is_current boolean NOT NULL, is_removed boolean NOT NULL,
-         CONSTRAINT ${pkey} PRIMARY KEY (${keys}, valid_from, recorded_from))`,
+         CONSTRAINT ${pkey} PRIMARY KEY (${keys}, valid_from, recorded_from))`;
+    return options.bulk ? [table] : [table, ...this.indexStatements()];
+  }
+
+  /** After a bulk build: each key's last believed version is current; then the other indexes. */
+  finishBulkStatements(): string[] {
+    const t = quote(this.tableName);
+    const keys = this.keyColumns.map((c) => quote(c.column)).join(', ');
+    const match = this.keyColumns.map((c) => `t.${quote(c.column)} = c.${quote(c.column)}`).join(' AND ');
+    return [
+      `UPDATE ${t} t SET is_current = true
+         FROM (SELECT DISTINCT ON (${keys}) ${keys}, valid_from, recorded_from FROM ${t} WHERE recorded_to IS NULL ORDER BY ${keys}, valid_from DESC) c
+        WHERE ${match} AND t.valid_from = c.valid_from AND t.recorded_from = c.recorded_from`,
+      ...this.indexStatements(),
+      `ANALYZE ${t}`,
+    ];
+  }
+
+  private indexStatements(): string[] {
+    const t = quote(this.tableName);
+    const keys = this.keyColumns.map((c) => quote(c.column)).join(', ');
+    const [, current, ...secondary] = this.indexNames().map(quote);
+    return [
       `CREATE UNIQUE INDEX ${current} ON ${t} (${keys}) WHERE is_current`,
       ...this.indexes.map((cols, i) => `CREATE INDEX ${secondary[i]} ON ${t} (${cols.map((c) => quote(c.column)).join(', ')}) WHERE is_current AND NOT is_removed`),
     ];
@@ -116,25 +169,33 @@ export class VersionedTable {
     return found;
   }
 
-  /** Writes what a fold changed for these keys: drops, closes, current flags, new versions. */
-  async write(client: PoolClient, changes: KeyVersions[]): Promise<void> {
+  /**
+   * What a fold changed for these keys, as statements to send: drops, closes, current flags, new
+   * versions. Taken at once (the keys may change again right after); sent later, maybe while the
+   * fold goes on. A bulk build leaves the current flags to `finishBulkStatements`.
+   */
+  prepareWrite(changes: KeyVersions[], options: { bulk?: boolean } = {}): PreparedWrite {
     const drops: Record<string, unknown>[] = [];
     const closes: Record<string, unknown>[] = [];
     const flags: Record<string, unknown>[] = [];
-    const inserts: Record<string, unknown>[] = [];
+    const inserts = new CopyChunks();
     for (const k of changes) {
       const keyRecord = this.record(k.key, this.keyColumns);
       const last = k.current.at(-1) ?? null;
       const id = (v: RowVersion) => ({ ...keyRecord, valid_from: v.validFrom, recorded_from: v.recordedFrom });
       for (const { version, recordedTo } of k.closed) {
-        if (!version.stored) inserts.push(this.versionRecord(k, version, recordedTo, false));
+        if (!version.stored) inserts.add(this.copyLine(k, version, recordedTo, false));
         else if (recordedTo === version.recordedFrom) drops.push(id(version));
         else closes.push({ ...id(version), recorded_to: recordedTo });
       }
-      if (k.storedCurrent && k.storedCurrent !== last && k.current.includes(k.storedCurrent)) flags.push({ ...id(k.storedCurrent), is_current: false });
-      if (last && last.stored && last !== k.storedCurrent) flags.push({ ...id(last), is_current: true });
-      for (const v of k.current) if (!v.stored) inserts.push(this.versionRecord(k, v, null, v === last));
+      if (!options.bulk && k.storedCurrent && k.storedCurrent !== last && k.current.includes(k.storedCurrent)) flags.push({ ...id(k.storedCurrent), is_current: false });
+      if (!options.bulk && last && last.stored && last !== k.storedCurrent) flags.push({ ...id(last), is_current: true });
+      for (const v of k.current) if (!v.stored) inserts.add(this.copyLine(k, v, null, !options.bulk && v === last));
     }
+    return { drops, closes, flags, inserts: inserts.end() };
+  }
+
+  async send(client: PoolClient, { drops, closes, flags, inserts }: PreparedWrite): Promise<void> {
     const t = quote(this.tableName);
     const idColumns = `${this.keyColumns.map((c) => `${quote(c.column)} ${c.sqlType}`).join(', ')}, valid_from timestamptz, recorded_from timestamptz`;
     const matchId = `${this.keyColumns.map((c) => `t.${quote(c.column)} = x.${quote(c.column)}`).join(' AND ')} AND t.valid_from = x.valid_from AND t.recorded_from = x.recorded_from`;
@@ -146,9 +207,27 @@ export class VersionedTable {
     // Unset before set: one current version per key (a unique partial index) at every moment.
     await run(`UPDATE ${t} t SET is_current = x.is_current FROM jsonb_to_recordset($1::jsonb) AS x(${idColumns}, is_current boolean) WHERE ${matchId}`, flags.filter((f) => !f.is_current));
     await run(`UPDATE ${t} t SET is_current = x.is_current FROM jsonb_to_recordset($1::jsonb) AS x(${idColumns}, is_current boolean) WHERE ${matchId}`, flags.filter((f) => f.is_current));
+    if (inserts.length) await this.copyIn(client, inserts);
+  }
+
+  /** New versions travel by COPY (text format): no JSON to build or parse, one stream per write. */
+  private async copyIn(client: PoolClient, chunks: string[]): Promise<void> {
     const cols = [...this.columns.map((c) => quote(c.column)), 'valid_from', 'recorded_from', 'recorded_to', 'is_current', 'is_removed'].join(', ');
-    const recordset = `${this.columns.map((c) => `${quote(c.column)} ${c.sqlType}`).join(', ')}, valid_from timestamptz, recorded_from timestamptz, recorded_to timestamptz, is_current boolean, is_removed boolean`;
-    await run(`INSERT INTO ${t} (${cols}) SELECT ${cols} FROM jsonb_to_recordset($1::jsonb) AS r(${recordset})`, inserts);
+    const stream = client.query(copyFrom(`COPY ${quote(this.tableName)} (${cols}) FROM STDIN`));
+    await new Promise<void>((resolve, reject) => {
+      stream.on('finish', resolve);
+      stream.on('error', reject);
+      for (const chunk of chunks) stream.write(chunk);
+      stream.end();
+    });
+  }
+
+  /** One version as a line of COPY's text format. */
+  private copyLine(k: KeyVersions, v: RowVersion, recordedTo: string | null, isCurrent: boolean): string {
+    const row = (v.row ?? k.key) as Record<string, unknown>;
+    let line = '';
+    for (const c of this.columns) line += copyField(row[c.property], c.sqlType) + '\t';
+    return `${line}${v.validFrom}\t${v.recordedFrom}\t${recordedTo ?? '\\N'}\t${isCurrent ? 't' : 'f'}\t${v.row === null ? 't' : 'f'}\n`;
   }
 
   /**
@@ -197,11 +276,6 @@ export class VersionedTable {
     return c;
   }
 
-  private versionRecord(k: KeyVersions, v: RowVersion, recordedTo: string | null, isCurrent: boolean): Record<string, unknown> {
-    const values = v.row ? this.record(v.row as Record<string, unknown>, this.columns) : this.record(k.key, this.keyColumns);
-    return { ...values, valid_from: v.validFrom, recorded_from: v.recordedFrom, recorded_to: recordedTo, is_current: isCurrent, is_removed: v.row === null };
-  }
-
   private selectList(alias: string): string {
     return this.columns.map((c) => `${alias}.${quote(c.column)} AS ${quote(c.property)}`).join(', ');
   }
@@ -214,3 +288,14 @@ export class VersionedTable {
 }
 
 const isLive = (cut: Cut) => cut.validAt === undefined && cut.knownAt === undefined;
+
+/** A value in COPY's text format: \N for null, JSON for jsonb, backslash, tab and line breaks escaped. */
+function copyField(value: unknown, sqlType: string): string {
+  if (value === null || value === undefined) return '\\N';
+  if (typeof value === 'boolean') return value ? 't' : 'f';
+  if (typeof value === 'number') return String(value);
+  const text = sqlType === 'jsonb' || sqlType === 'json' || typeof value === 'object' ? JSON.stringify(value) : String(value);
+  return /[\\\t\n\r]/.test(text) ? text.replace(/[\\\t\n\r]/g, (ch) => COPY_ESCAPES[ch]) : text;
+}
+
+const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
