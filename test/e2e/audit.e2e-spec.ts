@@ -25,7 +25,7 @@ describe('auditor toolkit over HTTP', () => {
 
   beforeAll(async () => {
     writeFileSync(keyFile, keys.privateKeyPem);
-    h = await startApp({ ANCRAGE_AUDIT_KEY_FILE: keyFile });
+    h = await startApp({ ANCRAGE_AUDIT_KEY_FILE: keyFile }, () => new Date('2018-12-20T10:00:00Z'));
     store = h.app.get(EVENT_STORE);
     pool = createPool(h.db.url);
     await h.app.get(CommandBus).execute(
@@ -145,10 +145,11 @@ describe('auditor toolkit over HTTP', () => {
       digest,
       publicKeyPem: keys.publicKeyPem,
     });
-    // 2018 for 62001: the envelope, two commitments and a payment (c3 and the correction are dated today).
-    expect(manifest.eventCount).toBe(4);
+    // 2018 for 62001: the envelope, three commitments (c3 undated: the clock's 20 December), a payment
+    // and its correction (which holds from the payment's date).
+    expect(manifest.eventCount).toBe(6);
     expect(manifest.files.map((f) => f.path)).toEqual(expect.arrayContaining(['events.jsonl', 'digest.json', 'read-models/fund-consumption/envelopes.csv']));
-    expect(verifyBundle(out, keys.publicKeyPem)).toMatchObject({ ok: true, digestSigned: true, eventCount: 4 });
+    expect(verifyBundle(out, keys.publicKeyPem)).toMatchObject({ ok: true, digestSigned: true, eventCount: 6 });
 
     const csvPath = join(out, 'read-models/fund-consumption/envelopes.csv');
     writeFileSync(csvPath, readFileSync(csvPath, 'utf8').replace('5000000', '9000000'));

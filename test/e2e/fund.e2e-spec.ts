@@ -24,7 +24,8 @@ describe('the 5% fund over HTTP', () => {
   const server = () => h.app.getHttpServer();
 
   beforeAll(async () => {
-    h = await startApp();
+    // Late in the fund year: facts recorded without a date belong to 2018.
+    h = await startApp({}, () => new Date('2018-12-20T10:00:00Z'));
     store = h.app.get(EVENT_STORE);
     const op = { actor: 'test', role: 'operator', correlationId: 'setup' };
     await h.app.get(CommandBus).execute(new RegisterAgency({ safir: '62001', name: 'Berck-sur-Mer', region: '32', department: '62', employmentBasin: '3214', areaType: 'RURAL', openedOn: '2009-01-05' }, op));
@@ -44,7 +45,7 @@ describe('the 5% fund over HTTP', () => {
     await request(server()).post(`${base}/envelope`).set(as('otherDirector')).send({ amountCents: 100_000_00 }).expect(403);
     const res = await request(server()).post(`${base}/envelope`).set(as('director')).send({ amountCents: 100_000_00, allocatedOn: '2018-01-02' }).expect(201);
     expect(res.body.events).toEqual(['EnvelopeAllocated']);
-    await request(server()).post('/agencies/62002/fund/2018/envelope').set(as('admin')).send({ amountCents: 50_000_00 }).expect(201);
+    await request(server()).post('/agencies/62002/fund/2018/envelope').set(as('admin')).send({ amountCents: 50_000_00, allocatedOn: '2018-01-03' }).expect(201);
     await request(server()).post('/agencies/99999/fund/2018/envelope').set(as('admin')).send({ amountCents: 1 }).expect(404);
   });
 

@@ -65,16 +65,16 @@ describe('fuzzing every route from the OpenAPI document', () => {
     await t.post('/agencies/62001/partnerships/ml-berck/agreements', 'manager', { agreementId: 'conv-1', reference: 'C1', scale: 'LOCAL', formal: true, objectives: [], startDate: '2018-01-01', endDate: '2018-12-31' });
     await t.post('/agencies/62001/partnerships/ml-berck/expectations', 'manager', { expectationId: 'att-1', expectation: 'SHARED_KEY_DATA' });
     await t.post('/agencies/62001/joint-events', 'manager', { jointEventId: 'evt-1', kind: 'FORUM', date: '2018-05-01', title: 'Forum', partnerIds: ['ml-berck'], publics: [] });
-    await t.post('/agencies/62001/diagnostics/2018', 'manager', {});
+    await t.post('/agencies/62001/diagnostics/2018', 'manager', { draftedOn: '2018-01-10' });
     await t.put('/agencies/62001/diagnostics/2018/sections/LABOUR_DEMAND', 'manager', { text: 'Besoins', keyFigures: [] });
     await t.post('/agencies/62001/diagnostics/2018/publish', 'manager', { findings: [{ findingId: 'f-1', kind: 'NEED', title: 'Mobilité' }] });
-    await t.post(plan, 'manager', { diagnosticYear: 2018 });
-    await t.post(`${plan}/priorities`, 'manager', { priorityId: 'p-1', title: 'Mobilité', findingIds: ['f-1'] });
-    await t.post(`${plan}/actions`, 'manager', { actionId: 'a-1', priorityId: 'p-1', title: 'Permis', lever: 'TRAINING', owner: 'x', startDate: '2018-01-01', dueDate: '2018-12-31', indicator: { name: 'n', unit: 'u', baseline: 0, target: 10 } });
+    await t.post(plan, 'manager', { diagnosticYear: 2018, draftedOn: '2018-01-20' });
+    await t.post(`${plan}/priorities`, 'manager', { priorityId: 'p-1', title: 'Mobilité', findingIds: ['f-1'], addedOn: '2018-01-21' });
+    await t.post(`${plan}/actions`, 'manager', { actionId: 'a-1', priorityId: 'p-1', title: 'Permis', lever: 'TRAINING', owner: 'x', startDate: '2018-01-01', dueDate: '2018-12-31', indicator: { name: 'n', unit: 'u', baseline: 0, target: 10 }, addedOn: '2018-01-21' });
     await t.post(`${fund}/envelope`, 'director', { amountCents: 100_000_00, allocatedOn: '2018-01-02' });
     await t.post(`${fund}/commitments`, 'manager', { commitmentId: 'eng-1', category: 'LOCAL_SERVICE_PURCHASE', route: 'SUBSIDY', amountCents: 5_000_00, rationale: 'x', committedOn: '2018-02-01' });
     await t.post(`${fund}/commitments/eng-1/payments`, 'manager', { paymentId: 'pai-1', amountCents: 1_000_00, paidOn: '2018-03-01' });
-    await t.post(`${fund}/over-commitment-requests`, 'manager', { requestId: 'dem-1', amountCents: 1_000_00, reason: 'x' });
+    await t.post(`${fund}/over-commitment-requests`, 'manager', { requestId: 'dem-1', amountCents: 1_000_00, reason: 'x', requestedOn: '2018-04-01' });
   }, 60_000);
 
   afterAll(() => h?.close());

@@ -55,7 +55,7 @@ describe('territorial diagnostic and action plan over HTTP', () => {
 
   it('builds the plan on the diagnostic: priorities must cite its findings, refusals write nothing', async () => {
     await request(server()).post('/agencies/62001/action-plans/2019').set(as('manager')).send({ diagnosticYear: 2019 }).expect(422);
-    await request(server()).post(plan).set(as('manager')).send({ diagnosticYear: 2018 }).expect(201);
+    await request(server()).post(plan).set(as('manager')).send({ diagnosticYear: 2018, draftedOn: '2018-01-20' }).expect(201);
     const head = await store.headPosition();
     const none = await request(server()).post(`${plan}/priorities`).set(as('manager')).send({ priorityId: 'p-x', title: 'x', findingIds: [] }).expect(400);
     expect(none.body.fields[0].field).toBe('findingIds');
@@ -92,8 +92,8 @@ describe('territorial diagnostic and action plan over HTTP', () => {
     // As it was known before the June report was recorded.
     const known = await request(server()).get(`${plan}?knownAt=${between}`).set(as('director')).expect(200);
     expect(known.body.actions.find((a: { actionId: string }) => a.actionId === 'a-seniors').latestValueOnDate).toBe(18);
-    // The plan was drafted in July: on 31 March it did not exist yet.
-    await request(server()).get(`${plan}?asOf=2018-03-31`).set(as('director')).expect(404);
+    // The plan was drafted on 20 January: on the 10th it did not exist yet.
+    await request(server()).get(`${plan}?asOf=2018-01-10`).set(as('director')).expect(404);
   });
 
   it('refuses progress on an abandoned action and on a closed plan, which takes adjustments', async () => {
@@ -102,8 +102,12 @@ describe('territorial diagnostic and action plan over HTTP', () => {
     const abandoned = await request(server()).post(`${plan}/actions/a-job-dating/progress`).set(as('manager')).send({ value: 12, on: '2018-07-01' }).expect(422);
     expect(abandoned.body.code).toBe('ACTION_ABANDONED');
     await request(server()).post(`${plan}/mid-year-review`).set(as('manager')).send({ reviewedOn: '2018-07-01', summary: 'seniors en avance' }).expect(201);
-    await request(server()).post(`${plan}/close`).set(as('manager')).send({ date: '2018-12-31' }).expect(201);
-    const closed = await request(server()).post(`${plan}/actions/a-seniors/progress`).set(as('manager')).send({ value: 60, on: '2018-12-31' }).expect(422);
+    // An action still open: the close must say what becomes of it.
+    const open = await request(server()).post(`${plan}/close`).set(as('manager')).send({ date: '2018-07-15' }).expect(422);
+    expect(open.body).toMatchObject({ code: 'OPEN_ACTIONS', fields: [expect.objectContaining({ field: 'openActions' })] });
+    await request(server()).post(`${plan}/close`).set(as('manager')).send({ date: '2018-07-16' }).expect(422);
+    await request(server()).post(`${plan}/close`).set(as('manager')).send({ date: '2018-07-15', openActions: 'CARRIED_OVER' }).expect(201);
+    const closed = await request(server()).post(`${plan}/actions/a-seniors/progress`).set(as('manager')).send({ value: 60, on: '2018-07-15' }).expect(422);
     expect(closed.body.code).toBe('PLAN_CLOSED');
     await request(server()).post(`${plan}/adjustments`).set(as('manager')).send({ actionId: 'a-seniors', note: 'bilan final', value: 61 }).expect(201);
   });
@@ -117,5 +121,25 @@ describe('territorial diagnostic and action plan over HTTP', () => {
     expect(csv.text.split('\n')[1]).toMatch(/^62001,32,2018,CLOSED,2,/);
     await request(server()).get('/action-plans/execution?year=2018&region=11').set(as('director')).expect(403);
     await request(server()).get('/action-plans/execution?year=2018&sort=alphabet&region=32').set(as('director')).expect(400);
+  });
+
+  it('holds a plan adopted on a past date in its past: as of 30 June the plan adopted on 15 January is there', async () => {
+    const old = '/agencies/62001/action-plans/2017';
+    const diag2017 = '/agencies/62001/diagnostics/2017';
+    await request(server()).post(diag2017).set(as('manager')).send({ draftedOn: '2016-11-02' }).expect(201);
+    await request(server()).put(`${diag2017}/sections/LABOUR_DEMAND`).set(as('manager')).send({ text: 't', keyFigures: [], revisedOn: '2016-11-20' }).expect(200);
+    await request(server()).post(`${diag2017}/publish`).set(as('manager')).send({ findings: [{ findingId: 'f-17', kind: 'NEED', title: 'Saisonniers' }], publishedOn: '2016-12-01' }).expect(201);
+    // Undated, a 2017 plan recorded in 2018 is refused: its facts must say when they happened.
+    const undated = await request(server()).post(old).set(as('manager')).send({ diagnosticYear: 2017 }).expect(422);
+    expect(undated.body).toMatchObject({ code: 'OUTSIDE_PLAN_PERIOD', fields: [expect.objectContaining({ field: 'draftedOn' })] });
+    await request(server()).post(old).set(as('manager')).send({ diagnosticYear: 2017, draftedOn: '2016-12-10' }).expect(201);
+    await request(server()).post(`${old}/priorities`).set(as('manager')).send({ priorityId: 'p-seniors', title: 'Saisonniers', findingIds: ['f-17'], addedOn: '2016-12-11' }).expect(201);
+    await request(server()).post(`${old}/actions`).set(as('manager')).send({ ...action, startDate: '2017-01-15', dueDate: '2017-12-31', addedOn: '2016-12-12' }).expect(201);
+    const adopted = await request(server()).post(`${old}/adopt`).set(as('manager')).send({ date: '2017-01-15' }).expect(201);
+    const june = await request(server()).get(`${old}?asOf=2017-06-30&consistentWith=${adopted.body.position}`).set(as('director')).expect(200);
+    expect(june.body.plan).toMatchObject({ status: 'ADOPTED', adoptedOn: '2017-01-15' });
+    const execution = await request(server()).get('/action-plans/execution?year=2017&region=32&asOf=2017-06-30').set(as('director')).expect(200);
+    expect(execution.body.items).toEqual([expect.objectContaining({ safir: '62001', adopted: true })]);
+    await request(server()).get(`${old}?asOf=2016-12-01`).set(as('director')).expect(404);
   });
 });

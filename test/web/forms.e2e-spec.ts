@@ -253,7 +253,7 @@ const SCENARIOS: Scenario[] = [
   },
   {
     name: 'close the plan', as: 'manager', url: `/agence/62001/plan?annee=${Y}`, form: 'Clôturer le plan',
-    fill: { 'Date de clôture': today },
+    fill: { 'Date de clôture': today, 'Actions encore ouvertes': { radio: 'Les reporter sur l’année suivante' } },
     refuse: { fill: {}, field: 'Date de clôture', message: required },
     records: 'ActionPlanClosed',
   },

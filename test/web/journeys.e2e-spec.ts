@@ -43,14 +43,14 @@ describe('journeys in the browser', () => {
     base = await h.app.getUrl();
     browser = await launchBrowser();
     const plan = `/agencies/62001/action-plans/${Y}`;
-    await t.post(`/agencies/62001/diagnostics/${Y}`, 'manager', {});
+    await t.post(`/agencies/62001/diagnostics/${Y}`, 'manager', { draftedOn: `${Y}-01-05` });
     await t.put(`/agencies/62001/diagnostics/${Y}/sections/LABOUR_DEMAND`, 'manager', { text: 'Besoins saisonniers', keyFigures: [] });
     await t.post(`/agencies/62001/diagnostics/${Y}/publish`, 'manager', { findings: [{ findingId: 'f-mobilite', kind: 'NEED', title: 'Mobilité des jeunes' }] });
-    await t.post(plan, 'manager', { diagnosticYear: Y });
-    await t.post(`${plan}/priorities`, 'manager', { priorityId: 'p-mobilite', title: 'Lever les freins à la mobilité', findingIds: ['f-mobilite'] });
+    await t.post(plan, 'manager', { diagnosticYear: Y, draftedOn: `${Y}-01-10` });
+    await t.post(`${plan}/priorities`, 'manager', { priorityId: 'p-mobilite', title: 'Lever les freins à la mobilité', findingIds: ['f-mobilite'], addedOn: `${Y}-01-11` });
     await t.post(`${plan}/actions`, 'manager', {
       actionId: 'a-permis', priorityId: 'p-mobilite', title: 'Aides au permis de conduire', lever: 'INTENSIVE_SUPPORT', owner: 'équipe', startDate: `${Y}-01-01`, dueDate: `${Y}-12-31`,
-      indicator: { name: 'jeunes aidés', unit: 'personnes', baseline: 0, target: 40 },
+      indicator: { name: 'jeunes aidés', unit: 'personnes', baseline: 0, target: 40 }, addedOn: `${Y}-01-12`,
     });
     await t.post(`${plan}/adopt`, 'manager', { date: `${Y}-01-20` });
     await t.post(`/agencies/62001/fund/${Y}/envelope`, 'director', { amountCents: 10_000_00, allocatedOn: `${Y}-01-02` });

@@ -5,6 +5,7 @@ import { auditDigest, auditExport, auditKeygen, auditVerify, auditVerifyBundle, 
 import { bench } from './commands/bench';
 import { benchDashboard } from './commands/bench-dashboard';
 import { benchLoad } from './commands/bench-load';
+import { benchPast } from './commands/bench-past';
 import { benchWeb } from './commands/bench-web';
 import { demoCommand } from './commands/demo';
 import { eventsTail } from './commands/events';
@@ -118,6 +119,13 @@ program
   .option('--connections <n>', 'concurrent connections', '50')
   .option('--duration <s>', 'seconds of load', '30')
   .action(benchLoad);
+
+program
+  .command('bench-past')
+  .description('load the demo at a scale on a scratch database, rebuild every projection, then read each national, regional and agency view live and at random past cuts beside a full replay; prints p50/p99, rebuild rates and the storage the past costs')
+  .option('--scale <n>', 'demo scale (38 agencies × n; 25 is about 950 agencies)', '25')
+  .option('--samples <n>', 'reads per view, live and past', '20')
+  .action(benchPast);
 
 program
   .command('bench-web')

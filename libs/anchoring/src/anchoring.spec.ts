@@ -59,6 +59,9 @@ describe('anchoring projection', () => {
     recorded('partnership-62001-ml', 'PriorityCircleAssigned', { safir, partnerId: 'ml', circle: 3, defaultCircle: 1, reason: 'peu de public commun' }),
     ...[1, 2, 3].map((n) => recorded(`joint-event-62001-j${n}`, 'JointEventPlanned', { safir, jointEventId: `j${n}`, kind: 'FORUM', date: `2018-0${n + 2}-10`, title: 't', partnerIds: [], publics: [], planActionId: null })),
     recorded('joint-event-62001-j3', 'JointEventCancelled', { safir, jointEventId: 'j3', reason: 'salle indisponible' }),
+    ...[1, 2].map((n) => recorded(`joint-event-62001-j${n}`, 'JointEventHeld', { safir, jointEventId: `j${n}`, date: `2018-0${n + 2}-10`, partnerIds: [], outcomes: { jobSeekersPresent: 30, employersPresent: 5, candidatesPresented: 12, hires: 4 } })),
+    // Planned and never held: it does not count as initiated.
+    recorded('joint-event-62001-j4', 'JointEventPlanned', { safir, jointEventId: 'j4', kind: 'JOB_DATING', date: '2018-06-10', title: 't', partnerIds: [], publics: [], planActionId: null }),
     recorded('diagnostic-62001-2018', 'DiagnosticParticipationRecorded', { safir, year: 2018, internalTeams: [], partners: [{ partnerId: 'ml', involvement: 'CO_CONSTRUCTED' }] }),
     recorded('fund-62001-2018', 'ExpenditureCommitted', { commitmentId: 'c1', category: 'INNOVATIVE_PROJECT', route: 'SUBSIDY', amountCents: 30_000_00, beneficiaryPartnerId: null, planActionId: null, rationale: 'r', mobility: null }),
     recorded('fund-62001-2018', 'ExpenditureCommitted', { commitmentId: 'c2', category: 'DEROGATORY_MOBILITY_AID', route: 'SUBSIDY', amountCents: 70_000_00, beneficiaryPartnerId: null, planActionId: null, rationale: 'r', mobility: null }),

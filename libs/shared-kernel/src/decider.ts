@@ -6,6 +6,9 @@ export interface DomainEvent<T extends string = string, D = unknown> {
   occurredAt?: string;
 }
 
+/** A union of events as deciders see them: each may say when it happened in the world. */
+export type WhenItHappened<E> = E extends unknown ? E & { occurredAt?: string } : never;
+
 export interface DecisionContext {
   /** The command's clock: deciders never read the system time. */
   now: Date;

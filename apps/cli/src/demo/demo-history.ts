@@ -322,7 +322,9 @@ export function demoHistory(options: { seed: number; scale: number }): { steps: 
         }
       }
       at(day(year, 7, 5), manager, (ctx) => new ChangeActionPlan(a.safir, year, { kind: 'mid-year-review', reviewedOn: day(year, 7, 5), summary: 'Revue à mi-parcours avec l’équipe de direction' }, ctx));
-      at(`${year}-12-31`, manager, (ctx) => new ChangeActionPlan(a.safir, year, { kind: 'close', closedOn: `${year}-12-31` }, ctx));
+      // Actions that fell short are carried over to next year's plan.
+      const open = actions.some((x) => x.actionId !== abandoned && x.reach < 1);
+      at(`${year}-12-31`, manager, (ctx) => new ChangeActionPlan(a.safir, year, { kind: 'close', closedOn: `${year}-12-31`, ...(open ? { openActions: 'CARRIED_OVER' as const } : {}) }, ctx));
       if (year === 2017 && proactive && random() < 0.4) {
         at('2018-01-15', manager, (ctx) => new ChangeActionPlan(a.safir, year, { kind: 'adjust-closed', actionId: 'a1', note: 'bilan consolidé reçu du partenaire après la clôture', value: actions[0].target }, ctx));
       }

@@ -50,6 +50,17 @@ export interface FieldSpec<N extends string = string> {
   addLabel?: string;
 }
 
+/**
+ * The day a recorded fact happened, left empty for today: every command that records a fact of
+ * the past takes one, so a view "as of" a date holds it at its date.
+ */
+export const factDate = <N extends string>(name: N, label: string): FieldSpec<N> => ({
+  name,
+  label,
+  hint: 'Laissez vide si c’est aujourd’hui ; sinon, le jour où c’est arrivé.',
+  widget: 'date',
+});
+
 export interface CommandSpec<P extends keyof paths = keyof paths, M extends Method = Method> {
   method: M;
   path: P;

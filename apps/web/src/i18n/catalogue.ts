@@ -136,6 +136,7 @@ export const ACTION_STATUS: Record<string, string> = {
   PAUSED: 'Suspendue',
   ABANDONED: 'Abandonnée',
   BLOCKED: 'Bloquée',
+  CARRIED_OVER: 'Reportée sur l’année suivante',
 };
 
 export const PLAN_STATUS: Record<string, string> = { DRAFT: 'En préparation', ADOPTED: 'Adopté', CLOSED: 'Clôturé' };
@@ -177,7 +178,7 @@ export const CONFIGURATION_SHORT: Record<string, string> = {
 
 /** The five proactivity criteria of the anchoring profile, and the lever that meets each. */
 export const ANCHORING_CRITERION: Record<string, { label: string; lever: string }> = {
-  jointEventsInitiated: { label: 'Événements communs initiés dans l’année', lever: 'Initier davantage d’événements communs avec les partenaires (forum, job dating, session de recrutement)' },
+  jointEventsInitiated: { label: 'Événements communs initiés et tenus dans l’année', lever: 'Initier davantage d’événements communs avec les partenaires (forum, job dating, session de recrutement)' },
   strongPriorityPartnerships: {
     label: 'Partenariats des cercles 1 et 2 conventionnés et de bonne qualité',
     lever: 'Conventionner davantage de partenariats des cercles 1 et 2 et porter leur qualité à 3 ou plus',
@@ -382,6 +383,21 @@ export const ERROR_CODE: Record<string, string> = {
   PAYMENT_NOT_FOUND: 'Paiement inconnu.',
   PAYMENT_EXCEEDS_COMMITMENT: 'Ce paiement dépasse ce qui reste à payer sur l’engagement.',
   PAYMENT_BEFORE_COMMITMENT: 'Un paiement ne peut pas précéder la date de l’engagement.',
+  OUTSIDE_PLAN_PERIOD: 'Cette date sort de la période du plan : il se prépare à partir du 1er janvier de l’année précédente et se construit au plus tard dans son année.',
+  OUTSIDE_PLAN_YEAR: 'Cette date doit tomber dans l’année du plan.',
+  DATE_BEFORE_DRAFT: 'Cette date précède l’ouverture : indiquez une date postérieure, ou corrigez d’abord la date d’ouverture.',
+  DATE_BEFORE_ADOPTION: 'Cette date précède l’adoption du plan.',
+  DATE_BEFORE_CLOSE: 'Un ajustement se date après la clôture du plan.',
+  OPEN_ACTIONS: 'Des actions ne sont ni réalisées ni abandonnées : terminez-les, ou dites si la clôture les abandonne ou les reporte sur l’année suivante.',
+  OUTSIDE_DIAGNOSTIC_PERIOD: 'Cette date sort de la période du diagnostic : il se prépare à partir du 1er janvier de l’année précédente et au plus tard dans son année.',
+  DATE_OUTSIDE_FUND_YEAR: 'Cette date doit tomber dans l’année du fonds « 5 % » : pour une année passée, indiquez la date réelle.',
+  DATE_BEFORE_ENVELOPE: 'Cette date précède la notification de l’enveloppe.',
+  DATE_BEFORE_REQUEST: 'La réponse ne peut pas précéder la demande.',
+  DATE_BEFORE_COMMITMENT: 'Cette date précède celle de l’engagement.',
+  DATE_BEFORE_REGISTRATION: 'Cette date précède l’inscription du partenaire au registre.',
+  DATE_BEFORE_SIGNATURE: 'Cette date précède la signature de la convention.',
+  DATE_BEFORE_EXPECTATION: 'Une attente ne peut pas être traitée avant d’avoir été exprimée.',
+  DATE_BEFORE_PLANNING: 'Un événement ne peut pas être annulé avant d’avoir été programmé.',
   NOTHING_TO_RELEASE: 'Rien ne reste à libérer sur cet engagement.',
   INSUFFICIENT: 'Montant insuffisant.',
   REQUEST_EXISTS: 'Une demande porte déjà cette référence.',

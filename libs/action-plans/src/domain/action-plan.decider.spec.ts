@@ -2,7 +2,7 @@ import { fold } from '../../../shared-kernel/src';
 import type { ActionPlanEvent } from './action-plan.events';
 import { ActionPlanCommand, actionPlanDecider, DiagnosticFacts } from './action-plan.decider';
 
-const ctx = { now: new Date('2019-01-15T00:00:00Z'), actor: 'm', role: 'manager' };
+const ctx = { now: new Date('2018-12-31T18:00:00Z'), actor: 'm', role: 'manager' };
 const diag: DiagnosticFacts = { published: true, findingIds: ['f-seniors', 'f-mobilite'], coConstructed: true };
 const run = (events: ActionPlanEvent[], c: ActionPlanCommand) => [...events, ...actionPlanDecider.decide(c, fold(actionPlanDecider, events), ctx)];
 const drafted = run([], { kind: 'draft', safir: '62001', year: 2018, diagnosticYear: 2018, diagnostic: diag });
@@ -30,8 +30,34 @@ describe('action plan decider', () => {
     const abandoned = run(withAction, { kind: 'change-status', actionId: 'a1', status: 'ABANDONED', reason: 'pas de financement' });
     expect(() => run(abandoned, { kind: 'report-progress', actionId: 'a1', value: 10, on: '2018-06-30', comment: null })).toThrow(/abandoned/);
     expect(() => run(withAction, { kind: 'report-progress', actionId: 'a1', value: 10, on: '2019-03-31', comment: null })).toThrow(expect.objectContaining({ code: 'FUTURE_DATE', field: 'on' }));
-    const closed = run(withAction, { kind: 'close', closedOn: '2018-12-31' });
+    const done = run(withAction, { kind: 'change-status', actionId: 'a1', status: 'DONE', reason: null });
+    const closed = run(done, { kind: 'close', closedOn: '2018-12-31' });
     expect(() => run(closed, { kind: 'report-progress', actionId: 'a1', value: 10, on: '2018-12-31', comment: null })).toThrow(/closed/);
     expect(run(closed, { kind: 'adjust-closed', actionId: 'a1', note: 'chiffre corrigé', value: 62 }).at(-1)).toMatchObject({ type: 'ClosedPlanAdjusted', data: { planYear: 2018 } });
+  });
+});
+
+describe('action plan facts and their dates', () => {
+  const dated = run([], { kind: 'draft', safir: '62001', year: 2018, diagnosticYear: 2017, diagnostic: diag, draftedOn: '2017-11-20' });
+  it('dates each fact when given a day, within the plan period and after the draft', () => {
+    expect(dated[0].occurredAt).toBe('2017-11-20T12:00:00.000Z');
+    expect(() => run([], { kind: 'draft', safir: '62001', year: 2018, diagnosticYear: 2017, diagnostic: diag, draftedOn: '2016-12-31' })).toThrow(expect.objectContaining({ code: 'OUTSIDE_PLAN_PERIOD', field: 'draftedOn' }));
+    expect(() => run(dated, { kind: 'add-priority', priorityId: 'p1', title: 't', findingIds: ['f-seniors'], diagnostic: diag, addedOn: '2017-11-19' })).toThrow(
+      expect.objectContaining({ code: 'DATE_BEFORE_DRAFT', field: 'addedOn' }),
+    );
+    const priority = run(dated, { kind: 'add-priority', priorityId: 'p1', title: 't', findingIds: ['f-seniors'], diagnostic: diag, addedOn: '2017-12-01' });
+    const withA = run(priority, { ...action, addedOn: '2017-12-02' });
+    const adopted = run(withA, { kind: 'adopt', adoptedOn: '2018-01-15' });
+    expect(adopted.at(-1)).toMatchObject({ type: 'ActionPlanAdopted', occurredAt: '2018-01-15T12:00:00.000Z' });
+    expect(() => run(adopted, { kind: 'report-progress', actionId: 'a1', value: 5, on: '2017-12-31', comment: null })).toThrow(expect.objectContaining({ code: 'OUTSIDE_PLAN_YEAR', field: 'on' }));
+    expect(() => run(adopted, { kind: 'mid-year-review', reviewedOn: '2018-01-10', summary: 's' })).toThrow(expect.objectContaining({ code: 'DATE_BEFORE_ADOPTION' }));
+  });
+
+  it('closes only when every action is done or abandoned, or when the close says what becomes of the others', () => {
+    expect(() => run(withAction, { kind: 'close', closedOn: '2018-12-31' })).toThrow(expect.objectContaining({ code: 'OPEN_ACTIONS', field: 'openActions' }));
+    const closed = run(withAction, { kind: 'close', closedOn: '2018-12-31', openActions: 'CARRIED_OVER' });
+    expect(closed.at(-1)).toMatchObject({ type: 'ActionPlanClosed', data: { openActions: [{ actionId: 'a1', previousStatus: 'PLANNED', decision: 'CARRIED_OVER' }] } });
+    const abandoned = run(withAction, { kind: 'close', closedOn: '2018-12-31', openActions: 'ABANDONED' });
+    expect(fold(actionPlanDecider, abandoned).actions.get('a1')?.status).toBe('ABANDONED');
   });
 });

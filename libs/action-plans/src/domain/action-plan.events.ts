@@ -1,3 +1,4 @@
+import type { WhenItHappened } from '../../../shared-kernel/src';
 /** The study's levers (end of the study), one per action. */
 export const LEVERS = [
   'INTERNAL_MOBILISATION',
@@ -23,6 +24,20 @@ export interface Indicator {
   target: number;
 }
 
+/** Statuses that end an action: a plan closes only when every action has one, or says what becomes of the others. */
+export const FINAL_STATUSES: readonly ActionStatus[] = ['DONE', 'ABANDONED'];
+
+/** What a close does with an action still open: it is abandoned, or carried over to next year's plan. */
+export const OPEN_ACTION_DECISIONS = ['ABANDONED', 'CARRIED_OVER'] as const;
+export type OpenActionDecision = (typeof OPEN_ACTION_DECISIONS)[number];
+/** What the read side shows of an action: its status, or what the plan's close did with it. */
+export const SHOWN_ACTION_STATUSES = [...ACTION_STATUSES, 'CARRIED_OVER'] as const;
+export interface OpenActionOutcome {
+  actionId: string;
+  previousStatus: ActionStatus;
+  decision: OpenActionDecision;
+}
+
 export interface ActionData {
   actionId: string;
   priorityId: string;
@@ -36,7 +51,7 @@ export interface ActionData {
   indicator: Indicator;
 }
 
-export type ActionPlanEvent =
+export type ActionPlanEvent = WhenItHappened<
   | { type: 'ActionPlanDrafted'; data: { safir: string; year: number; diagnosticYear: number; diagnosticCoConstructed: boolean } }
   | { type: 'PriorityAdded'; data: { priorityId: string; title: string; findingIds: string[] } }
   | { type: 'ActionAdded'; data: ActionData }
@@ -44,8 +59,9 @@ export type ActionPlanEvent =
   | { type: 'ProgressReported'; data: { actionId: string; value: number; on: string; comment: string | null } }
   | { type: 'ActionStatusChanged'; data: { actionId: string; status: ActionStatus; reason: string | null } }
   | { type: 'MidYearReviewRecorded'; data: { reviewedOn: string; summary: string } }
-  | { type: 'ActionPlanClosed'; data: { closedOn: string } }
-  | { type: 'ClosedPlanAdjusted'; data: { planYear: number; actionId: string | null; note: string; value: number | null } };
+  | { type: 'ActionPlanClosed'; data: { closedOn: string; openActions?: OpenActionOutcome[] } }
+  | { type: 'ClosedPlanAdjusted'; data: { planYear: number; actionId: string | null; note: string; value: number | null } }
+>;
 
 export const ACTION_PLAN_EVENT_TYPES = [
   'ActionPlanDrafted', 'PriorityAdded', 'ActionAdded', 'ActionPlanAdopted', 'ProgressReported', 'ActionStatusChanged',

@@ -9,7 +9,7 @@ import { ActionPlanChange, ChangeActionPlan } from '../commands/change-action-pl
 import { ActionPlanRow, PlanActionProgressRow, PlanActionRow } from '../read-models/plan.entities';
 import { executionCsv, executionLines, planProgress } from '../read-models/plan-views';
 import { plansProjection } from '../read-models/plans.projection';
-import { ActionParams, AddActionDto, AddPriorityDto, AdjustmentDto, DateDto, DraftPlanDto, ExecutionQueryDto, PlanParams, ProgressDto, ReviewDto, StatusDto } from './dto/action-plan.dto';
+import { ActionParams, AddActionDto, AddPriorityDto, AdjustmentDto, CloseDto, DateDto, DraftPlanDto, ExecutionQueryDto, PlanParams, ProgressDto, ReviewDto, StatusDto } from './dto/action-plan.dto';
 import { PlanExecutionPage, PlanProgressView } from './dto/action-plans.views';
 
 @ApiTags('action plans')
@@ -26,21 +26,21 @@ export class ActionPlansController {
     return commandResponse(await this.commands.execute(new ChangeActionPlan(p.safir, p.year, change, ctx)));
   }
 
-  @ApiCommand({ summary: 'Draft the yearly action plan from a published diagnostic of the same agency', conflict: 'PLAN_EXISTS: already drafted', rule: 'DIAGNOSTIC_NOT_PUBLISHED' })
+  @ApiCommand({ summary: 'Draft the yearly action plan from a published diagnostic of the same agency', conflict: 'PLAN_EXISTS: already drafted', rule: 'DIAGNOSTIC_NOT_PUBLISHED, OUTSIDE_PLAN_PERIOD, FUTURE_DATE' })
   @Post('agencies/:safir/action-plans/:year')
   @Access('agency.write')
   draft(@Param() p: PlanParams, @Body() b: DraftPlanDto, @Actor() ctx: CommandContext): Promise<CommandResponse> {
-    return this.change(p, { kind: 'draft', safir: p.safir, year: p.year, diagnosticYear: b.diagnosticYear }, ctx);
+    return this.change(p, { kind: 'draft', safir: p.safir, year: p.year, diagnosticYear: b.diagnosticYear, draftedOn: b.draftedOn }, ctx);
   }
 
-  @ApiCommand({ summary: 'Add a priority citing findings of the linked diagnostic', conflict: 'PRIORITY_EXISTS', rule: 'NO_FINDING_CITED, UNKNOWN_FINDING, PLAN_CLOSED', notFound: 'PLAN_NOT_FOUND' })
+  @ApiCommand({ summary: 'Add a priority citing findings of the linked diagnostic', conflict: 'PRIORITY_EXISTS', rule: 'NO_FINDING_CITED, UNKNOWN_FINDING, PLAN_CLOSED, DATE_BEFORE_DRAFT, OUTSIDE_PLAN_PERIOD, FUTURE_DATE', notFound: 'PLAN_NOT_FOUND' })
   @Post('agencies/:safir/action-plans/:year/priorities')
   @Access('agency.write')
   priority(@Param() p: PlanParams, @Body() b: AddPriorityDto, @Actor() ctx: CommandContext): Promise<CommandResponse> {
-    return this.change(p, { kind: 'add-priority', priorityId: b.priorityId, title: b.title, findingIds: b.findingIds }, ctx);
+    return this.change(p, { kind: 'add-priority', priorityId: b.priorityId, title: b.title, findingIds: b.findingIds, addedOn: b.addedOn }, ctx);
   }
 
-  @ApiCommand({ summary: 'Add an action under a priority: lever, owner, partners, dates, indicator with unit, baseline and target', conflict: 'ACTION_EXISTS', rule: 'PRIORITY_NOT_FOUND, DUE_BEFORE_START, DUE_OUTSIDE_YEAR (without a reason), TARGET_EQUALS_BASELINE, PLAN_CLOSED', notFound: 'PLAN_NOT_FOUND' })
+  @ApiCommand({ summary: 'Add an action under a priority: lever, owner, partners, dates, indicator with unit, baseline and target', conflict: 'ACTION_EXISTS', rule: 'PRIORITY_NOT_FOUND, DUE_BEFORE_START, DUE_OUTSIDE_YEAR (without a reason), TARGET_EQUALS_BASELINE, PLAN_CLOSED, DATE_BEFORE_DRAFT, FUTURE_DATE', notFound: 'PLAN_NOT_FOUND' })
   @Post('agencies/:safir/action-plans/:year/actions')
   @Access('agency.write')
   action(@Param() p: PlanParams, @Body() b: AddActionDto, @Actor() ctx: CommandContext): Promise<CommandResponse> {
@@ -49,52 +49,56 @@ export class ActionPlansController {
       p,
       {
         kind: 'add-action', actionId: b.actionId, priorityId: b.priorityId, title: b.title, lever: b.lever, owner: b.owner, partnerIds: b.partnerIds ?? [],
-        startDate: b.startDate, dueDate: b.dueDate, dueDateReason: b.dueDateReason ?? null, indicator: { name, unit, baseline, target },
+        startDate: b.startDate, dueDate: b.dueDate, dueDateReason: b.dueDateReason ?? null, indicator: { name, unit, baseline, target }, addedOn: b.addedOn,
       },
       ctx,
     );
   }
 
-  @ApiCommand({ summary: 'Adopt the plan', rule: 'ALREADY_ADOPTED, EMPTY_PLAN, PLAN_CLOSED', notFound: 'PLAN_NOT_FOUND' })
+  @ApiCommand({ summary: 'Adopt the plan on a date', rule: 'ALREADY_ADOPTED, EMPTY_PLAN, PLAN_CLOSED, DATE_BEFORE_DRAFT, OUTSIDE_PLAN_PERIOD, FUTURE_DATE', notFound: 'PLAN_NOT_FOUND' })
   @Post('agencies/:safir/action-plans/:year/adopt')
   @Access('agency.write')
   adopt(@Param() p: PlanParams, @Body() b: DateDto, @Actor() ctx: CommandContext): Promise<CommandResponse> {
     return this.change(p, { kind: 'adopt', adoptedOn: b.date }, ctx);
   }
 
-  @ApiCommand({ summary: 'Report progress on an action (value at a date); refused on abandoned actions and closed plans', rule: 'ACTION_ABANDONED, INVALID_VALUE, FUTURE_DATE, PLAN_CLOSED', notFound: 'PLAN_NOT_FOUND, ACTION_NOT_FOUND' })
+  @ApiCommand({ summary: 'Report progress on an action (value at a date); refused on abandoned actions and closed plans', rule: 'ACTION_ABANDONED, INVALID_VALUE, FUTURE_DATE, OUTSIDE_PLAN_YEAR, PLAN_CLOSED', notFound: 'PLAN_NOT_FOUND, ACTION_NOT_FOUND' })
   @Post('agencies/:safir/action-plans/:year/actions/:actionId/progress')
   @Access('agency.write')
   report(@Param() p: ActionParams, @Body() b: ProgressDto, @Actor() ctx: CommandContext): Promise<CommandResponse> {
     return this.change(p, { kind: 'report-progress', actionId: p.actionId, value: b.value, on: b.on, comment: b.comment ?? null }, ctx);
   }
 
-  @ApiCommand({ summary: "Change an action's status (planned, in progress, done, paused, abandoned, blocked)", rule: 'REASON_REQUIRED (paused, blocked, abandoned), PLAN_CLOSED', notFound: 'PLAN_NOT_FOUND, ACTION_NOT_FOUND' })
+  @ApiCommand({ summary: "Change an action's status (planned, in progress, done, paused, abandoned, blocked)", rule: 'REASON_REQUIRED (paused, blocked, abandoned), PLAN_CLOSED, DATE_BEFORE_DRAFT, FUTURE_DATE', notFound: 'PLAN_NOT_FOUND, ACTION_NOT_FOUND' })
   @Put('agencies/:safir/action-plans/:year/actions/:actionId/status')
   @Access('agency.write')
   status(@Param() p: ActionParams, @Body() b: StatusDto, @Actor() ctx: CommandContext): Promise<CommandResponse> {
-    return this.change(p, { kind: 'change-status', actionId: p.actionId, status: b.status, reason: b.reason ?? null }, ctx);
+    return this.change(p, { kind: 'change-status', actionId: p.actionId, status: b.status, reason: b.reason ?? null, changedOn: b.changedOn }, ctx);
   }
 
-  @ApiCommand({ summary: 'Record the mid-year review', rule: 'NOT_ADOPTED, FUTURE_DATE, PLAN_CLOSED', notFound: 'PLAN_NOT_FOUND' })
+  @ApiCommand({ summary: 'Record the mid-year review', rule: 'NOT_ADOPTED, FUTURE_DATE, DATE_BEFORE_ADOPTION, OUTSIDE_PLAN_YEAR, PLAN_CLOSED', notFound: 'PLAN_NOT_FOUND' })
   @Post('agencies/:safir/action-plans/:year/mid-year-review')
   @Access('agency.write')
   review(@Param() p: PlanParams, @Body() b: ReviewDto, @Actor() ctx: CommandContext): Promise<CommandResponse> {
     return this.change(p, { kind: 'mid-year-review', reviewedOn: b.reviewedOn, summary: b.summary }, ctx);
   }
 
-  @ApiCommand({ summary: 'Close the year: later corrections are adjustments naming the closed plan', rule: 'PLAN_CLOSED: already closed', notFound: 'PLAN_NOT_FOUND' })
+  @ApiCommand({
+    summary: 'Close the year: every action done or abandoned, or openActions says what becomes of the others; later corrections are adjustments naming the closed plan',
+    rule: 'PLAN_CLOSED: already closed; OPEN_ACTIONS: actions still open and no openActions; DATE_BEFORE_DRAFT, FUTURE_DATE',
+    notFound: 'PLAN_NOT_FOUND',
+  })
   @Post('agencies/:safir/action-plans/:year/close')
   @Access('agency.write')
-  close(@Param() p: PlanParams, @Body() b: DateDto, @Actor() ctx: CommandContext): Promise<CommandResponse> {
-    return this.change(p, { kind: 'close', closedOn: b.date }, ctx);
+  close(@Param() p: PlanParams, @Body() b: CloseDto, @Actor() ctx: CommandContext): Promise<CommandResponse> {
+    return this.change(p, { kind: 'close', closedOn: b.date, openActions: b.openActions }, ctx);
   }
 
-  @ApiCommand({ summary: 'Record an adjustment to a closed plan (never an edit)', rule: 'PLAN_NOT_CLOSED', notFound: 'PLAN_NOT_FOUND, ACTION_NOT_FOUND (the actionId of the body)' })
+  @ApiCommand({ summary: 'Record an adjustment to a closed plan (never an edit)', rule: 'PLAN_NOT_CLOSED, DATE_BEFORE_CLOSE, FUTURE_DATE', notFound: 'PLAN_NOT_FOUND, ACTION_NOT_FOUND (the actionId of the body)' })
   @Post('agencies/:safir/action-plans/:year/adjustments')
   @Access('agency.write')
   adjust(@Param() p: PlanParams, @Body() b: AdjustmentDto, @Actor() ctx: CommandContext): Promise<CommandResponse> {
-    return this.change(p, { kind: 'adjust-closed', actionId: b.actionId ?? null, note: b.note, value: b.value ?? null }, ctx);
+    return this.change(p, { kind: 'adjust-closed', actionId: b.actionId ?? null, note: b.note, value: b.value ?? null, adjustedOn: b.adjustedOn }, ctx);
   }
 
   private async rows(q: AsOfQueryDto, filter: { safir?: string; year: number; region?: string }) {

@@ -13,7 +13,8 @@ export function planKey(streamId: string): { safir: string; year: number } {
 
 export const plansProjection = defineProjection<PlanTables>({
   name: 'action-plans',
-  version: 1,
+  // 2: a close abandons or carries over the actions still open.
+  version: 2,
   eventTypes: [
     'AgencyRegistered', 'ActionPlanDrafted', 'PriorityAdded', 'ActionAdded', 'ActionPlanAdopted', 'ProgressReported',
     'ActionStatusChanged', 'MidYearReviewRecorded', 'ActionPlanClosed', 'ClosedPlanAdjusted',
@@ -27,11 +28,12 @@ export const plansProjection = defineProjection<PlanTables>({
   touches(e: RecordedEvent) {
     if (e.type === 'AgencyRegistered') return [{ table: 'agencies', key: { safir: (e.data as { safir: string }).safir } }];
     const k = planKey(e.streamId);
-    const d = e.data as { actionId?: string; on?: string };
+    const d = e.data as { actionId?: string; on?: string; openActions?: { actionId: string }[] };
     return [
       { table: 'agencies', key: { safir: k.safir } },
       { table: 'plans', key: k },
       ...(d.actionId ? [{ table: 'actions' as const, key: { ...k, actionId: d.actionId } }] : []),
+      ...(d.openActions ?? []).map((o) => ({ table: 'actions' as const, key: { ...k, actionId: o.actionId } })),
       ...(e.type === 'ProgressReported' ? [{ table: 'progress' as const, key: { ...k, actionId: d.actionId, month: d.on!.slice(0, 7) } }] : []),
     ];
   },
@@ -64,6 +66,11 @@ export const plansProjection = defineProjection<PlanTables>({
       case 'ActionPlanAdopted':
         return rows.put('plans', { ...plan, status: 'ADOPTED', adoptedOn: event.data.adoptedOn });
       case 'ActionPlanClosed':
+        // Actions still open at the close are abandoned or carried over, as the close says.
+        for (const o of event.data.openActions ?? []) {
+          const a = rows.get('actions', { ...k, actionId: o.actionId });
+          if (a) rows.put('actions', { ...a, status: o.decision });
+        }
         return rows.put('plans', { ...plan, status: 'CLOSED', closedOn: event.data.closedOn });
       case 'MidYearReviewRecorded':
         return rows.put('plans', { ...plan, reviews: [...plan.reviews, event.data] });

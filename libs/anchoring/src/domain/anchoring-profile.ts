@@ -47,7 +47,7 @@ export const PROACTIVITY_THRESHOLDS = {
 export const PROACTIVE_FROM = 3;
 
 export const PLACEMENT_RULE =
-  `Proactivity: one point each for ≥ ${PROACTIVITY_THRESHOLDS.jointEventsInitiated} joint events initiated in the year; ` +
+  `Proactivity: one point each for ≥ ${PROACTIVITY_THRESHOLDS.jointEventsInitiated} joint events initiated and held in the year; ` +
   `≥ ${PROACTIVITY_THRESHOLDS.strongPriorityPartnerships} circle-1/2 partnerships with an active agreement and quality ≥ 3; ` +
   'a co-constructed diagnostic; ' +
   `≥ ${PROACTIVITY_THRESHOLDS.specificOrInnovativeFundShare * 100}% of the 5% committed on specific or innovative actions; ` +

@@ -38,7 +38,7 @@ export function indicatorsOf(safir: string, year: number, referenceDate: string,
     return circle <= 2 && p.agreements.some((a) => activeOn(a, referenceDate)) && (last?.score ?? 0) >= 3;
   });
   return {
-    jointEventsInitiated: facts.jointEvents.filter((j) => j.safir === safir && !j.cancelled && j.date.startsWith(String(year)) && j.date <= referenceDate).length,
+    jointEventsInitiated: facts.jointEvents.filter((j) => j.safir === safir && j.held && j.date.startsWith(String(year)) && j.date <= referenceDate).length,
     strongPriorityPartnerships: strong.length,
     diagnosticCoConstructed: y?.diagnosticCoConstructed ?? false,
     specificOrInnovativeFundShare: total > 0 ? targeted / total : 0,

@@ -45,6 +45,8 @@ export class AnchoringJointEventRow {
   @PrimaryColumn('text') jointEventId: string;
   @Column('text') date: string;
   @Column('boolean') cancelled: boolean;
+  /** Held with outcomes: only these count as initiated (a planned event may never take place). */
+  @Column('boolean') held: boolean;
 }
 
 @Entity('anchoring_years')

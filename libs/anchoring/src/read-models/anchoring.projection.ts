@@ -24,7 +24,7 @@ export type AnchoringTables = {
 type AnyEvent = TerritoryEvent | PartnershipEvent | JointEventEvent | DiagnosticEvent | FundEvent | ActionPlanEvent | { type: 'PartnerRegistered'; data: { partnerId: string; category: PartnerCategory } };
 
 const PARTNERSHIP_TYPES = ['AgreementSigned', 'AgreementAmended', 'AgreementRenewed', 'AgreementTerminated', 'PriorityCircleAssigned', 'QualityAssessed'];
-const JOINT_EVENT_TYPES = ['JointEventPlanned', 'JointEventCancelled'];
+const JOINT_EVENT_TYPES = ['JointEventPlanned', 'JointEventHeld', 'JointEventCancelled'];
 const PROSPECTING = 'EMPLOYER_PROSPECTING_AND_PROFILE_PROMOTION';
 
 /** fund-{safir}-{year}, action-plan-{safir}-{year}: the stream says which agency-year. */
@@ -47,7 +47,8 @@ function updateYear(rows: RowAccess<AnchoringTables>, key: { safir: string; year
  */
 export const anchoringProjection = defineProjection<AnchoringTables>({
   name: 'anchoring',
-  version: 1,
+  // 2: only joint events held count as initiated.
+  version: 2,
   agencyScoped: false,
   eventTypes: [
     'AgencyRegistered', 'TerritorialContextRevised', 'PartnerRegistered', ...PARTNERSHIP_TYPES, ...JOINT_EVENT_TYPES,
@@ -86,7 +87,11 @@ export const anchoringProjection = defineProjection<AnchoringTables>({
       case 'PartnerRegistered':
         return rows.put('partners', { partnerId: event.data.partnerId, defaultCircle: CATEGORIES[event.data.category]?.circle ?? 3 });
       case 'JointEventPlanned':
-        return rows.put('jointEvents', { safir: event.data.safir, jointEventId: event.data.jointEventId, date: event.data.date, cancelled: false });
+        return rows.put('jointEvents', { safir: event.data.safir, jointEventId: event.data.jointEventId, date: event.data.date, cancelled: false, held: false });
+      case 'JointEventHeld': {
+        const j = rows.get('jointEvents', { safir: event.data.safir, jointEventId: event.data.jointEventId });
+        return j && rows.put('jointEvents', { ...j, held: true });
+      }
       case 'JointEventCancelled': {
         const j = rows.get('jointEvents', { safir: event.data.safir, jointEventId: event.data.jointEventId });
         return j && rows.put('jointEvents', { ...j, cancelled: true });

@@ -1,3 +1,4 @@
+import type { WhenItHappened } from '../../../shared-kernel/src';
 /** The yearly territorial diagnostic: its sections, how it was built, and the findings it publishes. */
 export const SECTIONS = ['LABOUR_DEMAND', 'LABOUR_SUPPLY', 'MATCHING', 'RISK_FACTORS', 'ASSETS', 'PARTNER_ISSUES'] as const;
 export type Section = (typeof SECTIONS)[number];
@@ -19,11 +20,12 @@ export interface Finding {
   title: string;
 }
 
-export type DiagnosticEvent =
+export type DiagnosticEvent = WhenItHappened<
   | { type: 'DiagnosticDrafted'; data: { safir: string; year: number } }
   | { type: 'DiagnosticSectionRevised'; data: { safir: string; year: number; revision: number; section: Section; text: string; keyFigures: KeyFigure[]; reason: string | null } }
   | { type: 'DiagnosticParticipationRecorded'; data: { safir: string; year: number; internalTeams: string[]; partners: { partnerId: string; involvement: Involvement }[] } }
-  | { type: 'DiagnosticPublished'; data: { safir: string; year: number; revision: number; findings: Finding[] } };
+  | { type: 'DiagnosticPublished'; data: { safir: string; year: number; revision: number; findings: Finding[] } }
+>;
 
 export const DIAGNOSTIC_EVENT_TYPES = ['DiagnosticDrafted', 'DiagnosticSectionRevised', 'DiagnosticParticipationRecorded', 'DiagnosticPublished'] as const;
 export const diagnosticStream = (safir: string, year: number) => `diagnostic-${safir}-${year}`;

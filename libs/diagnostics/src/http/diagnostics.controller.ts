@@ -7,7 +7,7 @@ import { Access, ApiCommand, ApiView, AsOfQueryDto, CachedView, CommandContext, 
 import { ChangeDiagnostic } from '../commands/change-diagnostic.command';
 import { DiagnosticRevisionRow, DiagnosticRow } from '../read-models/diagnostic.entities';
 import { compareRevisions, diagnosticsProjection } from '../read-models/diagnostics.projection';
-import { DiagnosticParams, ParticipationDto, PublishDto, RegionQueryDto, ReviseSectionDto, RevisionsQueryDto, SectionParams } from './dto/diagnostic.dto';
+import { DiagnosticParams, DraftDiagnosticDto, ParticipationDto, PublishDto, RegionQueryDto, ReviseSectionDto, RevisionsQueryDto, SectionParams } from './dto/diagnostic.dto';
 import { CoConstructionPage, DiagnosticRevisionPage, DiagnosticSectionView, DiagnosticView } from './dto/diagnostics.views';
 
 @ApiTags('diagnostics')
@@ -21,39 +21,39 @@ export class DiagnosticsController {
     private readonly consistency: ReadConsistency,
   ) {}
 
-  @ApiCommand({ summary: "Draft the agency's territorial diagnostic for a year", conflict: 'DIAGNOSTIC_EXISTS: already drafted' })
+  @ApiCommand({ summary: "Draft the agency's territorial diagnostic for a year", conflict: 'DIAGNOSTIC_EXISTS: already drafted', rule: 'OUTSIDE_DIAGNOSTIC_PERIOD, FUTURE_DATE' })
   @Post('agencies/:safir/diagnostics/:year')
   @Access('agency.write')
-  async draft(@Param() p: DiagnosticParams, @Actor() ctx: CommandContext): Promise<CommandResponse> {
-    return commandResponse(await this.commands.execute(new ChangeDiagnostic(p.safir, p.year, { kind: 'draft', safir: p.safir, year: p.year }, ctx)));
+  async draft(@Param() p: DiagnosticParams, @Body() b: DraftDiagnosticDto, @Actor() ctx: CommandContext): Promise<CommandResponse> {
+    return commandResponse(await this.commands.execute(new ChangeDiagnostic(p.safir, p.year, { kind: 'draft', safir: p.safir, year: p.year, draftedOn: b?.draftedOn }, ctx)));
   }
 
-  @ApiCommand({ summary: 'Revise a section (text and key figures); once published, a revision needs a reason', rule: 'REASON_REQUIRED', notFound: 'DIAGNOSTIC_NOT_FOUND' })
+  @ApiCommand({ summary: 'Revise a section (text and key figures); once published, a revision needs a reason', rule: 'REASON_REQUIRED, DATE_BEFORE_DRAFT, FUTURE_DATE', notFound: 'DIAGNOSTIC_NOT_FOUND' })
   @Put('agencies/:safir/diagnostics/:year/sections/:section')
   @Access('agency.write')
   async revise(@Param() p: SectionParams, @Body() b: ReviseSectionDto, @Actor() ctx: CommandContext): Promise<CommandResponse> {
     const keyFigures = b.keyFigures.map(({ label, value, unit, source }) => ({ label, value, unit, source }));
-    return commandResponse(await this.commands.execute(new ChangeDiagnostic(p.safir, p.year, { kind: 'revise-section', section: p.section, text: b.text, keyFigures, reason: b.reason ?? null }, ctx)));
+    return commandResponse(await this.commands.execute(new ChangeDiagnostic(p.safir, p.year, { kind: 'revise-section', section: p.section, text: b.text, keyFigures, reason: b.reason ?? null, revisedOn: b.revisedOn }, ctx)));
   }
 
-  @ApiCommand({ summary: 'How it was built: internal teams, and each partner informed, shared or co-constructed', notFound: 'DIAGNOSTIC_NOT_FOUND' })
+  @ApiCommand({ summary: 'How it was built: internal teams, and each partner informed, shared or co-constructed', rule: 'DATE_BEFORE_DRAFT, FUTURE_DATE', notFound: 'DIAGNOSTIC_NOT_FOUND' })
   @Put('agencies/:safir/diagnostics/:year/participation')
   @Access('agency.write')
   async participation(@Param() p: DiagnosticParams, @Body() b: ParticipationDto, @Actor() ctx: CommandContext): Promise<CommandResponse> {
     const partners = b.partners.map(({ partnerId, involvement }) => ({ partnerId, involvement }));
-    return commandResponse(await this.commands.execute(new ChangeDiagnostic(p.safir, p.year, { kind: 'record-participation', internalTeams: b.internalTeams, partners }, ctx)));
+    return commandResponse(await this.commands.execute(new ChangeDiagnostic(p.safir, p.year, { kind: 'record-participation', internalTeams: b.internalTeams, partners, recordedOn: b.recordedOn }, ctx)));
   }
 
   @ApiCommand({
     summary: 'Publish the current revision with its named findings (needs, risks, assets) that plan priorities cite',
-    rule: 'ALREADY_PUBLISHED, EMPTY_DIAGNOSTIC, NO_FINDINGS, DUPLICATE_FINDING',
+    rule: 'ALREADY_PUBLISHED, EMPTY_DIAGNOSTIC, NO_FINDINGS, DUPLICATE_FINDING, DATE_BEFORE_DRAFT, FUTURE_DATE',
     notFound: 'DIAGNOSTIC_NOT_FOUND',
   })
   @Post('agencies/:safir/diagnostics/:year/publish')
   @Access('agency.write')
   async publish(@Param() p: DiagnosticParams, @Body() b: PublishDto, @Actor() ctx: CommandContext): Promise<CommandResponse> {
     const findings = b.findings.map(({ findingId, kind, title }) => ({ findingId, kind, title }));
-    return commandResponse(await this.commands.execute(new ChangeDiagnostic(p.safir, p.year, { kind: 'publish', findings }, ctx)));
+    return commandResponse(await this.commands.execute(new ChangeDiagnostic(p.safir, p.year, { kind: 'publish', findings, publishedOn: b.publishedOn }, ctx)));
   }
 
   @ApiView({

@@ -3,7 +3,7 @@ import { DomainError, fold } from '../../../shared-kernel/src';
 import { FundCommand, fundDecider, FundState } from './fund.decider';
 import type { ExpenditureCommittedData, FundEvent } from './fund.events';
 
-const ctx = { now: new Date('2019-01-15T00:00:00Z'), actor: 'director-hdf', role: 'director' };
+const ctx = { now: new Date('2018-12-15T00:00:00Z'), actor: 'director-hdf', role: 'director' };
 const given = (...events: FundEvent[]) => fold(fundDecider, events);
 const when = (events: FundEvent[], command: FundCommand) => fundDecider.decide(command, given(...events), ctx);
 const allocated: FundEvent = { type: 'EnvelopeAllocated', data: { safir: '62001', year: 2018, region: '32', amountCents: 100_000_00 } };
@@ -65,9 +65,9 @@ describe('fund decider', () => {
   });
 
   it('refuses facts dated after today, a payment dated before its commitment, and more authorised than asked', () => {
-    expect(() => when([allocated], spend('c1', 100, { committedOn: '2019-01-20' } as Partial<ExpenditureCommittedData>))).toThrow(expect.objectContaining({ code: 'FUTURE_DATE', field: 'committedOn' }));
+    expect(() => when([allocated], spend('c1', 100, { committedOn: '2018-12-20' } as Partial<ExpenditureCommittedData>))).toThrow(expect.objectContaining({ code: 'FUTURE_DATE', field: 'committedOn' }));
     // La Réunion starts the day four hours before UTC: its "today" is accepted.
-    expect(fundDecider.decide({ ...spend('c1', 100), committedOn: '2019-01-15' } as FundCommand, given(allocated), { ...ctx, now: new Date('2019-01-14T21:00:00Z') })).toHaveLength(1);
+    expect(fundDecider.decide({ ...spend('c1', 100), committedOn: '2018-12-15' } as FundCommand, given(allocated), { ...ctx, now: new Date('2018-12-14T21:00:00Z') })).toHaveLength(1);
     const committed: FundEvent[] = [allocated, { ...when([allocated], { ...spend('c1', 1_000_00), committedOn: '2018-06-10' } as FundCommand)[0] }];
     expect(() => when(committed, { kind: 'pay', commitmentId: 'c1', paymentId: 'p1', amountCents: 100_00, paidOn: '2018-06-09' })).toThrow(expect.objectContaining({ code: 'PAYMENT_BEFORE_COMMITMENT', field: 'paidOn' }));
     expect(when(committed, { kind: 'pay', commitmentId: 'c1', paymentId: 'p1', amountCents: 100_00, paidOn: '2018-06-10' })).toHaveLength(1);
@@ -160,5 +160,37 @@ describe('payment corrections', () => {
     expect(fixed).toEqual([{ type: 'PaymentCorrected', data: { commitmentId: 'c1', paymentId: 'p1', correctsEventId: 'e-1', previousCents: 600_00, correctedCents: 500_00, reason: 'saisie' } }]);
     expect(given(...events, ...fixed).paidCents).toBe(500_00);
     expect(() => when(events, { kind: 'correct-payment', commitmentId: 'c1', paymentId: 'p1', correctsEventId: 'e-1', correctedCents: 1_000_01, reason: 's' })).toThrow(/at most/);
+  });
+});
+
+describe('fund facts and their dates', () => {
+  it('keeps commitments, requests and answers within the fund year, and after the envelope', () => {
+    const notified = fundDecider.decide({ kind: 'allocate', safir: '62001', year: 2018, region: '32', amountCents: 10_000_00, allocatedOn: '2018-01-10' }, fundDecider.initialState(), ctx);
+    expect(notified[0].occurredAt).toBe('2018-01-10T00:00:00.000Z');
+    const state = given(...(notified as FundEvent[]));
+    const commit = (committedOn: string) => fundDecider.decide({ ...spend('c9', 100), committedOn } as FundCommand, state, ctx);
+    expect(() => commit('2017-12-31')).toThrow(expect.objectContaining({ code: 'DATE_BEFORE_ENVELOPE', field: 'committedOn' }));
+    expect(() => commit('2018-01-09')).toThrow(expect.objectContaining({ code: 'DATE_BEFORE_ENVELOPE' }));
+    expect(commit('2018-03-14')[0].occurredAt).toBe('2018-03-14T12:00:00.000Z');
+    // Recorded today for last year, a commitment must say when it was made.
+    expect(() => fundDecider.decide(spend('c9', 100) as FundCommand, state, { ...ctx, now: new Date('2019-02-01T10:00:00Z') })).toThrow(expect.objectContaining({ code: 'DATE_OUTSIDE_FUND_YEAR' }));
+    expect(() => fundDecider.decide({ kind: 'allocate', safir: '62001', year: 2018, region: '32', amountCents: 1, allocatedOn: '2016-12-31' }, fundDecider.initialState(), ctx)).toThrow(
+      expect.objectContaining({ code: 'DATE_OUTSIDE_FUND_YEAR', field: 'allocatedOn' }),
+    );
+    const asked = [...(notified as FundEvent[]), ...(fundDecider.decide({ kind: 'request-over-commitment', requestId: 'r1', amountCents: 100, reason: 'x', requestedOn: '2018-05-02' }, state, ctx) as FundEvent[])];
+    expect(() => fundDecider.decide({ kind: 'authorise-over-commitment', requestId: 'r1', amountCents: 100, reason: 'ok', authorisedOn: '2018-05-01' }, given(...asked), ctx)).toThrow(
+      expect.objectContaining({ code: 'DATE_BEFORE_REQUEST', field: 'authorisedOn' }),
+    );
+  });
+
+  it('dates a payment correction at the payment: the payment was always of that amount', () => {
+    const committed: FundEvent[] = [allocated, { ...fundDecider.decide({ ...spend('c1', 1_000_00), committedOn: '2018-06-10' } as FundCommand, given(allocated), ctx)[0] } as FundEvent];
+    const paid = fundDecider.decide({ kind: 'pay', commitmentId: 'c1', paymentId: 'p1', amountCents: 500_00, paidOn: '2018-07-01' }, given(...committed), ctx);
+    const correction = fundDecider.decide(
+      { kind: 'correct-payment', commitmentId: 'c1', paymentId: 'p1', correctsEventId: 'e1', correctedCents: 400_00, reason: 'erreur de saisie' },
+      given(...committed, ...(paid as FundEvent[])),
+      ctx,
+    );
+    expect(correction[0]).toMatchObject({ type: 'PaymentCorrected', occurredAt: '2018-07-01T12:00:00.000Z', data: { previousCents: 500_00, correctedCents: 400_00 } });
   });
 });

@@ -1,3 +1,5 @@
+import type { WhenItHappened } from '../../../shared-kernel/src';
+
 /** The "5%": the share of the regional intervention budget left to local initiative. Cents only. */
 export const EXPENDITURE_CATEGORIES = [
   'DEROGATORY_MOBILITY_AID',
@@ -31,7 +33,7 @@ export interface ExpenditureCommittedData {
   mobility: MobilityDetails | null;
 }
 
-export type FundEvent =
+export type FundEvent = WhenItHappened<
   | { type: 'EnvelopeAllocated'; data: { safir: string; year: number; region: string; amountCents: number } }
   | { type: 'EnvelopeAdjusted'; data: { deltaCents: number; reason: string } }
   | { type: 'ExpenditureCommitted'; data: ExpenditureCommittedData }
@@ -44,7 +46,8 @@ export type FundEvent =
   | { type: 'CommitmentReleased'; data: { commitmentId: string; releasedCents: number; reason: string } }
   /** A payment recorded in error, compensated: it names the event it corrects, which stays in history. */
   | { type: 'PaymentCorrected'; data: { commitmentId: string; paymentId: string; correctsEventId: string; previousCents: number; correctedCents: number; reason: string } }
-  | { type: 'FundYearClosed'; data: { reason: string } };
+  | { type: 'FundYearClosed'; data: { reason: string } }
+>;
 
 export const FUND_EVENT_TYPES = [
   'EnvelopeAllocated',

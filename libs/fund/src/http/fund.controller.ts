@@ -22,7 +22,8 @@ import {
   FundPathParams,
   PaymentPathParams,
   FundQueryDto,
-  ReasonDto,
+  CloseFundDto,
+  ReleaseDto,
   RecordPaymentDto,
   RefuseOverCommitmentDto,
   RequestOverCommitmentDto,
@@ -50,14 +51,14 @@ export class FundController {
     return commandResponse(await this.commands.execute(new AllocateEnvelope(p.safir, p.year, body.amountCents, ctx, body.allocatedOn)));
   }
 
-  @ApiCommand({ summary: 'Adjust the envelope up or down, with a reason' })
+  @ApiCommand({ summary: 'Adjust the envelope up or down, with a reason', rule: 'NEGATIVE_ENVELOPE, BELOW_COMMITTED, DATE_OUTSIDE_FUND_YEAR, FUTURE_DATE' })
   @Post('agencies/:safir/fund/:year/envelope/adjustments')
   @Access('fund.allocate')
   async adjust(@Param() p: FundPathParams, @Body() body: AdjustEnvelopeDto, @Actor() ctx: CommandContext) {
-    return commandResponse(await this.commands.execute(new ChangeFund(p.safir, p.year, { kind: 'adjust', deltaCents: body.deltaCents, reason: body.reason }, ctx)));
+    return commandResponse(await this.commands.execute(new ChangeFund(p.safir, p.year, { kind: 'adjust', deltaCents: body.deltaCents, reason: body.reason, adjustedOn: body.adjustedOn }, ctx)));
   }
 
-  @ApiCommand({ summary: 'Commit an expenditure; refused (422) beyond the envelope and any authorised over-commitment', response: CommitmentRecordedView, conflict: 'COMMITMENT_EXISTS', rule: 'ENVELOPE_EXCEEDED, NO_ENVELOPE, YEAR_CLOSED, MOBILITY_DETAILS_REQUIRED, FUTURE_DATE (committedOn after today)…' })
+  @ApiCommand({ summary: 'Commit an expenditure; refused (422) beyond the envelope and any authorised over-commitment', response: CommitmentRecordedView, conflict: 'COMMITMENT_EXISTS', rule: 'ENVELOPE_EXCEEDED, NO_ENVELOPE, YEAR_CLOSED, MOBILITY_DETAILS_REQUIRED, FUTURE_DATE (committedOn after today), DATE_OUTSIDE_FUND_YEAR, DATE_BEFORE_ENVELOPE…' })
   @Post('agencies/:safir/fund/:year/commitments')
   @Access('agency.write')
   async commit(@Param() p: FundPathParams, @Body() body: CommitExpenditureDto, @Actor() ctx: CommandContext): Promise<CommitmentRecordedView> {
@@ -80,7 +81,7 @@ export class FundController {
     summary: "Ask the region's director for an over-commitment: room beyond the envelope, with a reason",
     response: RequestRecordedView,
     conflict: 'REQUEST_EXISTS',
-    rule: 'NO_ENVELOPE, YEAR_CLOSED',
+    rule: 'NO_ENVELOPE, YEAR_CLOSED, DATE_OUTSIDE_FUND_YEAR, DATE_BEFORE_ENVELOPE, FUTURE_DATE',
   })
   @Post('agencies/:safir/fund/:year/over-commitment-requests')
   @Access('agency.write')
@@ -99,7 +100,7 @@ export class FundController {
   @ApiCommand({
     summary: "Authorise committing beyond the envelope (the region's director; the authoriser is recorded), answering a pending request when `requestId` names one (at most the amount asked)",
     conflict: 'REQUEST_ANSWERED',
-    rule: 'AUTHORISED_EXCEEDS_REQUEST, FUTURE_DATE',
+    rule: 'AUTHORISED_EXCEEDS_REQUEST, FUTURE_DATE, DATE_OUTSIDE_FUND_YEAR, DATE_BEFORE_REQUEST',
     notFound: 'REQUEST_NOT_FOUND',
   })
   @Post('agencies/:safir/fund/:year/over-commitment-authorisations')
@@ -118,25 +119,25 @@ export class FundController {
     return commandResponse(await this.commands.execute(new ChangeFund(p.safir, p.year, change, ctx)));
   }
 
-  @ApiCommand({ summary: 'Correct a payment recorded in error: a compensating event names the original, which stays in the history' })
+  @ApiCommand({ summary: 'Correct a payment recorded in error: a compensating event names the original, which stays in the history; it holds from the payment’s date (as known before the correction, the payment reads as first recorded)' })
   @Post('agencies/:safir/fund/:year/commitments/:commitmentId/payments/:paymentId/corrections')
   @Access('agency.write')
   async correct(@Param() p: PaymentPathParams, @Body() body: CorrectPaymentDto, @Actor() ctx: CommandContext) {
     return commandResponse(await this.commands.execute(new CorrectPayment(p.safir, p.year, p.commitmentId, p.paymentId, body.correctedCents, body.reason, ctx)));
   }
 
-  @ApiCommand({ summary: 'Cancel a commitment, or release its unpaid part' })
+  @ApiCommand({ summary: 'Cancel a commitment, or release its unpaid part', rule: 'NOTHING_TO_RELEASE, DATE_BEFORE_COMMITMENT, FUTURE_DATE', notFound: 'COMMITMENT_NOT_FOUND' })
   @Post('agencies/:safir/fund/:year/commitments/:commitmentId/release')
   @Access('agency.write')
-  async release(@Param() p: CommitmentPathParams, @Body() body: ReasonDto, @Actor() ctx: CommandContext) {
-    return commandResponse(await this.commands.execute(new ChangeFund(p.safir, p.year, { kind: 'release', commitmentId: p.commitmentId, reason: body.reason }, ctx)));
+  async release(@Param() p: CommitmentPathParams, @Body() body: ReleaseDto, @Actor() ctx: CommandContext) {
+    return commandResponse(await this.commands.execute(new ChangeFund(p.safir, p.year, { kind: 'release', commitmentId: p.commitmentId, reason: body.reason, releasedOn: body.releasedOn }, ctx)));
   }
 
   @ApiCommand({ summary: 'Close the fund year: nothing more can be committed, paid or adjusted' })
   @Post('agencies/:safir/fund/:year/close')
   @Access('fund.allocate')
-  async close(@Param() p: FundPathParams, @Body() body: ReasonDto, @Actor() ctx: CommandContext) {
-    return commandResponse(await this.commands.execute(new ChangeFund(p.safir, p.year, { kind: 'close', reason: body.reason }, ctx)));
+  async close(@Param() p: FundPathParams, @Body() body: CloseFundDto, @Actor() ctx: CommandContext) {
+    return commandResponse(await this.commands.execute(new ChangeFund(p.safir, p.year, { kind: 'close', reason: body.reason, closedOn: body.closedOn }, ctx)));
   }
 
   @ApiView({
@@ -160,6 +161,7 @@ export class FundController {
     return {
       ...envelope,
       remainingCents: envelope.envelopeCents - envelope.committedCents,
+      headroomCents: envelope.envelopeCents + envelope.authorisedOverCents - envelope.committedCents,
       mobilityShare: share(envelope.mobilityCents, envelope.committedCents),
       mobilityLeavingBasinShare: share(envelope.mobilityLeavingBasinCents, envelope.committedCents),
       months: monthlySeries(p.year, months),

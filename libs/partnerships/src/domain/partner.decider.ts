@@ -1,4 +1,4 @@
-import { Decider, DomainError } from '../../../shared-kernel/src';
+import { dayOf, Decider, DomainError, factOn } from '../../../shared-kernel/src';
 import { CATEGORIES, dataInclusionCode, PartnerCategory, Scale, validSiret } from './categories';
 import type { PartnerEvent } from './partnerships.events';
 
@@ -10,31 +10,35 @@ export interface PartnerState {
   name: string | null;
   scale: Scale | null;
   siret: string | null;
+  registeredOn: string | null;
 }
 
 export type PartnerCommand =
-  | { kind: 'register'; partnerId: string; name: string; category: PartnerCategory; subkind: string | null; siret: string | null; scale: Scale; parentPartnerId: string | null; parentExists: boolean }
+  | { kind: 'register'; partnerId: string; name: string; category: PartnerCategory; subkind: string | null; siret: string | null; scale: Scale; parentPartnerId: string | null; parentExists: boolean; registeredOn?: string }
   /** A partial update: an absent field keeps its value; `siret: null` removes the SIRET. */
-  | { kind: 'update'; name?: string; scale?: Scale; siret?: string | null }
-  | { kind: 'close'; reason: string };
+  | { kind: 'update'; name?: string; scale?: Scale; siret?: string | null; updatedOn?: string }
+  | { kind: 'close'; reason: string; closedOn?: string };
 
 function checkSiret(siret: string | null): void {
   if (siret !== null && !validSiret(siret)) throw new DomainError('INVALID_SIRET', 'siret must be 14 digits passing the Luhn check (La Poste: digit sum divisible by 5)', 'rule', 'siret');
 }
 
 export const partnerDecider: Decider<PartnerCommand, PartnerEvent, PartnerState> = {
-  initialState: () => ({ exists: false, partnerId: null, closed: false, category: null, name: null, scale: null, siret: null }),
+  initialState: () => ({ exists: false, partnerId: null, closed: false, category: null, name: null, scale: null, siret: null, registeredOn: null }),
   evolve: (s, e) => {
     switch (e.type) {
       case 'PartnerRegistered':
-        return { ...s, exists: true, partnerId: e.data.partnerId, category: e.data.category, name: e.data.name, scale: e.data.scale, siret: e.data.siret };
+        return {
+          ...s, exists: true, partnerId: e.data.partnerId, category: e.data.category, name: e.data.name, scale: e.data.scale, siret: e.data.siret,
+          registeredOn: dayOf(e.occurredAt),
+        };
       case 'PartnerUpdated':
         return { ...s, name: e.data.name, scale: e.data.scale, siret: e.data.siret };
       case 'PartnerClosed':
         return { ...s, closed: true };
     }
   },
-  decide(c, s) {
+  decide(c, s, { now }) {
     if (c.kind === 'register') {
       if (s.exists) throw new DomainError('PARTNER_EXISTS', `partner ${c.partnerId} already exists`, 'conflict', 'partnerId');
       checkSiret(c.siret);
@@ -42,17 +46,18 @@ export const partnerDecider: Decider<PartnerCommand, PartnerEvent, PartnerState>
         throw new DomainError('INVALID_SUBKIND', `subkind ${c.subkind} does not belong to ${c.category}`, 'rule', 'subkind');
       }
       if (c.parentPartnerId !== null && !c.parentExists) throw new DomainError('UNKNOWN_PARENT', `no partner ${c.parentPartnerId}`, 'rule', 'parentPartnerId');
-      const { kind: _k, parentExists: _p, ...rest } = c;
-      return [{ type: 'PartnerRegistered', data: { ...rest, dataInclusionCode: dataInclusionCode(c.category, c.subkind) } }];
+      const { kind: _k, parentExists: _p, registeredOn, ...rest } = c;
+      return [{ type: 'PartnerRegistered', data: { ...rest, dataInclusionCode: dataInclusionCode(c.category, c.subkind) }, ...factOn(registeredOn, now, 'registeredOn') }];
     }
+    const afterRegistration = { notBefore: { day: s.registeredOn, code: 'DATE_BEFORE_REGISTRATION', why: 'the day the partner was registered' } };
     if (!s.exists) throw new DomainError('PARTNER_NOT_FOUND', 'no such partner', 'not_found');
     if (s.closed) throw new DomainError('PARTNER_CLOSED', 'this partner is closed', 'rule');
     if (c.kind === 'update') {
       const next = { name: c.name ?? s.name!, scale: c.scale ?? s.scale!, siret: c.siret === undefined ? s.siret : c.siret };
       checkSiret(next.siret);
       if (next.name === s.name && next.scale === s.scale && next.siret === s.siret) return [];
-      return [{ type: 'PartnerUpdated', data: { partnerId: s.partnerId!, ...next } }];
+      return [{ type: 'PartnerUpdated', data: { partnerId: s.partnerId!, ...next }, ...factOn(c.updatedOn, now, 'updatedOn', afterRegistration) }];
     }
-    return [{ type: 'PartnerClosed', data: { partnerId: s.partnerId!, reason: c.reason } }];
+    return [{ type: 'PartnerClosed', data: { partnerId: s.partnerId!, reason: c.reason }, ...factOn(c.closedOn, now, 'closedOn', afterRegistration) }];
   },
 };

@@ -1,4 +1,4 @@
-import { Decider, DomainError, happenedBy } from '../../../shared-kernel/src';
+import { dayOf, Decider, DomainError, factOn, happenedBy } from '../../../shared-kernel/src';
 import { CATEGORIES, Circle, PartnerCategory, Scale } from './categories';
 import type { AgreementObjective, ContactKind, Expectation, PartnershipEvent, QualityCriterion } from './partnerships.events';
 
@@ -7,13 +7,15 @@ interface AgreementState {
   startDate: string;
   endDate: string | null;
   terminated: boolean;
+  /** Its later facts cannot be dated before the signature. */
+  signedOn: string | null;
 }
 
 export interface PartnershipState {
   agreements: AgreementState[];
   circle: Circle | null;
   /** Keyed by ids the client chose: a Map, so an id such as `constructor` is just an id. */
-  expectations: Map<string, { addressed: boolean }>;
+  expectations: Map<string, { addressed: boolean; recordedOn: string | null }>;
 }
 
 /** What the partnership needs to know of its partner (read from the partner's stream by the handler). */
@@ -24,14 +26,14 @@ export interface PartnerFacts {
 }
 
 export type PartnershipCommand = { safir: string; partnerId: string; partner: PartnerFacts; today: string } & (
-  | { kind: 'sign'; agreementId: string; reference: string; scale: Scale; formal: boolean; objectives: AgreementObjective[]; startDate: string; endDate: string | null }
-  | { kind: 'amend'; agreementId: string; note: string; endDate: string | null }
-  | { kind: 'renew'; agreementId: string; endDate: string }
+  | { kind: 'sign'; agreementId: string; reference: string; scale: Scale; formal: boolean; objectives: AgreementObjective[]; startDate: string; endDate: string | null; signedOn?: string }
+  | { kind: 'amend'; agreementId: string; note: string; endDate: string | null; amendedOn?: string }
+  | { kind: 'renew'; agreementId: string; endDate: string; renewedOn?: string }
   | { kind: 'terminate'; agreementId: string; terminatedOn: string; reason: string }
-  | { kind: 'assign-circle'; circle: Circle; reason: string | null }
+  | { kind: 'assign-circle'; circle: Circle; reason: string | null; assignedOn?: string }
   | { kind: 'log-contact'; contactKind: ContactKind; date: string; participants: string[]; note: string | null }
-  | { kind: 'record-expectation'; expectationId: string; expectation: Expectation; note: string | null }
-  | { kind: 'address-expectation'; expectationId: string; note: string | null }
+  | { kind: 'record-expectation'; expectationId: string; expectation: Expectation; note: string | null; recordedOn?: string }
+  | { kind: 'address-expectation'; expectationId: string; note: string | null; addressedOn?: string }
   | { kind: 'assess'; score: 1 | 2 | 3 | 4; criteria: Partial<Record<QualityCriterion, boolean>>; assessedOn: string }
 );
 
@@ -42,8 +44,10 @@ export const partnershipDecider: Decider<PartnershipCommand, PartnershipEvent, P
   initialState: () => ({ agreements: [], circle: null, expectations: new Map() }),
   evolve(s, e) {
     switch (e.type) {
-      case 'AgreementSigned':
-        return { ...s, agreements: [...s.agreements, { agreementId: e.data.agreementId, startDate: e.data.startDate, endDate: e.data.endDate, terminated: false }] };
+      case 'AgreementSigned': {
+        const signedOn = dayOf(e.occurredAt);
+        return { ...s, agreements: [...s.agreements, { agreementId: e.data.agreementId, startDate: e.data.startDate, endDate: e.data.endDate, terminated: false, signedOn }] };
+      }
       case 'AgreementAmended':
       case 'AgreementRenewed':
         return { ...s, agreements: s.agreements.map((a) => (a.agreementId === e.data.agreementId ? { ...a, endDate: e.data.endDate } : a)) };
@@ -52,9 +56,11 @@ export const partnershipDecider: Decider<PartnershipCommand, PartnershipEvent, P
       case 'PriorityCircleAssigned':
         return { ...s, circle: e.data.circle };
       case 'PartnerExpectationRecorded':
-        return { ...s, expectations: new Map(s.expectations).set(e.data.expectationId, { addressed: false }) };
-      case 'PartnerExpectationAddressed':
-        return { ...s, expectations: new Map(s.expectations).set(e.data.expectationId, { addressed: true }) };
+        return { ...s, expectations: new Map(s.expectations).set(e.data.expectationId, { addressed: false, recordedOn: dayOf(e.occurredAt) }) };
+      case 'PartnerExpectationAddressed': {
+        const recordedOn = s.expectations.get(e.data.expectationId)?.recordedOn ?? null;
+        return { ...s, expectations: new Map(s.expectations).set(e.data.expectationId, { addressed: true, recordedOn }) };
+      }
       default:
         return s;
     }
@@ -80,30 +86,31 @@ export const partnershipDecider: Decider<PartnershipCommand, PartnershipEvent, P
         if (overlapping) {
           throw new DomainError('AGREEMENT_ACTIVE', `agreement ${overlapping.agreementId} is still active: amend, renew or terminate it first`, 'conflict', 'startDate');
         }
-        const { kind: _k, partner: _p, today: _t, ...data } = c;
-        return [{ type: 'AgreementSigned', data: { ...data, objectives: [...new Set(c.objectives)] } }];
+        const { kind: _k, partner: _p, today: _t, signedOn, ...data } = c;
+        return [{ type: 'AgreementSigned', data: { ...data, objectives: [...new Set(c.objectives)] }, ...factOn(signedOn, now, 'signedOn') }];
       }
       case 'amend':
       case 'renew':
       case 'terminate': {
         if (!agreement) throw new DomainError('AGREEMENT_NOT_FOUND', `no agreement ${c.agreementId}`, 'not_found', 'agreementId');
         if (agreement.terminated) throw new DomainError('AGREEMENT_TERMINATED', 'this agreement was terminated', 'rule', 'agreementId');
-        if (c.kind === 'terminate') {
-          return [{ type: 'AgreementTerminated', data: { ...ids, agreementId: c.agreementId, terminatedOn: c.terminatedOn, reason: c.reason } }];
-        }
+        const afterSignature = { notBefore: { day: agreement.signedOn, code: 'DATE_BEFORE_SIGNATURE', why: 'the day the agreement was signed' } };
+        // terminatedOn is when it takes effect, which notice may put ahead: the decision is a
+        // fact of the day it is recorded.
+        if (c.kind === 'terminate') return [{ type: 'AgreementTerminated', data: { ...ids, agreementId: c.agreementId, terminatedOn: c.terminatedOn, reason: c.reason } }];
         endsAfterStart(agreement.startDate, c.endDate, 'endDate');
         if (c.kind === 'renew') {
           if (agreement.endDate !== null && c.endDate <= agreement.endDate) throw new DomainError('RENEWAL_NOT_LATER', 'a renewal must end after the current end date', 'rule', 'endDate');
-          return [{ type: 'AgreementRenewed', data: { ...ids, agreementId: c.agreementId, endDate: c.endDate } }];
+          return [{ type: 'AgreementRenewed', data: { ...ids, agreementId: c.agreementId, endDate: c.endDate }, ...factOn(c.renewedOn, now, 'renewedOn', afterSignature) }];
         }
-        return [{ type: 'AgreementAmended', data: { ...ids, agreementId: c.agreementId, note: c.note, endDate: c.endDate } }];
+        return [{ type: 'AgreementAmended', data: { ...ids, agreementId: c.agreementId, note: c.note, endDate: c.endDate }, ...factOn(c.amendedOn, now, 'amendedOn', afterSignature) }];
       }
       case 'assign-circle': {
         const defaultCircle = CATEGORIES[c.partner.category!].circle as Circle;
         if (c.circle !== defaultCircle && !c.reason) {
           throw new DomainError('REASON_REQUIRED', `${c.partner.category} partners are in circle ${defaultCircle} by default: say why this one is in circle ${c.circle}`, 'rule', 'reason');
         }
-        return s.circle === c.circle ? [] : [{ type: 'PriorityCircleAssigned', data: { ...ids, circle: c.circle, defaultCircle, reason: c.reason } }];
+        return s.circle === c.circle ? [] : [{ type: 'PriorityCircleAssigned', data: { ...ids, circle: c.circle, defaultCircle, reason: c.reason }, ...factOn(c.assignedOn, now, 'assignedOn') }];
       }
       case 'log-contact':
         needsOpenPartner();
@@ -111,11 +118,13 @@ export const partnershipDecider: Decider<PartnershipCommand, PartnershipEvent, P
         return [{ type: 'ContactLogged', data: { ...ids, kind: c.contactKind, date: c.date, participants: c.participants, note: c.note }, occurredAt: `${c.date}T12:00:00.000Z` }];
       case 'record-expectation':
         if (s.expectations.has(c.expectationId)) throw new DomainError('EXPECTATION_EXISTS', `expectation ${c.expectationId} already exists`, 'conflict', 'expectationId');
-        return [{ type: 'PartnerExpectationRecorded', data: { ...ids, expectationId: c.expectationId, expectation: c.expectation, note: c.note } }];
+        return [{ type: 'PartnerExpectationRecorded', data: { ...ids, expectationId: c.expectationId, expectation: c.expectation, note: c.note }, ...factOn(c.recordedOn, now, 'recordedOn') }];
       case 'address-expectation': {
         const e = s.expectations.get(c.expectationId);
         if (!e) throw new DomainError('EXPECTATION_NOT_FOUND', `no expectation ${c.expectationId}`, 'not_found');
-        return e.addressed ? [] : [{ type: 'PartnerExpectationAddressed', data: { ...ids, expectationId: c.expectationId, note: c.note } }];
+        if (e.addressed) return [];
+        const dated = factOn(c.addressedOn, now, 'addressedOn', { notBefore: { day: e.recordedOn, code: 'DATE_BEFORE_EXPECTATION', why: 'the day the expectation was recorded' } });
+        return [{ type: 'PartnerExpectationAddressed', data: { ...ids, expectationId: c.expectationId, note: c.note }, ...dated }];
       }
       case 'assess':
         needsOpenPartner();

@@ -1,3 +1,4 @@
+import type { WhenItHappened } from '../../../shared-kernel/src';
 import type { Circle, PartnerCategory, Scale } from './categories';
 
 export const AGREEMENT_OBJECTIVES = ['COMPLEMENTARY_SERVICES', 'ACCESSIBILITY_RELAY_POINT', 'BRAND_IMAGE', 'LINKS_WITH_ECONOMIC_ACTORS', 'ANTICIPATION_OF_NEEDS'] as const;
@@ -31,12 +32,13 @@ export interface Outcomes {
   hires: number;
 }
 
-export type PartnerEvent =
+export type PartnerEvent = WhenItHappened<
   | { type: 'PartnerRegistered'; data: PartnerData }
   | { type: 'PartnerUpdated'; data: { partnerId: string; name: string; scale: Scale; siret: string | null } }
-  | { type: 'PartnerClosed'; data: { partnerId: string; reason: string } };
+  | { type: 'PartnerClosed'; data: { partnerId: string; reason: string } }
+>;
 
-export type PartnershipEvent =
+export type PartnershipEvent = WhenItHappened<
   | { type: 'AgreementSigned'; data: { safir: string; partnerId: string; agreementId: string; reference: string; scale: Scale; formal: boolean; objectives: AgreementObjective[]; startDate: string; endDate: string | null } }
   | { type: 'AgreementAmended'; data: { safir: string; partnerId: string; agreementId: string; note: string; endDate: string | null } }
   | { type: 'AgreementRenewed'; data: { safir: string; partnerId: string; agreementId: string; endDate: string } }
@@ -45,12 +47,14 @@ export type PartnershipEvent =
   | { type: 'ContactLogged'; data: { safir: string; partnerId: string; kind: ContactKind; date: string; participants: string[]; note: string | null } }
   | { type: 'PartnerExpectationRecorded'; data: { safir: string; partnerId: string; expectationId: string; expectation: Expectation; note: string | null } }
   | { type: 'PartnerExpectationAddressed'; data: { safir: string; partnerId: string; expectationId: string; note: string | null } }
-  | { type: 'QualityAssessed'; data: { safir: string; partnerId: string; score: 1 | 2 | 3 | 4; criteria: Partial<Record<QualityCriterion, boolean>>; assessedOn: string } };
+  | { type: 'QualityAssessed'; data: { safir: string; partnerId: string; score: 1 | 2 | 3 | 4; criteria: Partial<Record<QualityCriterion, boolean>>; assessedOn: string } }
+>;
 
-export type JointEventEvent =
+export type JointEventEvent = WhenItHappened<
   | { type: 'JointEventPlanned'; data: { safir: string; jointEventId: string; kind: JointEventKind; date: string; title: string; partnerIds: string[]; publics: string[]; planActionId: string | null } }
   | { type: 'JointEventHeld'; data: { safir: string; jointEventId: string; date: string; partnerIds: string[]; outcomes: Outcomes } }
-  | { type: 'JointEventCancelled'; data: { safir: string; jointEventId: string; reason: string } };
+  | { type: 'JointEventCancelled'; data: { safir: string; jointEventId: string; reason: string } }
+>;
 
 export const partnerStream = (partnerId: string) => `partner-${partnerId}`;
 export const partnershipStream = (safir: string, partnerId: string) => `partnership-${safir}-${partnerId}`;

@@ -5,7 +5,7 @@ import { Actor } from '../../../access/src';
 import { Access, ApiCommand, ApiView, AsOfQueryDto, CommandContext, CommandResponse, commandResponse, paginate } from '../../../platform/src';
 import { ChangePartner } from '../commands/change-partner.command';
 import { PartnershipRowsService } from '../read-models/partnership-rows.service';
-import { PartnerParam, PartnersQueryDto, ReasonDto, RegisterPartnerDto, UpdatePartnerDto } from './dto/partnerships.dto';
+import { ClosePartnerDto, PartnerParam, PartnersQueryDto, RegisterPartnerDto, UpdatePartnerDto } from './dto/partnerships.dto';
 import { PartnerPage, PartnerRecordedView, PartnerView } from './dto/partnerships.views';
 
 @ApiTags('partnerships')
@@ -25,7 +25,7 @@ export class PartnersController {
   @Post()
   @Access('partners.write')
   async register(@Body() b: RegisterPartnerDto, @Actor() ctx: CommandContext): Promise<PartnerRecordedView> {
-    const change = { kind: 'register' as const, partnerId: b.partnerId, name: b.name, category: b.category, subkind: b.subkind ?? null, siret: b.siret ?? null, scale: b.scale, parentPartnerId: b.parentPartnerId ?? null };
+    const change = { kind: 'register' as const, partnerId: b.partnerId, name: b.name, category: b.category, subkind: b.subkind ?? null, siret: b.siret ?? null, scale: b.scale, parentPartnerId: b.parentPartnerId ?? null, registeredOn: b.registeredOn };
     return commandResponse(await this.commands.execute(new ChangePartner(b.partnerId, change, ctx)), { partnerId: b.partnerId });
   }
 
@@ -33,14 +33,14 @@ export class PartnersController {
   @Patch(':partnerId')
   @Access('partners.write')
   async update(@Param() { partnerId }: PartnerParam, @Body() b: UpdatePartnerDto, @Actor() ctx: CommandContext): Promise<CommandResponse> {
-    return commandResponse(await this.commands.execute(new ChangePartner(partnerId, { kind: 'update', name: b.name, scale: b.scale, siret: b.siret }, ctx)));
+    return commandResponse(await this.commands.execute(new ChangePartner(partnerId, { kind: 'update', name: b.name, scale: b.scale, siret: b.siret, updatedOn: b.updatedOn }, ctx)));
   }
 
   @ApiCommand({ summary: 'Close a partner: no more contacts or assessments can be recorded with it', rule: 'PARTNER_CLOSED: already closed', notFound: 'PARTNER_NOT_FOUND' })
   @Post(':partnerId/close')
   @Access('partners.write')
-  async close(@Param() { partnerId }: PartnerParam, @Body() b: ReasonDto, @Actor() ctx: CommandContext): Promise<CommandResponse> {
-    return commandResponse(await this.commands.execute(new ChangePartner(partnerId, { kind: 'close', reason: b.reason }, ctx)));
+  async close(@Param() { partnerId }: PartnerParam, @Body() b: ClosePartnerDto, @Actor() ctx: CommandContext): Promise<CommandResponse> {
+    return commandResponse(await this.commands.execute(new ChangePartner(partnerId, { kind: 'close', reason: b.reason, closedOn: b.closedOn }, ctx)));
   }
 
   @ApiView({ summary: 'The partner register, filtered by category or part of the name, sorted by name, paginated; asOf/knownAt', response: PartnerPage })

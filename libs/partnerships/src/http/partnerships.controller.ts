@@ -10,7 +10,7 @@ import { PartnershipRowsService } from '../read-models/partnership-rows.service'
 import {
   AgreementParams, AmendAgreementDto, AssessQualityDto, AssignCircleDto, CalendarQueryDto, DirectoryQueryDto, ExpectationParams,
   ExpiringQueryDto, RegionExpiringQueryDto, HoldJointEventDto, JointEventParams, LogContactDto, MatrixQueryDto, NoteDto, PartnershipParams, PlanJointEventDto,
-  QualityQueryDto, ReasonDto, RecordExpectationDto, RenewAgreementDto, SafirParam, SignAgreementDto, TerminateAgreementDto,
+  QualityQueryDto, CancelJointEventDto, RecordExpectationDto, RenewAgreementDto, SafirParam, SignAgreementDto, TerminateAgreementDto,
 } from './dto/partnerships.dto';
 import {
   CircleQualityMatrixView, DirectoryPage, ExpiringAgreementsView, JointEventCalendarView, JointEventRecordedView, PartnershipQualityView, PriorityCircleView,
@@ -31,31 +31,31 @@ export class PartnershipsController {
   @ApiCommand({
     summary: 'Sign an agreement (refused with 409 while another is active)',
     conflict: 'AGREEMENT_EXISTS (that id), AGREEMENT_ACTIVE (another agreement is still running on the start date: amend, renew or terminate it first)',
-    rule: 'PARTNER_CLOSED, ENDS_BEFORE_START',
+    rule: 'PARTNER_CLOSED, ENDS_BEFORE_START, FUTURE_DATE',
     notFound: 'PARTNER_NOT_FOUND',
   })
   @Post('agencies/:safir/partnerships/:partnerId/agreements')
   @Access('agency.write')
   sign(@Param() p: PartnershipParams, @Body() b: SignAgreementDto, @Actor() ctx: CommandContext): Promise<CommandResponse> {
-    return this.change(p, { kind: 'sign', agreementId: b.agreementId, reference: b.reference, scale: b.scale, formal: b.formal, objectives: b.objectives, startDate: b.startDate, endDate: b.endDate ?? null }, ctx);
+    return this.change(p, { kind: 'sign', agreementId: b.agreementId, reference: b.reference, scale: b.scale, formal: b.formal, objectives: b.objectives, startDate: b.startDate, endDate: b.endDate ?? null, signedOn: b.signedOn }, ctx);
   }
 
-  @ApiCommand({ summary: 'Amend an agreement (a note, and optionally a new end date)', rule: 'AGREEMENT_TERMINATED, ENDS_BEFORE_START', notFound: 'PARTNER_NOT_FOUND, AGREEMENT_NOT_FOUND' })
+  @ApiCommand({ summary: 'Amend an agreement (a note, and optionally a new end date)', rule: 'AGREEMENT_TERMINATED, ENDS_BEFORE_START, DATE_BEFORE_SIGNATURE, FUTURE_DATE', notFound: 'PARTNER_NOT_FOUND, AGREEMENT_NOT_FOUND' })
   @Post('agencies/:safir/partnerships/:partnerId/agreements/:agreementId/amend')
   @Access('agency.write')
   amend(@Param() p: AgreementParams, @Body() b: AmendAgreementDto, @Actor() ctx: CommandContext): Promise<CommandResponse> {
-    return this.change(p, { kind: 'amend', agreementId: p.agreementId, note: b.note, endDate: b.endDate ?? null }, ctx);
+    return this.change(p, { kind: 'amend', agreementId: p.agreementId, note: b.note, endDate: b.endDate ?? null, amendedOn: b.amendedOn }, ctx);
   }
 
   @ApiCommand({
     summary: 'Renew a signed, unterminated agreement to a later end date',
-    rule: 'AGREEMENT_TERMINATED, RENEWAL_NOT_LATER, ENDS_BEFORE_START',
+    rule: 'AGREEMENT_TERMINATED, RENEWAL_NOT_LATER, ENDS_BEFORE_START, DATE_BEFORE_SIGNATURE, FUTURE_DATE',
     notFound: 'PARTNER_NOT_FOUND, AGREEMENT_NOT_FOUND',
   })
   @Post('agencies/:safir/partnerships/:partnerId/agreements/:agreementId/renew')
   @Access('agency.write')
   renew(@Param() p: AgreementParams, @Body() b: RenewAgreementDto, @Actor() ctx: CommandContext): Promise<CommandResponse> {
-    return this.change(p, { kind: 'renew', agreementId: p.agreementId, endDate: b.endDate }, ctx);
+    return this.change(p, { kind: 'renew', agreementId: p.agreementId, endDate: b.endDate, renewedOn: b.renewedOn }, ctx);
   }
 
   @ApiCommand({ summary: 'Terminate an agreement', rule: 'AGREEMENT_TERMINATED: already terminated', notFound: 'PARTNER_NOT_FOUND, AGREEMENT_NOT_FOUND' })
@@ -73,7 +73,7 @@ export class PartnershipsController {
   @Put('agencies/:safir/partnerships/:partnerId/circle')
   @Access('agency.write')
   circle(@Param() p: PartnershipParams, @Body() b: AssignCircleDto, @Actor() ctx: CommandContext): Promise<CommandResponse> {
-    return this.change(p, { kind: 'assign-circle', circle: b.circle, reason: b.reason ?? null }, ctx);
+    return this.change(p, { kind: 'assign-circle', circle: b.circle, reason: b.reason ?? null, assignedOn: b.assignedOn }, ctx);
   }
 
   @ApiCommand({ summary: 'Log a contact (meeting, phone, SPEP instance, co-animation, referral, data shared)', rule: 'PARTNER_CLOSED, FUTURE_DATE', notFound: 'PARTNER_NOT_FOUND' })
@@ -87,14 +87,14 @@ export class PartnershipsController {
   @Post('agencies/:safir/partnerships/:partnerId/expectations')
   @Access('agency.write')
   expectation(@Param() p: PartnershipParams, @Body() b: RecordExpectationDto, @Actor() ctx: CommandContext): Promise<CommandResponse> {
-    return this.change(p, { kind: 'record-expectation', expectationId: b.expectationId, expectation: b.expectation, note: b.note ?? null }, ctx);
+    return this.change(p, { kind: 'record-expectation', expectationId: b.expectationId, expectation: b.expectation, note: b.note ?? null, recordedOn: b.recordedOn }, ctx);
   }
 
   @ApiCommand({ summary: 'Mark an expectation addressed (again: records nothing)', notFound: 'PARTNER_NOT_FOUND, EXPECTATION_NOT_FOUND' })
   @Post('agencies/:safir/partnerships/:partnerId/expectations/:expectationId/addressed')
   @Access('agency.write')
   addressed(@Param() p: ExpectationParams, @Body() b: NoteDto, @Actor() ctx: CommandContext): Promise<CommandResponse> {
-    return this.change(p, { kind: 'address-expectation', expectationId: p.expectationId, note: b.note ?? null }, ctx);
+    return this.change(p, { kind: 'address-expectation', expectationId: p.expectationId, note: b.note ?? null, addressedOn: b.addressedOn }, ctx);
   }
 
   @ApiCommand({ summary: 'Assess the partnership quality (1 to 4, with optional criteria)', rule: 'PARTNER_CLOSED, INVALID_SCORE, FUTURE_DATE', notFound: 'PARTNER_NOT_FOUND' })
@@ -108,12 +108,12 @@ export class PartnershipsController {
     summary: 'Plan a joint event (forum, job dating, salon, information collective, MRS session…)',
     response: JointEventRecordedView,
     conflict: 'JOINT_EVENT_EXISTS',
-    rule: 'UNKNOWN_PARTNER (partnerIds)',
+    rule: 'UNKNOWN_PARTNER (partnerIds), FUTURE_DATE (plannedOn)',
   })
   @Post('agencies/:safir/joint-events')
   @Access('agency.write')
   async plan(@Param() { safir }: SafirParam, @Body() b: PlanJointEventDto, @Actor() ctx: CommandContext): Promise<JointEventRecordedView> {
-    const change = { kind: 'plan' as const, eventKind: b.kind, date: b.date, title: b.title, partnerIds: b.partnerIds, publics: b.publics, planActionId: b.planActionId ?? null };
+    const change = { kind: 'plan' as const, eventKind: b.kind, date: b.date, title: b.title, partnerIds: b.partnerIds, publics: b.publics, planActionId: b.planActionId ?? null, plannedOn: b.plannedOn };
     return commandResponse(await this.commands.execute(new ChangeJointEvent(safir, b.jointEventId, change, ctx)), { jointEventId: b.jointEventId });
   }
 
@@ -131,8 +131,8 @@ export class PartnershipsController {
   @ApiCommand({ summary: 'Cancel a planned joint event, with a reason', rule: 'JOINT_EVENT_CLOSED (already held or cancelled)', notFound: 'JOINT_EVENT_NOT_FOUND' })
   @Post('agencies/:safir/joint-events/:jointEventId/cancelled')
   @Access('agency.write')
-  async cancelled(@Param() p: JointEventParams, @Body() b: ReasonDto, @Actor() ctx: CommandContext): Promise<CommandResponse> {
-    return commandResponse(await this.commands.execute(new ChangeJointEvent(p.safir, p.jointEventId, { kind: 'cancel', reason: b.reason }, ctx)));
+  async cancelled(@Param() p: JointEventParams, @Body() b: CancelJointEventDto, @Actor() ctx: CommandContext): Promise<CommandResponse> {
+    return commandResponse(await this.commands.execute(new ChangeJointEvent(p.safir, p.jointEventId, { kind: 'cancel', reason: b.reason, cancelledOn: b.cancelledOn }, ctx)));
   }
 
   @ApiView({ summary: "The agency's partner directory: filters by category, circle, active agreement; asOf/knownAt", response: DirectoryPage, notFound: 'AGENCY_NOT_FOUND' })

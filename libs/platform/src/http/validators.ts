@@ -1,4 +1,6 @@
-import { registerDecorator, ValidationOptions } from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, registerDecorator, ValidationOptions } from 'class-validator';
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** RFC 3339: a date, a time to the minute at least, and a zone. */
@@ -42,3 +44,15 @@ export const CUSTOM_RULE_SCHEMAS: Record<string, object> = {
   isInstant: { type: 'string', format: 'date-time', pattern: INSTANT.source },
   isDateOrInstant: { type: 'string', pattern: `${DAY.source}|${INSTANT.source}` },
 };
+
+/**
+ * The day a recorded fact happened, optional: without it, the fact happened when it is recorded.
+ * Every command that records a fact of the past takes one, so "as of" answers hold it at its date.
+ */
+export function FactDate(what: string): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({ type: 'string', format: 'date', example: '2018-03-14', description: `${what} (YYYY-MM-DD; default: today; never after today)` }),
+    IsOptional(),
+    IsCalendarDate(),
+  );
+}

@@ -1,4 +1,4 @@
-import { defineCommand, slugReference, type Option } from '../../forms/command';
+import { defineCommand, slugReference, type Option, factDate } from '../../forms/command';
 import { ACTION_STATUS, LEVER, options } from '../../i18n/catalogue';
 
 // The yearly action plan: priorities answering the diagnostic's findings, actions with an indicator,
@@ -11,7 +11,7 @@ export const draftPlan = defineCommand({
   description: 'Le plan répond à un diagnostic publié de l’agence : ses priorités citeront les constats de ce diagnostic.',
   submit: 'Ouvrir le plan',
   done: 'Le plan d’action est ouvert : ajoutez ses priorités.',
-  fields: [{ name: 'diagnosticYear', label: 'Année du diagnostic publié auquel il répond', widget: 'integer' }],
+  fields: [{ name: 'diagnosticYear', label: 'Année du diagnostic publié auquel il répond', widget: 'integer' }, factDate('draftedOn', 'Date d’ouverture')],
 });
 
 export const addPriority = (findings: Option[]) =>
@@ -25,6 +25,7 @@ export const addPriority = (findings: Option[]) =>
     fields: [
       { name: 'title', label: 'Intitulé de la priorité', widget: 'text' },
       { name: 'findingIds', label: 'Constats du diagnostic auxquels elle répond', widget: 'checkboxes', options: findings },
+      factDate('addedOn', 'Date de la décision'),
     ],
   });
 
@@ -49,6 +50,7 @@ export const addAction = (priorities: Option[], partners: Option[]) =>
       { name: 'indicator.unit', label: 'Unité', hint: 'Par exemple : personnes, %, entreprises.', widget: 'text' },
       { name: 'indicator.baseline', label: 'Valeur de départ', widget: 'number' },
       { name: 'indicator.target', label: 'Cible', widget: 'number', check: (v, values) => (v !== undefined && String(v) === String(values['indicator.baseline'] ?? '').replace(',', '.') ? 'La cible doit différer de la valeur de départ.' : null) },
+      factDate('addedOn', 'Date d’inscription au plan'),
     ],
   });
 
@@ -83,6 +85,7 @@ export const changeStatus = defineCommand({
   fields: [
     { name: 'status', label: 'Statut', widget: 'select', options: options(ACTION_STATUS) },
     { name: 'reason', label: 'Motif', hint: 'Obligatoire pour une action suspendue, bloquée ou abandonnée.', widget: 'textarea', check: (v, values) => (['PAUSED', 'BLOCKED', 'ABANDONED'].includes(String(values.status)) && !v ? 'Indiquez pourquoi.' : null) },
+    factDate('changedOn', 'Date du changement'),
   ],
 });
 
@@ -105,7 +108,19 @@ export const closePlan = defineCommand({
   description: 'Après la clôture, une correction s’enregistre comme un ajustement qui nomme le plan clos.',
   submit: 'Clôturer le plan',
   done: 'Le plan est clôturé.',
-  fields: [{ name: 'date', label: 'Date de clôture', widget: 'date' }],
+  fields: [
+    { name: 'date', label: 'Date de clôture', widget: 'date' },
+    {
+      name: 'openActions',
+      label: 'Actions encore ouvertes',
+      hint: 'À choisir si des actions ne sont ni réalisées ni abandonnées.',
+      widget: 'radio',
+      options: [
+        { value: 'CARRIED_OVER', label: 'Les reporter sur l’année suivante' },
+        { value: 'ABANDONED', label: 'Les abandonner' },
+      ],
+    },
+  ],
 });
 
 export const adjustClosedPlan = (actions: Option[]) =>
@@ -119,6 +134,7 @@ export const adjustClosedPlan = (actions: Option[]) =>
       { name: 'actionId', label: 'Action concernée', widget: 'select', options: actions },
       { name: 'note', label: 'Ajustement', widget: 'textarea' },
       { name: 'value', label: 'Valeur corrigée', widget: 'number' },
+      factDate('adjustedOn', 'Date de l’ajustement'),
     ],
   });
 

@@ -64,7 +64,7 @@ export default function AgencyHome({ safir }: { safir: string }) {
               <Alert severity="warning" small className="fr-mb-2w" description={`À ce rythme, l’enveloppe « 5 % » sera épuisée le ${date(f.forecast.projectedExhaustionDate)}.`} />
             )}
             <FundFigures
-              remaining={euros(f.remainingCents, true)}
+              remaining={euros(f.headroomCents, true)}
               committed={`${euros(f.committedCents, true)} sur ${euros(f.envelopeCents, true)}`}
               paid={euros(f.paidCents, true)}
               late={plan.data ? late.length : undefined}

@@ -31,7 +31,7 @@ const VIEWS: Record<string, ViewSpec> = {
         {
           id: 'fund',
           title: `Fonds ${year}`,
-          values: { Enveloppe: euros(data.envelopeCents), 'Dépassement autorisé': euros(data.authorisedOverCents), Engagé: euros(data.committedCents), Payé: euros(data.paidCents), Libéré: euros(data.releasedCents), 'Reste à engager': euros(data.remainingCents) },
+          values: { Enveloppe: euros(data.envelopeCents), 'Dépassement autorisé': euros(data.authorisedOverCents), Engagé: euros(data.committedCents), Payé: euros(data.paidCents), Libéré: euros(data.releasedCents), 'Reste à engager': euros(data.headroomCents) },
         },
       ];
     },

@@ -1,4 +1,4 @@
-import { defineCommand, newReference, type Option } from '../../forms/command';
+import { defineCommand, newReference, type Option, factDate } from '../../forms/command';
 import { FINDING_KIND, INVOLVEMENT, options } from '../../i18n/catalogue';
 
 // The yearly territorial diagnostic: drafted, written section by section, built with partners, published.
@@ -10,7 +10,7 @@ export const draftDiagnostic = defineCommand({
   description: 'Le diagnostic territorial se rédige par sections, puis se publie avec ses constats, auxquels répondront les priorités du plan d’action.',
   submit: 'Ouvrir le diagnostic',
   done: 'Le diagnostic est ouvert : rédigez ses sections.',
-  fields: [],
+  fields: [factDate('draftedOn', 'Date d’ouverture')],
 });
 
 export const reviseSection = (published: boolean) =>
@@ -36,6 +36,7 @@ export const reviseSection = (published: boolean) =>
         ],
       },
       ...(published ? [{ name: 'reason' as const, label: 'Motif de la révision', widget: 'textarea' as const, check: (v: unknown) => (v ? null : 'Indiquez pourquoi le diagnostic publié est révisé.') }] : []),
+      factDate('revisedOn', 'Date de la révision'),
     ],
   });
 
@@ -59,6 +60,7 @@ export const recordParticipation = (partners: Option[]) =>
           { name: 'involvement', label: 'Niveau d’association', widget: 'select', options: options(INVOLVEMENT) },
         ],
       },
+      factDate('recordedOn', 'Date'),
     ],
   });
 
@@ -81,5 +83,6 @@ export const publishDiagnostic = defineCommand({
         { name: 'title', label: 'Intitulé', widget: 'text' },
       ],
     },
+    factDate('publishedOn', 'Date de publication'),
   ],
 });

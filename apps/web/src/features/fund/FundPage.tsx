@@ -73,7 +73,7 @@ export default function FundPage({ safir }: { safir: string }) {
                 { label: 'Enveloppe', value: euros(f.envelopeCents, true), detail: f.authorisedOverCents ? `+ ${euros(f.authorisedOverCents, true)} de dépassement autorisé` : undefined },
                 { label: 'Engagé', value: euros(f.committedCents, true), detail: `${percent(f.envelopeCents ? f.committedCents / f.envelopeCents : 0)} de l’enveloppe` },
                 { label: 'Payé', value: euros(f.paidCents, true) },
-                { label: 'Reste à engager', value: euros(f.remainingCents, true), tone: f.remainingCents < 0 ? 'warning' : 'success' },
+                { label: 'Reste à engager', value: euros(f.headroomCents, true), tone: f.headroomCents <= 0 ? 'warning' : 'success' },
                 { label: 'Aides à la mobilité', value: percent(f.mobilityShare), detail: `dont hors bassin : ${percent(f.mobilityLeavingBasinShare)}` },
               ]}
             />

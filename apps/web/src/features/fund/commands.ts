@@ -1,4 +1,4 @@
-import { defineCommand, newReference, type Option } from '../../forms/command';
+import { defineCommand, newReference, type Option, factDate } from '../../forms/command';
 import { EXPENDITURE_CATEGORY, FUNDING_ROUTE, RELAXED_CRITERION, options } from '../../i18n/catalogue';
 
 // The "5%" fund of an agency-year: commitments, payments, releases, corrections, and what
@@ -49,7 +49,7 @@ export const releaseCommitment = defineCommand({
   description: 'Annule l’engagement, ou libère sa part non payée, qui redevient disponible.',
   submit: 'Libérer',
   done: 'La part non payée est libérée.',
-  fields: [{ name: 'reason', label: 'Motif', widget: 'textarea' }],
+  fields: [{ name: 'reason', label: 'Motif', widget: 'textarea' }, factDate('releasedOn', 'Date de la libération')],
 });
 
 export const correctPayment = defineCommand({
@@ -99,6 +99,7 @@ export const adjustEnvelope = defineCommand({
   fields: [
     { name: 'deltaCents', label: 'Variation (en euros)', hint: 'Négative pour réduire, par exemple -5 000.', widget: 'euros' },
     { name: 'reason', label: 'Motif', widget: 'textarea' },
+    factDate('adjustedOn', 'Date de l’ajustement'),
   ],
 });
 
@@ -133,5 +134,5 @@ export const closeFundYear = defineCommand({
   description: 'Plus rien ne pourra être engagé, payé ni ajusté sur cette année.',
   submit: 'Clôturer',
   done: 'L’exercice est clôturé.',
-  fields: [{ name: 'reason', label: 'Motif', widget: 'textarea' }],
+  fields: [{ name: 'reason', label: 'Motif', widget: 'textarea' }, factDate('closedOn', 'Date de clôture')],
 });

@@ -1,6 +1,6 @@
 import { validSiret } from '../../../../../libs/partnerships/src/domain/categories';
 import { AGREEMENT_OBJECTIVE, CONTACT_KIND, EXPECTATION, JOINT_EVENT_KIND, PARTNER_CATEGORY, PUBLIC, QUALITY_CRITERION, QUALITY_SCORE, SCALE, options } from '../../i18n/catalogue';
-import { defineCommand, newReference, slugReference, type Option } from '../../forms/command';
+import { defineCommand, newReference, slugReference, type Option, factDate } from '../../forms/command';
 
 // The partner register's forms and a partnership's: what a manager records with partners.
 
@@ -21,6 +21,7 @@ export const registerPartner = defineCommand({
       { name: 'subkind', label: 'Type (SIAE, organisme de formation…)', hint: 'Par exemple ACI, AI, EI, ETTI, EITI pour une SIAE ; OF, AFPA, E2C, EPIDE pour la formation.', widget: 'text' },
       { name: 'siret', label: 'SIRET', hint: '14 chiffres.', widget: 'text', check: siret },
       { name: 'scale', label: 'Échelle', widget: 'radio', options: options(SCALE) },
+      factDate('registeredOn', 'Inscrit au registre le'),
     ],
   });
 
@@ -34,6 +35,7 @@ export const updatePartner = defineCommand({
     { name: 'name', label: 'Nom', widget: 'text', optional: true },
     { name: 'scale', label: 'Échelle', widget: 'select', options: options(SCALE), optional: true },
     { name: 'siret', label: 'SIRET', hint: '14 chiffres.', widget: 'text', check: siret, optional: true },
+    factDate('updatedOn', 'Date du changement'),
   ],
 });
 
@@ -44,7 +46,7 @@ export const closePartner = defineCommand({
   description: 'Plus aucun contact ni aucune évaluation ne pourra être enregistré avec lui, dans aucune agence.',
   submit: 'Clore le partenaire',
   done: 'Le partenaire est clos.',
-  fields: [{ name: 'reason', label: 'Motif', widget: 'textarea' }],
+  fields: [{ name: 'reason', label: 'Motif', widget: 'textarea' }, factDate('closedOn', 'Date de fermeture')],
 });
 
 export const signAgreement = defineCommand({
@@ -61,6 +63,7 @@ export const signAgreement = defineCommand({
     { name: 'objectives', label: 'Objectifs', widget: 'checkboxes', options: options(AGREEMENT_OBJECTIVE) },
     { name: 'startDate', label: 'Début', widget: 'date' },
     { name: 'endDate', label: 'Fin', hint: 'Laissez vide pour une convention sans terme.', widget: 'date' },
+    factDate('signedOn', 'Date de signature'),
   ],
 });
 
@@ -73,6 +76,7 @@ export const amendAgreement = defineCommand({
   fields: [
     { name: 'note', label: 'Objet de l’avenant', widget: 'textarea' },
     { name: 'endDate', label: 'Nouvelle fin', widget: 'date' },
+    factDate('amendedOn', 'Date de l’avenant'),
   ],
 });
 
@@ -82,7 +86,7 @@ export const renewAgreement = defineCommand({
   title: 'Renouveler la convention',
   submit: 'Renouveler',
   done: 'La convention est renouvelée.',
-  fields: [{ name: 'endDate', label: 'Nouvelle fin', widget: 'date' }],
+  fields: [{ name: 'endDate', label: 'Nouvelle fin', widget: 'date' }, factDate('renewedOn', 'Date du renouvellement')],
 });
 
 export const terminateAgreement = defineCommand({
@@ -113,6 +117,7 @@ export const assignCircle = (defaultCircle: number) =>
         widget: 'textarea',
         check: (value, values) => (Number(values.circle) !== defaultCircle && !value ? 'Indiquez pourquoi ce partenaire sort de son cercle par défaut.' : null),
       },
+      factDate('assignedOn', 'Date de la décision'),
     ],
   });
 
@@ -140,6 +145,7 @@ export const recordExpectation = defineCommand({
   fields: [
     { name: 'expectation', label: 'Attente', widget: 'radio', options: options(EXPECTATION) },
     { name: 'note', label: 'Précisions', widget: 'textarea' },
+    factDate('recordedOn', 'Exprimée le'),
   ],
 });
 
@@ -149,7 +155,7 @@ export const addressExpectation = defineCommand({
   title: 'Marquer l’attente comme traitée',
   submit: 'Marquer comme traitée',
   done: 'L’attente est marquée comme traitée.',
-  fields: [{ name: 'note', label: 'Réponse apportée', widget: 'textarea' }],
+  fields: [{ name: 'note', label: 'Réponse apportée', widget: 'textarea' }, factDate('addressedOn', 'Traitée le')],
 });
 
 export const assessQuality = defineCommand({
@@ -184,6 +190,7 @@ export const planJointEvent = (partners: Option[], actions: Option[]) =>
       { name: 'partnerIds', label: 'Partenaires associés', widget: 'checkboxes', options: partners },
       { name: 'publics', label: 'Publics visés', widget: 'checkboxes', options: options(PUBLIC) },
       { name: 'planActionId', label: 'Action du plan servie', widget: 'select', options: actions },
+      factDate('plannedOn', 'Décidé le'),
     ],
   });
 
@@ -213,5 +220,5 @@ export const cancelJointEvent = defineCommand({
   title: 'Annuler l’événement',
   submit: 'Annuler l’événement',
   done: 'L’événement est annulé.',
-  fields: [{ name: 'reason', label: 'Motif', widget: 'textarea' }],
+  fields: [{ name: 'reason', label: 'Motif', widget: 'textarea' }, factDate('cancelledOn', 'Annulé le')],
 });

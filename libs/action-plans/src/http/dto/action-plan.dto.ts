@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsDefined, IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
-import { AsOfQueryDto, IsCalendarDate } from '../../../../platform/src';
-import { ACTION_STATUSES, ActionStatus, Lever, LEVERS } from '../../domain/action-plan.events';
+import { AsOfQueryDto, FactDate, IsCalendarDate } from '../../../../platform/src';
+import { ACTION_STATUSES, ActionStatus, Lever, LEVERS, OPEN_ACTION_DECISIONS, OpenActionDecision } from '../../domain/action-plan.events';
 
 const ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 const id = (f: string) => ({ message: `${f} must be 1-64 lower-case letters, digits, - or _` });
@@ -17,12 +17,14 @@ export class ActionParams extends PlanParams {
 
 export class DraftPlanDto {
   @ApiProperty({ example: 2018, description: 'year of the published diagnostic it answers' }) @IsInt() @Min(2000) @Max(2100) diagnosticYear: number;
+  @FactDate('the day the plan was drafted: from 1 January of the year before the plan to its end') draftedOn?: string;
 }
 
 export class AddPriorityDto {
   @ApiProperty({ example: 'p-seniors' }) @Matches(ID, id('priorityId')) priorityId: string;
   @ApiProperty({ example: 'Retour à l’emploi des seniors' }) @IsString() @Length(1, 300) title: string;
   @ApiProperty({ type: [String], example: ['f-seniors'] }) @ArrayMinSize(1, { message: 'findingIds must cite at least one finding' }) @ArrayMaxSize(20) @Matches(ID, { each: true, message: 'each findingId must be a finding id' }) findingIds: string[];
+  @FactDate('the day the priority was set: not before the draft') addedOn?: string;
 }
 
 export class IndicatorDto {
@@ -43,25 +45,37 @@ export class AddActionDto {
   @ApiProperty({ example: '2018-12-31' }) @IsCalendarDate() dueDate: string;
   @ApiPropertyOptional({ description: 'required when the due date falls outside the plan year' }) @IsOptional() @IsString() @Length(1, 500) dueDateReason?: string;
   @ApiProperty({ type: IndicatorDto }) @IsDefined() @ValidateNested() @Type(() => IndicatorDto) indicator: IndicatorDto;
+  @FactDate('the day the action was added to the plan: not before the draft') addedOn?: string;
 }
 
 export class DateDto {
-  @ApiProperty({ example: '2018-02-15' }) @IsCalendarDate() date: string;
+  @ApiProperty({ example: '2018-02-15', description: 'the day it happened: not before the draft, never after today' }) @IsCalendarDate() date: string;
+}
+
+export class CloseDto extends DateDto {
+  @ApiPropertyOptional({
+    enum: OPEN_ACTION_DECISIONS,
+    description: 'what becomes of actions that are not done or abandoned: ABANDONED, or CARRIED_OVER to next year; required when there are any',
+  })
+  @IsOptional()
+  @IsIn(OPEN_ACTION_DECISIONS)
+  openActions?: OpenActionDecision;
 }
 
 export class ProgressDto {
   @ApiProperty({ example: 24 }) @IsNumber({ allowNaN: false, allowInfinity: false }) value: number;
-  @ApiProperty({ example: '2018-06-30' }) @IsCalendarDate() on: string;
+  @ApiProperty({ example: '2018-06-30', description: 'the day the value was measured: within the plan year, never after today' }) @IsCalendarDate() on: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 2000) comment?: string;
 }
 
 export class StatusDto {
   @ApiProperty({ enum: ACTION_STATUSES }) @IsIn(ACTION_STATUSES) status: ActionStatus;
   @ApiPropertyOptional({ description: 'required for PAUSED, BLOCKED, ABANDONED' }) @IsOptional() @IsString() @Length(1, 1000) reason?: string;
+  @FactDate('the day the status changed: not before the draft') changedOn?: string;
 }
 
 export class ReviewDto {
-  @ApiProperty() @IsCalendarDate() reviewedOn: string;
+  @ApiProperty({ description: 'within the plan year, after its adoption, never after today' }) @IsCalendarDate() reviewedOn: string;
   @ApiProperty() @IsString() @Length(1, 5000) summary: string;
 }
 
@@ -69,6 +83,7 @@ export class AdjustmentDto {
   @ApiPropertyOptional() @IsOptional() @Matches(ID, id('actionId')) actionId?: string;
   @ApiProperty() @IsString() @Length(1, 2000) note: string;
   @ApiPropertyOptional() @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) value?: number;
+  @FactDate('the day of the adjustment: not before the close') adjustedOn?: string;
 }
 
 export class ExecutionQueryDto extends AsOfQueryDto {

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { DateProperty, InstantProperty, IntegerProperty, IntegersByKeyProperty, PageOf, ShareProperty } from '../../../../platform/src';
-import { ACTION_STATUSES, LEVERS } from '../../domain/action-plan.events';
+import { LEVERS, SHOWN_ACTION_STATUSES } from '../../domain/action-plan.events';
 
 /** The plan's life cycle, as the plans projection records it. */
 export const PLAN_STATUSES = ['DRAFT', 'ADOPTED', 'CLOSED'] as const;
@@ -62,7 +62,7 @@ export class ActionProgressView {
   @ApiProperty({ example: 'personnes', description: 'unit of baseline, target and values' }) unit: string;
   @ApiProperty({ type: 'number' }) baseline: number;
   @ApiProperty({ type: 'number' }) target: number;
-  @ApiProperty({ enum: ACTION_STATUSES }) status: string;
+  @ApiProperty({ enum: SHOWN_ACTION_STATUSES }) status: string;
   @ApiProperty({ type: 'number', nullable: true, description: 'the latest value reported (null: none yet)' }) latestValue: number | null;
   @DateProperty({ nullable: true, description: 'the date of that value' }) latestOn: string | null;
   @ApiProperty({ type: 'number', nullable: true, description: 'the latest value reported by the view’s date (null: none)' }) latestValueOnDate: number | null;

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
-import { AsOfQueryDto, MAX_SAFE } from '../../../../platform/src';
+import { AsOfQueryDto, FactDate, MAX_SAFE } from '../../../../platform/src';
 import { FINDING_KINDS, FindingKind, INVOLVEMENTS, Involvement, Section, SECTIONS } from '../../domain/diagnostic.events';
 
 const ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
@@ -21,10 +21,15 @@ export class KeyFigureDto {
   @ApiProperty({ example: 'INSEE 2017' }) @IsString() @Length(1, 200) source: string;
 }
 
+export class DraftDiagnosticDto {
+  @FactDate('the day the diagnostic was drafted: from 1 January of the year before to the end of its year') draftedOn?: string;
+}
+
 export class ReviseSectionDto {
   @ApiProperty() @IsString() @Length(1, 20000) text: string;
   @ApiProperty({ type: [KeyFigureDto] }) @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => KeyFigureDto) keyFigures: KeyFigureDto[];
   @ApiPropertyOptional({ description: 'required once the diagnostic is published' }) @IsOptional() @IsString() @Length(1, 1000) reason?: string;
+  @FactDate('the day the section was revised: not before the draft') revisedOn?: string;
 }
 
 export class PartnerInvolvementDto {
@@ -35,6 +40,7 @@ export class PartnerInvolvementDto {
 export class ParticipationDto {
   @ApiProperty({ type: [String], example: ['équipe entreprises', 'conseillers DE'] }) @ArrayMaxSize(50) @IsString({ each: true }) internalTeams: string[];
   @ApiProperty({ type: [PartnerInvolvementDto] }) @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => PartnerInvolvementDto) partners: PartnerInvolvementDto[];
+  @FactDate('the day the participation was settled: not before the draft') recordedOn?: string;
 }
 
 export class FindingDto {
@@ -45,6 +51,7 @@ export class FindingDto {
 
 export class PublishDto {
   @ApiProperty({ type: [FindingDto] }) @ArrayMinSize(1) @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => FindingDto) findings: FindingDto[];
+  @FactDate('the day the diagnostic was published: not before the draft') publishedOn?: string;
 }
 
 export class RevisionsQueryDto extends AsOfQueryDto {

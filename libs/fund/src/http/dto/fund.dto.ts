@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, NotEquals, ValidateNested } from 'class-validator';
-import { AsOfQueryDto, IsCalendarDate } from '../../../../platform/src';
+import { AsOfQueryDto, IsCalendarDate, FactDate } from '../../../../platform/src';
 import { EXPENDITURE_CATEGORIES, ExpenditureCategory, FUNDING_ROUTES, FundingRoute, RELAXED_CRITERIA, RelaxedCriterion } from '../../domain/fund.events';
 
 const MAX_CENTS = 1_000_000_000_00; // a billion euros: far above any 5% envelope
@@ -22,7 +22,7 @@ export class AllocateEnvelopeDto {
   @Max(MAX_CENTS)
   amountCents: number;
 
-  @ApiPropertyOptional({ example: '2018-01-02', description: 'when the envelope was notified (default: now)' })
+  @ApiPropertyOptional({ example: '2018-01-02', description: 'when the envelope was notified: from 1 January of the year before to the end of the fund year (default: now)' })
   @IsOptional()
   @IsCalendarDate()
   allocatedOn?: string;
@@ -37,6 +37,7 @@ export class AdjustEnvelopeDto {
   deltaCents: number;
 
   @ApiProperty({ example: 'redéploiement régional' }) @IsString() @Length(1, 500) reason: string;
+  @FactDate('the day of the adjustment: within the fund year') adjustedOn?: string;
 }
 
 export class MobilityDto {
@@ -68,7 +69,7 @@ export class CommitExpenditureDto {
   @Type(() => MobilityDto)
   mobility?: MobilityDto;
 
-  @ApiPropertyOptional({ example: '2018-03-14', description: 'date of the commitment (default: today)' })
+  @ApiPropertyOptional({ example: '2018-03-14', description: 'date of the commitment, within the fund year (default: today)' })
   @IsOptional()
   @IsCalendarDate()
   committedOn?: string;
@@ -139,6 +140,14 @@ export class CorrectPaymentDto {
 
 export class ReasonDto {
   @ApiProperty() @IsString() @Length(1, 1000) reason: string;
+}
+
+export class ReleaseDto extends ReasonDto {
+  @FactDate('the day the commitment was cancelled or its unpaid part released: not before the commitment') releasedOn?: string;
+}
+
+export class CloseFundDto extends ReasonDto {
+  @FactDate('the day the fund year was closed') closedOn?: string;
 }
 
 export class FundQueryDto extends AsOfQueryDto {}

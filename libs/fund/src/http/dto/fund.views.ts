@@ -44,6 +44,7 @@ export class FundConsumptionView extends PastReadView {
   @IntegerProperty({ description: 'number of commitments' }) commitments: number;
   @ApiProperty() closed: boolean;
   @CentsProperty('envelope minus committed (negative only under an authorised over-commitment)') remainingCents: number;
+  @CentsProperty('what can still be committed: envelope plus authorised over-commitment minus committed') headroomCents: number;
   @ShareProperty('mobility aids in the committed money') mobilityShare: number;
   @ShareProperty('mobility aids leaving the basin in the committed money') mobilityLeavingBasinShare: number;
   @ApiProperty({ type: [FundMonthView], description: 'January to December, cumulative' }) months: FundMonthView[];

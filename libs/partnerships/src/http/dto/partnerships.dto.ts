@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsBoolean, IsDefined, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateIf, ValidateNested, ValidationOptions, registerDecorator } from 'class-validator';
-import { AsOfQueryDto, IsCalendarDate } from '../../../../platform/src';
+import { AsOfQueryDto, FactDate, IsCalendarDate } from '../../../../platform/src';
 import { PARTNER_CATEGORIES, PartnerCategory, Scale, SCALES, validSiret } from '../../domain/categories';
 import {
   AGREEMENT_OBJECTIVES, AgreementObjective, CONTACT_KINDS, ContactKind, EXPECTATIONS, Expectation, JOINT_EVENT_KINDS, JointEventKind, PUBLICS,
@@ -49,6 +49,7 @@ export class RegisterPartnerDto {
   @ApiPropertyOptional({ example: '73282932000074', description: '14 digits, Luhn (La Poste: digit sum mod 5)' }) @IsOptional() @Matches(/^\d{14}$/, { message: 'siret must be 14 digits' }) @IsSiret() siret?: string;
   @ApiProperty({ enum: SCALES }) @IsIn(SCALES) scale: Scale;
   @ApiPropertyOptional({ description: 'the national network this partner is a branch of' }) @IsOptional() @Matches(ID, idMessage('parentPartnerId')) parentPartnerId?: string;
+  @FactDate('the day the partner entered the register') registeredOn?: string;
 }
 
 /** A partial update: only the fields sent change; `siret: null` removes the SIRET. */
@@ -60,10 +61,19 @@ export class UpdatePartnerDto {
   @Matches(/^\d{14}$/, { message: 'siret must be 14 digits' })
   @IsSiret()
   siret?: string | null;
+  @FactDate('the day the change took effect: not before the registration') updatedOn?: string;
 }
 
 export class ReasonDto {
   @ApiProperty() @IsString() @Length(1, 1000) reason: string;
+}
+
+export class ClosePartnerDto extends ReasonDto {
+  @FactDate('the day the partner closed: not before the registration') closedOn?: string;
+}
+
+export class CancelJointEventDto extends ReasonDto {
+  @FactDate('the day the event was cancelled: not before it was planned') cancelledOn?: string;
 }
 
 export class SignAgreementDto {
@@ -74,25 +84,29 @@ export class SignAgreementDto {
   @ApiProperty({ enum: AGREEMENT_OBJECTIVES, isArray: true }) @ArrayMaxSize(5) @IsIn(AGREEMENT_OBJECTIVES, { each: true }) objectives: AgreementObjective[];
   @ApiProperty({ example: '2016-01-01' }) @IsCalendarDate() startDate: string;
   @ApiPropertyOptional({ example: '2018-12-31' }) @IsOptional() @IsCalendarDate() endDate?: string;
+  @FactDate('the day the agreement was signed') signedOn?: string;
 }
 
 export class AmendAgreementDto {
   @ApiProperty() @IsString() @Length(1, 1000) note: string;
   @ApiPropertyOptional() @IsOptional() @IsCalendarDate() endDate?: string;
+  @FactDate('the day of the amendment: not before the signature') amendedOn?: string;
 }
 
 export class RenewAgreementDto {
   @ApiProperty({ example: '2021-12-31' }) @IsCalendarDate() endDate: string;
+  @FactDate('the day of the renewal: not before the signature') renewedOn?: string;
 }
 
 export class TerminateAgreementDto {
-  @ApiProperty() @IsCalendarDate() terminatedOn: string;
+  @ApiProperty({ description: 'the day the termination takes effect (notice may put it ahead)' }) @IsCalendarDate() terminatedOn: string;
   @ApiProperty() @IsString() @Length(1, 1000) reason: string;
 }
 
 export class AssignCircleDto {
   @ApiProperty({ enum: [1, 2, 3] }) @IsIn([1, 2, 3]) circle: 1 | 2 | 3;
   @ApiPropertyOptional({ description: 'required when the circle differs from the category default' }) @IsOptional() @IsString() @Length(1, 1000) reason?: string;
+  @FactDate('the day the circle was set') assignedOn?: string;
 }
 
 export class LogContactDto {
@@ -106,10 +120,12 @@ export class RecordExpectationDto {
   @ApiProperty() @Matches(ID, idMessage('expectationId')) expectationId: string;
   @ApiProperty({ enum: EXPECTATIONS }) @IsIn(EXPECTATIONS) expectation: Expectation;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 4000) note?: string;
+  @FactDate('the day the partner expressed it') recordedOn?: string;
 }
 
 export class NoteDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 4000) note?: string;
+  @FactDate('the day it was addressed: not before it was recorded') addressedOn?: string;
 }
 
 export class QualityCriteriaDto {
@@ -134,6 +150,7 @@ export class PlanJointEventDto {
   @ApiProperty({ type: [String] }) @ArrayMaxSize(50) @Matches(ID, { each: true, message: 'each partnerId must be a partner id' }) partnerIds: string[];
   @ApiProperty({ enum: PUBLICS, isArray: true }) @ArrayMaxSize(20) @IsIn(PUBLICS, { each: true }) publics: string[];
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) planActionId?: string;
+  @FactDate('the day the event was decided (its own date is `date`, which may be ahead)') plannedOn?: string;
 }
 
 export class OutcomesDto {
