@@ -5,7 +5,8 @@ import { PARTNERSHIPS_CONTEXT } from '../../../libs/partnerships/src';
 import { DIAGNOSTICS_CONTEXT } from '../../../libs/diagnostics/src';
 import { ACTION_PLANS_CONTEXT } from '../../../libs/action-plans/src';
 import { ANCHORING_CONTEXT } from '../../../libs/anchoring/src';
+import { AUDIT_CONTEXT } from '../../../libs/audit/src';
 import type { ContextParts } from '../../../libs/platform/src';
 
 /** The bounded contexts this deployment serves. Each brings its tables, migrations and projections. */
-export const CONTEXTS: ContextParts[] = [ACCESS_CONTEXT, TERRITORY_CONTEXT, PARTNERSHIPS_CONTEXT, DIAGNOSTICS_CONTEXT, ACTION_PLANS_CONTEXT, FUND_CONTEXT, ANCHORING_CONTEXT];
+export const CONTEXTS: ContextParts[] = [ACCESS_CONTEXT, TERRITORY_CONTEXT, PARTNERSHIPS_CONTEXT, DIAGNOSTICS_CONTEXT, ACTION_PLANS_CONTEXT, FUND_CONTEXT, ANCHORING_CONTEXT, AUDIT_CONTEXT];

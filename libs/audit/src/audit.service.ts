@@ -7,6 +7,7 @@ import { APP_CONFIG, AppConfig } from '../../platform/src';
 import { DomainError } from '../../shared-kernel/src';
 import { digestSignatureValid, SignedDigest, signDigest } from './evidence/digest';
 import { diffRows, RowDiff } from './evidence/row-diff';
+import { NameKind, NameRow, streamScope } from './read-models/names.projection';
 
 export interface HistoryFilter {
   stream?: string;
@@ -38,7 +39,12 @@ export class AuditService {
    * Events matching the filter, oldest first, paginated by position: resume with `after: nextAfter`.
    * A scan stops after 50,000 events even if the page is not full, so a rare filter stays fast.
    */
-  async history(f: HistoryFilter): Promise<{ items: RecordedEvent[]; nextAfter: number | null; headPosition: number }> {
+  async history(f: HistoryFilter): Promise<{ items: RecordedEvent[]; nextAfter: number | null; headPosition: number; names: Record<string, string> }> {
+    const page = await this.historyPage(f);
+    return { ...page, names: await this.names(page.items) };
+  }
+
+  private async historyPage(f: HistoryFilter): Promise<{ items: RecordedEvent[]; nextAfter: number | null; headPosition: number }> {
     const matches = (e: RecordedEvent) =>
       (!f.actor || e.metadata.actor === f.actor) &&
       (!f.types || f.types.includes(e.type)) &&
@@ -62,6 +68,27 @@ export class AuditService {
       if (slice.endOfLog) return { items, nextAfter: null, headPosition: head };
       if (after - (f.after ?? 0) >= 50_000) return { items, nextAfter: after, headPosition: head };
     }
+  }
+
+  /** The names of what events refer to (users, partners, actions…), keyed `kind:key`, as known now. */
+  async names(events: readonly RecordedEvent[]): Promise<Record<string, string>> {
+    const wanted = new Set<string>();
+    const want = (kind: NameKind, key: unknown) => typeof key === 'string' && key && wanted.add(`${kind}:${key}`);
+    for (const e of events) {
+      const d = (e.data ?? {}) as Record<string, unknown>;
+      const scope = streamScope(e.streamId);
+      for (const who of [e.metadata.actor, d.userId, d.authorisedBy, d.refusedBy, d.requestedBy]) want('user', who);
+      want('partner', d.partnerId);
+      if (typeof d.agreementId === 'string') want('agreement', `${d.safir}/${d.partnerId}/${d.agreementId}`);
+      if (typeof d.jointEventId === 'string') want('jointEvent', `${d.safir}/${d.jointEventId}`);
+      if (typeof d.actionId === 'string') want('action', `${scope}/${d.actionId}`);
+      if (typeof d.priorityId === 'string') want('priority', `${scope}/${d.priorityId}`);
+      if (typeof d.commitmentId === 'string') want('commitment', `${scope}/${d.commitmentId}`);
+    }
+    if (wanted.size === 0) return {};
+    const keys = [...new Set([...wanted].map((k) => k.slice(k.indexOf(':') + 1)))];
+    const rows = await this.reads.find(NameRow, LIVE, { key: keys });
+    return Object.fromEntries(rows.filter((r) => wanted.has(`${r.kind}:${r.key}`)).map((r) => [`${r.kind}:${r.key}`, r.label]));
   }
 
   /** Every table of a projection as it stood (in memory; live tables untouched). */

@@ -10,9 +10,9 @@ import type { Principal } from '../domain/authorization';
 import { UserDirectoryRow } from '../read-models/user-directory.entity';
 import { userDirectory } from '../read-models/user-directory.projection';
 import { Access } from './access.decorator';
-import { DisableUserDto, GrantScopeDto, IssueTokenDto, RegisterUserDto, GrantParams, UsersQueryDto, TokenParams, UserParams } from './dto/users.dto';
+import { DisableUserDto, GrantScopeDto, IssueTokenDto, PeopleQueryDto, RegisterUserDto, GrantParams, UsersQueryDto, TokenParams, UserParams } from './dto/users.dto';
 import { Actor, CurrentPrincipal } from './principal.request';
-import { ApiTokenIssuedView, PrincipalView, UserPage, UserRegisteredView, UserView } from './dto/users.views';
+import { ApiTokenIssuedView, PersonView, PrincipalView, UserPage, UserRegisteredView, UserView } from './dto/users.views';
 
 @ApiTags('access')
 @Controller()
@@ -29,6 +29,14 @@ export class UsersController {
   @ApiOkResponse({ description: 'the signed-in user', type: PrincipalView })
   me(@CurrentPrincipal() principal: Principal): PrincipalView {
     return principal;
+  }
+
+  @ApiView({ summary: 'The names of users, for any signed-in user: who recorded or requested what a page shows', response: [PersonView], consistent: false })
+  @Get('people')
+  @Access('scoped')
+  async people(@Query() q: PeopleQueryDto): Promise<PersonView[]> {
+    const rows = await this.reads.find(UserDirectoryRow, LIVE, { userId: [...new Set(q.userId)] }, { order: { userId: 'ASC' } });
+    return rows.map(({ userId, displayName }) => ({ userId, displayName }));
   }
 
   @ApiCommand({ summary: 'Register a user (admin). Rights are granted separately.', response: UserRegisteredView, conflict: 'USER_EXISTS', rule: 'INVALID_USER_ID' })
@@ -50,18 +58,19 @@ export class UsersController {
     return { items, total, limit: q.limit, offset: q.offset };
   }
 
-  @ApiView({ summary: 'One user and their rights (admin, auditor)', response: UserView, notFound: 'USER_NOT_FOUND', consistent: false })
+  @ApiView({ summary: 'One user and their rights (admin, auditor); asOf/knownAt as they stood', response: UserView, notFound: 'USER_NOT_FOUND (or not registered at that date)' })
   @Get('users/:userId')
   @Access('audit')
-  async get(@Param() { userId }: UserParams): Promise<UserView> {
-    const row = await this.reads.findOne(UserDirectoryRow, LIVE, { userId });
+  async get(@Param() { userId }: UserParams, @Query() q: UsersQueryDto): Promise<UserView> {
+    await this.consistency.waitFor(q.consistentWith, [userDirectory.name]);
+    const row = await this.reads.findOne(UserDirectoryRow, cutOf(q), { userId });
     if (!row) throw new NotFoundException({ code: 'USER_NOT_FOUND', message: `no user ${userId}` });
     return row;
   }
 
   @ApiCommand({
     summary: 'Grant a role with its scope (replaces an earlier grant of that role)',
-    rule: 'INVALID_SCOPE: a manager needs agencies, a director regions or national: true',
+    rule: 'INVALID_SCOPE: a manager needs agencies, a director regions or national: true; UNKNOWN_AGENCY: an agency that is not registered',
     notFound: 'USER_NOT_FOUND',
   })
   @Put('users/:userId/grants/:role')

@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { PARTNER_USAGE, PartnerUsage } from '../../../access/src';
 import { EVENT_STORE, EventStore, RecordedEvent } from '../../../event-store/src';
 import { Access, ApiView, endOfDay } from '../../../platform/src';
+import { AuditService } from '../audit.service';
 import { TimelineParams, TimelineQueryDto } from './dto/audit.dto';
 import { AgencyTimelineView } from './dto/audit.views';
 
@@ -17,6 +18,7 @@ import { AgencyTimelineView } from './dto/audit.views';
 export class AgencyTimelineController {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly audit: AuditService,
     @Optional() @Inject(PARTNER_USAGE) private readonly partners?: PartnerUsage,
   ) {}
 
@@ -71,6 +73,7 @@ export class AgencyTimelineController {
         causationId: e.metadata.causationId,
         data: e.data,
       })),
+      names: await this.audit.names(page),
       nextBefore: merged.length > q.limit ? page[page.length - 1].position : null,
     };
   }

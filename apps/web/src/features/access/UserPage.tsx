@@ -1,3 +1,4 @@
+import { useReadParams } from '../../shell/past';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { useState } from 'react';
@@ -17,7 +18,8 @@ import * as forms from './commands';
 export default function UserPage() {
   const { userId = '' } = useParams();
   const session = useSession();
-  const user = $api.useQuery('get', '/users/{userId}', { params: { path: { userId } } });
+  const read = useReadParams();
+  const user = $api.useQuery('get', '/users/{userId}', { params: { path: { userId }, query: read } });
   const [issued, setIssued] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
   const isAdmin = session.roles.has('admin');

@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, ApiError } from '../../api/client';
 import { ACTION_STATUS, AGREEMENT_STATUS, EXPENDITURE_CATEGORY, label } from '../../i18n/catalogue';
-import { date, dateTime, euros, percent } from '../../i18n/format';
+import { date, dateTime, euros, percent, today } from '../../i18n/format';
 import { useAgencies, useYear } from '../../shell/scope';
 import { useSession } from '../../shell/session';
 import { ErrorAlert, Loading } from '../../ui/Feedback';
@@ -81,7 +81,6 @@ async function readSide(spec: ViewSpec, safir: string, year: number, past: { asO
   }
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
 
 /**
  * The auditor's comparison: a view as things stood on a date (everything known today) beside the

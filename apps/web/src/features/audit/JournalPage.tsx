@@ -3,10 +3,9 @@ import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { useState } from 'react';
 import { $api } from '../../api/client';
-import { usePartnerNames } from '../partnerships/usePartnerNames';
-import { EVENT_TYPE, ROLE, label, options } from '../../i18n/catalogue';
+import { EVENT_TYPE, label, options } from '../../i18n/catalogue';
 import { dateTime, occurred } from '../../i18n/format';
-import { sentence } from '../../i18n/history';
+import { recordedBy, sentence } from '../../i18n/history';
 import { useAgencies } from '../../shell/scope';
 import { Async, EmptyState } from '../../ui/Feedback';
 import { Page } from '../../ui/Page';
@@ -15,7 +14,6 @@ import { DataTable } from '../../ui/Table';
 /** Every event with who recorded it, when it happened and when it was written, in plain French. */
 export default function JournalPage() {
   const agencies = useAgencies();
-  const partnerNames = usePartnerNames();
   const [agency, setAgency] = useState('');
   const [type, setType] = useState('');
   const [actor, setActor] = useState('');
@@ -73,11 +71,11 @@ export default function JournalPage() {
               empty={<EmptyState title="Aucun événement ne correspond à ces critères." />}
               columns={[
                 { key: 'position', label: 'Position', numeric: true, render: (e) => e.position },
-                { key: 'what', label: 'Ce qui a été enregistré', render: (e) => sentence(e.type, e.data, (id) => partnerNames.get(id)) },
+                { key: 'what', label: 'Ce qui a été enregistré', render: (e) => sentence(e, data.names) },
                 { key: 'type', label: 'Nature', render: (e) => label(EVENT_TYPE, e.type) },
                 { key: 'occurred', label: 'Survenu le', render: (e) => occurred(e.metadata.occurredAt) },
                 { key: 'recorded', label: 'Enregistré le', render: (e) => dateTime(e.metadata.recordedAt) },
-                { key: 'actor', label: 'Par', render: (e) => `${e.metadata.actor} (${label(ROLE, e.metadata.role).toLowerCase()})` },
+                { key: 'actor', label: 'Par', render: (e) => recordedBy(e.metadata.actor, e.metadata.role, data.names) },
                 { key: 'hash', label: 'Empreinte', render: (e) => <code title={e.hash}>{e.hash.slice(0, 12)}…</code> },
               ]}
             />

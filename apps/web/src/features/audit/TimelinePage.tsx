@@ -2,10 +2,9 @@ import { Select } from '@codegouvfr/react-dsfr/Select';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { useState } from 'react';
 import { $api } from '../../api/client';
-import { usePartnerNames } from '../partnerships/usePartnerNames';
-import { EVENT_TYPE, ROLE, label, options } from '../../i18n/catalogue';
+import { EVENT_TYPE, label, options } from '../../i18n/catalogue';
 import { dateTime, date, occurred } from '../../i18n/format';
-import { sentence } from '../../i18n/history';
+import { recordedBy, sentence } from '../../i18n/history';
 import { usePast } from '../../shell/past';
 import { Async, EmptyState } from '../../ui/Feedback';
 import { Page } from '../../ui/Page';
@@ -16,7 +15,6 @@ import { useAgencyContext } from '../agency/useAgencyContext';
 export default function TimelinePage({ safir }: { safir: string }) {
   const ctx = useAgencyContext(safir);
   const past = usePast();
-  const partnerNames = usePartnerNames();
   const [type, setType] = useState('');
   const [before, setBefore] = useState<number[]>([]);
   const timeline = $api.useQuery('get', '/agencies/{safir}/timeline', {
@@ -49,11 +47,11 @@ export default function TimelinePage({ safir }: { safir: string }) {
               pageSize={50}
               empty={<EmptyState title="Aucun événement." />}
               columns={[
-                { key: 'what', label: 'Ce qui a été enregistré', render: (e) => sentence(e.type, e.data, (id) => partnerNames.get(id)) },
+                { key: 'what', label: 'Ce qui a été enregistré', render: (e) => sentence(e, data.names) },
                 { key: 'type', label: 'Nature', render: (e) => label(EVENT_TYPE, e.type) },
                 { key: 'occurred', label: 'Survenu le', render: (e) => occurred(e.occurredAt) },
                 { key: 'recorded', label: 'Enregistré le', render: (e) => dateTime(e.recordedAt) },
-                { key: 'who', label: 'Par', render: (e) => `${e.actor} (${label(ROLE, e.role).toLowerCase()})` },
+                { key: 'who', label: 'Par', render: (e) => recordedBy(e.actor, e.role, data.names) },
               ]}
             />
             <div className="fr-btns-group fr-btns-group--inline">

@@ -1,5 +1,6 @@
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { useState } from 'react';
+import { usePeople } from '../access/usePeople';
 import { $api } from '../../api/client';
 import { DIAGNOSTIC_SECTION, label } from '../../i18n/catalogue';
 import { dateTime, number } from '../../i18n/format';
@@ -16,8 +17,9 @@ export function Revisions({ safir, year }: { safir: string; year: number }) {
   const a = from ?? Math.max(0, last - 1);
   const b = to ?? last;
   const comparison = $api.useQuery('get', '/agencies/{safir}/diagnostics/{year}/revisions', { params: { path: { safir, year }, query: { ...read, from: a, to: b, limit: 1 } } }, { enabled: last > 0 });
+  const person = usePeople((all.data?.items ?? []).map((r) => r.recordedBy));
   if (!all.data || last === 0) return null;
-  const choices = all.data.items.map((r) => ({ value: r.revision, label: `Révision ${r.revision} — ${label(DIAGNOSTIC_SECTION, r.section)}, ${dateTime(r.recordedAt)} par ${r.recordedBy}` }));
+  const choices = all.data.items.map((r) => ({ value: r.revision, label: `Révision ${r.revision} — ${label(DIAGNOSTIC_SECTION, r.section)}, ${dateTime(r.recordedAt)} par ${person(r.recordedBy)}` }));
   return (
     <section className="fr-mt-4w" aria-labelledby="revisions">
       <h2 id="revisions" className="fr-h4">

@@ -11,6 +11,7 @@ import { Page } from '../../ui/Page';
 import { DataTable } from '../../ui/Table';
 import { authoriseOverCommitment, refuseOverCommitment } from '../fund/commands';
 import { useRegionScope } from './scope';
+import { usePeople } from '../access/usePeople';
 
 /** A director's inbox: requests to answer, agreements to renew, late actions, envelopes running out. */
 export default function Inbox() {
@@ -20,6 +21,7 @@ export default function Inbox() {
   const scope = useRegionScope();
   const region = scope.region ? { region: scope.region } : {};
   const requests = $api.useQuery('get', '/fund/over-commitment-requests', { params: { query: { ...read, ...region, status: 'PENDING', limit: 100 } } });
+  const person = usePeople((requests.data?.items ?? []).map((r) => r.requestedBy));
   const expiring = $api.useQuery('get', '/agreements/expiring', { params: { query: { ...read, ...region, days: 60, limit: 100 } } });
   const execution = $api.useQuery('get', '/action-plans/execution', { params: { query: { ...read, ...region, year: scope.year, sort: 'lateActions', limit: 500 } } });
   const rollup = $api.useQuery('get', '/fund/rollup', { params: { query: { ...read, ...region, year: scope.year } } });
@@ -52,7 +54,7 @@ export default function Inbox() {
                     {scope.agencyName(r.safir)} ({r.safir}) — {euros(r.amountCents)} au-delà de l’enveloppe {r.year}
                   </h3>
                   <p>
-                    Demandé le {date(r.requestedAt)} par {r.requestedBy} : « {r.reason} ». <Link to={`/agence/${r.safir}/fonds?annee=${r.year}`}>Voir le fonds de l’agence</Link>
+                    Demandé le {date(r.requestedAt)} par {person(r.requestedBy)} : « {r.reason} ». <Link to={`/agence/${r.safir}/fonds?annee=${r.year}`}>Voir le fonds de l’agence</Link>
                   </p>
                   {mayAnswer(r.region) && (
                     <div className="fr-grid-row fr-grid-row--gutters">

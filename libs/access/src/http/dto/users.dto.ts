@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsEmail, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { AsOfQueryDto, IsDateOrInstant } from '../../../../platform/src';
 import { Role, ROLES } from '../../domain/access.events';
@@ -82,3 +83,12 @@ export class IssueTokenDto {
 }
 
 export class UsersQueryDto extends AsOfQueryDto {}
+
+/** Whose names a page wants (the authors of what it shows). */
+export class PeopleQueryDto {
+  @ApiProperty({ type: [String], example: ['claire-martin', 'direction-hdf'], description: 'user ids, at most 200' })
+  @Transform(({ value }) => (typeof value === 'string' ? value.split(',') : value))
+  @ArrayMaxSize(200)
+  @Matches(USER_ID, { each: true, message: 'each userId must be 2-63 lower-case letters, digits, - or _' })
+  userId: string[];
+}

@@ -52,3 +52,9 @@ export class UserView {
 }
 
 export class UserPage extends PageOf(UserView) {}
+
+/** What a signed-in user may know of another: the name they go by. */
+export class PersonView {
+  @ApiProperty({ example: 'claire-martin' }) userId: string;
+  @ApiProperty({ example: 'Claire Martin' }) displayName: string;
+}

@@ -41,6 +41,12 @@ export class AuditHistoryView {
   @ApiProperty({ type: [RecordedEventView], description: 'oldest first' }) items: RecordedEventView[];
   @ApiProperty({ type: 'integer', nullable: true, description: 'pass it as `after` for the next page (null: no more)' }) nextAfter: number | null;
   @IntegerProperty({ description: 'the head position of the log when read' }) headPosition: number;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description: 'what people call what the events refer to, keyed kind:key (user:claire-martin, action:62001/2018/a1, jointEvent:62001/je-4, commitment:62001/2018/c2, partner:ml-berck, agreement:62001/ml-berck/conv-1, priority:62001/2018/p1)',
+  })
+  names: Record<string, string>;
 }
 
 export class ProjectionInfoView {
@@ -138,5 +144,11 @@ export class AgencyTimelineView {
   @ApiProperty({ type: 'string', nullable: true, description: 'the knownAt it was read at (null: now)' }) knownAt: string | null;
   @IntegerProperty({ description: 'matching events, across all pages' }) total: number;
   @ApiProperty({ type: [TimelineEventView], description: 'newest first' }) items: TimelineEventView[];
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description: 'what people call what the events refer to, keyed kind:key (user:claire-martin, action:62001/2018/a1, jointEvent:62001/je-4, commitment:62001/2018/c2, partner:ml-berck, agreement:62001/ml-berck/conv-1, priority:62001/2018/p1)',
+  })
+  names: Record<string, string>;
   @ApiProperty({ type: 'integer', nullable: true, description: 'pass it as `before` for older events (null: no more)' }) nextBefore: number | null;
 }
