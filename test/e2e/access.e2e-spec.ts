@@ -3,7 +3,7 @@ import { generateKeyPairSync, sign } from 'node:crypto';
 import request from 'supertest';
 import { signHs256 } from '../../libs/access/src';
 import { Harness, startApp } from '../support/app-harness';
-import { userWithToken } from '../support/principals';
+import { registerMatrixAgencies, userWithToken } from '../support/principals';
 
 const SECRET = 'a-test-secret-that-is-long-enough-123456';
 
@@ -28,6 +28,8 @@ describe('access control over HTTP', () => {
     });
     server = h.app.getHttpServer();
     admin = await userWithToken(h.app, 'root-admin', [{ role: 'admin' }]);
+    // A manager is granted registered agencies only.
+    await registerMatrixAgencies(h.app);
   });
   afterAll(async () => {
     await h.close();
@@ -60,6 +62,9 @@ describe('access control over HTTP', () => {
   it('lets an admin register a user, grant a role and issue a token the user can use at once', async () => {
     const auth = { authorization: `Bearer ${admin}` };
     await request(server).post('/users').set(auth).send({ userId: 'claire', displayName: 'Claire Martin' }).expect(201);
+    const unknown = await request(server).put('/users/claire/grants/manager').set(auth).send({ agencies: ['75001', '99999'] }).expect(422);
+    expect(unknown.body).toMatchObject({ code: 'UNKNOWN_AGENCY', fields: [expect.objectContaining({ field: 'agencies' })] });
+    expect(unknown.body.message).toContain('99999');
     await request(server).put('/users/claire/grants/manager').set(auth).send({ agencies: ['75001'] }).expect(200);
     const issued = await request(server).post('/users/claire/tokens').set(auth).send({ label: 'laptop' }).expect(201);
     expect(issued.body.token).toMatch(/^anc_claire\./);

@@ -17,9 +17,9 @@ describe('anchoring profiles and the agency timeline', () => {
     h = await startApp();
     admin = await userWithToken(h.app, 'admin', [{ role: 'admin' }]);
     director = await userWithToken(h.app, 'director-32', [{ role: 'director', regions: ['32'] }]);
-    manager = await userWithToken(h.app, 'manager-62001', [{ role: 'manager', agencies: ['62001'] }]);
     const server = h.app.getHttpServer();
     await request(server).post('/agencies').set(as(admin)).send({ safir: '62001', name: 'Berck-sur-Mer', region: '32', department: '62', employmentBasin: '3213', areaType: 'RURAL' }).expect(201);
+    manager = await userWithToken(h.app, 'manager-62001', [{ role: 'manager', agencies: ['62001'] }]);
     await request(server)
       .post('/agencies/62001/context')
       .set(as(manager))

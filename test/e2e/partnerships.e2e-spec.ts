@@ -42,6 +42,11 @@ describe('partnerships and joint events over HTTP', () => {
     const siae = await request(server()).post('/partners').set(as('manager')).send({ partnerId: 'etti-opale', name: 'ETTI Opale', category: 'SIAE', subkind: 'ETTI', scale: 'LOCAL' }).expect(201);
     const p = await request(server()).get(`/partners/etti-opale?consistentWith=${siae.body.position}`).set(as('auditor')).expect(200);
     expect(p.body).toMatchObject({ dataInclusionCode: 'ETTI', defaultCircle: 2 });
+    // One establishment, one entry in the register.
+    const headBefore = await store.headPosition();
+    const twice = await request(server()).post('/partners').set(as('manager')).send({ partnerId: 'cap-62-bis', name: 'Cap emploi bis', category: 'CAP_EMPLOI', scale: 'LOCAL', siret: '73282932000074' }).expect(409);
+    expect(twice.body).toMatchObject({ code: 'SIRET_REGISTERED', fields: [expect.objectContaining({ field: 'siret' })] });
+    expect(await store.headPosition()).toBe(headBefore);
   });
 
   it('keeps a partner other agencies work with from a manager of another agency; its changes show in their history', async () => {

@@ -15,7 +15,6 @@ describe('territory over HTTP', () => {
     h = await startApp();
     store = h.app.get(EVENT_STORE);
     admin = await userWithToken(h.app, 'admin', [{ role: 'admin' }]);
-    manager = await userWithToken(h.app, 'manager-62001', [{ role: 'manager', agencies: ['62001'] }]);
     director = await userWithToken(h.app, 'director-32', [{ role: 'director', regions: ['32'] }]);
   });
   afterAll(() => h.close());
@@ -24,6 +23,8 @@ describe('territory over HTTP', () => {
   it('registers an agency and shows it to its manager and its regional director', async () => {
     const res = await request(h.app.getHttpServer()).post('/agencies').set(as(admin)).send({ ...agency, openedOn: '2009-01-05' }).expect(201);
     expect(res.body).toMatchObject({ safir: '62001', events: ['AgencyRegistered'], position: expect.any(Number) });
+    // A manager is granted registered agencies only: this one comes once 62001 is registered.
+    manager = await userWithToken(h.app, 'manager-62001', [{ role: 'manager', agencies: ['62001'] }]);
     const seen = await request(h.app.getHttpServer()).get(`/agencies/62001?consistentWith=${res.body.position}`).set(as(manager)).expect(200);
     expect(seen.body).toMatchObject({ ...agency, contextClass: null });
     const list = await request(h.app.getHttpServer()).get('/agencies').set(as(director)).expect(200);

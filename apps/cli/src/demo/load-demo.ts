@@ -57,8 +57,8 @@ export async function loadDemo(bus: CommandBus, setClock: (now: Date | null) => 
     setClock(new Date(`${date}T10:00:00.000Z`));
     const lanes = new Map<string, { step: DemoStep; rank: number }[]>();
     for (const item of byDate.get(date)!) lanes.set(item.step.lane, [...(lanes.get(item.step.lane) ?? []), item]);
-    // Shared registers first: agencies' steps of the day may refer to them.
-    for (const shared of ['users', 'register']) {
+    // Shared registers first: agencies' steps of the day refer to them, and a grant names registered agencies.
+    for (const shared of ['register', 'users']) {
       for (const item of lanes.get(shared) ?? []) await run(item);
       lanes.delete(shared);
     }

@@ -21,7 +21,8 @@ export interface UserState {
 
 export type UserCommand =
   | { kind: 'register'; userId: string; displayName: string; email: string | null }
-  | { kind: 'grant'; grant: Grant }
+  /** `unknownAgencies`: the grant's agencies the territory does not know (read by the handler). */
+  | { kind: 'grant'; grant: Grant; unknownAgencies?: string[] }
   | { kind: 'revoke'; role: Role }
   | { kind: 'disable'; reason: string }
   | { kind: 'enable' }
@@ -66,6 +67,9 @@ export const userDecider: Decider<UserCommand, AccessEvent, UserState> = {
     const userId = state.userId!;
     switch (command.kind) {
       case 'grant':
+        if (command.unknownAgencies?.length) {
+          throw new DomainError('UNKNOWN_AGENCY', `no agency ${command.unknownAgencies.join(', ')}: register it first`, 'rule', 'agencies');
+        }
         return [{ type: 'RoleGranted', data: { userId, grant: normaliseGrant(command.grant) } }];
       case 'revoke':
         if (!state.grants.some((g) => g.role === command.role)) {

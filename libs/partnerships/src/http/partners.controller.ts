@@ -19,8 +19,8 @@ export class PartnersController {
   @ApiCommand({
     summary: 'Register a partner in the shared register (category, data·inclusion code, optional SIRET, scale, parent network)',
     response: PartnerRecordedView,
-    conflict: 'PARTNER_EXISTS',
-    rule: 'INVALID_SIRET, INVALID_SUBKIND (not a code of the category), UNKNOWN_PARENT',
+    conflict: 'PARTNER_EXISTS; SIRET_REGISTERED: another partner of the register has this SIRET',
+    rule: 'INVALID_SIRET, INVALID_SUBKIND (not a code of the category), UNKNOWN_PARENT, FUTURE_DATE',
   })
   @Post()
   @Access('partners.write')
@@ -29,7 +29,7 @@ export class PartnersController {
     return commandResponse(await this.commands.execute(new ChangePartner(b.partnerId, change, ctx)), { partnerId: b.partnerId });
   }
 
-  @ApiCommand({ summary: "Update a partner's name, scale or SIRET: only the fields sent change (`siret: null` removes it); an update that changes nothing records nothing", rule: 'PARTNER_CLOSED, INVALID_SIRET', notFound: 'PARTNER_NOT_FOUND' })
+  @ApiCommand({ summary: "Update a partner's name, scale or SIRET: only the fields sent change (`siret: null` removes it); an update that changes nothing records nothing", rule: 'PARTNER_CLOSED, INVALID_SIRET, DATE_BEFORE_REGISTRATION, FUTURE_DATE', conflict: 'SIRET_REGISTERED: another partner of the register has this SIRET', notFound: 'PARTNER_NOT_FOUND' })
   @Patch(':partnerId')
   @Access('partners.write')
   async update(@Param() { partnerId }: PartnerParam, @Body() b: UpdatePartnerDto, @Actor() ctx: CommandContext): Promise<CommandResponse> {
