@@ -5,10 +5,11 @@ import { Input } from '@codegouvfr/react-dsfr/Input';
 import { RadioButtons } from '@codegouvfr/react-dsfr/RadioButtons';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { useQueryClient } from '@tanstack/react-query';
-import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { api, ApiError, type paths } from '../api/client';
 import { ERROR_CODE, VALIDATION_CODE } from '../i18n/catalogue';
 import { parseEuros } from '../i18n/format';
+import { announce } from '../shell/Announcer';
 import { rememberWrite } from '../shell/past';
 import type { AnswerOf, CommandSpec, FieldSpec, Method, PathOf, Values } from './command';
 import { bodySchema, fieldSchema } from './schema';
@@ -114,6 +115,15 @@ export function CommandForm<P extends keyof paths, M extends Method>({ spec, par
   const [formError, setFormError] = useState<{ title: string; detail?: string } | null>(null);
   const [sending, setSending] = useState(false);
   const [done, setDone] = useState<string | null>(null);
+  // A form that goes away right after it succeeded (its item answered, its page changed) hands its
+  // message to the page's announcer, so the user still reads that it was recorded.
+  const succeeded = useRef<{ message: string; at: number } | null>(null);
+  useEffect(
+    () => () => {
+      if (succeeded.current && Date.now() - succeeded.current.at < 5_000) announce(succeeded.current.message);
+    },
+    [],
+  );
   // One key and one set of generated references per attempt to record: a retry of the same
   // submission is recognised by the API; a new record after success gets new ones.
   const attempt = useRef<{ key: string; generated: Values | null }>({ key: crypto.randomUUID(), generated: null });
@@ -185,6 +195,7 @@ export function CommandForm<P extends keyof paths, M extends Method>({ spec, par
       setTouched(new Set());
       edited.current = new Set();
       setDone(spec.done);
+      succeeded.current = { message: spec.done, at: Date.now() };
       onDone?.(answer);
     } catch (error) {
       // A refusal is final (nothing was recorded): the corrected request is a new one. A lost
@@ -207,7 +218,9 @@ export function CommandForm<P extends keyof paths, M extends Method>({ spec, par
         else summary.current?.focus();
       } else {
         const title = error instanceof ApiError ? (ERROR_CODE[error.code] ?? 'La demande a été refusée.') : 'Le serveur ne répond pas. Réessayez : la demande ne sera pas enregistrée deux fois.';
-        setFormError({ title, detail: error instanceof ApiError && error.body?.correlationId ? `Numéro de suivi : ${error.body.correlationId}` : undefined });
+        // A tracking number helps only when the server failed; a refusal says all there is to say.
+        const failed = !(error instanceof ApiError) || error.status >= 500;
+        setFormError({ title, detail: failed && error instanceof ApiError && error.body?.correlationId ? `Numéro de suivi : ${error.body.correlationId}` : undefined });
         summary.current?.focus();
       }
     } finally {
@@ -256,7 +269,7 @@ export function CommandForm<P extends keyof paths, M extends Method>({ spec, par
           key={field.name}
           id={fieldId(formId, field.name)}
           field={field}
-          required={fieldSchema(root, field.name).required && !field.optional}
+          required={(fieldSchema(root, field.name).required && !field.optional) || Boolean(field.required)}
           value={values[field.name]}
           error={errorOf(field)}
           onChange={(v) => change(field.name, v)}

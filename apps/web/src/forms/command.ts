@@ -42,6 +42,8 @@ export interface FieldSpec<N extends string = string> {
   check?: (value: unknown, values: Values) => string | null;
   /** Leave the field out of the body when empty, even if the schema has it (partial updates). */
   optional?: boolean;
+  /** Shown as required though the schema is not (a rule of another field makes it so; say it in `check`). */
+  required?: boolean;
   /** rows: the fields of one item of a list of objects (key figures, findings…). */
   item?: FieldSpec[];
   /** rows: the values a new item starts with (a generated reference…). */
@@ -59,7 +61,16 @@ export const factDate = <N extends string>(name: N, label: string): FieldSpec<N>
   label,
   hint: 'Laissez vide si c’est aujourd’hui ; sinon, le jour où c’est arrivé.',
   widget: 'date',
+  check: notAfterToday,
 });
+
+/** A fact is recorded once it has happened: as the API says (FUTURE_DATE), checked as you type. */
+export function notAfterToday(value: unknown): string | null {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
+  const now = new Date();
+  const today = new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+  return value > today ? 'Cette date est postérieure à aujourd’hui : enregistrez ce qui a eu lieu.' : null;
+}
 
 export interface CommandSpec<P extends keyof paths = keyof paths, M extends Method = Method> {
   method: M;

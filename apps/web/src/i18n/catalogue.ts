@@ -394,6 +394,8 @@ export const ERROR_CODE: Record<string, string> = {
   DATE_BEFORE_ENVELOPE: 'Cette date précède la notification de l’enveloppe.',
   DATE_BEFORE_REQUEST: 'La réponse ne peut pas précéder la demande.',
   DATE_BEFORE_COMMITMENT: 'Cette date précède celle de l’engagement.',
+  UNKNOWN_AGENCY: 'Aucune agence ne porte ce code SAFIR : enregistrez-la d’abord.',
+  SIRET_REGISTERED: 'Ce SIRET figure déjà au registre des partenaires : utilisez la fiche existante.',
   DATE_BEFORE_REGISTRATION: 'Cette date précède l’inscription du partenaire au registre.',
   DATE_BEFORE_SIGNATURE: 'Cette date précède la signature de la convention.',
   DATE_BEFORE_EXPECTATION: 'Une attente ne peut pas être traitée avant d’avoir été exprimée.',

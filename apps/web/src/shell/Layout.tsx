@@ -4,6 +4,7 @@ import { useLocation } from 'react-router';
 import { ROLE } from '../i18n/catalogue';
 import { Loading } from '../ui/Feedback';
 import { Frame } from './Frame';
+import { Announcer } from './Announcer';
 import { PastControl } from './PastControl';
 import { useAgencies } from './scope';
 import { useSession, type Session } from './session';
@@ -80,6 +81,7 @@ export function Layout({ children }: { children: ReactNode }) {
       navigation={navigation(session, pathname, agencies.list.map((a) => a.safir))}
     >
       <PastControl />
+      <Announcer />
       <main id="contenu" tabIndex={-1} className="fr-container fr-pb-6w">
         <Suspense fallback={<Loading />}>{children}</Suspense>
       </main>

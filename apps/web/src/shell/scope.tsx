@@ -37,7 +37,9 @@ export function useYear(safir?: string): { year: number; setYear(year: number): 
   const occurred = latest.data?.items[0]?.occurredAt;
   const latestActivityYear = occurred ? Math.min(Number(occurred.slice(0, 4)), thisYear()) : null;
   const given = Number(params.get('annee'));
-  const year = Number.isInteger(given) && given >= 2000 && given <= 2100 ? given : (latestActivityYear ?? thisYear());
+  // A past view opens on the year of its date ("au" 30/06/2018: the 2018 plan and fund).
+  const pastYear = /^\d{4}-\d{2}-\d{2}/.test(params.get('au') ?? '') ? Number(params.get('au')!.slice(0, 4)) : null;
+  const year = Number.isInteger(given) && given >= 2000 && given <= 2100 ? given : (pastYear ?? latestActivityYear ?? thisYear());
   return {
     year,
     latestActivityYear,

@@ -19,18 +19,45 @@ export function actionProgress(a: PlanActionRow, value: number | null, date: str
   return { reached: round(reached), elapsed: round(elapsed), onTrack, late: a.status !== 'ABANDONED' && !onTrack };
 }
 
-function latestAt(progress: PlanActionProgressRow[], actionId: string, date: string): number | null {
-  return progress.filter((p) => p.actionId === actionId && p.on <= date).sort((x, y) => x.on.localeCompare(y.on)).at(-1)?.value ?? null;
+/** Each action's reported values, oldest first: the latest on a date is one scan from the end. */
+function valuesByAction(progress: PlanActionProgressRow[]): Map<string, PlanActionProgressRow[]> {
+  const by = new Map<string, PlanActionProgressRow[]>();
+  for (const p of progress) {
+    const list = by.get(p.actionId) ?? [];
+    list.push(p);
+    by.set(p.actionId, list);
+  }
+  for (const list of by.values()) list.sort((x, y) => x.on.localeCompare(y.on));
+  return by;
+}
+
+function latestAt(values: PlanActionProgressRow[] | undefined, date: string): number | null {
+  if (!values) return null;
+  for (let i = values.length - 1; i >= 0; i--) if (values[i].on <= date) return values[i].value;
+  return null;
 }
 
 const mean = (xs: number[]) => (xs.length ? round(xs.reduce((s, x) => s + x, 0) / xs.length) : 0);
 
+/** The plan's actions as they stood on a date. */
+function actionsOn(actions: PlanActionRow[], values: Map<string, PlanActionProgressRow[]>, date: string) {
+  return actions.map((a) => {
+    const latestValueOnDate = latestAt(values.get(a.actionId), date);
+    return { ...a, latestValueOnDate, ...actionProgress(a, latestValueOnDate, date) };
+  });
+}
+
+/** The plan's summary on a date: the reached share and the late actions (abandoned ones left out). */
+function planOn(plan: ActionPlanRow, actions: PlanActionRow[], values: Map<string, PlanActionProgressRow[]>, date: string) {
+  const now = actionsOn(actions, values, date);
+  const counted = now.filter((a) => a.status !== 'ABANDONED');
+  return { now, counted, summary: { ...plan, reached: mean(counted.map((a) => a.reached)), late: counted.filter((a) => a.late).length, actions: actions.length } };
+}
+
 /** Per action, per priority and for the plan at a date, plus the month-by-month series of the year. */
 export function planProgress(plan: ActionPlanRow, actions: PlanActionRow[], progress: PlanActionProgressRow[], date: string) {
-  const view = (d: string) =>
-    actions.map((a) => ({ ...a, latestValueOnDate: latestAt(progress, a.actionId, d), ...actionProgress(a, latestAt(progress, a.actionId, d), d) }));
-  const now = view(date);
-  const counted = now.filter((a) => a.status !== 'ABANDONED');
+  const values = valuesByAction(progress);
+  const { now, counted, summary } = planOn(plan, actions, values, date);
   const priorities = plan.priorities.map((p) => {
     const mine = counted.filter((a) => a.priorityId === p.priorityId);
     return { ...p, actions: mine.length, reached: mean(mine.map((a) => a.reached)), late: mine.filter((a) => a.late).length };
@@ -38,26 +65,34 @@ export function planProgress(plan: ActionPlanRow, actions: PlanActionRow[], prog
   const months = Array.from({ length: 12 }, (_, i) => {
     const month = `${plan.year}-${String(i + 1).padStart(2, '0')}`;
     const end = new Date(Date.UTC(plan.year, i + 1, 0)).toISOString().slice(0, 10);
-    const at = view(end).filter((a) => a.status !== 'ABANDONED');
+    const at = actionsOn(actions, values, end).filter((a) => a.status !== 'ABANDONED');
     return { month, reached: mean(at.map((a) => a.reached)), onTrack: at.filter((a) => a.onTrack).length, late: at.filter((a) => a.late).length };
   }).filter((m) => m.month <= date.slice(0, 7));
-  return {
-    formula: PROGRESS_FORMULA,
-    date,
-    plan: { ...plan, reached: mean(counted.map((a) => a.reached)), late: counted.filter((a) => a.late).length, actions: actions.length },
-    priorities,
-    actions: now,
-    months,
-  };
+  return { formula: PROGRESS_FORMULA, date, plan: summary, priorities, actions: now, months };
 }
 
 const count = (xs: string[]) => xs.reduce<Record<string, number>>((m, x) => ({ ...m, [x]: (m[x] ?? 0) + 1 }), {});
 
+/** Rows of many plans, grouped by agency and year (one pass, not one filter per plan). */
+function byPlan<R extends { safir: string; year: number }>(rows: R[]): Map<string, R[]> {
+  const by = new Map<string, R[]>();
+  for (const r of rows) {
+    const key = `${r.safir}|${r.year}`;
+    const list = by.get(key) ?? [];
+    list.push(r);
+    by.set(key, list);
+  }
+  return by;
+}
+
 /** Directors' view of plan execution across agencies: one line per agency plan. */
 export function executionLines(plans: ActionPlanRow[], actions: PlanActionRow[], progress: PlanActionProgressRow[], date: string) {
+  const actionsOf = byPlan(actions);
+  const progressOf = byPlan(progress);
   return plans.map((plan) => {
-    const mine = actions.filter((a) => a.safir === plan.safir && a.year === plan.year);
-    const view = planProgress(plan, mine, progress.filter((p) => p.safir === plan.safir && p.year === plan.year), date);
+    const key = `${plan.safir}|${plan.year}`;
+    const mine = actionsOf.get(key) ?? [];
+    const { summary } = planOn(plan, mine, valuesByAction(progressOf.get(key) ?? []), date);
     return {
       safir: plan.safir,
       region: plan.region,
@@ -65,8 +100,8 @@ export function executionLines(plans: ActionPlanRow[], actions: PlanActionRow[],
       status: plan.status,
       adopted: plan.status !== 'DRAFT',
       actions: mine.length,
-      lateActions: view.plan.late,
-      reached: view.plan.reached,
+      lateActions: summary.late,
+      reached: summary.reached,
       byStatus: count(mine.map((a) => a.status)),
       byLever: count(mine.map((a) => a.lever)),
       priorities: plan.priorities.length,

@@ -46,11 +46,32 @@ export function indicatorsOf(safir: string, year: number, referenceDate: string,
   };
 }
 
+/** Rows grouped by agency, once, so each agency reads only its own. */
+function bySafir<R extends { safir: string }>(rows: R[]): Map<string, R[]> {
+  const by = new Map<string, R[]>();
+  for (const r of rows) {
+    const list = by.get(r.safir);
+    if (list) list.push(r);
+    else by.set(r.safir, [r]);
+  }
+  return by;
+}
+
 /** Places every agency of the facts for a year; the context is the last revision in force on the reference date. */
 export function anchoringReport(year: number, referenceDate: string, facts: AnchoringFacts) {
+  const partnerships = bySafir(facts.partnerships);
+  const jointEvents = bySafir(facts.jointEvents);
+  const years = bySafir(facts.years);
+  const own = (safir: string): AnchoringFacts => ({
+    agencies: [],
+    defaultCircles: facts.defaultCircles,
+    partnerships: partnerships.get(safir) ?? [],
+    jointEvents: jointEvents.get(safir) ?? [],
+    years: years.get(safir) ?? [],
+  });
   const placements: AgencyPlacement[] = facts.agencies
     .map((a) => {
-      const indicators = indicatorsOf(a.safir, year, referenceDate, facts);
+      const indicators = indicatorsOf(a.safir, year, referenceDate, own(a.safir));
       const context = a.contexts.filter((c) => c.effectiveDate <= referenceDate).at(-1)?.class ?? null;
       return { safir: a.safir, name: a.name, region: a.region, employmentBasin: a.employmentBasin, year, referenceDate, indicators, ...placeAgency(context, indicators) };
     })

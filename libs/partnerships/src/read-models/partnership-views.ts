@@ -80,7 +80,9 @@ export function circleQualityMatrix(entries: DirectoryEntry[]) {
   const byCategory = new Map<string, DirectoryEntry[]>();
   for (const e of entries) {
     const category = e.partner?.category ?? 'UNKNOWN';
-    byCategory.set(category, [...(byCategory.get(category) ?? []), e]);
+    const list = byCategory.get(category);
+    if (list) list.push(e);
+    else byCategory.set(category, [e]);
   }
   return [...byCategory.entries()]
     .map(([category, list]) => {

@@ -1,4 +1,4 @@
-import { defineCommand, slugReference, type Option, factDate } from '../../forms/command';
+import { defineCommand, slugReference, type Option, factDate, notAfterToday } from '../../forms/command';
 import { ACTION_STATUS, LEVER, options } from '../../i18n/catalogue';
 
 // The yearly action plan: priorities answering the diagnostic's findings, actions with an indicator,
@@ -60,7 +60,7 @@ export const adoptPlan = defineCommand({
   title: 'Adopter le plan',
   submit: 'Adopter le plan',
   done: 'Le plan est adopté.',
-  fields: [{ name: 'date', label: 'Date d’adoption', widget: 'date' }],
+  fields: [{ name: 'date', label: 'Date d’adoption', widget: 'date', check: notAfterToday }],
 });
 
 export const reportProgress = defineCommand({
@@ -71,7 +71,7 @@ export const reportProgress = defineCommand({
   done: 'L’avancement est enregistré.',
   fields: [
     { name: 'value', label: 'Valeur atteinte', widget: 'number' },
-    { name: 'on', label: 'À la date du', widget: 'date' },
+    { name: 'on', label: 'À la date du', widget: 'date', check: notAfterToday },
     { name: 'comment', label: 'Commentaire', widget: 'textarea' },
   ],
 });
@@ -96,7 +96,7 @@ export const midYearReview = defineCommand({
   submit: 'Enregistrer la revue',
   done: 'La revue de mi-parcours est enregistrée.',
   fields: [
-    { name: 'reviewedOn', label: 'Date de la revue', widget: 'date' },
+    { name: 'reviewedOn', label: 'Date de la revue', widget: 'date', check: notAfterToday },
     { name: 'summary', label: 'Synthèse', widget: 'textarea' },
   ],
 });
@@ -109,7 +109,7 @@ export const closePlan = defineCommand({
   submit: 'Clôturer le plan',
   done: 'Le plan est clôturé.',
   fields: [
-    { name: 'date', label: 'Date de clôture', widget: 'date' },
+    { name: 'date', label: 'Date de clôture', widget: 'date', check: notAfterToday },
     {
       name: 'openActions',
       label: 'Actions encore ouvertes',

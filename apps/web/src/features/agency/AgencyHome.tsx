@@ -4,7 +4,7 @@ import { Tile } from '@codegouvfr/react-dsfr/Tile';
 import { Link } from '../../ui/Link';
 import { $api } from '../../api/client';
 import { ACTION_STATUS, AGREEMENT_STATUS, CONTEXT_CLASS, EXPECTATION, JOINT_EVENT_KIND, PARTNER_CATEGORY, label } from '../../i18n/catalogue';
-import { date, dateTime, euros, percent } from '../../i18n/format';
+import { date, dateTime, euros, percent, today } from '../../i18n/format';
 import { useSession } from '../../shell/session';
 import { usePast, useReadParams } from '../../shell/past';
 import { useYear } from '../../shell/scope';
@@ -14,7 +14,6 @@ import { Page } from '../../ui/Page';
 import { DataTable } from '../../ui/Table';
 import { useAgencyContext } from './useAgencyContext';
 
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** A manager's agency today: what to renew, what is late, what is left to spend, who expects what. */
 export default function AgencyHome({ safir }: { safir: string }) {
@@ -57,7 +56,7 @@ export default function AgencyHome({ safir }: { safir: string }) {
           <Link to={`/agence/${safir}/territoire`}>Contexte territorial</Link> · <Link to={`/agence/${safir}/tracabilite?annee=${year}`}>Du diagnostic aux résultats</Link>
         </p>
       )}
-      <Async query={fund} empty={<FundFigures />}>
+      <Async query={fund} empty={<FundFigures late={plan.data ? late.length : undefined} reached={plan.data ? percent(plan.data.plan.reached) : '—'} />}>
         {(f) => (
           <>
             {f.forecast.exhaustedBeforeYearEnd && f.forecast.projectedExhaustionDate && (

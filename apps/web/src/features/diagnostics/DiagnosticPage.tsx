@@ -23,7 +23,7 @@ export default function DiagnosticPage({ safir }: { safir: string }) {
   const { year, setYear } = useYear(safir);
   const [section, setSection] = useState(SECTIONS[0]);
   const diagnostic = $api.useQuery('get', '/agencies/{safir}/diagnostics/{year}', { params: { path: { safir, year }, query: read } }, { retry: false });
-  const partners = $api.useQuery('get', '/agencies/{safir}/partnerships', { params: { path: { safir }, query: { limit: 500 } } }, { enabled: ctx.canWrite });
+  const partners = $api.useQuery('get', '/agencies/{safir}/partnerships', { params: { path: { safir }, query: { limit: 500 } } });
   const partnerOptions = (partners.data?.items ?? []).map((e) => ({ value: e.partnerId, label: e.partner?.name ?? e.partnerId }));
   const names = new Map(partnerOptions.map((o) => [o.value, o.label]));
 
@@ -133,6 +133,7 @@ export default function DiagnosticPage({ safir }: { safir: string }) {
                 </div>
                 <div className="ancrage-panel">
                   <CommandForm
+                    key={JSON.stringify([d.internalTeams, d.partners])}
                     spec={recordParticipation(partnerOptions)}
                     params={{ safir, year }}
                     initial={{ internalTeams: d.internalTeams.join('\n'), partners: d.partners.map((p) => ({ ...p })) }}
@@ -140,7 +141,12 @@ export default function DiagnosticPage({ safir }: { safir: string }) {
                 </div>
                 {!d.published && (
                   <div className="ancrage-panel">
-                    <CommandForm spec={publishDiagnostic} params={{ safir, year }} />
+                    <CommandForm
+                      spec={publishDiagnostic}
+                      params={{ safir, year }}
+                      // Republishing after a revision keeps the findings (and their references) that priorities cite.
+                      initial={{ findings: d.findings.map(({ findingId, kind, title }) => ({ findingId, kind, title })) }}
+                    />
                   </div>
                 )}
               </section>

@@ -1,4 +1,4 @@
-import { defineCommand, newReference, type Option, factDate } from '../../forms/command';
+import { defineCommand, newReference, type Option, factDate, notAfterToday } from '../../forms/command';
 import { EXPENDITURE_CATEGORY, FUNDING_ROUTE, RELAXED_CRITERION, options } from '../../i18n/catalogue';
 
 // The "5%" fund of an agency-year: commitments, payments, releases, corrections, and what
@@ -19,8 +19,17 @@ export const commitExpenditure = (partners: Option[], actions: Option[]) =>
       { name: 'category', label: 'Nature de la dépense', widget: 'select', options: options(EXPENDITURE_CATEGORY) },
       { name: 'route', label: 'Voie de financement', widget: 'radio', options: options(FUNDING_ROUTE) },
       { name: 'amountCents', label: 'Montant (en euros)', hint: 'Par exemple 1 234,56.', widget: 'euros' },
-      { name: 'committedOn', label: 'Date de l’engagement', hint: 'Par défaut, aujourd’hui.', widget: 'date' },
-      { name: 'mobility.relaxedCriterion', label: 'Critère assoupli', widget: 'select', options: options(RELAXED_CRITERION), show: isMobility },
+      { name: 'committedOn', label: 'Date de l’engagement', hint: 'Par défaut, aujourd’hui.', widget: 'date', check: notAfterToday },
+      {
+        name: 'mobility.relaxedCriterion',
+        label: 'Critère assoupli',
+        widget: 'select',
+        options: options(RELAXED_CRITERION),
+        show: isMobility,
+        required: true,
+        // Optional in the schema (other categories have no mobility), required for a mobility aid.
+        check: (v, values) => (isMobility(values) && !v ? 'Choisissez le critère que l’aide assouplit.' : null),
+      },
       { name: 'mobility.leavesEmploymentBasin', label: 'La personne quitte le bassin d’emploi', widget: 'boolean', show: isMobility },
       { name: 'beneficiaryPartnerId', label: 'Partenaire bénéficiaire', widget: 'select', options: partners },
       { name: 'planActionId', label: 'Action du plan servie', widget: 'select', options: actions },
@@ -38,7 +47,7 @@ export const recordPayment = defineCommand({
   generated: () => ({ paymentId: newReference('pai') }),
   fields: [
     { name: 'amountCents', label: 'Montant payé (en euros)', widget: 'euros' },
-    { name: 'paidOn', label: 'Date du paiement', hint: 'Par défaut, aujourd’hui.', widget: 'date' },
+    { name: 'paidOn', label: 'Date du paiement', hint: 'Par défaut, aujourd’hui.', widget: 'date', check: notAfterToday },
   ],
 });
 
@@ -114,7 +123,7 @@ export const authoriseOverCommitment = (requestId?: string) =>
     fields: [
       { name: 'amountCents', label: 'Montant autorisé (en euros)', widget: 'euros' },
       { name: 'reason', label: 'Motif', widget: 'textarea' },
-      { name: 'authorisedOn', label: 'Date de l’autorisation', hint: 'Par défaut, aujourd’hui.', widget: 'date' },
+      { name: 'authorisedOn', label: 'Date de l’autorisation', hint: 'Par défaut, aujourd’hui.', widget: 'date', check: notAfterToday },
     ],
   });
 

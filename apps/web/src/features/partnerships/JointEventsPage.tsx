@@ -2,7 +2,7 @@ import { Select } from '@codegouvfr/react-dsfr/Select';
 import { $api } from '../../api/client';
 import { CommandForm } from '../../forms/CommandForm';
 import { JOINT_EVENT_KIND, JOINT_EVENT_STATUS, PUBLIC, label } from '../../i18n/catalogue';
-import { date, number } from '../../i18n/format';
+import { date, number, today } from '../../i18n/format';
 import { useReadParams } from '../../shell/past';
 import { useYear, YEAR_OPTIONS } from '../../shell/scope';
 import { Async, EmptyState } from '../../ui/Feedback';
@@ -70,11 +70,15 @@ export default function JointEventsPage({ safir }: { safir: string }) {
                 .map((e) => (
                   <details key={e.jointEventId} className="fr-mb-2w">
                     <summary>
-                      « {e.title} » du {date(e.date)} : enregistrer les résultats ou l’annuler
+                      « {e.title} » du {date(e.date)} : {e.date <= today() ? 'enregistrer les résultats ou l’annuler' : 'l’annuler'}
                     </summary>
                     <div className="fr-grid-row fr-grid-row--gutters fr-mt-2w">
                       <div className="fr-col-12 fr-col-md-6">
-                        <CommandForm spec={holdJointEvent} params={{ safir, jointEventId: e.jointEventId }} />
+                        {e.date <= today() ? (
+                          <CommandForm spec={holdJointEvent} params={{ safir, jointEventId: e.jointEventId }} />
+                        ) : (
+                          <p className="fr-text--sm">Les résultats s’enregistrent une fois l’événement passé, à partir du {date(e.date)}.</p>
+                        )}
                       </div>
                       <div className="fr-col-12 fr-col-md-6">
                         <CommandForm spec={cancelJointEvent} params={{ safir, jointEventId: e.jointEventId }} />

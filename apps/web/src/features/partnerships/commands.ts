@@ -1,6 +1,6 @@
 import { validSiret } from '../../../../../libs/partnerships/src/domain/categories';
 import { AGREEMENT_OBJECTIVE, CONTACT_KIND, EXPECTATION, JOINT_EVENT_KIND, PARTNER_CATEGORY, PUBLIC, QUALITY_CRITERION, QUALITY_SCORE, SCALE, options } from '../../i18n/catalogue';
-import { defineCommand, newReference, slugReference, type Option, factDate } from '../../forms/command';
+import { defineCommand, newReference, slugReference, type Option, factDate, notAfterToday } from '../../forms/command';
 
 // The partner register's forms and a partnership's: what a manager records with partners.
 
@@ -129,7 +129,7 @@ export const logContact = defineCommand({
   done: 'Le contact est enregistré.',
   fields: [
     { name: 'kind', label: 'Nature du contact', widget: 'select', options: options(CONTACT_KIND) },
-    { name: 'date', label: 'Date', widget: 'date' },
+    { name: 'date', label: 'Date', widget: 'date', check: notAfterToday },
     { name: 'participants', label: 'Participants', hint: 'Un par ligne.', widget: 'lines' },
     { name: 'note', label: 'Compte rendu', widget: 'textarea' },
   ],
@@ -166,7 +166,7 @@ export const assessQuality = defineCommand({
   done: 'L’évaluation est enregistrée.',
   fields: [
     { name: 'score', label: 'Note', widget: 'radio', numeric: true, options: options(QUALITY_SCORE) },
-    { name: 'assessedOn', label: 'Date de l’évaluation', widget: 'date' },
+    { name: 'assessedOn', label: 'Date de l’évaluation', widget: 'date', check: notAfterToday },
     ...(['mutualKnowledge', 'namedReferents', 'jointActions', 'dataSharing', 'communication'] as const).map((c) => ({
       name: `criteria.${c}` as const,
       label: QUALITY_CRITERION[c],
