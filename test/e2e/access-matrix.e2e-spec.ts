@@ -35,8 +35,8 @@ describe('access matrix: every route × every role, in and out of scope', () => 
 
   beforeAll(async () => {
     h = await startApp({ ANCRAGE_AUTH_FAILURES_PER_MINUTE: '100000' });
-    tokens = await personaTokens(h.app);
     await registerMatrixAgencies(h.app);
+    tokens = await personaTokens(h.app);
     await h.app.get(ProjectionEngine).waitFor(await h.app.get<EventStore>(EVENT_STORE).headPosition(), undefined, 10_000);
     routes = h.app.get(RouteTable).routes();
   });

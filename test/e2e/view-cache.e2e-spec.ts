@@ -18,8 +18,8 @@ describe('view cache', () => {
   beforeAll(async () => {
     h = await startApp();
     admin = await userWithToken(h.app, 'admin', [{ role: 'admin' }]);
-    manager = await userWithToken(h.app, 'manager-62001', [{ role: 'manager', agencies: ['62001'] }]);
     await request(h.app.getHttpServer()).post('/agencies').set(as(admin)).send(agency('62001')).expect(201);
+    manager = await userWithToken(h.app, 'manager-62001', [{ role: 'manager', agencies: ['62001'] }]);
     const head = await h.app.get<EventStore>(EVENT_STORE).headPosition();
     await h.app.get(ProjectionEngine).waitFor(head);
   });
