@@ -163,6 +163,8 @@ export class PostgresEventStore implements EventStore {
   private readonly pool: Pool;
   private readonly upcasters: UpcasterRegistry;
   private listener?: Promise<Client | undefined>;
+  /** The highest head the LISTEN connection has heard of since it was made (undefined: not listening). */
+  private heardHead?: number;
   private waiters = new Set<() => void>();
   private closed = false;
   private queue: PendingAppend[] = [];
@@ -409,7 +411,9 @@ export class PostgresEventStore implements EventStore {
       };
       this.waiters.add(done);
     });
-    if ((await this.headPosition()) > after) done();
+    // While listening, the head heard of is enough: any later commit will notify.
+    const head = this.heardHead ?? (await this.headPosition());
+    if (head > after) done();
     await woken;
   }
 
@@ -425,16 +429,25 @@ export class PostgresEventStore implements EventStore {
     if (!this.options.connectionString || this.closed) return Promise.resolve(undefined);
     this.listener ??= (async () => {
       const client = new Client({ connectionString: this.options.connectionString, options: '-c jit=off' });
-      client.on('notification', () => [...this.waiters].forEach((wake) => wake()));
+      let heard = 0;
+      client.on('notification', (message) => {
+        heard = Math.max(heard, Number(message.payload) || 0);
+        if (this.heardHead !== undefined) this.heardHead = Math.max(this.heardHead, heard);
+        [...this.waiters].forEach((wake) => wake());
+      });
       client.on('error', () => {
         this.listener = undefined;
+        this.heardHead = undefined;
       });
       try {
         await client.connect();
         await client.query('LISTEN event_log');
+        // Commits before LISTEN were not heard: the head read after it covers them.
+        this.heardHead = Math.max(heard, await this.headPosition());
         return client;
       } catch {
         this.listener = undefined;
+        this.heardHead = undefined;
         return undefined;
       }
     })();

@@ -1,9 +1,9 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Controller, Get, Inject, NotFoundException } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { NextFunction, Request, Response } from 'express';
+import express, { NextFunction, Request, Response } from 'express';
 import { APP_CONFIG, AppConfig, DATABASE_HANDLE, DatabaseHandle, Public } from '../../../../libs/platform/src';
 import { readDemoUsers } from './demo-users-file';
 
@@ -29,7 +29,10 @@ export function mountWebApp(app: NestExpressApplication): void {
     return;
   }
   app.useStaticAssets(join(root, 'assets'), { prefix: '/assets/', immutable: true, maxAge: '365d' });
-  app.useStaticAssets(root, { index: false, maxAge: '5m' });
+  // The few files at the top (favicon…) by name: a static handler there would look on disk for every API path.
+  const topFiles = new Set(readdirSync(root, { withFileTypes: true }).filter((f) => f.isFile() && f.name !== 'index.html').map((f) => `/${f.name}`));
+  const serveTop = express.static(root, { index: false, maxAge: '5m' });
+  app.use((req: Request, res: Response, next: NextFunction) => (topFiles.has(req.path) ? serveTop(req, res, next) : next()));
   const index = join(root, 'index.html');
   app.use((req: Request, res: Response, next: NextFunction) => {
     // `/` is the page for everyone; a deeper path is a page for a browser's navigation only.

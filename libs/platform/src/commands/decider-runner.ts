@@ -2,6 +2,7 @@ import { createHash, randomInt } from 'node:crypto';
 import type { EventStore, NewEvent, RecordedEvent } from '../../../event-store/src';
 import { DuplicateEventIdError, newEventId, WrongExpectedVersionError } from '../../../event-store/src';
 import type { Decider, DomainEvent } from '../../../shared-kernel/src';
+import { KnownStreams } from './known-streams';
 
 /** Who is acting and in which request: written into every event's metadata, never from a body. */
 export interface CommandContext {
@@ -42,26 +43,47 @@ export interface RunOptions<C, E extends DomainEvent, S> {
  * attempt, and only a time budget, not a small count of attempts, bounds the retries.
  */
 export class DeciderRunner {
+  /** Recently decided streams, folded: a command reads only what was appended since. */
+  private readonly streams = new KnownStreams();
+
   constructor(
     private readonly store: EventStore,
     private readonly clock: () => Date = () => new Date(),
     private readonly retryBudgetMs = 20_000,
   ) {}
 
-  async run<C, E extends DomainEvent, S>(options: RunOptions<C, E, S>): Promise<CommandOutcome<E>> {
+  /**
+   * Commands that depend on a stream's state take turns on it within this process: they would
+   * otherwise race to append at the same version and all but one start over. Commands that only
+   * add facts append at any version and need no turn. Other processes still meet the version check.
+   */
+  private readonly turns = new Map<string, Promise<unknown>>();
+
+  run<C, E extends DomainEvent, S>(options: RunOptions<C, E, S>): Promise<CommandOutcome<E>> {
+    if (options.decider.independentOfState?.(options.command)) return this.decideAndAppend(options);
+    const { streamId } = options;
+    const previous = this.turns.get(streamId) ?? Promise.resolve();
+    const mine = previous.then(() => this.decideAndAppend(options));
+    const settled = mine.catch(() => undefined);
+    this.turns.set(streamId, settled);
+    void settled.then(() => {
+      if (this.turns.get(streamId) === settled) this.turns.delete(streamId);
+    });
+    return mine;
+  }
+
+  private async decideAndAppend<C, E extends DomainEvent, S>(options: RunOptions<C, E, S>): Promise<CommandOutcome<E>> {
     const { streamId, decider, command, context } = options;
     const deadline = Date.now() + this.retryBudgetMs;
     for (let attempt = 1; ; attempt++) {
-      const history = await this.store.readStream(streamId);
+      const known = await this.streams.catchUp(this.store, streamId, decider);
       const key = context.idempotencyKey ?? null;
-      if (key) {
-        const earlier = history.filter((e) => e.metadata.idempotencyKey === key);
-        if (earlier.length > 0) return this.replayedOutcome<E>(streamId, earlier, history);
-      }
-      const state = history.reduce((s, e) => decider.evolve(s, { type: e.type, data: e.data, occurredAt: e.metadata.occurredAt } as E), decider.initialState());
+      const earlier = key ? known.keyed.get(key) : undefined;
+      if (earlier) return this.replayedOutcome<E>(streamId, earlier, known.version);
+      const state = known.state as S;
+      const version = known.version;
       const now = this.clock();
       const decided = decider.decide(command, state, { now, actor: context.actor, role: context.role });
-      const version = history.length - 1;
       if (decided.length === 0) {
         return { streamId, events: [], positions: [], position: null, streamVersion: version, replayed: false };
       }
@@ -102,14 +124,14 @@ export class DeciderRunner {
     }
   }
 
-  private replayedOutcome<E extends DomainEvent>(streamId: string, earlier: RecordedEvent[], history: RecordedEvent[]): CommandOutcome<E> {
+  private replayedOutcome<E extends DomainEvent>(streamId: string, earlier: RecordedEvent[], streamVersion: number): CommandOutcome<E> {
     const positions = earlier.map((e) => e.position);
     return {
       streamId,
       events: earlier.map((e) => ({ type: e.type, data: e.data, occurredAt: e.metadata.occurredAt }) as E),
       positions,
       position: positions[positions.length - 1],
-      streamVersion: history.length - 1,
+      streamVersion,
       replayed: true,
     };
   }
