@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { createApp } from '../../apps/api/src';
-import { JsonLogger, loadConfig } from '../../libs/platform/src';
+import { JsonLogger, loadConfig, externalDatabase } from '../../libs/platform/src';
 import { OpenApiContract } from './openapi-contract';
 import { createTestDatabase, TestDatabase } from './test-database';
 
@@ -21,7 +21,7 @@ export async function startApp(env: Record<string, string> = {}, clock?: () => D
   const config = loadConfig({ DATABASE_URL: db.url, LOG_LEVEL: 'info', ...env });
   const logs: Record<string, unknown>[] = [];
   const logger = new JsonLogger('info', (line) => logs.push(JSON.parse(line)));
-  const database = { url: db.url, embedded: false, freshlyCreated: false, stop: async () => undefined };
+  const database = externalDatabase(db.url);
   const app = await createApp({ config, database, logger, clock });
   const contract = OpenApiContract.of(app);
   app.use(contract.middleware());

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import * as catalogue from '../../apps/web/src/i18n/catalogue';
 import { KNOWN_EVENT_TYPES } from '../../apps/web/src/i18n/history';
 import { createOpenApiDocument } from '../../apps/api/src';
-import { JsonLogger, loadConfig } from '../../libs/platform/src';
+import { JsonLogger, loadConfig, externalDatabase } from '../../libs/platform/src';
 
 const ROOT = join(__dirname, '../..');
 const maps = (Object.values(catalogue) as unknown[]).filter((v): v is Record<string, unknown> => typeof v === 'object' && v !== null);
@@ -22,7 +22,7 @@ const backEnd = sources(join(ROOT, 'libs')).map((path) => readFileSync(path, 'ut
 describe('the French catalogue', () => {
   it('labels every value of every enum in the OpenAPI document', async () => {
     const config = loadConfig({ DATABASE_URL: 'postgres://preview.invalid/none' });
-    const doc = await createOpenApiDocument({ config, database: { url: config.databaseUrl!, embedded: false, freshlyCreated: false, stop: async () => undefined }, logger: new JsonLogger('error') });
+    const doc = await createOpenApiDocument({ config, database: externalDatabase(config.databaseUrl!), logger: new JsonLogger('error') });
     const values = new Set<string>();
     const walk = (node: unknown): void => {
       if (Array.isArray(node)) return node.forEach(walk);

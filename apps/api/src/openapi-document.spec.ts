@@ -1,4 +1,4 @@
-import { JsonLogger, loadConfig } from '../../../libs/platform/src';
+import { JsonLogger, loadConfig, externalDatabase } from '../../../libs/platform/src';
 import { createOpenApiDocument } from './create-app';
 
 type Operation = {
@@ -21,7 +21,7 @@ describe('the OpenAPI document', () => {
 
   beforeAll(async () => {
     const config = loadConfig({ DATABASE_URL: 'postgres://preview.invalid/none' });
-    const doc = await createOpenApiDocument({ config, database: { url: config.databaseUrl!, embedded: false, freshlyCreated: false, stop: async () => undefined }, logger: new JsonLogger('error') });
+    const doc = await createOpenApiDocument({ config, database: externalDatabase(config.databaseUrl!), logger: new JsonLogger('error') });
     operations = Object.entries(doc.paths).flatMap(([path, item]) =>
       Object.entries(item as Record<string, Operation>).map(([method, op]) => ({ method, path, op })),
     );
@@ -69,7 +69,7 @@ describe('the OpenAPI document', () => {
 
   it('carries the request validation rules (pattern, bounds, enums) for clients that validate as they type', async () => {
     const config = loadConfig({ DATABASE_URL: 'postgres://preview.invalid/none' });
-    const doc = await createOpenApiDocument({ config, database: { url: config.databaseUrl!, embedded: false, freshlyCreated: false, stop: async () => undefined }, logger: new JsonLogger('error') });
+    const doc = await createOpenApiDocument({ config, database: externalDatabase(config.databaseUrl!), logger: new JsonLogger('error') });
     const commit = (doc.components!.schemas!.CommitExpenditureDto as { properties: Record<string, Record<string, unknown>> }).properties;
     expect(commit.amountCents).toMatchObject({ type: 'integer', minimum: 1 });
     expect(commit.commitmentId.pattern).toBeDefined();

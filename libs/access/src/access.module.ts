@@ -34,6 +34,6 @@ export const ACCESS_CONTEXT: ContextParts = {
     IssueApiTokenHandler,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [PrincipalResolver, RouteTable],
+  exports: [PrincipalResolver, RouteTable, FirstRunNotice],
 })
 export class AccessModule {}

@@ -10,3 +10,4 @@ export * from './auth/jwt';
 export * from './commands/change-user.command';
 export * from './commands/issue-api-token.command';
 export * from './partner-usage';
+export * from './first-run.notice';

@@ -1,4 +1,4 @@
-import { Pool } from 'pg';
+import { Pool, type PoolClient } from 'pg';
 
 /**
  * PostgreSQL connection options for every pool of the app. JIT is off: its compile time (hundreds of
@@ -7,11 +7,30 @@ import { Pool } from 'pg';
  */
 export const CONNECTION_OPTIONS = '-c jit=off';
 
+const openClients = new WeakMap<Pool, Set<PoolClient>>();
+
 export function createPool(url: string, max = 10, onError?: (e: Error) => void): Pool {
   const pool = new Pool({ connectionString: url, max, options: CONNECTION_OPTIONS });
   const lost = onError ?? (() => undefined);
+  const open = new Set<PoolClient>();
+  openClients.set(pool, open);
   pool.on('error', lost);
-  // A checked-out client has no pool listener: without one, a dropped connection would crash the process.
-  pool.on('connect', (client) => client.on('error', lost));
+  pool.on('connect', (client) => {
+    open.add(client);
+    client.once('end', () => open.delete(client));
+    // A checked-out client has no pool listener: without one, a dropped connection would crash the process.
+    client.on('error', lost);
+  });
   return pool;
+}
+
+/**
+ * Ends the pool and waits until every connection has closed. `pool.end()` alone resolves once it has
+ * asked its clients to end, before the server has seen them go: a server stopped right after would
+ * cut them, and they would report a lost connection.
+ */
+export async function closePool(pool: Pool): Promise<void> {
+  await pool.end();
+  const open = [...(openClients.get(pool) ?? [])];
+  await Promise.all(open.map((client) => new Promise<void>((done) => client.once('end', () => done()))));
 }

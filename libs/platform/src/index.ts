@@ -3,6 +3,7 @@ export * from './context';
 export * from './tokens';
 export * from './commands/decider-runner';
 export * from './database/database';
+export * from './database/server-state';
 export * from './database/migrate';
 export * from './logging/json-logger';
 export * from './http/correlation';

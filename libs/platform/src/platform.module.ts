@@ -12,7 +12,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
-import { createDataSource, installPgTypeParsers } from '../../database/src';
+import { closePool, createDataSource, createPool, installPgTypeParsers } from '../../database/src';
 import { EVENT_STORE, EventStore, UpcasterRegistry } from '../../event-store/src';
 import { PostgresEventStore } from '../../event-store-postgres/src';
 import { ProjectionEngine, ReadModels } from '../../projections/src';
@@ -60,7 +60,7 @@ class PlatformLifecycle implements OnApplicationBootstrap, OnApplicationShutdown
   async onApplicationShutdown(): Promise<void> {
     await this.engine.stop();
     await this.store.close();
-    await this.pool.end();
+    await closePool(this.pool);
   }
 }
 
@@ -98,13 +98,8 @@ export class PlatformModule {
         {
           provide: PG_POOL,
           useFactory: () => {
-            const pool = new Pool({ connectionString: options.database.url, max: 20 });
-            // An idle client dropped by the server must not crash the process.
-            const lost = (e: Error) => options.logger.event('warn', 'database connection lost', { error: e.message });
-            pool.on('error', lost);
-            // A checked-out client has no pool listener: without one, a dropped connection would crash the process.
-            pool.on('connect', (client) => client.on('error', lost));
-            return pool;
+            // A client dropped by the server is said, and must not crash the process.
+            return createPool(options.database.url, 20, (e) => options.logger.event('warn', 'database connection lost', { error: e.message }));
           },
         },
         {

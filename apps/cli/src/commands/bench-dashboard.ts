@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { createApp } from '../../../api/src';
 import { EVENT_STORE, EventStore } from '../../../../libs/event-store/src';
 import { ProjectionEngine } from '../../../../libs/projections/src';
-import { JsonLogger, loadConfig } from '../../../../libs/platform/src';
+import { JsonLogger, loadConfig, externalDatabase } from '../../../../libs/platform/src';
 import { scratchDatabase } from '../bench/scratch-database';
 import { runDemo, settableClock } from './demo';
 
@@ -44,7 +44,7 @@ export async function benchDashboard(options: { connections: string; duration: s
   const { clock, set } = settableClock();
   let app: INestApplication | undefined;
   try {
-    app = await createApp({ config, database: { url: scratch.url, embedded: false, freshlyCreated: true, stop: async () => undefined }, logger, clock });
+    app = await createApp({ config, database: externalDatabase(scratch.url, true), logger, clock });
     await app.listen(0, '127.0.0.1');
     const demo = await runDemo(app, config, set, { seed: 2018, scale });
     const head = await app.get<EventStore>(EVENT_STORE).headPosition();

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { createApp } from '../../../api/src';
 import { EVENT_STORE, EventStore } from '../../../../libs/event-store/src';
-import { JsonLogger, loadConfig } from '../../../../libs/platform/src';
+import { JsonLogger, loadConfig, externalDatabase } from '../../../../libs/platform/src';
 import type { LoadPlan, OperationResult } from '../bench/load-driver';
 import { scratchDatabase } from '../bench/scratch-database';
 import { runDemo, settableClock } from './demo';
@@ -29,7 +29,7 @@ export async function benchLoad(options: { connections: string; duration: string
   const { clock, set } = settableClock();
   let app: INestApplication | undefined;
   try {
-    app = await createApp({ config, database: { url: scratch.url, embedded: false, freshlyCreated: true, stop: async () => undefined }, logger, clock });
+    app = await createApp({ config, database: externalDatabase(scratch.url, true), logger, clock });
     await app.listen(0, '127.0.0.1');
     const demo = await runDemo(app, config, set, { seed: 2018, scale: 1 });
     set(null);

@@ -4,7 +4,7 @@ import { createApp } from '../../../api/src';
 import { AuditService } from '../../../../libs/audit/src';
 import { EVENT_STORE, EventStore } from '../../../../libs/event-store/src';
 import { ProjectionEngine } from '../../../../libs/projections/src';
-import { JsonLogger, loadConfig, PG_POOL } from '../../../../libs/platform/src';
+import { JsonLogger, loadConfig, PG_POOL, externalDatabase } from '../../../../libs/platform/src';
 import { scratchDatabase } from '../bench/scratch-database';
 import { runDemo, settableClock } from './demo';
 
@@ -53,7 +53,7 @@ export async function benchPast(options: { scale: string; samples: string }): Pr
   const { clock, set } = settableClock();
   let app: INestApplication | undefined;
   try {
-    app = await createApp({ config, database: { url: scratch.url, embedded: false, freshlyCreated: true, stop: async () => undefined }, logger, clock });
+    app = await createApp({ config, database: externalDatabase(scratch.url, true), logger, clock });
     await app.listen(0, '127.0.0.1');
     const demo = await runDemo(app, config, set, { seed: 2018, scale });
     set(null);

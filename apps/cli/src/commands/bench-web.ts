@@ -6,7 +6,7 @@ import { createApp } from '../../../api/src';
 import { webRoot } from '../../../api/src/web/web-app';
 import { EVENT_STORE, EventStore } from '../../../../libs/event-store/src';
 import { ProjectionEngine } from '../../../../libs/projections/src';
-import { JsonLogger, loadConfig } from '../../../../libs/platform/src';
+import { JsonLogger, loadConfig, externalDatabase } from '../../../../libs/platform/src';
 import { scratchDatabase } from '../bench/scratch-database';
 import { runDemo, settableClock } from './demo';
 
@@ -54,7 +54,7 @@ export async function benchWeb(options: { runs: string }): Promise<void> {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   try {
-    app = await createApp({ config, database: { url: scratch.url, embedded: false, freshlyCreated: true, stop: async () => undefined }, logger, clock });
+    app = await createApp({ config, database: externalDatabase(scratch.url, true), logger, clock });
     await app.listen(0, '127.0.0.1');
     const demo = await runDemo(app, config, set, { seed: 2018, scale: 1 });
     const head = await app.get<EventStore>(EVENT_STORE).headPosition();

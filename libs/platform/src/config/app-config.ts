@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 
 /** Everything the process reads from its environment, in one place (README: Configuration). */
 export interface AppConfig {
@@ -79,7 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be debug, info, warn or error, got "${env.LOG_LEVEL}"`);
   return {
     databaseUrl: env.DATABASE_URL || null,
-    dataDir: resolve(env.ANCRAGE_DATA_DIR || '.data'),
+    dataDir: env.ANCRAGE_DATA_DIR ? resolve(env.ANCRAGE_DATA_DIR) : join(projectRoot(), '.data'),
     embeddedPort: integer(env, 'ANCRAGE_EMBEDDED_PG_PORT', 54329, 1024),
     host: env.HOST || '127.0.0.1',
     port: integer(env, 'PORT', 3000),
@@ -97,6 +98,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     audit: { signingKeyFile: env.ANCRAGE_AUDIT_KEY_FILE ? resolve(env.ANCRAGE_AUDIT_KEY_FILE) : null },
   };
+}
+
+/**
+ * The checkout Ancrage runs from (the folder of its package.json), so `npm start` and a CLI command
+ * run from any other folder share one default data directory.
+ */
+export function projectRoot(): string {
+  for (let dir = __dirname; dirname(dir) !== dir; dir = dirname(dir)) {
+    const manifest = join(dir, 'package.json');
+    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'ancrage') return dir;
+  }
+  return process.cwd();
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
