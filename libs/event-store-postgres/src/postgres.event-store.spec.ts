@@ -6,7 +6,7 @@ import { DuplicateEventIdError, NewEvent, payloadDigest, UpcasterRegistry, verif
 import { createTestDatabase } from '../../../test/support/test-database';
 import { EventLog1764000000000 } from './migrations/1764000000000-event-log';
 import { EVENT_LOG_MIGRATIONS } from './migrations/event-log-migrations';
-import { PostgresEventStore } from './postgres.event-store';
+import { PostgresEventStore, PostgresEventStoreLog } from './postgres.event-store';
 
 async function openStore(upcasters = new UpcasterRegistry()) {
   const db = await createTestDatabase();
@@ -193,18 +193,55 @@ describe('PostgresEventStore specifics', () => {
     it('falls back once and recovers when a session loses its staging table (a pooler discarding it)', async () => {
       const { db } = subject;
       const pool = createPool(db.url, 1);
-      const store = new PostgresEventStore({ pool });
+      const logged: Parameters<PostgresEventStoreLog>[] = [];
+      const store = new PostgresEventStore({ pool, log: (...entry) => logged.push(entry) });
       try {
         await store.append('a', many(60), 'no_stream');
         await pool.query('DISCARD ALL');
         await store.append('a', many(60), 59);
         await store.append('a', many(60), 119);
         expect(store.appendPaths()).toEqual({ functionGroups: 1, bulkGroups: 2, bulkFallbacks: 1 });
+        // Not an ordinary conflict: the bulk path itself failed, which is worth a warning.
+        expect(logged).toEqual([
+          ['warn', 'bulk append fell back to the function path', { appends: 1, events: 60, reason: expect.stringContaining('event_log_staging'), code: '42P01' }],
+        ]);
         expect(await verifyChain(store)).toMatchObject({ ok: true, headPosition: 180 });
       } finally {
         await store.close();
         await pool.end();
       }
+    });
+
+    it('logs why a large group fell back to the function path', async () => {
+      const { pool } = subject;
+      const logged: Parameters<PostgresEventStoreLog>[] = [];
+      const store = new PostgresEventStore({ pool, log: (...entry) => logged.push(entry) });
+      const stored = many(60);
+      await store.append('s', stored, 'no_stream');
+      expect(logged).toEqual([]);
+      await expect(store.append('s', many(60), 5)).rejects.toEqual(new WrongExpectedVersionError('s', 5, 59));
+      await expect(store.append('s', stored, 'any')).resolves.toMatchObject({ alreadyRecorded: true });
+      expect(store.appendPaths()).toEqual({ functionGroups: 2, bulkGroups: 1, bulkFallbacks: 2 });
+      // A stale version and a retry are how the function path gets to answer each append: info, not warn.
+      const fellBack = 'bulk append fell back to the function path';
+      expect(logged).toEqual([
+        ['info', fellBack, { appends: 1, events: 60, reason: 'stream s is at version 59, expected 5', code: 'AE003' }],
+        ['info', fellBack, { appends: 1, events: 60, reason: expect.stringContaining('duplicate key'), code: '23505' }],
+      ]);
+      await store.close();
+    });
+
+    it('writes a group whose fallback the logger fails to record', async () => {
+      const { pool } = subject;
+      const failing = () => {
+        throw new Error('logger down');
+      };
+      const store = new PostgresEventStore({ pool, log: failing });
+      await store.append('s', many(60), 'no_stream');
+      await expect(store.append('s', many(60), 5)).rejects.toBeInstanceOf(WrongExpectedVersionError);
+      await expect(store.append('s', many(60), 59)).resolves.toMatchObject({ streamVersion: 119 });
+      expect(store.appendPaths()).toEqual({ functionGroups: 1, bulkGroups: 2, bulkFallbacks: 1 });
+      await store.close();
     });
 
     it('fails only the item the database refuses when large appends share a group', async () => {

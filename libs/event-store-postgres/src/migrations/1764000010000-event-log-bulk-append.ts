@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * What the bulk append path needs (PostgresEventStore.copyGroup):
+ * What the bulk append path needs (BulkAppender.copyGroup, bulk-append.ts):
  *
  * - `event_log_reserve(streams)` takes the append lock (the head row) and answers, in one round
  *   trip, the head position and hash, the instant to record, and each stream's current version.

@@ -3,7 +3,7 @@ import { createReserveFunction } from './1764000010000-event-log-bulk-append';
 
 /**
  * The bulk path appends from a staging table, so that the append lock is taken and released inside
- * one statement and its commit (PostgresEventStore.copyGroup):
+ * one statement and its commit (BulkAppender.copyGroup, bulk-append.ts):
  *
  * 1. the group's events are COPYed into the session's temporary `event_log_staging` (created by the
  *    store per connection, see STAGING_TABLE), before any lock: parsing them overlaps with the other
