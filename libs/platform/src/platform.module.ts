@@ -105,7 +105,7 @@ export class PlatformModule {
         {
           provide: EVENT_STORE,
           inject: [PG_POOL],
-          useFactory: (pool: Pool) => new PostgresEventStore({ pool, connectionString: options.database.url, upcasters }),
+          useFactory: (pool: Pool) => new PostgresEventStore({ pool, connectionString: options.database.url, upcasters, log: (level, msg, fields) => options.logger.event(level, msg, fields) }),
         },
         {
           provide: ProjectionEngine,

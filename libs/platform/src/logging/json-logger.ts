@@ -1,14 +1,61 @@
 import type { LoggerService } from '@nestjs/common';
+import pino, { type Logger as Pino } from 'pino';
 
-const LEVELS = { debug: 10, verbose: 10, info: 20, log: 20, warn: 30, error: 40, fatal: 50 } as const;
-type Level = keyof typeof LEVELS;
+type Level = 'debug' | 'verbose' | 'info' | 'log' | 'warn' | 'error' | 'fatal';
+const PINO_LEVEL: Record<Level, 'debug' | 'info' | 'warn' | 'error' | 'fatal'> = {
+  debug: 'debug',
+  verbose: 'debug',
+  info: 'info',
+  log: 'info',
+  warn: 'warn',
+  error: 'error',
+  fatal: 'fatal',
+};
 
-/** One JSON object per line on stdout: what log collectors expect from a service. */
+/**
+ * Secrets never reach a log line, wherever they sit: request headers (pino-http), fields of an
+ * entry, or one level down (`{ user: { token } }`).
+ */
+export const REDACTED_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["x-api-key"]',
+  'res.headers["set-cookie"]',
+  ...['authorization', 'token', 'password', 'secret', 'jwtSecret', 'privateKey', 'apiKey'].flatMap((key) => [key, `*.${key}`]),
+];
+
+/**
+ * The process's logger: pino, one JSON object per line (`time`, `level`, `msg`, then fields), with
+ * secrets redacted. Nest's framework logs go through it too (it is Nest's LoggerService), and
+ * `child()` binds fields (a projection, a request) to every entry of a part of the code.
+ */
 export class JsonLogger implements LoggerService {
-  constructor(
-    private readonly minimum: 'debug' | 'info' | 'warn' | 'error' = 'info',
-    private readonly write: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
-  ) {}
+  readonly pino: Pino;
+
+  constructor(minimum: 'debug' | 'info' | 'warn' | 'error' = 'info', write?: (line: string) => void, from?: Pino) {
+    this.pino =
+      from ??
+      pino(
+        {
+          level: minimum,
+          base: undefined,
+          timestamp: pino.stdTimeFunctions.isoTime,
+          formatters: { level: (label) => ({ level: label }) },
+          redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+        },
+        write ? { write: (chunk: string) => write(chunk.trimEnd()) } : pino.destination({ fd: 1, sync: true }),
+      );
+  }
+
+  /** A logger whose every entry carries these fields. */
+  child(bindings: Record<string, unknown>): JsonLogger {
+    return new JsonLogger(undefined, undefined, this.pino.child(bindings));
+  }
+
+  /** Structured entry with fields. */
+  event(level: Level, message: string, fields: Record<string, unknown> = {}) {
+    this.pino[PINO_LEVEL[level]](fields, message);
+  }
 
   log(message: unknown, ...rest: unknown[]) {
     this.emit('info', message, rest);
@@ -27,12 +74,6 @@ export class JsonLogger implements LoggerService {
   }
   fatal(message: unknown, ...rest: unknown[]) {
     this.emit('fatal', message, rest);
-  }
-
-  /** Structured entry with fields. */
-  event(level: Level, message: string, fields: Record<string, unknown> = {}) {
-    if (LEVELS[level] < LEVELS[this.minimum]) return;
-    this.write(JSON.stringify({ time: new Date().toISOString(), level: level === 'log' ? 'info' : level, msg: message, ...fields }));
   }
 
   private emit(level: Level, message: unknown, rest: unknown[]) {
