@@ -3,7 +3,6 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import compression from 'compression';
-import type { NextFunction, Request, Response } from 'express';
 import {
   ApiErrorFilter,
   AppConfig,
@@ -12,10 +11,11 @@ import {
   securityHeaders,
   buildOpenApiDocument,
   correlationMiddleware,
-  CorrelatedRequest,
   createValidationPipe,
   DatabaseHandle,
   JsonLogger,
+  requestContext,
+  requestLogging,
 } from '../../../libs/platform/src';
 import { AppModule } from './app.module';
 import { CONTEXTS } from './contexts';
@@ -43,21 +43,10 @@ export async function createApp(parts: AppParts): Promise<INestApplication> {
   app.use(securityHeaders);
   app.use(compression());
   app.use(correlationMiddleware);
+  app.use(requestLogging(parts.logger));
   app.useBodyParser('json', { limit: MAX_BODY_BYTES });
   app.use(inputGuard);
-  app.use((req: Request, res: Response, next: NextFunction) => {
-    res.on('finish', () => {
-      const r = req as CorrelatedRequest;
-      parts.logger.event('info', 'request', {
-        method: req.method,
-        path: req.originalUrl,
-        status: res.statusCode,
-        ms: Date.now() - r.startedAt,
-        correlationId: r.correlationId,
-      });
-    });
-    next();
-  });
+  app.use(requestContext);
   mountWebApp(app);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiErrorFilter(parts.logger));

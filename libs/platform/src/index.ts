@@ -6,6 +6,7 @@ export * from './database/database';
 export * from './database/server-state';
 export * from './database/migrate';
 export * from './logging/json-logger';
+export * from './logging/request-logging';
 export * from './http/correlation';
 export * from './http/validation';
 export * from './http/error-filter';

@@ -1,5 +1,6 @@
 import type { LoggerService } from '@nestjs/common';
 import pino, { type Logger as Pino } from 'pino';
+import { requestFields } from './request-context';
 
 type Level = 'debug' | 'verbose' | 'info' | 'log' | 'warn' | 'error' | 'fatal';
 const PINO_LEVEL: Record<Level, 'debug' | 'info' | 'warn' | 'error' | 'fatal'> = {
@@ -52,9 +53,10 @@ export class JsonLogger implements LoggerService {
     return new JsonLogger(undefined, undefined, this.pino.child(bindings));
   }
 
-  /** Structured entry with fields. */
+  /** Structured entry with fields; while a request is served, with its correlation id. */
   event(level: Level, message: string, fields: Record<string, unknown> = {}) {
-    this.pino[PINO_LEVEL[level]](fields, message);
+    const request = requestFields.getStore();
+    this.pino[PINO_LEVEL[level]](request ? { ...request, ...fields } : fields, message);
   }
 
   log(message: unknown, ...rest: unknown[]) {
