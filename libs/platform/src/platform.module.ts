@@ -9,6 +9,7 @@ import {
   OnApplicationShutdown,
 } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
@@ -78,6 +79,8 @@ export class PlatformModule {
       module: PlatformModule,
       imports: [
         CqrsModule.forRoot(),
+        // Terminus logs a failed check with its own logger; the 503 answer says it all.
+        TerminusModule.forRoot({ logger: false }),
         TypeOrmModule.forRootAsync({
           useFactory: () => ({ type: 'postgres', url: options.database.url, entities, migrations }),
           dataSourceFactory: async () => {

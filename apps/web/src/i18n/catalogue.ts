@@ -207,7 +207,10 @@ export const CONTEXT_CRITERION: Record<string, string> = {
 
 export const OVER_COMMITMENT_REQUEST_STATUS: Record<string, string> = { PENDING: 'En attente', AUTHORISED: 'Autorisée', REFUSED: 'Refusée' };
 
-export const SERVICE_STATUS: Record<string, string> = { ok: 'En service' };
+export const SERVICE_STATUS: Record<string, string> = { ok: 'En service', degraded: 'Dégradé', error: 'Hors service', shutting_down: 'En cours d’arrêt' };
+
+/** One check of the liveness and readiness answers (base de données, projections, mémoire). */
+export const HEALTH_CHECK_STATUS: Record<string, string> = { up: 'Disponible', down: 'Indisponible', degraded: 'Dégradé' };
 
 export const PROJECTION_STATE: Record<string, string> = { live: 'À jour', behind: 'En retard', stopped: 'Arrêtée', rebuilding: 'En reconstruction' };
 

@@ -1,5 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { validateEnvironment } from './environment';
+
+export { ConfigError } from './environment';
 
 /** Everything the process reads from its environment, in one place (README: Configuration). */
 export interface AppConfig {
@@ -21,6 +24,8 @@ export interface AppConfig {
   demoOnFirstStart: boolean;
   /** How long a query asking for a position waits for the projections. */
   consistencyTimeoutMs: number;
+  /** Readiness fails while a projection lags the log by more events than this. */
+  readyMaxLag: number;
   auth: {
     /** HS256 secret for JWTs signed by a trusted issuer. */
     jwtSecret: string | null;
@@ -37,66 +42,39 @@ export interface AppConfig {
   };
 }
 
-export class ConfigError extends Error {
-  override readonly name = 'ConfigError';
-}
-
-function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0, max = 65535): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
-  return n;
-}
-
-function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
-  const raw = env[name]?.toLowerCase();
-  if (raw === undefined || raw === '') return fallback;
-  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
-  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
-  throw new ConfigError(`${name} must be true or false, got "${env[name]}"`);
-}
-
-function secret(env: NodeJS.ProcessEnv): string | null {
-  const value = env.ANCRAGE_JWT_SECRET;
-  if (!value) return null;
-  if (value.length < 32) throw new ConfigError('ANCRAGE_JWT_SECRET must be at least 32 characters');
-  return value;
-}
-
 /** `true`, a hop count, or addresses / subnets / names such as `loopback, 10.0.0.0/8` (Express's syntax). */
 function trustProxy(raw: string | undefined): AppConfig['trustProxy'] {
-  if (raw === undefined || raw.trim() === '') return null;
+  if (raw === undefined) return null;
   const value = raw.trim().toLowerCase();
   if (['true', 'yes', 'on'].includes(value)) return true;
   if (['false', 'no', 'off'].includes(value)) return null;
   if (/^\d+$/.test(value)) return Number(value);
-  if (!/^[a-z0-9.:/,\s]+$/.test(value)) throw new ConfigError(`ANCRAGE_TRUST_PROXY must be true, a hop count or addresses (loopback, 10.0.0.0/8…), got "${raw}"`);
   return value;
 }
 
+/** The configuration, from the environment validated by its schema (config/environment.ts). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const logLevel = (env.LOG_LEVEL ?? 'info').toLowerCase();
-  if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be debug, info, warn or error, got "${env.LOG_LEVEL}"`);
+  const e = validateEnvironment(env);
   return {
-    databaseUrl: env.DATABASE_URL || null,
-    dataDir: env.ANCRAGE_DATA_DIR ? resolve(env.ANCRAGE_DATA_DIR) : join(projectRoot(), '.data'),
-    embeddedPort: integer(env, 'ANCRAGE_EMBEDDED_PG_PORT', 54329, 1024),
-    host: env.HOST || '127.0.0.1',
-    port: integer(env, 'PORT', 3000),
-    trustProxy: trustProxy(env.ANCRAGE_TRUST_PROXY),
-    runProjections: flag(env, 'ANCRAGE_PROJECTIONS', true),
-    demoOnFirstStart: flag(env, 'ANCRAGE_DEMO', true),
-    logLevel: logLevel as AppConfig['logLevel'],
-    consistencyTimeoutMs: integer(env, 'ANCRAGE_CONSISTENCY_TIMEOUT_MS', 5000, 0, 60000),
+    databaseUrl: e.DATABASE_URL ?? null,
+    dataDir: e.ANCRAGE_DATA_DIR ? resolve(e.ANCRAGE_DATA_DIR) : join(projectRoot(), '.data'),
+    embeddedPort: e.ANCRAGE_EMBEDDED_PG_PORT ?? 54329,
+    host: e.HOST ?? '127.0.0.1',
+    port: e.PORT ?? 3000,
+    trustProxy: trustProxy(e.ANCRAGE_TRUST_PROXY),
+    runProjections: e.ANCRAGE_PROJECTIONS ?? true,
+    demoOnFirstStart: e.ANCRAGE_DEMO ?? true,
+    logLevel: e.LOG_LEVEL ?? 'info',
+    consistencyTimeoutMs: e.ANCRAGE_CONSISTENCY_TIMEOUT_MS ?? 5000,
+    readyMaxLag: e.ANCRAGE_READY_MAX_LAG ?? 10_000,
     auth: {
-      jwtSecret: secret(env),
-      jwksUrl: env.ANCRAGE_JWKS_URL || null,
-      jwtIssuer: env.ANCRAGE_JWT_ISSUER || null,
-      jwtAudience: env.ANCRAGE_JWT_AUDIENCE || null,
-      failuresPerMinute: integer(env, 'ANCRAGE_AUTH_FAILURES_PER_MINUTE', 20, 1, 100000),
+      jwtSecret: e.ANCRAGE_JWT_SECRET ?? null,
+      jwksUrl: e.ANCRAGE_JWKS_URL ?? null,
+      jwtIssuer: e.ANCRAGE_JWT_ISSUER ?? null,
+      jwtAudience: e.ANCRAGE_JWT_AUDIENCE ?? null,
+      failuresPerMinute: e.ANCRAGE_AUTH_FAILURES_PER_MINUTE ?? 20,
     },
-    audit: { signingKeyFile: env.ANCRAGE_AUDIT_KEY_FILE ? resolve(env.ANCRAGE_AUDIT_KEY_FILE) : null },
+    audit: { signingKeyFile: e.ANCRAGE_AUDIT_KEY_FILE ? resolve(e.ANCRAGE_AUDIT_KEY_FILE) : null },
   };
 }
 

@@ -1,0 +1,93 @@
+import { plainToInstance, Transform, type TransformFnParams } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync, type ValidationArguments } from 'class-validator';
+
+/**
+ * The environment variables Ancrage reads, as a class-validator schema (the library the API's
+ * requests are validated with): one declaration per variable, its type, bounds and message.
+ * `loadConfig` turns the validated values into an AppConfig.
+ */
+
+const blankIsUnset = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+
+/** "12" becomes 12; anything else stays a string, for @IsInt to refuse with the text as given. */
+const integer = ({ value }: TransformFnParams) => {
+  const raw = blankIsUnset(value);
+  return typeof raw === 'string' && /^-?\d+$/.test(raw.trim()) ? Number(raw) : raw;
+};
+
+const TRUE = ['1', 'true', 'yes', 'on'];
+const FALSE = ['0', 'false', 'no', 'off'];
+const flag = ({ value }: TransformFnParams) => {
+  const raw = blankIsUnset(value);
+  if (typeof raw !== 'string') return raw;
+  const word = raw.trim().toLowerCase();
+  return TRUE.includes(word) ? true : FALSE.includes(word) ? false : raw;
+};
+
+const got = (a: ValidationArguments) => `got "${String(a.value)}"`;
+const between = (min: number, max: number) => ({ message: (a: ValidationArguments) => `${a.property} must be an integer between ${min} and ${max}, ${got(a)}` });
+const Integer = (min: number, max: number) => (target: object, key: string) => {
+  for (const decorate of [Transform(integer), IsOptional(), IsInt(between(min, max)), Min(min, between(min, max)), Max(max, between(min, max))]) decorate(target, key);
+};
+const Flag = () => (target: object, key: string) => {
+  for (const decorate of [Transform(flag), IsOptional(), IsBoolean({ message: (a: ValidationArguments) => `${a.property} must be true or false, ${got(a)}` })]) decorate(target, key);
+};
+const Text = () => (target: object, key: string) => {
+  for (const decorate of [Transform(({ value }) => blankIsUnset(value)), IsOptional(), IsString()]) decorate(target, key);
+};
+
+export class Environment {
+  @Text() DATABASE_URL?: string;
+  @Text() ANCRAGE_DATA_DIR?: string;
+  @Integer(1024, 65535) ANCRAGE_EMBEDDED_PG_PORT?: number;
+  @Text() HOST?: string;
+  @Integer(0, 65535) PORT?: number;
+
+  /** Express's `trust proxy`: `true`, a hop count, or addresses / subnets / names (`loopback, 10.0.0.0/8`). */
+  @Transform(({ value }) => blankIsUnset(value))
+  @IsOptional()
+  @Matches(/^[a-zA-Z0-9.:/,\s]+$/, { message: (a) => `ANCRAGE_TRUST_PROXY must be true, a hop count or addresses (loopback, 10.0.0.0/8…), ${got(a)}` })
+  ANCRAGE_TRUST_PROXY?: string;
+
+  @Flag() ANCRAGE_PROJECTIONS?: boolean;
+  @Flag() ANCRAGE_DEMO?: boolean;
+
+  @Transform(({ value }) => (typeof blankIsUnset(value) === 'string' ? (value as string).trim().toLowerCase() : undefined))
+  @IsOptional()
+  @IsIn(['debug', 'info', 'warn', 'error'], { message: (a) => `LOG_LEVEL must be debug, info, warn or error, ${got(a)}` })
+  LOG_LEVEL?: 'debug' | 'info' | 'warn' | 'error';
+
+  @Integer(0, 60000) ANCRAGE_CONSISTENCY_TIMEOUT_MS?: number;
+  /** Readiness fails while a projection is further behind the log than this many events. */
+  @Integer(0, 100_000_000) ANCRAGE_READY_MAX_LAG?: number;
+
+  @Transform(({ value }) => blankIsUnset(value))
+  @IsOptional()
+  @MinLength(32, { message: 'ANCRAGE_JWT_SECRET must be at least 32 characters' })
+  ANCRAGE_JWT_SECRET?: string;
+
+  @Transform(({ value }) => blankIsUnset(value))
+  @IsOptional()
+  @Matches(/^https?:\/\/\S+$/, { message: (a) => `ANCRAGE_JWKS_URL must be an http(s) URL, ${got(a)}` })
+  ANCRAGE_JWKS_URL?: string;
+
+  @Text() ANCRAGE_JWT_ISSUER?: string;
+  @Text() ANCRAGE_JWT_AUDIENCE?: string;
+  @Integer(1, 100000) ANCRAGE_AUTH_FAILURES_PER_MINUTE?: number;
+  @Text() ANCRAGE_AUDIT_KEY_FILE?: string;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** The environment, validated: the first problem found stops the process with its message. */
+export function validateEnvironment(env: NodeJS.ProcessEnv): Environment {
+  const values = plainToInstance(Environment, { ...env }, { excludeExtraneousValues: false });
+  const problems = validateSync(values, { forbidUnknownValues: false, stopAtFirstError: true });
+  if (problems.length > 0) {
+    const messages = problems.flatMap((p) => Object.values(p.constraints ?? {}));
+    throw new ConfigError(messages.join('; '));
+  }
+  return values;
+}
