@@ -163,6 +163,13 @@ describe('ProjectionEngine on PostgreSQL', () => {
       expect(await engine.waitFor(positions[0], ['test-contacts-per-month'], 10_000)).toBe(true);
       expect(await liveRows()).toEqual([{ agency: '75001', month: '2018-05', contacts: 1, totalMinutes: 5, lastActor: 'user-1' }]);
       expect((await engine.status())[0]).toMatchObject({ state: 'live', lag: 0 });
+      // Another process that does not run projectors (a CLI command) reports the same.
+      const bystander = new ProjectionEngine(store, pool, ds, [contactsPerMonth()]);
+      expect((await bystander.status())[0]).toMatchObject({ state: 'live', lag: 0 });
+      await engine.stop();
+      expect((await bystander.status())[0]).toMatchObject({ state: 'stopped', lag: 0 });
+      await store.append('partnership-75001-b', [contact('75001', '2018-05-06T00:00:00Z', 5)], 'no_stream');
+      expect((await bystander.status())[0]).toMatchObject({ state: 'behind', lag: 1 });
     } finally {
       await engine.stop();
     }

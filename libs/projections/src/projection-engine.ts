@@ -248,17 +248,26 @@ export class ProjectionEngine {
     return replayProjection(this.store, this.get(name) as unknown as Projection<T>, asOf, onProgress);
   }
 
+  /**
+   * Each projection's checkpoint, lag and state, as the database knows them, so every process
+   * (a CLI command beside the server included) reports the same thing: `live` while some process
+   * holds the projection's election lock.
+   */
   async status(): Promise<ProjectionStatus[]> {
     const head = await this.store.headPosition();
-    const { rows } = await this.pool.query<{ name: string; position: number; version: number; status: string; rebuild_position: number | null }>(
-      `SELECT name, position, version, status, rebuild_position FROM projection_checkpoints`,
+    const { rows } = await this.pool.query<{ name: string; position: number; version: number; status: string; rebuild_position: number | null; followed: boolean }>(
+      `SELECT c.name, c.position, c.version, c.status, c.rebuild_position,
+              EXISTS (SELECT 1 FROM pg_locks l
+                       WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 2
+                         AND l.classid = hashtext('ancrage-projection')::oid AND l.objid = hashtext(c.name)::oid) AS followed
+         FROM projection_checkpoints c`,
     );
     const byName = new Map(rows.map((r) => [r.name, r]));
     return [...this.projections.values()].map((p) => {
       const row = byName.get(p.name);
       const checkpoint = Number(row?.position ?? 0);
       const lag = Math.max(0, head - checkpoint);
-      const state = row?.status === 'rebuilding' ? 'rebuilding' : !this.running ? (lag > 0 ? 'behind' : 'stopped') : 'live';
+      const state = row?.status === 'rebuilding' ? 'rebuilding' : row?.followed ? 'live' : lag > 0 ? 'behind' : 'stopped';
       return {
         name: p.name,
         version: p.version,
