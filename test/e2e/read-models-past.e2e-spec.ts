@@ -1,7 +1,7 @@
 import { CommandBus } from '@nestjs/cqrs';
 import { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
-import { CONTEXTS } from '../../apps/api/src/contexts';
+import { CONTEXTS, EVENT_LOG } from '../../apps/api/src';
 import { settableClock } from '../../apps/cli/src/commands/demo';
 import { loadDemo } from '../../apps/cli/src/demo/load-demo';
 import { createDataSource, createPool, installPgTypeParsers } from '../../libs/database/src';
@@ -70,7 +70,7 @@ describe('every read model answers the past as a full replay does', () => {
     const ordered = keyed.sort((a, b) => a.key - b.key).map((k) => k.e);
 
     copy = await createTestDatabase();
-    const { entities, migrations } = schemaOf(CONTEXTS);
+    const { entities, migrations } = schemaOf(CONTEXTS, EVENT_LOG);
     ds = createDataSource({ url: copy.url, entities, migrations });
     await ds.initialize();
     await migrate(ds);

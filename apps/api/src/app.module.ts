@@ -1,13 +1,13 @@
-import { DynamicModule, Module, Type } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule, PlatformOptions } from '../../../libs/platform/src';
 import { DemoUsersController } from './web/web-app';
 
 @Module({})
 export class AppModule {
-  static register(options: PlatformOptions & { modules?: Type[] }): DynamicModule {
+  static register(options: PlatformOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot(options), ...(options.modules ?? [])],
+      imports: [PlatformModule.forRoot(options), ...options.contexts.map((c) => c.module)],
       controllers: [DemoUsersController],
     };
   }

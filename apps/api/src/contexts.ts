@@ -8,5 +8,5 @@ import { ANCHORING_CONTEXT } from '../../../libs/anchoring/src';
 import { AUDIT_CONTEXT } from '../../../libs/audit/src';
 import type { ContextParts } from '../../../libs/platform/src';
 
-/** The bounded contexts this deployment serves. Each brings its tables, migrations and projections. */
+/** The bounded contexts this deployment serves, in one list: each brings its module, tables, migrations and projections. */
 export const CONTEXTS: ContextParts[] = [ACCESS_CONTEXT, TERRITORY_CONTEXT, PARTNERSHIPS_CONTEXT, DIAGNOSTICS_CONTEXT, ACTION_PLANS_CONTEXT, FUND_CONTEXT, ANCHORING_CONTEXT, AUDIT_CONTEXT];

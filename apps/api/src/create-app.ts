@@ -19,7 +19,7 @@ import {
 } from '../../../libs/platform/src';
 import { AppModule } from './app.module';
 import { CONTEXTS } from './contexts';
-import { CONTEXT_MODULES } from './context-modules';
+import { EVENT_LOG } from './event-log';
 import { mountWebApp } from './web/web-app';
 
 export interface AppParts {
@@ -30,7 +30,7 @@ export interface AppParts {
 }
 
 function moduleFor(parts: AppParts) {
-  return AppModule.register({ ...parts, contexts: CONTEXTS, modules: CONTEXT_MODULES });
+  return AppModule.register({ ...parts, contexts: CONTEXTS, eventLog: EVENT_LOG });
 }
 
 /** The HTTP application, configured exactly as `ancrage serve` runs it (tests use this too). */

@@ -15,13 +15,6 @@ import { UserDirectoryRow } from './read-models/user-directory.entity';
 import { userDirectory } from './read-models/user-directory.projection';
 import { FirstRunNotice } from './first-run.notice';
 
-export const ACCESS_CONTEXT: ContextParts = {
-  name: 'access',
-  entities: [UserDirectoryRow],
-  migrations: [AccessUsers1764000001000, AuthFailures1764000040200],
-  projections: [userDirectory],
-};
-
 @Module({
   imports: [DiscoveryModule, TypeOrmModule.forFeature([UserDirectoryRow])],
   controllers: [UsersController],
@@ -37,3 +30,12 @@ export const ACCESS_CONTEXT: ContextParts = {
   exports: [PrincipalResolver, RouteTable, FirstRunNotice],
 })
 export class AccessModule {}
+
+/** What this context brings to a deployment (apps/api/src/contexts.ts). */
+export const ACCESS_CONTEXT: ContextParts = {
+  name: 'access',
+  entities: [UserDirectoryRow],
+  migrations: [AccessUsers1764000001000, AuthFailures1764000040200],
+  projections: [userDirectory],
+  module: AccessModule,
+};

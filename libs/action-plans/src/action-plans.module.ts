@@ -9,16 +9,18 @@ import { plansProjection } from './read-models/plans.projection';
 
 const ENTITIES = [ActionPlanRow, PlanActionRow, PlanActionProgressRow, PlanAgencyRow];
 
-export const ACTION_PLANS_CONTEXT: ContextParts = {
-  name: 'action-plans',
-  entities: ENTITIES,
-  migrations: [ActionPlans1764000006000],
-  projections: [plansProjection],
-};
-
 @Module({
   imports: [TypeOrmModule.forFeature(ENTITIES)],
   controllers: [ActionPlansController],
   providers: [ChangeActionPlanHandler],
 })
 export class ActionPlansModule {}
+
+/** What this context brings to a deployment (apps/api/src/contexts.ts). */
+export const ACTION_PLANS_CONTEXT: ContextParts = {
+  name: 'action-plans',
+  entities: ENTITIES,
+  migrations: [ActionPlans1764000006000],
+  projections: [plansProjection],
+  module: ActionPlansModule,
+};

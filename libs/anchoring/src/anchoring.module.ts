@@ -9,15 +9,17 @@ import { anchoringProjection } from './read-models/anchoring.projection';
 const ENTITIES = [AnchoringAgencyRow, AnchoringPartnerRow, AnchoringPartnershipRow, AnchoringJointEventRow, AnchoringYearRow];
 
 /** Read-only context: it places agencies from the events of the others and writes none of its own. */
-export const ANCHORING_CONTEXT: ContextParts = {
-  name: 'anchoring',
-  entities: ENTITIES,
-  migrations: [Anchoring1764000007000],
-  projections: [anchoringProjection],
-};
-
 @Module({
   imports: [TypeOrmModule.forFeature(ENTITIES)],
   controllers: [AnchoringController],
 })
 export class AnchoringModule {}
+
+/** What this context brings to a deployment (apps/api/src/contexts.ts). */
+export const ANCHORING_CONTEXT: ContextParts = {
+  name: 'anchoring',
+  entities: ENTITIES,
+  migrations: [Anchoring1764000007000],
+  projections: [anchoringProjection],
+  module: AnchoringModule,
+};

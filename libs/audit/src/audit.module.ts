@@ -6,7 +6,8 @@ import { AuditController } from './http/audit.controller';
 import { NameRow, namesProjection } from './read-models/names.projection';
 
 /** The audit context reads the log; its one read model names what events refer to by id. */
-export const AUDIT_CONTEXT: ContextParts = { name: 'audit', entities: [NameRow], projections: [namesProjection] };
-
 @Module({ controllers: [AuditController, AgencyTimelineController], providers: [AuditService], exports: [AuditService] })
 export class AuditModule {}
+
+/** What this context brings to a deployment (apps/api/src/contexts.ts). */
+export const AUDIT_CONTEXT: ContextParts = { name: 'audit', entities: [NameRow], projections: [namesProjection], module: AuditModule };

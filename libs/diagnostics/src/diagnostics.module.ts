@@ -9,16 +9,18 @@ import { diagnosticsProjection } from './read-models/diagnostics.projection';
 
 const ENTITIES = [DiagnosticRow, DiagnosticRevisionRow, DiagnosticAgencyRow];
 
-export const DIAGNOSTICS_CONTEXT: ContextParts = {
-  name: 'diagnostics',
-  entities: ENTITIES,
-  migrations: [Diagnostics1764000005000],
-  projections: [diagnosticsProjection],
-};
-
 @Module({
   imports: [TypeOrmModule.forFeature(ENTITIES)],
   controllers: [DiagnosticsController],
   providers: [ChangeDiagnosticHandler],
 })
 export class DiagnosticsModule {}
+
+/** What this context brings to a deployment (apps/api/src/contexts.ts). */
+export const DIAGNOSTICS_CONTEXT: ContextParts = {
+  name: 'diagnostics',
+  entities: ENTITIES,
+  migrations: [Diagnostics1764000005000],
+  projections: [diagnosticsProjection],
+  module: DiagnosticsModule,
+};

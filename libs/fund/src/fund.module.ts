@@ -10,16 +10,18 @@ import { FundRequests1764000040000 } from './migrations/1764000040000-fund-reque
 import { FundCommitmentRow, FundEnvelopeRow, FundMonthRow, FundRequestRow } from './read-models/fund.entities';
 import { fundConsumption } from './read-models/fund-consumption.projection';
 
-export const FUND_CONTEXT: ContextParts = {
-  name: 'fund',
-  entities: [FundEnvelopeRow, FundMonthRow, FundCommitmentRow, FundRequestRow],
-  migrations: [Fund1764000003000, FundRequests1764000040000],
-  projections: [fundConsumption],
-};
-
 @Module({
   imports: [TypeOrmModule.forFeature([FundEnvelopeRow, FundMonthRow, FundCommitmentRow, FundRequestRow])],
   controllers: [FundController],
   providers: [AllocateEnvelopeHandler, ChangeFundHandler, CorrectPaymentHandler],
 })
 export class FundModule {}
+
+/** What this context brings to a deployment (apps/api/src/contexts.ts). */
+export const FUND_CONTEXT: ContextParts = {
+  name: 'fund',
+  entities: [FundEnvelopeRow, FundMonthRow, FundCommitmentRow, FundRequestRow],
+  migrations: [Fund1764000003000, FundRequests1764000040000],
+  projections: [fundConsumption],
+  module: FundModule,
+};

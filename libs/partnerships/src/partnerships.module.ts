@@ -16,13 +16,6 @@ import { partnershipsProjection } from './read-models/partnerships.projection';
 
 const ENTITIES = [PartnerRow, PartnershipRow, PartnershipMonthRow, JointEventRow, PartnershipAgencyRow];
 
-export const PARTNERSHIPS_CONTEXT: ContextParts = {
-  name: 'partnerships',
-  entities: ENTITIES,
-  migrations: [Partnerships1764000004000, PartnershipExpectations1764000040100],
-  projections: [partnershipsProjection],
-};
-
 /** Global: access control and histories read who works with which partner (PARTNER_USAGE). */
 @Global()
 @Module({
@@ -32,3 +25,12 @@ export const PARTNERSHIPS_CONTEXT: ContextParts = {
   exports: [PARTNER_USAGE],
 })
 export class PartnershipsModule {}
+
+/** What this context brings to a deployment (apps/api/src/contexts.ts). */
+export const PARTNERSHIPS_CONTEXT: ContextParts = {
+  name: 'partnerships',
+  entities: ENTITIES,
+  migrations: [Partnerships1764000004000, PartnershipExpectations1764000040100],
+  projections: [partnershipsProjection],
+  module: PartnershipsModule,
+};

@@ -1,10 +1,15 @@
+import type { Type } from '@nestjs/common';
 import type { MigrationInterface } from 'typeorm';
 import type { UpcasterRegistry } from '../../event-store/src';
 import type { Projection } from '../../projections/src';
 
-/** What a bounded context contributes to the platform: its tables, migrations, projections, upcasters. */
+/**
+ * What a bounded context contributes to a deployment: its Nest module (controllers, handlers), its
+ * tables, migrations, projections and upcasters. A deployment lists its contexts once.
+ */
 export interface ContextParts {
   name: string;
+  module: Type;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   entities?: Function[];
   migrations?: (new () => MigrationInterface)[];

@@ -1,5 +1,6 @@
 export * from './config/app-config';
 export * from './context';
+export * from './event-log';
 export * from './tokens';
 export * from './commands/decider-runner';
 export * from './database/database';

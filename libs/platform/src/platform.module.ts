@@ -15,11 +15,11 @@ import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { closePool, createDataSource, createPool, installPgTypeParsers } from '../../database/src';
 import { EVENT_STORE, EventStore, UpcasterRegistry } from '../../event-store/src';
-import { PostgresEventStore } from '../../event-store-postgres/src';
 import { ProjectionEngine, ReadModels } from '../../projections/src';
 import { DeciderRunner } from './commands/decider-runner';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import type { ContextParts } from './context';
+import type { EventLogAdapter } from './event-log';
 import type { DatabaseHandle } from './database/database';
 import { migrate } from './database/migrate';
 import { schemaOf } from './database/schema';
@@ -36,6 +36,8 @@ export interface PlatformOptions {
   database: DatabaseHandle;
   logger: JsonLogger;
   contexts: ContextParts[];
+  /** The event store adapter the composition root chose. */
+  eventLog: EventLogAdapter;
   clock?: () => Date;
 }
 
@@ -70,7 +72,7 @@ class PlatformLifecycle implements OnApplicationBootstrap, OnApplicationShutdown
 export class PlatformModule {
   static forRoot(options: PlatformOptions): DynamicModule {
     installPgTypeParsers();
-    const { entities, migrations } = schemaOf(options.contexts);
+    const { entities, migrations } = schemaOf(options.contexts, options.eventLog);
     const projections = options.contexts.flatMap((c) => c.projections ?? []);
     const upcasters = new UpcasterRegistry();
     options.contexts.forEach((c) => c.registerUpcasters?.(upcasters));
@@ -108,7 +110,8 @@ export class PlatformModule {
         {
           provide: EVENT_STORE,
           inject: [PG_POOL],
-          useFactory: (pool: Pool) => new PostgresEventStore({ pool, connectionString: options.database.url, upcasters, log: (level, msg, fields) => options.logger.event(level, msg, fields) }),
+          useFactory: (pool: Pool) =>
+            options.eventLog.open({ pool, connectionString: options.database.url, upcasters, log: (level, msg, fields) => options.logger.event(level, msg, fields) }),
         },
         {
           provide: ProjectionEngine,

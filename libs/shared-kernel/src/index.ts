@@ -1,3 +1,4 @@
 export * from './domain-error';
 export * from './decider';
 export * from './facts-in-the-past';
+export * from './access-policy';

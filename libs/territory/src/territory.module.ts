@@ -10,13 +10,6 @@ import { TerritoryAgencies1764000002000 } from './migrations/1764000002000-terri
 import { AgencyRow } from './read-models/agency.entity';
 import { agencyDirectory } from './read-models/agency-directory.projection';
 
-export const TERRITORY_CONTEXT: ContextParts = {
-  name: 'territory',
-  entities: [AgencyRow],
-  migrations: [TerritoryAgencies1764000002000],
-  projections: [agencyDirectory],
-};
-
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([AgencyRow])],
@@ -25,3 +18,12 @@ export const TERRITORY_CONTEXT: ContextParts = {
   exports: [AGENCY_DIRECTORY],
 })
 export class TerritoryModule {}
+
+/** What this context brings to a deployment (apps/api/src/contexts.ts). */
+export const TERRITORY_CONTEXT: ContextParts = {
+  name: 'territory',
+  entities: [AgencyRow],
+  migrations: [TerritoryAgencies1764000002000],
+  projections: [agencyDirectory],
+  module: TerritoryModule,
+};

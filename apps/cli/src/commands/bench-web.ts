@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { INestApplication } from '@nestjs/common';
 import { createApp } from '../../../api/src';
-import { webRoot } from '../../../api/src/web/web-app';
+import { webRoot } from '../../../api/src';
 import { EVENT_STORE, EventStore } from '../../../../libs/event-store/src';
 import { ProjectionEngine } from '../../../../libs/projections/src';
 import { JsonLogger, loadConfig, externalDatabase } from '../../../../libs/platform/src';

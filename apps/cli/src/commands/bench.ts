@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createDataSource, createPool, installPgTypeParsers } from '../../../../libs/database/src';
 import { scratchDatabase } from '../bench/scratch-database';
 import { NewEvent, newEventId } from '../../../../libs/event-store/src';
-import { PostgresEventStore } from '../../../../libs/event-store-postgres/src';
+import { EVENT_LOG_MIGRATIONS, PostgresEventStore } from '../../../../libs/event-store-postgres/src';
 import { AsOf, ProjectionEngine, ReadModels } from '../../../../libs/projections/src';
 import { loadConfig, migrate, PLATFORM_MIGRATIONS } from '../../../../libs/platform/src';
 import { agencyActivity, AgencyActivityRow, BenchNaiveActivity1764000009999, NaiveActivityRow, naiveApply } from '../bench/agency-activity.projection';
@@ -61,7 +61,7 @@ export async function bench(options: BenchOptions): Promise<void> {
   const ds = createDataSource({
     url: url.toString(),
     entities: [AgencyActivityRow, NaiveActivityRow],
-    migrations: [...PLATFORM_MIGRATIONS, BenchNaiveActivity1764000009999],
+    migrations: [...EVENT_LOG_MIGRATIONS, ...PLATFORM_MIGRATIONS, BenchNaiveActivity1764000009999],
   });
   const pool = createPool(url.toString(), 10);
   const store = new PostgresEventStore({ pool });

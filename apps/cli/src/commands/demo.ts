@@ -4,7 +4,7 @@ import { EVENT_STORE, EventStore } from '../../../../libs/event-store/src';
 import { eventLogIsEmpty } from '../../../../libs/event-store-postgres/src';
 import { createAppContext } from '../../../api/src';
 import type { AppConfig, DatabaseHandle, JsonLogger } from '../../../../libs/platform/src';
-import { writeDemoUsers } from '../../../api/src/web/demo-users-file';
+import { writeDemoUsers } from '../../../api/src';
 import { DemoResult, loadDemo } from '../demo/load-demo';
 import { progressBar } from '../progress';
 import { withContext } from '../runtime';

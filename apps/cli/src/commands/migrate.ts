@@ -1,4 +1,4 @@
-import { CONTEXTS } from '../../../api/src/contexts';
+import { CONTEXTS, EVENT_LOG } from '../../../api/src';
 import { createDataSource } from '../../../../libs/database/src';
 import { loadConfig, migrate, openDatabase, schemaOf } from '../../../../libs/platform/src';
 import { sayOnStderr } from '../runtime';
@@ -6,7 +6,7 @@ import { sayOnStderr } from '../runtime';
 export async function migrateCommand(): Promise<void> {
   const config = loadConfig();
   const database = await openDatabase(config, sayOnStderr);
-  const ds = createDataSource({ url: database.url, ...schemaOf(CONTEXTS) });
+  const ds = createDataSource({ url: database.url, ...schemaOf(CONTEXTS, EVENT_LOG) });
   try {
     await ds.initialize();
     const applied = await migrate(ds);

@@ -1,6 +1,6 @@
 import { CommandBus } from '@nestjs/cqrs';
 import { ChangeUser, IssueApiToken } from '../../../../libs/access/src';
-import type { DemoUserToken } from '../../../api/src/web/demo-users-file';
+import type { DemoUserToken } from '../../../api/src';
 import type { CommandContext } from '../../../../libs/platform/src';
 import { DemoStep, demoHistory, demoUsers, REGISTER_DATE } from './demo-history';
 

@@ -1,3 +1,4 @@
+import type { Action } from '../../../shared-kernel/src';
 import type { Grant, Role } from './access.events';
 
 /** Who is calling, as folded from their user stream. */
@@ -7,23 +8,7 @@ export interface Principal {
   grants: Grant[];
 }
 
-/** What a route does, and to what. Every route declares one (see AccessPolicy in http/). */
-export type Action =
-  | { kind: 'agency.read'; agency: string; region: string | null }
-  | { kind: 'agency.write'; agency: string }
-  /**
-   * The shared partner register. `users`: the agencies that work with the partner changed (null
-   * when a new partner is registered).
-   */
-  | { kind: 'partners.write'; users: { agency: string; region: string | null }[] | null }
-  | { kind: 'region.read'; region: string }
-  | { kind: 'national.read' }
-  | { kind: 'fund.allocate'; agency: string; region: string | null }
-  | { kind: 'fund.authorise'; agency: string; region: string | null }
-  | { kind: 'audit' }
-  | { kind: 'admin' }
-  /** Any signed-in user; the handler filters what it returns by scope. */
-  | { kind: 'scoped' };
+export type { Action } from '../../../shared-kernel/src';
 
 const directorCovers = (g: Grant, region: string | null) =>
   g.role === 'director' && ('national' in g ? true : region !== null && g.regions.includes(region));

@@ -1,23 +1,9 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth } from '@nestjs/swagger';
+import type { PolicyKind } from '../../../shared-kernel/src';
 import { ApiErrors } from './openapi/api-operation';
 
-/**
- * What a route does, to what. The access context enforces it (libs/access: authorise()).
- * Agency kinds read `:safir` from the route; `region.read` reads `:region` or `?region=`.
- */
-export type PolicyKind =
-  | 'agency.read'
-  | 'agency.write'
-  /** The shared partner register: any manager (partners serve several agencies) or an admin. */
-  | 'partners.write'
-  | 'region.read'
-  | 'national.read'
-  | 'fund.allocate'
-  | 'fund.authorise'
-  | 'audit'
-  | 'admin'
-  | 'scoped';
+export type { PolicyKind } from '../../../shared-kernel/src';
 
 export const ACCESS_POLICY = 'ancrage:access-policy';
 
