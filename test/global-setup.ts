@@ -1,7 +1,9 @@
 import { mkdtempSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmbeddedPostgres } from '../libs/database/src/embedded-postgres';
+// Jest loads its global setup outside the module map, so the aliases do not reach here.
+// eslint-disable-next-line no-restricted-imports
+import { startEmbeddedPostgres } from '../libs/database/src';
 
 /**
  * Every PostgreSQL suite gets its own database on one server: the one DATABASE_URL names (CI uses

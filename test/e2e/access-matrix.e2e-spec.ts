@@ -1,8 +1,8 @@
 import request from 'supertest';
-import { EVENT_STORE, EventStore } from '../../libs/event-store/src';
-import { ProjectionEngine } from '../../libs/projections/src';
-import { RouteRule, RouteTable } from '../../libs/access/src';
-import type { PolicyKind } from '../../libs/platform/src';
+import { EVENT_STORE, EventStore } from '@ancrage/event-store';
+import { ProjectionEngine } from '@ancrage/projections';
+import { RouteRule, RouteTable } from '@ancrage/access';
+import type { PolicyKind } from '@ancrage/platform';
 import { Harness, startApp } from '../support/app-harness';
 import { PERSONAS, personaTokens, registerMatrixAgencies } from '../support/principals';
 

@@ -1,6 +1,6 @@
 import request from 'supertest';
-import { EVENT_STORE, EventStore } from '../../libs/event-store/src';
-import { ProjectionEngine } from '../../libs/projections/src';
+import { EVENT_STORE, EventStore } from '@ancrage/event-store';
+import { ProjectionEngine } from '@ancrage/projections';
 import { Harness, startApp } from '../support/app-harness';
 import { userWithToken } from '../support/principals';
 

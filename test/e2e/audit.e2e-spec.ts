@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CommandBus } from '@nestjs/cqrs';
 import { Pool } from 'pg';
-import { createPool } from '../../libs/database/src';
+import { createPool } from '@ancrage/database';
 import request from 'supertest';
-import { exportBundle, generateSigningKeys, verifyBundle } from '../../libs/audit/src';
-import { EVENT_STORE, EventStore } from '../../libs/event-store/src';
-import { ProjectionEngine } from '../../libs/projections/src';
-import { RegisterAgency } from '../../libs/territory/src';
+import { exportBundle, generateSigningKeys, verifyBundle } from '@ancrage/audit';
+import { EVENT_STORE, EventStore } from '@ancrage/event-store';
+import { ProjectionEngine } from '@ancrage/projections';
+import { RegisterAgency } from '@ancrage/territory';
 import { Harness, startApp } from '../support/app-harness';
 import { userWithToken } from '../support/principals';
 

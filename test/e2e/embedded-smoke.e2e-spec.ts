@@ -3,7 +3,7 @@ import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
-import { freePort } from '../../libs/database/src';
+import { freePort } from '@ancrage/database';
 
 const ROOT = resolve(__dirname, '../..');
 const CLI = join(ROOT, 'dist/apps/cli/src/main.js');

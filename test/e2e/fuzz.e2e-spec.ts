@@ -1,8 +1,8 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
 import fc from 'fast-check';
-import { RouteTable } from '../../libs/access/src';
-import { EVENT_STORE, EventStore } from '../../libs/event-store/src';
-import { buildOpenApiDocument, type PolicyKind } from '../../libs/platform/src';
+import { RouteTable } from '@ancrage/access';
+import { EVENT_STORE, EventStore } from '@ancrage/event-store';
+import { buildOpenApiDocument, type PolicyKind } from '@ancrage/platform';
 import { Harness, startApp } from '../support/app-harness';
 import { body, pathValue, queryValue, resolve } from '../support/fuzz';
 import { webTerritory } from '../support/web-territory';

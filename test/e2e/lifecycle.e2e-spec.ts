@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
-import { freePort } from '../../libs/database/src';
+import { freePort } from '@ancrage/database';
 
 const ROOT = resolve(__dirname, '../..');
 const CLI = join(ROOT, 'dist/apps/cli/src/main.js');

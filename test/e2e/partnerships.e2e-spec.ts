@@ -1,7 +1,7 @@
 import { CommandBus } from '@nestjs/cqrs';
 import request from 'supertest';
-import { EVENT_STORE, EventStore } from '../../libs/event-store/src';
-import { RegisterAgency } from '../../libs/territory/src';
+import { EVENT_STORE, EventStore } from '@ancrage/event-store';
+import { RegisterAgency } from '@ancrage/territory';
 import { Harness, startApp } from '../support/app-harness';
 import { userWithToken } from '../support/principals';
 

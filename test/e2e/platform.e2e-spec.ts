@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { JsonLogger } from '../../libs/platform/src';
+import { JsonLogger } from '@ancrage/platform';
 import { Harness, startApp } from '../support/app-harness';
 import { userWithToken } from '../support/principals';
 

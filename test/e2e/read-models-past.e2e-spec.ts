@@ -1,15 +1,15 @@
 import { CommandBus } from '@nestjs/cqrs';
 import { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
-import { CONTEXTS, EVENT_LOG } from '../../apps/api/src';
-import { settableClock } from '../../apps/cli/src/commands/demo';
-import { loadDemo } from '../../apps/cli/src/demo/load-demo';
-import { createDataSource, createPool, installPgTypeParsers } from '../../libs/database/src';
-import { EVENT_STORE, EventStore, NewEvent, RecordedEvent } from '../../libs/event-store/src';
-import { PostgresEventStore } from '../../libs/event-store-postgres/src';
-import { diffRows } from '../../libs/audit/src/evidence/row-diff';
-import { Cut, ProjectionEngine, ReadModels } from '../../libs/projections/src';
-import { migrate, schemaOf } from '../../libs/platform/src';
+import { CONTEXTS, EVENT_LOG } from '@ancrage/api';
+import { settableClock } from '@ancrage/cli';
+import { loadDemo } from '@ancrage/cli';
+import { createDataSource, createPool, installPgTypeParsers } from '@ancrage/database';
+import { EVENT_STORE, EventStore, NewEvent, RecordedEvent } from '@ancrage/event-store';
+import { PostgresEventStore } from '@ancrage/event-store-postgres';
+import { diffRows } from '@ancrage/audit';
+import { Cut, ProjectionEngine, ReadModels } from '@ancrage/projections';
+import { migrate, schemaOf } from '@ancrage/platform';
 import { Harness, startApp } from '../support/app-harness';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 

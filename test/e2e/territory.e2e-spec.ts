@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { EVENT_STORE, EventStore } from '../../libs/event-store/src';
+import { EVENT_STORE, EventStore } from '@ancrage/event-store';
 import { Harness, startApp } from '../support/app-harness';
 import { userWithToken } from '../support/principals';
 

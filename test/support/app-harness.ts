@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
-import { createApp } from '../../apps/api/src';
-import { JsonLogger, loadConfig, externalDatabase } from '../../libs/platform/src';
+import { createApp } from '@ancrage/api';
+import { JsonLogger, loadConfig, externalDatabase } from '@ancrage/platform';
 import { OpenApiContract } from './openapi-contract';
 import { createTestDatabase, TestDatabase } from './test-database';
 

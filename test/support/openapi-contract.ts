@@ -3,7 +3,7 @@ import type { OpenAPIObject } from '@nestjs/swagger';
 import Ajv, { ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { NextFunction, Request, Response } from 'express';
-import { buildOpenApiDocument } from '../../libs/platform/src';
+import { buildOpenApiDocument } from '@ancrage/platform';
 
 type Json = Record<string, unknown>;
 

@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ChangeUser, Grant, IssueApiToken } from '../../libs/access/src';
-import { RegisterAgency } from '../../libs/territory/src';
+import { ChangeUser, Grant, IssueApiToken } from '@ancrage/access';
+import { RegisterAgency } from '@ancrage/territory';
 
 const operator = { actor: 'test:operator', role: 'operator', correlationId: 'test-setup' };
 

@@ -1,9 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import request from 'supertest';
-import { ChangePartner } from '../../libs/partnerships/src';
-import { RegisterAgency } from '../../libs/territory/src';
-import { EVENT_STORE, EventStore } from '../../libs/event-store/src';
+import { ChangePartner } from '@ancrage/partnerships';
+import { RegisterAgency } from '@ancrage/territory';
+import { EVENT_STORE, EventStore } from '@ancrage/event-store';
 import { userWithToken } from './principals';
 
 const operator = { actor: 'test:operator', role: 'operator', correlationId: 'web-setup' };

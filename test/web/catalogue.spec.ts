@@ -2,8 +2,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import * as catalogue from '../../apps/web/src/i18n/catalogue';
 import { KNOWN_EVENT_TYPES } from '../../apps/web/src/i18n/history';
-import { createOpenApiDocument } from '../../apps/api/src';
-import { JsonLogger, loadConfig, externalDatabase } from '../../libs/platform/src';
+import { createOpenApiDocument } from '@ancrage/api';
+import { JsonLogger, loadConfig, externalDatabase } from '@ancrage/platform';
 
 const ROOT = join(__dirname, '../..');
 const maps = (Object.values(catalogue) as unknown[]).filter((v): v is Record<string, unknown> => typeof v === 'object' && v !== null);

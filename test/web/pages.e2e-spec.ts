@@ -1,10 +1,10 @@
 import { CommandBus } from '@nestjs/cqrs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
-import { settableClock } from '../../apps/cli/src/commands/demo';
-import { DemoResult, loadDemo } from '../../apps/cli/src/demo/load-demo';
-import { EVENT_STORE, EventStore } from '../../libs/event-store/src';
-import { ProjectionEngine } from '../../libs/projections/src';
+import { settableClock } from '@ancrage/cli';
+import { DemoResult, loadDemo } from '@ancrage/cli';
+import { EVENT_STORE, EventStore } from '@ancrage/event-store';
+import { ProjectionEngine } from '@ancrage/projections';
 import { Harness, startApp } from '../support/app-harness';
 import { accessibilityViolations, frenchContext, launchBrowser, open, screenshot, signIn, visibleCodes } from '../support/browser';
 

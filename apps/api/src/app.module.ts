@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { PlatformModule, PlatformOptions } from '../../../libs/platform/src';
+import { PlatformModule, PlatformOptions } from '@ancrage/platform';
 import { DemoUsersController } from './web/web-app';
 
 @Module({})

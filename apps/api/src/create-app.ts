@@ -16,7 +16,7 @@ import {
   JsonLogger,
   requestContext,
   requestLogging,
-} from '../../../libs/platform/src';
+} from '@ancrage/platform';
 import { AppModule } from './app.module';
 import { CONTEXTS } from './contexts';
 import { EVENT_LOG } from './event-log';

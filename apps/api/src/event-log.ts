@@ -1,5 +1,5 @@
-import { EVENT_LOG_MIGRATIONS, PostgresEventStore } from '../../../libs/event-store-postgres/src';
-import type { EventLogAdapter } from '../../../libs/platform/src';
+import { EVENT_LOG_MIGRATIONS, PostgresEventStore } from '@ancrage/event-store-postgres';
+import type { EventLogAdapter } from '@ancrage/platform';
 
 /** The event log of this deployment: PostgreSQL, beside the read models (README: Architecture). */
 export const EVENT_LOG: EventLogAdapter = {

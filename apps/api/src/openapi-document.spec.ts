@@ -1,4 +1,4 @@
-import { JsonLogger, loadConfig, externalDatabase } from '../../../libs/platform/src';
+import { JsonLogger, loadConfig, externalDatabase } from '@ancrage/platform';
 import { createOpenApiDocument } from './create-app';
 
 type Operation = {

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Command } from 'commander';
-import { ConfigError } from '../../../libs/platform/src';
+import { ConfigError } from '@ancrage/platform';
 import { auditDigest, auditExport, auditKeygen, auditVerify, auditVerifyBundle, projectionsCheck } from './commands/audit';
 import { bench } from './commands/bench';
 import { benchDashboard } from './commands/bench-dashboard';

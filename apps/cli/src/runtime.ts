@@ -1,6 +1,6 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { createAppContext } from '../../api/src';
-import { AppConfig, DatabaseHandle, JsonLogger, loadConfig, openDatabase } from '../../../libs/platform/src';
+import { createAppContext } from '@ancrage/api';
+import { AppConfig, DatabaseHandle, JsonLogger, loadConfig, openDatabase } from '@ancrage/platform';
 
 /** Logs of CLI commands go to stderr, so stdout carries only the command's own output. */
 export function cliLogger(config: AppConfig): JsonLogger {

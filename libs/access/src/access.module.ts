@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import type { ContextParts } from '../../platform/src';
+import type { ContextParts } from '@ancrage/platform';
 import { Authenticator } from './auth/authenticator';
 import { PrincipalResolver } from './auth/principal.resolver';
 import { ChangeUserHandler } from './commands/change-user.handler';

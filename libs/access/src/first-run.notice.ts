@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EVENT_STORE, EventStore } from '../../event-store/src';
-import { JsonLogger } from '../../platform/src';
+import { EVENT_STORE, EventStore } from '@ancrage/event-store';
+import { JsonLogger } from '@ancrage/platform';
 
 /**
  * On a store without users, tells the operator how to get the first admin token (no default

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import type { ContextParts } from '../../platform/src';
+import type { ContextParts } from '@ancrage/platform';
 import { ChangeActionPlanHandler } from './commands/change-action-plan.handler';
 import { ActionPlansController } from './http/action-plans.controller';
 import { ActionPlans1764000006000 } from './migrations/1764000006000-action-plans';

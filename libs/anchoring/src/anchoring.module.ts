@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import type { ContextParts } from '../../platform/src';
+import type { ContextParts } from '@ancrage/platform';
 import { AnchoringController } from './http/anchoring.controller';
 import { Anchoring1764000007000 } from './migrations/1764000007000-anchoring';
 import { AnchoringAgencyRow, AnchoringJointEventRow, AnchoringPartnerRow, AnchoringPartnershipRow, AnchoringYearRow } from './read-models/anchoring.entities';

@@ -1,5 +1,5 @@
-import type { RecordedEvent } from '../../event-store/src';
-import { MemoryRows } from '../../projections/src';
+import type { RecordedEvent } from '@ancrage/event-store';
+import { MemoryRows } from '@ancrage/projections';
 import { placeAgency, PROACTIVITY_THRESHOLDS } from './domain/anchoring-profile';
 import { anchoringReport } from './read-models/anchoring-report';
 import { AnchoringTables, anchoringProjection } from './read-models/anchoring.projection';

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import type { ContextParts } from '../../platform/src';
+import type { ContextParts } from '@ancrage/platform';
 import { AuditService } from './audit.service';
 import { AgencyTimelineController } from './http/agency-timeline.controller';
 import { AuditController } from './http/audit.controller';

@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { EVENT_STORE, EventStore, RecordedEvent, verifyChain } from '../../event-store/src';
-import { AsOf, Cut, LIVE, ProjectionEngine, ReadModels } from '../../projections/src';
-import { APP_CONFIG, AppConfig } from '../../platform/src';
-import { DomainError } from '../../shared-kernel/src';
+import { EVENT_STORE, EventStore, RecordedEvent, verifyChain } from '@ancrage/event-store';
+import { AsOf, Cut, LIVE, ProjectionEngine, ReadModels } from '@ancrage/projections';
+import { APP_CONFIG, AppConfig } from '@ancrage/platform';
+import { DomainError } from '@ancrage/shared-kernel';
 import { digestSignatureValid, SignedDigest, signDigest } from './evidence/digest';
 import { diffRows, RowDiff } from './evidence/row-diff';
 import { NameKind, NameRow, streamScope } from './read-models/names.projection';

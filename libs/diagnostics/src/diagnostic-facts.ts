@@ -1,5 +1,5 @@
-import type { EventStore } from '../../event-store/src';
-import { fold } from '../../shared-kernel/src';
+import type { EventStore } from '@ancrage/event-store';
+import { fold } from '@ancrage/shared-kernel';
 import { diagnosticDecider } from './domain/diagnostic.decider';
 import { coConstructionLevel, DiagnosticEvent, diagnosticStream } from './domain/diagnostic.events';
 

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import type { ContextParts } from '../../platform/src';
+import type { ContextParts } from '@ancrage/platform';
 import { ChangeDiagnosticHandler } from './commands/change-diagnostic.handler';
 import { DiagnosticsController } from './http/diagnostics.controller';
 import { Diagnostics1764000005000 } from './migrations/1764000005000-diagnostics';

@@ -1,5 +1,5 @@
 import { Pool } from 'pg';
-import { CURRENT_DIGEST_FORM, DuplicateEventIdError, ExpectedVersion, NewEvent, payloadForAppend, WrongExpectedVersionError } from '../../event-store/src';
+import { CURRENT_DIGEST_FORM, DuplicateEventIdError, ExpectedVersion, NewEvent, payloadForAppend, WrongExpectedVersionError } from '@ancrage/event-store';
 import type { PendingAppend } from './group-commit';
 import { PendingEvent } from './staging';
 

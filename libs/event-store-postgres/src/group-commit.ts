@@ -1,4 +1,4 @@
-import { AppendResult, ExpectedVersion } from '../../event-store/src';
+import { AppendResult, ExpectedVersion } from '@ancrage/event-store';
 import { PendingEvent } from './staging';
 
 /** One append waiting for its group: the caller's promise is settled by whichever path writes it. */

@@ -1,4 +1,4 @@
-import { LogFilter } from '../../event-store/src';
+import { LogFilter } from '@ancrage/event-store';
 
 /** An instant as UTC ISO text, so the session's time zone never shifts a date-only bound. */
 function utcInstant(value: string): string {

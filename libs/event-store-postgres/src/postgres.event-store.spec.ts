@@ -1,9 +1,9 @@
-import { createPool } from '../../database/src';
-import { createDataSource } from '../../database/src';
-import { eventStoreContract } from '../../event-store/src/testing/event-store.contract';
-import { newEvent } from '../../event-store/src/testing/event-fixtures';
-import { DuplicateEventIdError, NewEvent, payloadDigest, UpcasterRegistry, verifyChain, WrongExpectedVersionError } from '../../event-store/src';
-import { createTestDatabase } from '../../../test/support/test-database';
+import { createPool } from '@ancrage/database';
+import { createDataSource } from '@ancrage/database';
+import { eventStoreContract } from '@ancrage/event-store/testing';
+import { newEvent } from '@ancrage/event-store/testing';
+import { DuplicateEventIdError, NewEvent, payloadDigest, UpcasterRegistry, verifyChain, WrongExpectedVersionError } from '@ancrage/event-store';
+import { createTestDatabase } from '@ancrage/testing/test-database';
 import { EventLog1764000000000 } from './migrations/1764000000000-event-log';
 import { EVENT_LOG_MIGRATIONS } from './migrations/event-log-migrations';
 import { PostgresEventStore, PostgresEventStoreLog } from './postgres.event-store';

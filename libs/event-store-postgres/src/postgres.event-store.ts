@@ -12,7 +12,7 @@ import {
   RecordedEvent,
   UpcasterRegistry,
   validateBatch,
-} from '../../event-store/src';
+} from '@ancrage/event-store';
 import { appendByFunction, pendingEvent } from './append';
 import { BulkAppender, fallbackEntry } from './bulk-append';
 import { BULK_APPEND_MIN_EVENTS, GroupCommit, PendingAppend } from './group-commit';

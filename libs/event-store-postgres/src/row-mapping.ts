@@ -1,5 +1,5 @@
 // bigint columns arrive as strings from pg; positions stay below 2^53 and are read with Number().
-import { DigestForm, RecordedEvent, UpcasterRegistry } from '../../event-store/src';
+import { DigestForm, RecordedEvent, UpcasterRegistry } from '@ancrage/event-store';
 
 /** recorded_at as the text the hash chain covers, whatever the session's time zone. */
 export const COLUMNS = `position, event_id, stream_id, stream_version, type, schema_version, data, metadata,

@@ -10,7 +10,7 @@
  * NULL) and the value in the type's binary form; an int16 -1 ends the data.
  */
 
-import { CURRENT_DIGEST_FORM } from '../../event-store/src';
+import { CURRENT_DIGEST_FORM } from '@ancrage/event-store';
 
 /** Created once per connection; emptied by each commit. */
 export const STAGING_TABLE = `CREATE TEMPORARY TABLE IF NOT EXISTS event_log_staging (

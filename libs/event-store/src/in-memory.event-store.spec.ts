@@ -1,5 +1,5 @@
 import { InMemoryEventStore } from './in-memory.event-store';
-import { eventStoreContract } from './testing/event-store.contract';
+import { eventStoreContract } from '@ancrage/event-store/testing';
 
 eventStoreContract('in-memory', async (upcasters) => {
   const store = new InMemoryEventStore(upcasters);

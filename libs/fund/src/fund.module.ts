@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import type { ContextParts } from '../../platform/src';
+import type { ContextParts } from '@ancrage/platform';
 import { AllocateEnvelopeHandler } from './commands/allocate-envelope.handler';
 import { ChangeFundHandler } from './commands/change-fund.handler';
 import { CorrectPaymentHandler } from './commands/correct-payment.handler';

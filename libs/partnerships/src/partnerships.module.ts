@@ -1,7 +1,7 @@
 import { Global, Module } from '@nestjs/common';
-import { PARTNER_USAGE } from '../../access/src';
+import { PARTNER_USAGE } from '@ancrage/access';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import type { ContextParts } from '../../platform/src';
+import type { ContextParts } from '@ancrage/platform';
 import { ChangeJointEventHandler } from './commands/change-joint-event.handler';
 import { ChangePartnerHandler } from './commands/change-partner.handler';
 import { ChangePartnershipHandler } from './commands/change-partnership.handler';

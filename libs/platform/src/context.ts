@@ -1,7 +1,7 @@
 import type { Type } from '@nestjs/common';
 import type { MigrationInterface } from 'typeorm';
-import type { UpcasterRegistry } from '../../event-store/src';
-import type { Projection } from '../../projections/src';
+import type { UpcasterRegistry } from '@ancrage/event-store';
+import type { Projection } from '@ancrage/projections';
 
 /**
  * What a bounded context contributes to a deployment: its Nest module (controllers, handlers), its

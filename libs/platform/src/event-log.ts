@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import type { MigrationInterface } from 'typeorm';
-import type { EventStore, UpcasterRegistry } from '../../event-store/src';
+import type { EventStore, UpcasterRegistry } from '@ancrage/event-store';
 
 /**
  * The event log a deployment keeps, chosen by its composition root (apps/): the platform only

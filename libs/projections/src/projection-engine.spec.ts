@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { Pool } from 'pg';
-import { createPool } from '../../database/src';
+import { createPool } from '@ancrage/database';
 import type { DataSource } from 'typeorm';
-import { createDataSource, installPgTypeParsers } from '../../database/src';
-import { EventStore, NewEvent } from '../../event-store/src';
-import { newEvent } from '../../event-store/src/testing/event-fixtures';
-import { EVENT_LOG_MIGRATIONS, PostgresEventStore } from '../../event-store-postgres/src';
-import { createTestDatabase, TestDatabase } from '../../../test/support/test-database';
+import { createDataSource, installPgTypeParsers } from '@ancrage/database';
+import { EventStore, NewEvent } from '@ancrage/event-store';
+import { newEvent } from '@ancrage/event-store/testing';
+import { EVENT_LOG_MIGRATIONS, PostgresEventStore } from '@ancrage/event-store-postgres';
+import { createTestDatabase, TestDatabase } from '@ancrage/testing/test-database';
 import { LIVE } from './bitemporal/cut';
 import { PROJECTION_MIGRATIONS } from './index';
 import { ProjectionEngine } from './projection-engine';

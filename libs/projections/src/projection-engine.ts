@@ -1,6 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import type { DataSource } from 'typeorm';
-import type { EventStore } from '../../event-store/src';
+import type { EventStore } from '@ancrage/event-store';
 import { foldSlice, VersionSink } from './bitemporal/fold-versions';
 import { RowVersions } from './bitemporal/row-versions';
 import { VersionedTable } from './bitemporal/versioned-table';

@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '../../event-store/src';
+import type { RecordedEvent } from '@ancrage/event-store';
 
 /** One read-model table a projection owns: a TypeORM entity and the properties forming its key. */
 export interface TableSpec<Row extends object> {

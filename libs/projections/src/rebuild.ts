@@ -1,5 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
-import type { EventStore, ReadAllSlice } from '../../event-store/src';
+import type { EventStore, ReadAllSlice } from '@ancrage/event-store';
 import { foldSlice, VersionSink } from './bitemporal/fold-versions';
 import { RowVersions } from './bitemporal/row-versions';
 import { quote, VersionedTable } from './bitemporal/versioned-table';

@@ -1,4 +1,4 @@
-import type { EventStore } from '../../event-store/src';
+import type { EventStore } from '@ancrage/event-store';
 import { MemoryRows } from './memory-rows';
 import type { Projection, Tables } from './projection';
 

@@ -1,4 +1,4 @@
-import type { EventStore, ReadAllSlice } from '../../event-store/src';
+import type { EventStore, ReadAllSlice } from '@ancrage/event-store';
 
 const FRESH_MS = 250;
 const KEPT = 8;

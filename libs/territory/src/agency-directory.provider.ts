@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { AgencyDirectory } from '../../access/src';
-import { EVENT_STORE, EventStore } from '../../event-store/src';
+import type { AgencyDirectory } from '@ancrage/access';
+import { EVENT_STORE, EventStore } from '@ancrage/event-store';
 import { agencyStream, TerritoryEvent } from './domain/territory.events';
 
 /**

@@ -1,7 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AGENCY_DIRECTORY } from '../../access/src';
-import type { ContextParts } from '../../platform/src';
+import { AGENCY_DIRECTORY } from '@ancrage/access';
+import type { ContextParts } from '@ancrage/platform';
 import { TerritoryAgencyDirectory } from './agency-directory.provider';
 import { RegisterAgencyHandler } from './commands/register-agency.handler';
 import { ReviseTerritorialContextHandler } from './commands/revise-territorial-context.handler';

@@ -4,7 +4,7 @@ import { Controller, Get, Inject, NotFoundException } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import express, { NextFunction, Request, Response } from 'express';
-import { APP_CONFIG, AppConfig, DATABASE_HANDLE, DatabaseHandle, Public } from '../../../../libs/platform/src';
+import { APP_CONFIG, AppConfig, DATABASE_HANDLE, DatabaseHandle, Public } from '@ancrage/platform';
 import { readDemoUsers } from './demo-users-file';
 
 /** dist/web (the page `npm run build` writes), found from the running file, in dist/ or in the sources (tests). */

@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryColumn, Repository } from 'typeorm';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import type { RecordedEvent } from '../../../../libs/event-store/src';
-import { defineProjection } from '../../../../libs/projections/src';
+import type { RecordedEvent } from '@ancrage/event-store';
+import { defineProjection } from '@ancrage/projections';
 
 /** The bench's read model: per agency and month, events, contacts and committed cents. */
 @Entity('bench_agency_activity')

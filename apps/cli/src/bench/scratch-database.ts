@@ -2,7 +2,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { startEmbeddedPostgres } from '../../../../libs/database/src';
+import { startEmbeddedPostgres } from '@ancrage/database';
 
 export interface ScratchDatabase {
   url: string;

@@ -1,11 +1,11 @@
 import { readFileSync, writeFileSync, existsSync, chmodSync } from 'node:fs';
 import { createPrivateKey, createPublicKey } from 'node:crypto';
-import { AuditService, exportBundle, generateSigningKeys, SignedDigest, verifyBundle } from '../../../../libs/audit/src';
-import { EVENT_STORE, EventStore, verifyChain } from '../../../../libs/event-store/src';
-import { ProjectionEngine } from '../../../../libs/projections/src';
+import { AuditService, exportBundle, generateSigningKeys, SignedDigest, verifyBundle } from '@ancrage/audit';
+import { EVENT_STORE, EventStore, verifyChain } from '@ancrage/event-store';
+import { ProjectionEngine } from '@ancrage/projections';
 import { progressBar } from '../progress';
 import { withContext } from '../runtime';
-import { cutOf } from '../../../../libs/platform/src';
+import { cutOf } from '@ancrage/platform';
 
 /** Walks the hash chain (or checks a digest); exits 1 and names the first bad position. */
 export async function auditVerify(options: { against?: string }): Promise<void> {

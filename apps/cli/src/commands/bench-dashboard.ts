@@ -1,8 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
-import { createApp } from '../../../api/src';
-import { EVENT_STORE, EventStore } from '../../../../libs/event-store/src';
-import { ProjectionEngine } from '../../../../libs/projections/src';
-import { JsonLogger, loadConfig, externalDatabase } from '../../../../libs/platform/src';
+import { createApp } from '@ancrage/api';
+import { EVENT_STORE, EventStore } from '@ancrage/event-store';
+import { ProjectionEngine } from '@ancrage/projections';
+import { JsonLogger, loadConfig, externalDatabase } from '@ancrage/platform';
 import { scratchDatabase } from '../bench/scratch-database';
 import { runDemo, settableClock } from './demo';
 

@@ -1,9 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { createApp } from '../../../api/src';
-import { EVENT_STORE, EventStore } from '../../../../libs/event-store/src';
-import { JsonLogger, loadConfig, externalDatabase } from '../../../../libs/platform/src';
+import { createApp } from '@ancrage/api';
+import { EVENT_STORE, EventStore } from '@ancrage/event-store';
+import { JsonLogger, loadConfig, externalDatabase } from '@ancrage/platform';
 import type { LoadPlan, OperationResult } from '../bench/load-driver';
 import { scratchDatabase } from '../bench/scratch-database';
 import { runDemo, settableClock } from './demo';

@@ -1,10 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
 import type { Pool } from 'pg';
-import { createApp } from '../../../api/src';
-import { AuditService } from '../../../../libs/audit/src';
-import { EVENT_STORE, EventStore } from '../../../../libs/event-store/src';
-import { ProjectionEngine } from '../../../../libs/projections/src';
-import { JsonLogger, loadConfig, PG_POOL, externalDatabase } from '../../../../libs/platform/src';
+import { createApp } from '@ancrage/api';
+import { AuditService } from '@ancrage/audit';
+import { EVENT_STORE, EventStore } from '@ancrage/event-store';
+import { ProjectionEngine } from '@ancrage/projections';
+import { JsonLogger, loadConfig, PG_POOL, externalDatabase } from '@ancrage/platform';
 import { scratchDatabase } from '../bench/scratch-database';
 import { runDemo, settableClock } from './demo';
 

@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { INestApplication } from '@nestjs/common';
-import { createApp } from '../../../api/src';
-import { webRoot } from '../../../api/src';
-import { EVENT_STORE, EventStore } from '../../../../libs/event-store/src';
-import { ProjectionEngine } from '../../../../libs/projections/src';
-import { JsonLogger, loadConfig, externalDatabase } from '../../../../libs/platform/src';
+import { createApp } from '@ancrage/api';
+import { webRoot } from '@ancrage/api';
+import { EVENT_STORE, EventStore } from '@ancrage/event-store';
+import { ProjectionEngine } from '@ancrage/projections';
+import { JsonLogger, loadConfig, externalDatabase } from '@ancrage/platform';
 import { scratchDatabase } from '../bench/scratch-database';
 import { runDemo, settableClock } from './demo';
 

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { createDataSource, createPool, installPgTypeParsers } from '../../../../libs/database/src';
+import { createDataSource, createPool, installPgTypeParsers } from '@ancrage/database';
 import { scratchDatabase } from '../bench/scratch-database';
-import { NewEvent, newEventId } from '../../../../libs/event-store/src';
-import { EVENT_LOG_MIGRATIONS, PostgresEventStore } from '../../../../libs/event-store-postgres/src';
-import { AsOf, ProjectionEngine, ReadModels } from '../../../../libs/projections/src';
-import { loadConfig, migrate, PLATFORM_MIGRATIONS } from '../../../../libs/platform/src';
+import { NewEvent, newEventId } from '@ancrage/event-store';
+import { EVENT_LOG_MIGRATIONS, PostgresEventStore } from '@ancrage/event-store-postgres';
+import { AsOf, ProjectionEngine, ReadModels } from '@ancrage/projections';
+import { loadConfig, migrate, PLATFORM_MIGRATIONS } from '@ancrage/platform';
 import { agencyActivity, AgencyActivityRow, BenchNaiveActivity1764000009999, NaiveActivityRow, naiveApply } from '../bench/agency-activity.projection';
 import { progressBar } from '../progress';
 

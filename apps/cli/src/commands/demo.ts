@@ -1,10 +1,10 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { EVENT_STORE, EventStore } from '../../../../libs/event-store/src';
-import { eventLogIsEmpty } from '../../../../libs/event-store-postgres/src';
-import { createAppContext } from '../../../api/src';
-import type { AppConfig, DatabaseHandle, JsonLogger } from '../../../../libs/platform/src';
-import { writeDemoUsers } from '../../../api/src';
+import { EVENT_STORE, EventStore } from '@ancrage/event-store';
+import { eventLogIsEmpty } from '@ancrage/event-store-postgres';
+import { createAppContext } from '@ancrage/api';
+import type { AppConfig, DatabaseHandle, JsonLogger } from '@ancrage/platform';
+import { writeDemoUsers } from '@ancrage/api';
 import { DemoResult, loadDemo } from '../demo/load-demo';
 import { progressBar } from '../progress';
 import { withContext } from '../runtime';

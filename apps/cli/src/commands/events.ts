@@ -1,4 +1,4 @@
-import { EVENT_STORE, EventStore } from '../../../../libs/event-store/src';
+import { EVENT_STORE, EventStore } from '@ancrage/event-store';
 import { withContext } from '../runtime';
 
 export interface TailOptions {

@@ -1,6 +1,6 @@
-import { CONTEXTS, EVENT_LOG } from '../../../api/src';
-import { createDataSource } from '../../../../libs/database/src';
-import { loadConfig, migrate, openDatabase, schemaOf } from '../../../../libs/platform/src';
+import { CONTEXTS, EVENT_LOG } from '@ancrage/api';
+import { createDataSource } from '@ancrage/database';
+import { loadConfig, migrate, openDatabase, schemaOf } from '@ancrage/platform';
 import { sayOnStderr } from '../runtime';
 
 export async function migrateCommand(): Promise<void> {

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { createOpenApiDocument } from '../../../api/src';
-import { JsonLogger, loadConfig, externalDatabase } from '../../../../libs/platform/src';
+import { createOpenApiDocument } from '@ancrage/api';
+import { JsonLogger, loadConfig, externalDatabase } from '@ancrage/platform';
 
 /** Writes the OpenAPI document (no database needed): the web client is generated from it. */
 export async function openapiCommand(opts: { out?: string }): Promise<void> {

@@ -1,4 +1,4 @@
-import { ProjectionEngine } from '../../../../libs/projections/src';
+import { ProjectionEngine } from '@ancrage/projections';
 import { progressBar } from '../progress';
 import { withContext } from '../runtime';
 

@@ -1,8 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import { join } from 'node:path';
-import { FirstRunNotice } from '../../../../libs/access/src';
-import { createApp } from '../../../api/src';
-import { AppConfig, clearServerState, DatabaseHandle, JsonLogger, loadConfig, openDatabase, projectRoot, writeServerState } from '../../../../libs/platform/src';
+import { FirstRunNotice } from '@ancrage/access';
+import { createApp } from '@ancrage/api';
+import { AppConfig, clearServerState, DatabaseHandle, JsonLogger, loadConfig, openDatabase, projectRoot, writeServerState } from '@ancrage/platform';
 import { loadDemoOnFirstStart } from './demo';
 
 /**

@@ -1,7 +1,7 @@
 import { userInfo } from 'node:os';
 import { CommandBus } from '@nestjs/cqrs';
-import { ChangeUser, Grant, IssueApiToken } from '../../../../libs/access/src';
-import type { CommandContext } from '../../../../libs/platform/src';
+import { ChangeUser, Grant, IssueApiToken } from '@ancrage/access';
+import type { CommandContext } from '@ancrage/platform';
 import { withContext } from '../runtime';
 
 /** The CLI acts as the machine's operator: events record the OS user behind it. */

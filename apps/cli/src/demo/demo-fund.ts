@@ -1,4 +1,4 @@
-import { AllocateEnvelope, ChangeFund, CorrectPayment, type ExpenditureCategory } from '../../../../libs/fund/src';
+import { AllocateEnvelope, ChangeFund, CorrectPayment, type ExpenditureCategory } from '@ancrage/fund';
 import { EARLY_MOBILITY_AGENCY } from './demo-territory';
 import type { ScaledAgency } from './demo-register';
 import { AgencyLane, day } from './demo-steps';

@@ -1,4 +1,4 @@
-import { PARTNER_CATEGORIES } from '../../../../libs/partnerships/src';
+import { PARTNER_CATEGORIES } from '@ancrage/partnerships';
 import { DEMO_AGENCIES, DEMO_BASINS } from './demo-territory';
 import { demoHistory, demoPartners, scaledAgencies } from './demo-history';
 

@@ -1,5 +1,5 @@
-import { ChangePartner } from '../../../../libs/partnerships/src';
-import { RegisterAgency } from '../../../../libs/territory/src';
+import { ChangePartner } from '@ancrage/partnerships';
+import { RegisterAgency } from '@ancrage/territory';
 import { DEMO_YEARS } from './demo-territory';
 import { fundYear } from './demo-fund';
 import { contactsYear, jointEventsYear, partnershipsSetUp } from './demo-partnerships';

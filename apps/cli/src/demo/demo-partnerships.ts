@@ -1,4 +1,4 @@
-import { CATEGORIES, ChangeJointEvent, ChangePartnership, type Circle, type JointEventKind } from '../../../../libs/partnerships/src';
+import { CATEGORIES, ChangeJointEvent, ChangePartnership, type Circle, type JointEventKind } from '@ancrage/partnerships';
 import { RECRUITMENT_CAMPAIGN_AGENCY } from './demo-territory';
 import type { DemoPartner, ScaledAgency } from './demo-register';
 import { AgencyLane, day } from './demo-steps';

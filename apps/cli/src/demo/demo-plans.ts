@@ -1,6 +1,6 @@
-import { ChangeActionPlan, type Lever } from '../../../../libs/action-plans/src';
-import { ChangeDiagnostic } from '../../../../libs/diagnostics/src';
-import type { TerritorialFigures } from '../../../../libs/territory/src';
+import { ChangeActionPlan, type Lever } from '@ancrage/action-plans';
+import { ChangeDiagnostic } from '@ancrage/diagnostics';
+import type { TerritorialFigures } from '@ancrage/territory';
 import type { ScaledAgency } from './demo-register';
 import { AgencyLane, day, round } from './demo-steps';
 

@@ -1,5 +1,5 @@
-import { type PartnerCategory } from '../../../../libs/partnerships/src';
-import { REGIONS, ReviseTerritorialContext, type TerritorialFigures } from '../../../../libs/territory/src';
+import { type PartnerCategory } from '@ancrage/partnerships';
+import { REGIONS, ReviseTerritorialContext, type TerritorialFigures } from '@ancrage/territory';
 import { DEMO_AGENCIES, DEMO_BASINS, DemoAgency, DemoBasin } from './demo-territory';
 import { AgencyLane, day, round } from './demo-steps';
 

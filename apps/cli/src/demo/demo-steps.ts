@@ -1,5 +1,5 @@
 import type { ICommand } from '@nestjs/cqrs';
-import type { CommandContext } from '../../../../libs/platform/src';
+import type { CommandContext } from '@ancrage/platform';
 
 /** One command of the demo timeline, recorded on its date by its actor. */
 export interface DemoStep {

@@ -1,4 +1,4 @@
-import type { AreaType, TerritorialFigures } from '../../../../libs/territory/src';
+import type { AreaType, TerritorialFigures } from '@ancrage/territory';
 
 /**
  * The demo territory: 15 employment basins in 7 regions and 38 agencies, with contrasted contexts

@@ -1,7 +1,7 @@
 import { CommandBus } from '@nestjs/cqrs';
-import { ChangeUser, IssueApiToken } from '../../../../libs/access/src';
-import type { DemoUserToken } from '../../../api/src';
-import type { CommandContext } from '../../../../libs/platform/src';
+import { ChangeUser, IssueApiToken } from '@ancrage/access';
+import type { DemoUserToken } from '@ancrage/api';
+import type { CommandContext } from '@ancrage/platform';
 import { DemoStep, demoHistory, demoUsers, REGISTER_DATE } from './demo-history';
 
 export interface DemoOptions {

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, AppConfig } from '../../../platform/src';
+import { APP_CONFIG, AppConfig } from '@ancrage/platform';
 import type { Principal } from '../domain/authorization';
 import { parseApiToken, secretMatches } from './api-token';
 import { JwtError, JwtVerifier } from './jwt';

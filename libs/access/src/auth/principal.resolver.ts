@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EVENT_STORE, EventStore } from '../../../event-store/src';
-import { fold } from '../../../shared-kernel/src';
+import { EVENT_STORE, EventStore } from '@ancrage/event-store';
+import { fold } from '@ancrage/shared-kernel';
 import { AccessEvent, userStream } from '../domain/access.events';
 import { userDecider, UserState } from '../domain/user.decider';
 

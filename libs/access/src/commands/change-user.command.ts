@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { CommandContext, CommandOutcome } from '../../../platform/src';
+import type { CommandContext, CommandOutcome } from '@ancrage/platform';
 import type { UserCommand } from '../domain/user.decider';
 
 /** Any change to a user (register, grant, revoke, disable, enable, revoke a token). */

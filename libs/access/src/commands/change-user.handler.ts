@@ -1,7 +1,7 @@
 import { Inject, Optional } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { AGENCY_DIRECTORY, AgencyDirectory } from '../agency-directory';
-import { CommandOutcome, DeciderRunner } from '../../../platform/src';
+import { CommandOutcome, DeciderRunner } from '@ancrage/platform';
 import { userStream } from '../domain/access.events';
 import { userDecider } from '../domain/user.decider';
 import { ChangeUser } from './change-user.command';

@@ -1,5 +1,5 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { DeciderRunner } from '../../../platform/src';
+import { DeciderRunner } from '@ancrage/platform';
 import { newApiToken } from '../auth/api-token';
 import { userStream } from '../domain/access.events';
 import { userDecider } from '../domain/user.decider';

@@ -1,4 +1,4 @@
-import type { Action } from '../../../shared-kernel/src';
+import type { Action } from '@ancrage/shared-kernel';
 import type { Grant, Role } from './access.events';
 
 /** Who is calling, as folded from their user stream. */
@@ -8,7 +8,7 @@ export interface Principal {
   grants: Grant[];
 }
 
-export type { Action } from '../../../shared-kernel/src';
+export type { Action } from '@ancrage/shared-kernel';
 
 const directorCovers = (g: Grant, region: string | null) =>
   g.role === 'director' && ('national' in g ? true : region !== null && g.regions.includes(region));

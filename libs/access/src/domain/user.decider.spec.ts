@@ -1,4 +1,4 @@
-import { DomainError, fold } from '../../../shared-kernel/src';
+import { DomainError, fold } from '@ancrage/shared-kernel';
 import type { AccessEvent } from './access.events';
 import { userDecider, UserCommand } from './user.decider';
 

@@ -1,4 +1,4 @@
-import { Decider, DomainError } from '../../../shared-kernel/src';
+import { Decider, DomainError } from '@ancrage/shared-kernel';
 import type { AccessEvent, Grant, Role } from './access.events';
 
 export interface ApiTokenState {

@@ -11,7 +11,7 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Pool } from 'pg';
-import { APP_CONFIG, AppConfig, JsonLogger, PG_POOL, PUBLIC_ROUTE } from '../../../platform/src';
+import { APP_CONFIG, AppConfig, JsonLogger, PG_POOL, PUBLIC_ROUTE } from '@ancrage/platform';
 import { AGENCY_DIRECTORY, AgencyDirectory } from '../agency-directory';
 import { PARTNER_USAGE, PartnerUsage } from '../partner-usage';
 import { AuthenticationError, Authenticator } from '../auth/authenticator';

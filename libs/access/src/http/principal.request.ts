@@ -1,5 +1,5 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
-import type { CommandContext, CorrelatedRequest } from '../../../platform/src';
+import type { CommandContext, CorrelatedRequest } from '@ancrage/platform';
 import type { Grant } from '../domain/access.events';
 import type { Principal } from '../domain/authorization';
 

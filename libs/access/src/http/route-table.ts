@@ -1,7 +1,7 @@
 import { Injectable, OnApplicationBootstrap, RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
-import { PUBLIC_ROUTE } from '../../../platform/src';
+import { PUBLIC_ROUTE } from '@ancrage/platform';
 import { ACCESS_POLICY, PolicyKind } from './access.decorator';
 
 export interface RouteRule {

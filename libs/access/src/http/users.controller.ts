@@ -1,8 +1,8 @@
 import { Body, Controller, Delete, Get, NotFoundException, Param, Post, Put, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { LIVE, ReadModels } from '../../../projections/src';
-import { ApiCommand, ApiView, CommandContext, CommandResponse, commandResponse, cutOf, ReadConsistency } from '../../../platform/src';
+import { LIVE, ReadModels } from '@ancrage/projections';
+import { ApiCommand, ApiView, CommandContext, CommandResponse, commandResponse, cutOf, ReadConsistency } from '@ancrage/platform';
 import { ChangeUser } from '../commands/change-user.command';
 import { IssueApiToken } from '../commands/issue-api-token.command';
 import type { Grant } from '../domain/access.events';

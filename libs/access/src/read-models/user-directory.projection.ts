@@ -1,4 +1,4 @@
-import { defineProjection } from '../../../projections/src';
+import { defineProjection } from '@ancrage/projections';
 import { ACCESS_EVENT_TYPES, AccessEvent } from '../domain/access.events';
 import { userDecider } from '../domain/user.decider';
 import { UserDirectoryRow } from './user-directory.entity';

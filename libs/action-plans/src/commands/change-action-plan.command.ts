@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { CommandContext, CommandOutcome } from '../../../platform/src';
+import type { CommandContext, CommandOutcome } from '@ancrage/platform';
 import type { ActionPlanCommand } from '../domain/action-plan.decider';
 
 type WithoutFacts<C> = C extends ActionPlanCommand ? Omit<C, 'diagnostic'> : never;

@@ -1,8 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { diagnosticFacts } from '../../../diagnostics/src';
-import { EVENT_STORE, EventStore } from '../../../event-store/src';
-import { CommandOutcome, DeciderRunner } from '../../../platform/src';
+import { diagnosticFacts } from '@ancrage/diagnostics';
+import { EVENT_STORE, EventStore } from '@ancrage/event-store';
+import { CommandOutcome, DeciderRunner } from '@ancrage/platform';
 import { ActionPlanCommand, actionPlanDecider } from '../domain/action-plan.decider';
 import { ActionPlanEvent, actionPlanStream } from '../domain/action-plan.events';
 import { ChangeActionPlan } from './change-action-plan.command';

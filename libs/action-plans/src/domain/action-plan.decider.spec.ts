@@ -1,4 +1,4 @@
-import { fold } from '../../../shared-kernel/src';
+import { fold } from '@ancrage/shared-kernel';
 import type { ActionPlanEvent } from './action-plan.events';
 import { ActionPlanCommand, actionPlanDecider, DiagnosticFacts } from './action-plan.decider';
 

@@ -1,4 +1,4 @@
-import { dayOf, Decider, DomainError, factOn } from '../../../shared-kernel/src';
+import { dayOf, Decider, DomainError, factOn } from '@ancrage/shared-kernel';
 import { ActionData, ActionPlanEvent, ActionStatus, FINAL_STATUSES, OpenActionDecision } from './action-plan.events';
 
 export interface ActionPlanState {

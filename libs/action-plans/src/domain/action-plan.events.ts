@@ -1,4 +1,4 @@
-import type { WhenItHappened } from '../../../shared-kernel/src';
+import type { WhenItHappened } from '@ancrage/shared-kernel';
 /** The study's levers (end of the study), one per action. */
 export const LEVERS = [
   'INTERNAL_MOBILISATION',

@@ -2,9 +2,9 @@ import { Body, Controller, Get, Inject, NotFoundException, Param, Post, Put, Que
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Actor } from '../../../access/src';
-import { ReadModels } from '../../../projections/src';
-import { Access, ApiCommand, ApiView, AsOfQueryDto, CachedView, Clock, CLOCK, CommandContext, CommandResponse, commandResponse, cutOf, endOfDay, paginate, ReadConsistency } from '../../../platform/src';
+import { Actor } from '@ancrage/access';
+import { ReadModels } from '@ancrage/projections';
+import { Access, ApiCommand, ApiView, AsOfQueryDto, CachedView, Clock, CLOCK, CommandContext, CommandResponse, commandResponse, cutOf, endOfDay, paginate, ReadConsistency } from '@ancrage/platform';
 import { ActionPlanChange, ChangeActionPlan } from '../commands/change-action-plan.command';
 import { ActionPlanRow, PlanActionProgressRow, PlanActionRow } from '../read-models/plan.entities';
 import { executionCsv, executionLines, planProgress } from '../read-models/plan-views';

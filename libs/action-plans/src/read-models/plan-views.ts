@@ -1,4 +1,4 @@
-import { toCsv } from '../../../platform/src/http/csv';
+import { toCsv } from '@ancrage/platform';
 import type { ActionPlanRow, PlanActionProgressRow, PlanActionRow } from './plan.entities';
 
 export const PROGRESS_FORMULA =

@@ -1,5 +1,5 @@
-import type { RecordedEvent } from '../../../event-store/src';
-import { defineProjection } from '../../../projections/src';
+import type { RecordedEvent } from '@ancrage/event-store';
+import { defineProjection } from '@ancrage/projections';
 import type { ActionPlanEvent } from '../domain/action-plan.events';
 import { ActionPlanRow, PlanActionProgressRow, PlanActionRow, PlanAgencyRow } from './plan.entities';
 

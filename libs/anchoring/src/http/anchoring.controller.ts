@@ -1,8 +1,8 @@
 import { Controller, Get, Inject, NotFoundException, Param, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ReadModels } from '../../../projections/src';
-import { Access, ApiView, AsOfQueryDto, CachedView, Clock, CLOCK, cutOf, endOfDay, paginate, ReadConsistency } from '../../../platform/src';
+import { ReadModels } from '@ancrage/projections';
+import { Access, ApiView, AsOfQueryDto, CachedView, Clock, CLOCK, cutOf, endOfDay, paginate, ReadConsistency } from '@ancrage/platform';
 import { CONFIGURATION_LABELS, PLACEMENT_RULE } from '../domain/anchoring-profile';
 import { AnchoringFacts, anchoringCsv, anchoringReport } from '../read-models/anchoring-report';
 import { AnchoringAgencyRow, AnchoringJointEventRow, AnchoringPartnerRow, AnchoringPartnershipRow, AnchoringYearRow } from '../read-models/anchoring.entities';

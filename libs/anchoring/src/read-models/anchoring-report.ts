@@ -1,4 +1,4 @@
-import { toCsv } from '../../../platform/src/http/csv';
+import { toCsv } from '@ancrage/platform';
 import { AnchoringIndicators, CONFIGURATIONS, Placement, placeAgency } from '../domain/anchoring-profile';
 import type { AnchoringAgencyRow, AnchoringJointEventRow, AnchoringPartnershipRow, AnchoringYearRow, AgreementSpan } from './anchoring.entities';
 

@@ -1,10 +1,10 @@
-import type { RecordedEvent } from '../../../event-store/src';
-import { defineProjection, RowAccess } from '../../../projections/src';
-import { CATEGORIES, PartnerCategory, PartnershipEvent, JointEventEvent } from '../../../partnerships/src';
-import { classifyContext, TerritoryEvent } from '../../../territory/src';
-import type { DiagnosticEvent } from '../../../diagnostics/src';
-import type { FundEvent } from '../../../fund/src';
-import type { ActionPlanEvent } from '../../../action-plans/src';
+import type { RecordedEvent } from '@ancrage/event-store';
+import { defineProjection, RowAccess } from '@ancrage/projections';
+import { CATEGORIES, PartnerCategory, PartnershipEvent, JointEventEvent } from '@ancrage/partnerships';
+import { classifyContext, TerritoryEvent } from '@ancrage/territory';
+import type { DiagnosticEvent } from '@ancrage/diagnostics';
+import type { FundEvent } from '@ancrage/fund';
+import type { ActionPlanEvent } from '@ancrage/action-plans';
 import {
   AnchoringAgencyRow,
   AnchoringJointEventRow,

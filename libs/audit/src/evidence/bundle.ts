@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { chainHash, EventStore, payloadDigest, RecordedEvent } from '../../../event-store/src';
-import type { ProjectionEngine } from '../../../projections/src';
+import { chainHash, EventStore, payloadDigest, RecordedEvent } from '@ancrage/event-store';
+import type { ProjectionEngine } from '@ancrage/projections';
 import { digestSignatureValid, SignedDigest } from './digest';
-import { toCsv } from '../../../platform/src/http/csv';
+import { toCsv } from '@ancrage/platform';
 
 export interface BundleManifest {
   format: 'ancrage-evidence/1';

@@ -1,5 +1,5 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, KeyObject, sign, verify } from 'node:crypto';
-import { canonicalJson } from '../../../event-store/src';
+import { canonicalJson } from '@ancrage/event-store';
 
 /** A signed statement that the log had this head: what `audit verify --against` checks later. */
 export interface SignedDigest {

@@ -1,4 +1,4 @@
-import { sameValue } from '../../../projections/src';
+import { sameValue } from '@ancrage/projections';
 
 export interface RowDiff {
   table: string;

@@ -1,8 +1,8 @@
 import { Controller, Get, Inject, Optional, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { PARTNER_USAGE, PartnerUsage } from '../../../access/src';
-import { EVENT_STORE, EventStore, RecordedEvent } from '../../../event-store/src';
-import { Access, ApiView, endOfDay } from '../../../platform/src';
+import { PARTNER_USAGE, PartnerUsage } from '@ancrage/access';
+import { EVENT_STORE, EventStore, RecordedEvent } from '@ancrage/event-store';
+import { Access, ApiView, endOfDay } from '@ancrage/platform';
 import { AuditService } from '../audit.service';
 import { TimelineParams, TimelineQueryDto } from './dto/audit.dto';
 import { AgencyTimelineView } from './dto/audit.views';

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, NotFoundException, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ProjectionEngine, UnknownProjectionError } from '../../../projections/src';
-import { Access, ApiErrors, ApiView, cutOf, endOfDay, RequestValidationError } from '../../../platform/src';
+import { ProjectionEngine, UnknownProjectionError } from '@ancrage/projections';
+import { Access, ApiErrors, ApiView, cutOf, endOfDay, RequestValidationError } from '@ancrage/platform';
 import { AuditService } from '../audit.service';
 import { ChangesQueryDto, DriftQueryDto, HistoryQueryDto, ProjectionParams, RowsQueryDto, VerifyAgainstDto } from './dto/audit.dto';
 import {

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { RecordedEvent } from '../../../event-store/src';
-import { defineProjection } from '../../../projections/src';
+import type { RecordedEvent } from '@ancrage/event-store';
+import { defineProjection } from '@ancrage/projections';
 
 /**
  * What people call the things events refer to by id: a user's name, a plan action's title, a

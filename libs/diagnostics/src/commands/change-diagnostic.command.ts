@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { CommandContext, CommandOutcome } from '../../../platform/src';
+import type { CommandContext, CommandOutcome } from '@ancrage/platform';
 import type { DiagnosticCommand } from '../domain/diagnostic.decider';
 
 /** Draft, revise a section, record participation, or publish an agency's yearly diagnostic. */

@@ -1,5 +1,5 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { CommandOutcome, DeciderRunner } from '../../../platform/src';
+import { CommandOutcome, DeciderRunner } from '@ancrage/platform';
 import { diagnosticDecider } from '../domain/diagnostic.decider';
 import { diagnosticStream } from '../domain/diagnostic.events';
 import { ChangeDiagnostic } from './change-diagnostic.command';

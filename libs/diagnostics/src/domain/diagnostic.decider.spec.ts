@@ -1,4 +1,4 @@
-import { fold } from '../../../shared-kernel/src';
+import { fold } from '@ancrage/shared-kernel';
 import { coConstructionLevel, DiagnosticEvent } from './diagnostic.events';
 import { DiagnosticCommand, diagnosticDecider } from './diagnostic.decider';
 

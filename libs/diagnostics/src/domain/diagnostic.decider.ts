@@ -1,4 +1,4 @@
-import { dayOf, Decider, DomainError, factOn } from '../../../shared-kernel/src';
+import { dayOf, Decider, DomainError, factOn } from '@ancrage/shared-kernel';
 import type { DiagnosticEvent, Finding, Involvement, KeyFigure, Section } from './diagnostic.events';
 
 export interface DiagnosticState {

@@ -1,4 +1,4 @@
-import type { WhenItHappened } from '../../../shared-kernel/src';
+import type { WhenItHappened } from '@ancrage/shared-kernel';
 /** The yearly territorial diagnostic: its sections, how it was built, and the findings it publishes. */
 export const SECTIONS = ['LABOUR_DEMAND', 'LABOUR_SUPPLY', 'MATCHING', 'RISK_FACTORS', 'ASSETS', 'PARTNER_ISSUES'] as const;
 export type Section = (typeof SECTIONS)[number];

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, NotFoundException, Param, Post, Put, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiExtraModels, ApiTags } from '@nestjs/swagger';
-import { Actor } from '../../../access/src';
-import { ReadModels } from '../../../projections/src';
-import { Access, ApiCommand, ApiView, AsOfQueryDto, CachedView, CommandContext, CommandResponse, commandResponse, cutOf, paginate, ReadConsistency } from '../../../platform/src';
+import { Actor } from '@ancrage/access';
+import { ReadModels } from '@ancrage/projections';
+import { Access, ApiCommand, ApiView, AsOfQueryDto, CachedView, CommandContext, CommandResponse, commandResponse, cutOf, paginate, ReadConsistency } from '@ancrage/platform';
 import { ChangeDiagnostic } from '../commands/change-diagnostic.command';
 import { DiagnosticRevisionRow, DiagnosticRow } from '../read-models/diagnostic.entities';
 import { compareRevisions, diagnosticsProjection } from '../read-models/diagnostics.projection';

@@ -1,4 +1,4 @@
-import { defineProjection } from '../../../projections/src';
+import { defineProjection } from '@ancrage/projections';
 import { coConstructionLevel, DiagnosticEvent } from '../domain/diagnostic.events';
 import { DiagnosticAgencyRow, DiagnosticRevisionRow, DiagnosticRow } from './diagnostic.entities';
 

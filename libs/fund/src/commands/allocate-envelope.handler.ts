@@ -1,8 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { AGENCY_DIRECTORY, AgencyDirectory } from '../../../access/src';
-import { CommandOutcome, DeciderRunner } from '../../../platform/src';
-import { DomainError } from '../../../shared-kernel/src';
+import { AGENCY_DIRECTORY, AgencyDirectory } from '@ancrage/access';
+import { CommandOutcome, DeciderRunner } from '@ancrage/platform';
+import { DomainError } from '@ancrage/shared-kernel';
 import { fundDecider } from '../domain/fund.decider';
 import { fundStream } from '../domain/fund.events';
 import { AllocateEnvelope } from './allocate-envelope.command';

@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { CommandContext, CommandOutcome } from '../../../platform/src';
+import type { CommandContext, CommandOutcome } from '@ancrage/platform';
 import type { FundCommand } from '../domain/fund.decider';
 
 /** Adjust, commit, authorise an over-commitment, pay, release or close: one fund-year's decider. */

@@ -1,5 +1,5 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { CommandOutcome, DeciderRunner } from '../../../platform/src';
+import { CommandOutcome, DeciderRunner } from '@ancrage/platform';
 import { fundDecider } from '../domain/fund.decider';
 import { fundStream } from '../domain/fund.events';
 import { ChangeFund } from './change-fund.command';

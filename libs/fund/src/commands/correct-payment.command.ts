@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { CommandContext, CommandOutcome } from '../../../platform/src';
+import type { CommandContext, CommandOutcome } from '@ancrage/platform';
 
 /** Compensates a payment recorded in error with an event that names it; history keeps both. */
 export class CorrectPayment extends Command<CommandOutcome> {

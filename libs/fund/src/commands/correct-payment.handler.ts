@@ -1,8 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { EVENT_STORE, EventStore } from '../../../event-store/src';
-import { CommandOutcome, DeciderRunner } from '../../../platform/src';
-import { DomainError } from '../../../shared-kernel/src';
+import { EVENT_STORE, EventStore } from '@ancrage/event-store';
+import { CommandOutcome, DeciderRunner } from '@ancrage/platform';
+import { DomainError } from '@ancrage/shared-kernel';
 import { fundDecider } from '../domain/fund.decider';
 import { fundStream } from '../domain/fund.events';
 import { CorrectPayment } from './correct-payment.command';

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { DomainError, fold } from '../../../shared-kernel/src';
+import { DomainError, fold } from '@ancrage/shared-kernel';
 import { FundCommand, fundDecider, FundState } from './fund.decider';
 import type { ExpenditureCommittedData, FundEvent } from './fund.events';
 

@@ -1,4 +1,4 @@
-import { dayOf, Decider, DomainError, factOn, type DateBounds } from '../../../shared-kernel/src';
+import { dayOf, Decider, DomainError, factOn, type DateBounds } from '@ancrage/shared-kernel';
 import type { ExpenditureCommittedData, FundEvent } from './fund.events';
 
 export interface CommitmentState {

@@ -1,4 +1,4 @@
-import type { WhenItHappened } from '../../../shared-kernel/src';
+import type { WhenItHappened } from '@ancrage/shared-kernel';
 
 /** The "5%": the share of the regional intervention budget left to local initiative. Cents only. */
 export const EXPENDITURE_CATEGORIES = [

@@ -2,9 +2,9 @@ import { Body, Controller, Get, Inject, NotFoundException, Param, Post, Query, R
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Actor } from '../../../access/src';
-import { ReadModels } from '../../../projections/src';
-import { Access, ApiCommand, ApiView, CachedView, Clock, CLOCK, CommandContext, commandResponse, cutOf, endOfDay, ReadConsistency } from '../../../platform/src';
+import { Actor } from '@ancrage/access';
+import { ReadModels } from '@ancrage/projections';
+import { Access, ApiCommand, ApiView, CachedView, Clock, CLOCK, CommandContext, commandResponse, cutOf, endOfDay, ReadConsistency } from '@ancrage/platform';
 import { AllocateEnvelope } from '../commands/allocate-envelope.command';
 import { ChangeFund } from '../commands/change-fund.command';
 import { CorrectPayment } from '../commands/correct-payment.command';

@@ -1,5 +1,5 @@
-import type { RecordedEvent } from '../../../event-store/src';
-import { defineProjection, RowAccess } from '../../../projections/src';
+import type { RecordedEvent } from '@ancrage/event-store';
+import { defineProjection, RowAccess } from '@ancrage/projections';
 import { FUND_EVENT_TYPES, FundEvent } from '../domain/fund.events';
 import { CentsBy, FundCommitmentRow, FundEnvelopeRow, FundMonthRow, FundRequestRow } from './fund.entities';
 

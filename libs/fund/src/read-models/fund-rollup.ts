@@ -1,4 +1,4 @@
-import { toCsv } from '../../../platform/src/http/csv';
+import { toCsv } from '@ancrage/platform';
 import type { FundEnvelopeRow } from './fund.entities';
 import { forecast } from './fund-report';
 

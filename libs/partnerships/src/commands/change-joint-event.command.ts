@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { CommandContext, CommandOutcome } from '../../../platform/src';
+import type { CommandContext, CommandOutcome } from '@ancrage/platform';
 import type { JointEventCommand } from '../domain/joint-event.decider';
 
 type Distribute<C> = C extends JointEventCommand ? Omit<C, 'safir' | 'jointEventId' | 'unknownPartners'> : never;

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { EVENT_STORE, EventStore } from '../../../event-store/src';
-import { CommandOutcome, DeciderRunner } from '../../../platform/src';
+import { EVENT_STORE, EventStore } from '@ancrage/event-store';
+import { CommandOutcome, DeciderRunner } from '@ancrage/platform';
 import { JointEventCommand, jointEventDecider } from '../domain/joint-event.decider';
 import { jointEventStream } from '../domain/partnerships.events';
 import { ChangeJointEvent } from './change-joint-event.command';

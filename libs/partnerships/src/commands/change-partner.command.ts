@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { CommandContext, CommandOutcome } from '../../../platform/src';
+import type { CommandContext, CommandOutcome } from '@ancrage/platform';
 import type { PartnerCommand } from '../domain/partner.decider';
 
 /** Register, update or close a partner of the shared register. */

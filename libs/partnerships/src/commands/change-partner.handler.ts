@@ -1,8 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { EVENT_STORE, EventStore } from '../../../event-store/src';
-import { CommandOutcome, DeciderRunner } from '../../../platform/src';
-import { LIVE, ReadModels } from '../../../projections/src';
+import { EVENT_STORE, EventStore } from '@ancrage/event-store';
+import { CommandOutcome, DeciderRunner } from '@ancrage/platform';
+import { LIVE, ReadModels } from '@ancrage/projections';
 import { PartnerRow } from '../read-models/partnerships.entities';
 import { partnerDecider, PartnerCommand } from '../domain/partner.decider';
 import { partnerStream } from '../domain/partnerships.events';

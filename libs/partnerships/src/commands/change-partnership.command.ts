@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { CommandContext, CommandOutcome } from '../../../platform/src';
+import type { CommandContext, CommandOutcome } from '@ancrage/platform';
 import type { PartnershipCommand } from '../domain/partnership.decider';
 
 type Distribute<C> = C extends PartnershipCommand ? Omit<C, 'safir' | 'partnerId' | 'partner' | 'today'> : never;

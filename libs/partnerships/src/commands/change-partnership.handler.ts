@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { EVENT_STORE, EventStore } from '../../../event-store/src';
-import { CLOCK, Clock, CommandOutcome, DeciderRunner } from '../../../platform/src';
+import { EVENT_STORE, EventStore } from '@ancrage/event-store';
+import { CLOCK, Clock, CommandOutcome, DeciderRunner } from '@ancrage/platform';
 import { PartnershipCommand, partnershipDecider } from '../domain/partnership.decider';
 import { partnershipStream } from '../domain/partnerships.events';
 import { ChangePartnership } from './change-partnership.command';

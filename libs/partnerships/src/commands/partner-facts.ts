@@ -1,5 +1,5 @@
-import type { EventStore } from '../../../event-store/src';
-import { fold } from '../../../shared-kernel/src';
+import type { EventStore } from '@ancrage/event-store';
+import { fold } from '@ancrage/shared-kernel';
 import { partnerDecider } from '../domain/partner.decider';
 import type { PartnerFacts } from '../domain/partnership.decider';
 import { PartnerEvent, partnerStream } from '../domain/partnerships.events';

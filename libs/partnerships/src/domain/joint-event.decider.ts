@@ -1,4 +1,4 @@
-import { dayOf, Decider, DomainError, factOn, latestFrenchDay } from '../../../shared-kernel/src';
+import { dayOf, Decider, DomainError, factOn, latestFrenchDay } from '@ancrage/shared-kernel';
 import type { JointEventEvent, JointEventKind, Outcomes } from './partnerships.events';
 
 export interface JointEventState {

@@ -1,4 +1,4 @@
-import { dayOf, Decider, DomainError, factOn } from '../../../shared-kernel/src';
+import { dayOf, Decider, DomainError, factOn } from '@ancrage/shared-kernel';
 import { CATEGORIES, dataInclusionCode, PartnerCategory, Scale, validSiret } from './categories';
 import type { PartnerEvent } from './partnerships.events';
 

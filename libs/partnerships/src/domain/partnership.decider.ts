@@ -1,4 +1,4 @@
-import { dayOf, Decider, DomainError, factOn, happenedBy } from '../../../shared-kernel/src';
+import { dayOf, Decider, DomainError, factOn, happenedBy } from '@ancrage/shared-kernel';
 import { CATEGORIES, Circle, PartnerCategory, Scale } from './categories';
 import type { AgreementObjective, ContactKind, Expectation, PartnershipEvent, QualityCriterion } from './partnerships.events';
 

@@ -1,4 +1,4 @@
-import { DomainError, fold } from '../../../shared-kernel/src';
+import { DomainError, fold } from '@ancrage/shared-kernel';
 import { validSiret, dataInclusionCode } from './categories';
 import { jointEventDecider } from './joint-event.decider';
 import { partnerDecider } from './partner.decider';

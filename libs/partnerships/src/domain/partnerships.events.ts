@@ -1,4 +1,4 @@
-import type { WhenItHappened } from '../../../shared-kernel/src';
+import type { WhenItHappened } from '@ancrage/shared-kernel';
 import type { Circle, PartnerCategory, Scale } from './categories';
 
 export const AGREEMENT_OBJECTIVES = ['COMPLEMENTARY_SERVICES', 'ACCESSIBILITY_RELAY_POINT', 'BRAND_IMAGE', 'LINKS_WITH_ECONOMIC_ACTORS', 'ANTICIPATION_OF_NEEDS'] as const;

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, NotFoundException, Param, Patch, Post, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { Actor } from '../../../access/src';
-import { Access, ApiCommand, ApiView, AsOfQueryDto, CommandContext, CommandResponse, commandResponse, paginate } from '../../../platform/src';
+import { Actor } from '@ancrage/access';
+import { Access, ApiCommand, ApiView, AsOfQueryDto, CommandContext, CommandResponse, commandResponse, paginate } from '@ancrage/platform';
 import { ChangePartner } from '../commands/change-partner.command';
 import { PartnershipRowsService } from '../read-models/partnership-rows.service';
 import { ClosePartnerDto, PartnerParam, PartnersQueryDto, RegisterPartnerDto, UpdatePartnerDto } from './dto/partnerships.dto';

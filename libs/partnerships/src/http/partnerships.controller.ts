@@ -1,8 +1,8 @@
 import { Body, Controller, Get, NotFoundException, Param, Post, Put, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { Actor } from '../../../access/src';
-import { Access, ApiCommand, ApiView, CachedView, CommandContext, CommandResponse, commandResponse, paginate } from '../../../platform/src';
+import { Actor } from '@ancrage/access';
+import { Access, ApiCommand, ApiView, CachedView, CommandContext, CommandResponse, commandResponse, paginate } from '@ancrage/platform';
 import { ChangeJointEvent } from '../commands/change-joint-event.command';
 import { ChangePartnership, PartnershipChange } from '../commands/change-partnership.command';
 import { circleQualityMatrix, directory, jointEventTotals, qualityOverTime } from '../read-models/partnership-views';

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
-import type { PartnerUsage } from '../../../access/src';
-import { PG_POOL } from '../../../platform/src';
+import type { PartnerUsage } from '@ancrage/access';
+import { PG_POOL } from '@ancrage/platform';
 
 /**
  * Who works with whom in the shared register, from the partnerships read model (its current row

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Filter, ReadModels } from '../../../projections/src';
-import { CLOCK, Clock, cutOf, endOfDay, ReadConsistency } from '../../../platform/src';
+import { Filter, ReadModels } from '@ancrage/projections';
+import { CLOCK, Clock, cutOf, endOfDay, ReadConsistency } from '@ancrage/platform';
 import { JointEventRow, PartnerRow, PartnershipMonthRow, PartnershipRow } from './partnerships.entities';
 import { partnershipsProjection } from './partnerships.projection';
 

@@ -1,5 +1,5 @@
-import type { RecordedEvent } from '../../../event-store/src';
-import { defineProjection, RowAccess, Touch } from '../../../projections/src';
+import type { RecordedEvent } from '@ancrage/event-store';
+import { defineProjection, RowAccess, Touch } from '@ancrage/projections';
 import { CATEGORIES, PartnerCategory } from '../domain/categories';
 import type { JointEventEvent, PartnerEvent, PartnershipEvent } from '../domain/partnerships.events';
 import { JointEventRow, PartnerRow, PartnershipAgencyRow, PartnershipMonthRow, PartnershipRow } from './partnerships.entities';

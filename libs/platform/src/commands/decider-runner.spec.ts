@@ -1,5 +1,5 @@
-import { InMemoryEventStore } from '../../../event-store/src';
-import { Decider, DomainError } from '../../../shared-kernel/src';
+import { InMemoryEventStore } from '@ancrage/event-store';
+import { Decider, DomainError } from '@ancrage/shared-kernel';
 import { DeciderRunner, deterministicId } from './decider-runner';
 
 // A budget that refuses to go below zero: enough to exercise retries and idempotency.

@@ -1,7 +1,7 @@
 import { createHash, randomInt } from 'node:crypto';
-import type { EventStore, NewEvent, RecordedEvent } from '../../../event-store/src';
-import { DuplicateEventIdError, newEventId, WrongExpectedVersionError } from '../../../event-store/src';
-import type { Decider, DomainEvent } from '../../../shared-kernel/src';
+import type { EventStore, NewEvent, RecordedEvent } from '@ancrage/event-store';
+import { DuplicateEventIdError, newEventId, WrongExpectedVersionError } from '@ancrage/event-store';
+import type { Decider, DomainEvent } from '@ancrage/shared-kernel';
 import { KnownStreams } from './known-streams';
 
 /** Who is acting and in which request: written into every event's metadata, never from a body. */

@@ -1,5 +1,5 @@
-import type { EventStore, RecordedEvent } from '../../../event-store/src';
-import type { Decider, DomainEvent } from '../../../shared-kernel/src';
+import type { EventStore, RecordedEvent } from '@ancrage/event-store';
+import type { Decider, DomainEvent } from '@ancrage/shared-kernel';
 
 /** A stream as a decider knows it: its state after `version`, and the events each idempotency key wrote. */
 export interface KnownStream {

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { startEmbeddedPostgres } from '../../../database/src';
+import { startEmbeddedPostgres } from '@ancrage/database';
 import type { AppConfig } from '../config/app-config';
 import { readServerState } from './server-state';
 

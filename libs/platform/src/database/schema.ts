@@ -1,4 +1,4 @@
-import { PROJECTION_MIGRATIONS } from '../../../projections/src';
+import { PROJECTION_MIGRATIONS } from '@ancrage/projections';
 import type { ContextParts } from '../context';
 import type { EventLogAdapter } from '../event-log';
 import { IdempotencyKeys1764000040300 } from './migrations/1764000040300-idempotency-keys';

@@ -1,6 +1,6 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { alive } from '../../../database/src';
+import { alive } from '@ancrage/database';
 
 /** What a running `ancrage serve` writes beside its embedded data, so CLI commands can name it. */
 export interface ServerState {

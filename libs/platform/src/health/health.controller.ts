@@ -3,8 +3,8 @@ import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } f
 import { HealthCheckService, HealthIndicatorService, MemoryHealthIndicator } from '@nestjs/terminus';
 import type { Response } from 'express';
 import type { Pool } from 'pg';
-import { EVENT_STORE, type EventStore } from '../../../event-store/src';
-import { ProjectionEngine } from '../../../projections/src';
+import { EVENT_STORE, type EventStore } from '@ancrage/event-store';
+import { ProjectionEngine } from '@ancrage/projections';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { DatabaseHandle } from '../database/database';
 import { Public } from '../http/public.decorator';

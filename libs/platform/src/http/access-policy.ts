@@ -1,9 +1,9 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth } from '@nestjs/swagger';
-import type { PolicyKind } from '../../../shared-kernel/src';
+import type { PolicyKind } from '@ancrage/shared-kernel';
 import { ApiErrors } from './openapi/api-operation';
 
-export type { PolicyKind } from '../../../shared-kernel/src';
+export type { PolicyKind } from '@ancrage/shared-kernel';
 
 export const ACCESS_POLICY = 'ancrage:access-policy';
 

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus } from '@nestjs/common';
 import type { Response } from 'express';
-import { DuplicateEventIdError, InvalidAppendError, WrongExpectedVersionError } from '../../../event-store/src';
-import { DomainError } from '../../../shared-kernel/src';
+import { DuplicateEventIdError, InvalidAppendError, WrongExpectedVersionError } from '@ancrage/event-store';
+import { DomainError } from '@ancrage/shared-kernel';
 import type { JsonLogger } from '../logging/json-logger';
 import type { CorrelatedRequest } from './correlation';
 import { FieldProblem, RequestValidationError } from './validation';

@@ -4,9 +4,9 @@ import { createHash } from 'node:crypto';
 import type { Request, Response } from 'express';
 import type { Pool } from 'pg';
 import { from, Observable, of, switchMap, tap } from 'rxjs';
-import { canonicalJson } from '../../../event-store/src';
+import { canonicalJson } from '@ancrage/event-store';
 import { PG_POOL } from '../tokens';
-import { DomainError } from '../../../shared-kernel/src';
+import { DomainError } from '@ancrage/shared-kernel';
 import { RequestValidationError } from './validation';
 
 /** Marks a command route whose answer an Idempotency-Key may replay (set by @ApiCommand). */

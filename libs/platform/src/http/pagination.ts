@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import type { Cut } from '../../../projections/src';
+import type { Cut } from '@ancrage/projections';
 import { IsInstant, IsDateOrInstant } from './validators';
 
 /** The largest integer a query takes (positions, offsets): beyond it, JavaScript loses precision. */

@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ProjectionEngine } from '../../../projections/src';
+import { ProjectionEngine } from '@ancrage/projections';
 import { Access } from '../http/access-policy';
 import { ProjectionStatusView } from './projection-status.views';
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
-import { EVENT_STORE, EventStore } from '../../../event-store/src';
-import { ProjectionEngine } from '../../../projections/src';
+import { EVENT_STORE, EventStore } from '@ancrage/event-store';
+import { ProjectionEngine } from '@ancrage/projections';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { RequestValidationError } from '../http/validation';
 

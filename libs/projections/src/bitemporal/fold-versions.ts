@@ -1,5 +1,5 @@
 import type { PoolClient } from 'pg';
-import type { RecordedEvent } from '../../../event-store/src';
+import type { RecordedEvent } from '@ancrage/event-store';
 import type { Tables } from '../projection';
 import { PreparedEvent, RowVersions } from './row-versions';
 import type { PreparedWrite, VersionedTable } from './versioned-table';

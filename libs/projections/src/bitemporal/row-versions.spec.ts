@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { RecordedEvent } from '../../../event-store/src';
+import type { RecordedEvent } from '@ancrage/event-store';
 import { MemoryRows } from '../memory-rows';
 import { sampleProjection } from '../testing/sample.projection';
 import { KeyVersions, RowVersions, versionBefore } from './row-versions';

@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '../../../event-store/src';
+import type { RecordedEvent } from '@ancrage/event-store';
 import { keyString } from '../memory-rows';
 import type { Projection, RowAccess, Tables } from '../projection';
 import { sameValue } from './same-value';

@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { CommandContext, CommandOutcome } from '../../../platform/src';
+import type { CommandContext, CommandOutcome } from '@ancrage/platform';
 import type { AgencyRegisteredData } from '../domain/territory.events';
 
 export class RegisterAgency extends Command<CommandOutcome> {

@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { CommandContext, CommandOutcome } from '../../../platform/src';
+import type { CommandContext, CommandOutcome } from '@ancrage/platform';
 import type { TerritorialFigures } from '../domain/context-classification';
 
 export class ReviseTerritorialContext extends Command<CommandOutcome> {

@@ -1,5 +1,5 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { CommandOutcome, DeciderRunner } from '../../../platform/src';
+import { CommandOutcome, DeciderRunner } from '@ancrage/platform';
 import { agencyDecider } from '../domain/agency.decider';
 import { agencyStream } from '../domain/territory.events';
 import { ReviseTerritorialContext } from './revise-territorial-context.command';

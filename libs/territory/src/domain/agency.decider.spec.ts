@@ -1,4 +1,4 @@
-import { DomainError, fold } from '../../../shared-kernel/src';
+import { DomainError, fold } from '@ancrage/shared-kernel';
 import { agencyDecider, AgencyCommand } from './agency.decider';
 import { classifyContext } from './context-classification';
 import type { TerritoryEvent } from './territory.events';

@@ -1,4 +1,4 @@
-import { Decider, DomainError } from '../../../shared-kernel/src';
+import { Decider, DomainError } from '@ancrage/shared-kernel';
 import type { TerritorialFigures } from './context-classification';
 import { basinMatchesRegion, regionOfDepartment, REGIONS } from './geography';
 import type { AgencyRegisteredData, TerritoryEvent } from './territory.events';

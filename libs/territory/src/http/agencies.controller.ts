@@ -1,10 +1,10 @@
 import { Body, Controller, Get, NotFoundException, Param, Post, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import type { Principal } from '../../../access/src';
-import { Actor, CurrentPrincipal, readScope } from '../../../access/src';
-import { ReadModels } from '../../../projections/src';
-import { Access, ApiCommand, ApiView, AsOfQueryDto, CachedView, CommandContext, CommandResponse, commandResponse, cutOf, paginate, ReadConsistency } from '../../../platform/src';
+import type { Principal } from '@ancrage/access';
+import { Actor, CurrentPrincipal, readScope } from '@ancrage/access';
+import { ReadModels } from '@ancrage/projections';
+import { Access, ApiCommand, ApiView, AsOfQueryDto, CachedView, CommandContext, CommandResponse, commandResponse, cutOf, paginate, ReadConsistency } from '@ancrage/platform';
 import { RegisterAgency } from '../commands/register-agency.command';
 import { ReviseTerritorialContext } from '../commands/revise-territorial-context.command';
 import { CLASSIFICATION_RULE } from '../domain/context-classification';

@@ -1,4 +1,4 @@
-import { defineProjection } from '../../../projections/src';
+import { defineProjection } from '@ancrage/projections';
 import { classifyContext } from '../domain/context-classification';
 import { TERRITORY_EVENT_TYPES, TerritoryEvent } from '../domain/territory.events';
 import { AgencyRow } from './agency.entity';

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsEmail, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { AsOfQueryDto, IsDateOrInstant } from '../../../../platform/src';
+import { AsOfQueryDto, IsDateOrInstant } from '@ancrage/platform';
 import { Role, ROLES } from '../../domain/access.events';
 
 export class RegisterUserDto {

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CommandResponse, InstantProperty, PageOf } from '../../../../platform/src';
+import { CommandResponse, InstantProperty, PageOf } from '@ancrage/platform';
 import { ROLES } from '../../domain/access.events';
 
 export class UserRegisteredView extends CommandResponse {

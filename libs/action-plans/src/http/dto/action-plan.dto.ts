@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsDefined, IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
-import { AsOfQueryDto, FactDate, IsCalendarDate } from '../../../../platform/src';
+import { AsOfQueryDto, FactDate, IsCalendarDate } from '@ancrage/platform';
 import { ACTION_STATUSES, ActionStatus, Lever, LEVERS, OPEN_ACTION_DECISIONS, OpenActionDecision } from '../../domain/action-plan.events';
 
 const ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { DateProperty, InstantProperty, IntegerProperty, IntegersByKeyProperty, PageOf, ShareProperty } from '../../../../platform/src';
+import { DateProperty, InstantProperty, IntegerProperty, IntegersByKeyProperty, PageOf, ShareProperty } from '@ancrage/platform';
 import { LEVERS, SHOWN_ACTION_STATUSES } from '../../domain/action-plan.events';
 
 /** The plan's life cycle, as the plans projection records it. */

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { AsOfQueryDto } from '../../../../platform/src';
+import { AsOfQueryDto } from '@ancrage/platform';
 import { CONFIGURATIONS, AnchoringConfiguration } from '../../domain/anchoring-profile';
 
 export class AnchoringQueryDto extends AsOfQueryDto {

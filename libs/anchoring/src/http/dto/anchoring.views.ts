@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { DateProperty, IntegerProperty, IntegersByKeyProperty, PageOf } from '../../../../platform/src';
+import { DateProperty, IntegerProperty, IntegersByKeyProperty, PageOf } from '@ancrage/platform';
 import { AnchoringIndicators, CONFIGURATIONS, ContextClass } from '../../domain/anchoring-profile';
 
 // The domain has these as types only: the lists below are checked against them.

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested, IsDefined } from 'class-validator';
-import { IsInstant, IsDateOrInstant, MAX_SAFE } from '../../../../platform/src';
+import { IsInstant, IsDateOrInstant, MAX_SAFE } from '@ancrage/platform';
 
 const toList = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter(Boolean) : value);
 

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
-import { InstantProperty, IntegerProperty } from '../../../../platform/src';
+import { InstantProperty, IntegerProperty } from '@ancrage/platform';
 
 const HASH = { example: 'c5440ca5601e499983c50eaf24b209ca2df0bfa28543aad77a362b9c76af1d94', pattern: '^[0-9a-f]{64}$' };
 /** Any JSON object: an event's payload, or a read-model row (its columns depend on the projection). */

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
-import { AsOfQueryDto, FactDate, MAX_SAFE } from '../../../../platform/src';
+import { AsOfQueryDto, FactDate, MAX_SAFE } from '@ancrage/platform';
 import { FINDING_KINDS, FindingKind, INVOLVEMENTS, Involvement, Section, SECTIONS } from '../../domain/diagnostic.events';
 
 const ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;

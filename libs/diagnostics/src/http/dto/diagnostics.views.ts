@@ -1,5 +1,5 @@
 import { ApiProperty, getSchemaPath } from '@nestjs/swagger';
-import { InstantProperty, IntegerProperty, PageOf, ShareProperty } from '../../../../platform/src';
+import { InstantProperty, IntegerProperty, PageOf, ShareProperty } from '@ancrage/platform';
 import { FINDING_KINDS, INVOLVEMENTS, SECTIONS } from '../../domain/diagnostic.events';
 
 /** The co-construction level: the highest involvement of any partner, NONE without partners. */

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, NotEquals, ValidateNested } from 'class-validator';
-import { AsOfQueryDto, IsCalendarDate, FactDate } from '../../../../platform/src';
+import { AsOfQueryDto, IsCalendarDate, FactDate } from '@ancrage/platform';
 import { EXPENDITURE_CATEGORIES, ExpenditureCategory, FUNDING_ROUTES, FundingRoute, RELAXED_CRITERIA, RelaxedCriterion } from '../../domain/fund.events';
 
 const MAX_CENTS = 1_000_000_000_00; // a billion euros: far above any 5% envelope

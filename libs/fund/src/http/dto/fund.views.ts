@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { CentsProperty, CommandResponse, DateProperty, IntegerProperty, IntegersByKeyProperty, PageOf, PastReadView, ShareProperty } from '../../../../platform/src';
+import { CentsProperty, CommandResponse, DateProperty, IntegerProperty, IntegersByKeyProperty, PageOf, PastReadView, ShareProperty } from '@ancrage/platform';
 import { EXPENDITURE_CATEGORIES, FUNDING_ROUTES, RELAXED_CRITERIA } from '../../domain/fund.events';
 
 export class CommitmentRecordedView extends CommandResponse {

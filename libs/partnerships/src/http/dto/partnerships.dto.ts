@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsBoolean, IsDefined, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateIf, ValidateNested, ValidationOptions, registerDecorator } from 'class-validator';
-import { AsOfQueryDto, FactDate, IsCalendarDate } from '../../../../platform/src';
+import { AsOfQueryDto, FactDate, IsCalendarDate } from '@ancrage/platform';
 import { PARTNER_CATEGORIES, PartnerCategory, Scale, SCALES, validSiret } from '../../domain/categories';
 import {
   AGREEMENT_OBJECTIVES, AgreementObjective, CONTACT_KINDS, ContactKind, EXPECTATIONS, Expectation, JOINT_EVENT_KINDS, JointEventKind, PUBLICS,

@@ -1,5 +1,5 @@
 import { ApiProperty, getSchemaPath } from '@nestjs/swagger';
-import { CommandResponse, DateProperty, IntegerProperty, PageOf, ShareProperty } from '../../../../platform/src';
+import { CommandResponse, DateProperty, IntegerProperty, PageOf, ShareProperty } from '@ancrage/platform';
 import { PARTNER_CATEGORIES, SCALES } from '../../domain/categories';
 import type { JointEventState } from '../../domain/joint-event.decider';
 import { AGREEMENT_OBJECTIVES, EXPECTATIONS, JOINT_EVENT_KINDS, PUBLICS } from '../../domain/partnerships.events';

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsDefined, IsIn, IsNumber, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
-import { AsOfQueryDto, IsCalendarDate } from '../../../../platform/src';
+import { AsOfQueryDto, IsCalendarDate } from '@ancrage/platform';
 import { AREA_TYPES, AreaType } from '../../domain/territory.events';
 
 export class SafirParams {

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { CommandResponse, DateProperty, InstantProperty, IntegerProperty, PageOf } from '../../../../platform/src';
+import { CommandResponse, DateProperty, InstantProperty, IntegerProperty, PageOf } from '@ancrage/platform';
 import type { ContextClass } from '../../domain/context-classification';
 import { AREA_TYPES } from '../../domain/territory.events';
 
