@@ -2,6 +2,7 @@ import { createServer, Server } from 'node:http';
 import { generateKeyPairSync, sign } from 'node:crypto';
 import request from 'supertest';
 import { signHs256 } from '@ancrage/access';
+import { EVENT_STORE, type EventStore } from '@ancrage/event-store';
 import { Harness, startApp } from '../support/app-harness';
 import { registerMatrixAgencies, userWithToken } from '../support/principals';
 
@@ -90,13 +91,13 @@ describe('access control over HTTP', () => {
     const res = await request(server).post('/users').set(auth).send({ userId: 'spoof', displayName: 'S', actor: 'someone-else' }).expect(400);
     expect(res.body.fields).toContainEqual(expect.objectContaining({ field: 'actor' }));
     const ok = await request(server).post('/users').set(auth).set('x-correlation-id', 'corr-1').send({ userId: 'spoof', displayName: 'S' }).expect(201);
-    const { events } = await h.app.get<import('@ancrage/event-store').EventStore>(require('@ancrage/event-store').EVENT_STORE).readAll({ after: ok.body.position - 1, limit: 1 });
+    const { events } = await h.app.get<EventStore>(EVENT_STORE).readAll({ after: ok.body.position - 1, limit: 1 });
     expect(events[0].metadata).toMatchObject({ actor: 'root-admin', role: 'admin', correlationId: 'corr-1' });
   });
 
   it('answers bad input on user commands with 400 naming the field, and writes nothing', async () => {
     const auth = { authorization: `Bearer ${admin}` };
-    const store = h.app.get(require('@ancrage/event-store').EVENT_STORE);
+    const store = h.app.get<EventStore>(EVENT_STORE);
     const head = await store.headPosition();
     const bad = await request(server).post('/users').set(auth).send({ userId: 'Bad Id', displayName: '' }).expect(400);
     expect(bad.body.fields.map((f: { field: string }) => f.field).sort()).toEqual(['displayName', 'userId']);

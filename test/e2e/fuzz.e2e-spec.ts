@@ -89,7 +89,7 @@ describe('fuzzing every route from the OpenAPI document', () => {
     const before = await store.headPosition();
     for (const [path, item] of Object.entries(doc.paths)) {
       for (const [method, op] of Object.entries(item as Record<string, { parameters?: { name: string; in: string; schema?: Record<string, unknown> }[]; requestBody?: { content: Record<string, { schema: Record<string, unknown> }> } }>)) {
-        const who = CALLER[(policies.get(`${method} ${path}`) ?? 'public') as PolicyKind | 'public'];
+        const who = CALLER[(policies.get(`${method} ${path}`) ?? 'public')];
         const pathParams = (op.parameters ?? []).filter((p) => p.in === 'path');
         const queryParams = (op.parameters ?? []).filter((p) => p.in === 'query');
         const schema = op.requestBody?.content['application/json']?.schema;

@@ -14,7 +14,10 @@ export function form(page: Page, name: string): Locator {
 async function fillOne(scope: Locator, label: string, value: Entry): Promise<void> {
   if (typeof value === 'string') return scope.getByLabel(labelled(label)).fill(value);
   if (typeof value === 'boolean') return scope.getByRole('checkbox', { name: labelled(label) }).setChecked(value, { force: true });
-  if ('select' in value) return void (await scope.getByLabel(labelled(label)).selectOption({ label: value.select }));
+  if ('select' in value) {
+    await scope.getByLabel(labelled(label)).selectOption({ label: value.select });
+    return;
+  }
   if ('radio' in value) return scope.getByRole('group', { name: labelled(label) }).getByText(value.radio, { exact: true }).click();
   if ('check' in value) {
     const group = scope.getByRole('group', { name: labelled(label) });

@@ -363,7 +363,7 @@ describe('every form records its event, and refuses on the field concerned', () 
   it.each(SCENARIOS.map((s) => [s.name, s] as const))('%s', async (_name, s) => {
     const { page } = pages.get(s.as)!;
     // A failing scenario leaves a screenshot of the page as it was, beside the others.
-    await run(s).catch(async (error) => {
+    await run(s).catch(async (error: unknown) => {
       await screenshot(page, `form-failed-${s.name}`);
       throw error;
     });

@@ -17,7 +17,7 @@ async function tabTo(page: Page, target: Locator, max = 400): Promise<void> {
     if (await target.evaluate((el) => el === document.activeElement)) return;
     await page.keyboard.press('Tab');
   }
-  throw new Error(`not reachable with Tab: ${target}`);
+  throw new Error(`not reachable with Tab: ${String(target)}`);
 }
 
 /** Types a date into a focused date input, whatever order the browser's locale gives its parts. */

@@ -79,8 +79,8 @@ export class AuditService {
       const scope = streamScope(e.streamId);
       for (const who of [e.metadata.actor, d.userId, d.authorisedBy, d.refusedBy, d.requestedBy]) want('user', who);
       want('partner', d.partnerId);
-      if (typeof d.agreementId === 'string') want('agreement', `${d.safir}/${d.partnerId}/${d.agreementId}`);
-      if (typeof d.jointEventId === 'string') want('jointEvent', `${d.safir}/${d.jointEventId}`);
+      if (typeof d.agreementId === 'string') want('agreement', `${String(d.safir)}/${String(d.partnerId)}/${d.agreementId}`);
+      if (typeof d.jointEventId === 'string') want('jointEvent', `${String(d.safir)}/${d.jointEventId}`);
       if (typeof d.actionId === 'string') want('action', `${scope}/${d.actionId}`);
       if (typeof d.priorityId === 'string') want('priority', `${scope}/${d.priorityId}`);
       if (typeof d.commitmentId === 'string') want('commitment', `${scope}/${d.commitmentId}`);

@@ -47,7 +47,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   if (running && (await reachable(urlFor(running.port, 'postgres')))) {
     const owner = readOwner(dataDir);
     if (owner !== null && owner !== process.pid && alive(owner)) {
-      return { ...handle(dataDir, running.port, false, async () => undefined, false), startedBy: owner };
+      return { ...handle(dataDir, running.port, false, () => Promise.resolve(), false), startedBy: owner };
     }
     log(`embedded PostgreSQL: the server of ${dataDir} on port ${running.port} was left running (pid ${running.pid}); reusing it, and stopping it at exit`);
     writeOwner(dataDir);

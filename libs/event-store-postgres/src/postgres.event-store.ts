@@ -76,7 +76,10 @@ export class PostgresEventStore implements EventStore {
     const size = group.reduce((n, g) => n + g.events.length, 0);
     if (size >= BULK_APPEND_MIN_EVENTS) {
       const outcome = await this.bulk.copyGroup(group);
-      if (outcome.copied) return void this.counts.bulkGroups++;
+      if (outcome.copied) {
+        this.counts.bulkGroups++;
+        return;
+      }
       this.counts.bulkFallbacks++;
       const entry = fallbackEntry(group, size, outcome);
       // A failing logger must not leave the group unwritten.

@@ -1,7 +1,7 @@
 import { InMemoryEventStore } from './in-memory.event-store';
-import { eventStoreContract } from '@ancrage/event-store/testing';
+import { eventStoreContract } from './testing';
 
-eventStoreContract('in-memory', async (upcasters) => {
+eventStoreContract('in-memory', (upcasters) => {
   const store = new InMemoryEventStore(upcasters);
-  return { store, teardown: () => store.close() };
+  return Promise.resolve({ store, teardown: () => store.close() });
 });

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/require-await -- the port is async; an adapter held in memory has nothing to wait for, and `async` turns its throws into rejections as a real store's are */
 import type { NewEvent, RecordedEvent } from './envelope';
 import { DuplicateEventIdError, WrongExpectedVersionError } from './errors';
 import type { AppendResult, EventStore, ExpectedVersion, LogFilter, ReadAllOptions, ReadAllSlice, ReadBackwardOptions, ReadStreamOptions } from './event-store.port';
@@ -57,7 +58,7 @@ export class InMemoryEventStore implements EventStore {
         position,
         // Kept as the texts parse back, as a SQL log would return them.
         data: JSON.parse(payloads[i].data),
-        metadata: { ...JSON.parse(payloads[i].metadata), recordedAt },
+        metadata: { ...(JSON.parse(payloads[i].metadata) as RecordedEvent['metadata']), recordedAt },
         hash: chainHash(previous?.event.hash ?? GENESIS_HASH, position, streamVersion, recordedAt, digests[i]),
         digestForm: CURRENT_DIGEST_FORM,
       };

@@ -13,6 +13,7 @@ export interface ContextParts {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   entities?: Function[];
   migrations?: (new () => MigrationInterface)[];
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- projections of every table shape, side by side
   projections?: Projection<any>[];
   registerUpcasters?(registry: UpcasterRegistry): void;
 }

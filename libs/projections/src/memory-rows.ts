@@ -35,7 +35,7 @@ export class MemoryRows<T extends Tables> implements RowAccess<T> {
   }
 
   get<K extends keyof T & string>(table: K, key: Partial<T[K]>): T[K] | undefined {
-    const row = this.rows.get(table)!.get(this.keyOf(table, key as Record<string, unknown>));
+    const row = this.rows.get(table)!.get(this.keyOf(table, key));
     // Folds get a (shallow) copy, so a fold that changes a row without put() cannot change state
     // behind our back. Folds replace nested values rather than mutate them (spread, as in ours).
     return row ? ({ ...row } as T[K]) : undefined;
@@ -49,7 +49,7 @@ export class MemoryRows<T extends Tables> implements RowAccess<T> {
   }
 
   delete<K extends keyof T & string>(table: K, key: Partial<T[K]>): void {
-    const k = this.keyOf(table, key as Record<string, unknown>);
+    const k = this.keyOf(table, key);
     this.rows.get(table)!.delete(k);
     this.dirty.get(table)!.delete(k);
     this.deleted.get(table)!.add(k);

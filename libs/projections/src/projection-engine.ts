@@ -5,7 +5,7 @@ import { foldSlice, VersionSink } from './bitemporal/fold-versions';
 import { RowVersions } from './bitemporal/row-versions';
 import { VersionedTable } from './bitemporal/versioned-table';
 import type { MemoryRows } from './memory-rows';
-import type { Projection, Tables } from './projection';
+import type { Projection, TableSpec, Tables } from './projection';
 import { RebuildProgress, rebuildProjection, shapeOf } from './rebuild';
 import { AsOf, replayProjection } from './replay';
 import { SharedTail } from './shared-tail';
@@ -33,7 +33,7 @@ export interface EngineOptions {
   log?: (message: string, fields?: Record<string, unknown>) => void;
 }
 
-type AnyProjection = Projection<Tables>;
+type AnyProjection = Projection;
 
 /**
  * Feeds projections from the event log into bitemporal tables (see bitemporal/). Live: each
@@ -57,6 +57,7 @@ export class ProjectionEngine {
     private readonly store: EventStore,
     private readonly pool: Pool,
     dataSource: DataSource,
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- projections of every table shape, side by side
     projections: readonly Projection<any>[],
     private readonly options: EngineOptions = {},
   ) {
@@ -64,8 +65,8 @@ export class ProjectionEngine {
     this.tail = new SharedTail(store, this.batchSize);
     for (const p of projections) {
       if (this.projections.has(p.name)) throw new Error(`projection ${p.name} registered twice`);
-      this.projections.set(p.name, p);
-      const tables = Object.fromEntries(Object.entries(p.tables).map(([t, spec]) => [t, new VersionedTable(dataSource, spec)]));
+      this.projections.set(p.name, p as AnyProjection);
+      const tables = Object.fromEntries(Object.entries(p.tables).map(([t, spec]) => [t, new VersionedTable(dataSource, spec as TableSpec<object>)]));
       this.tables.set(p.name, tables);
       for (const [t, spec] of Object.entries(p.tables)) this.byEntity.set(spec.entity, tables[t]);
     }
@@ -255,7 +256,7 @@ export class ProjectionEngine {
    */
   async status(): Promise<ProjectionStatus[]> {
     const head = await this.store.headPosition();
-    const { rows } = await this.pool.query<{ name: string; position: number; version: number; status: string; rebuild_position: number | null; followed: boolean }>(
+    const { rows } = await this.pool.query<{ name: string; position: string; version: number; status: string; rebuild_position: string | null; followed: boolean }>(
       `SELECT c.name, c.position, c.version, c.status, c.rebuild_position,
               EXISTS (SELECT 1 FROM pg_locks l
                        WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 2
@@ -288,7 +289,7 @@ export class ProjectionEngine {
   async waitFor(position: number, names: readonly string[] = this.names(), timeoutMs = 5000): Promise<boolean> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const { rows } = await this.pool.query<{ lowest: number | null }>(`SELECT min(position) AS lowest FROM projection_checkpoints WHERE name = ANY($1::text[])`, [names]);
+      const { rows } = await this.pool.query<{ lowest: string | null }>(`SELECT min(position) AS lowest FROM projection_checkpoints WHERE name = ANY($1::text[])`, [names]);
       if (Number(rows[0].lowest ?? 0) >= position) return true;
       if (Date.now() >= deadline) return false;
       await sleep(15);

@@ -127,7 +127,7 @@ export async function rebuildProjection<T extends Tables>(
 
 /** Replaces the live table (if any) by the fresh one, and gives the fresh one's indexes the live names. */
 async function swapIn(client: PoolClient, fresh: VersionedTable, live: VersionedTable): Promise<void> {
-  const { rows } = await client.query(`SELECT to_regclass($1) IS NOT NULL AS present`, [quote(live.tableName)]);
+  const { rows } = await client.query<{ present: boolean }>(`SELECT to_regclass($1) IS NOT NULL AS present`, [quote(live.tableName)]);
   if (rows[0].present) {
     await client.query(`ALTER TABLE ${quote(live.tableName)} RENAME TO ${quote(`${live.tableName}__old`)}`);
     await client.query(`DROP TABLE ${quote(`${live.tableName}__old`)}`);

@@ -30,7 +30,7 @@ export class SqlTable {
     }));
     this.keyColumns = spec.key.map((k) => {
       const found = this.columns.find((c) => c.property === k);
-      if (!found) throw new Error(`${this.tableName}: key ${k} is not a column`);
+      if (!found) throw new Error(`${this.tableName}: key ${String(k)} is not a column`);
       return found;
     });
     this.recordset = this.columns.map((c) => `${quote(c.column)} ${c.sqlType}`).join(', ');
@@ -38,14 +38,14 @@ export class SqlTable {
 
   /** The same table under another name (rebuild target). */
   renamed(tableName: string): SqlTable {
-    return Object.assign(Object.create(SqlTable.prototype), this, { tableName });
+    return Object.assign(Object.create(SqlTable.prototype) as SqlTable, this, { tableName });
   }
 
   async selectByKeys(client: PoolClient, keys: Record<string, unknown>[]): Promise<object[]> {
     if (keys.length === 0) return [];
     const keyList = this.keyColumns.map((c) => quote(c.column)).join(', ');
     const keyRecordset = this.keyColumns.map((c) => `${quote(c.column)} ${c.sqlType}`).join(', ');
-    const { rows } = await client.query(
+    const { rows } = await client.query<object>(
       `SELECT ${this.selectList()} FROM ${quote(this.tableName)}
         WHERE (${keyList}) IN (SELECT ${keyList} FROM jsonb_to_recordset($1::jsonb) AS k(${keyRecordset}))`,
       [JSON.stringify(keys.map((k) => this.toRecord(k, this.keyColumns)))],
@@ -80,7 +80,7 @@ export class SqlTable {
   }
 
   async selectAll(client: PoolClient): Promise<object[]> {
-    const { rows } = await client.query(`SELECT ${this.selectList()} FROM ${quote(this.tableName)}`);
+    const { rows } = await client.query<object>(`SELECT ${this.selectList()} FROM ${quote(this.tableName)}`);
     return rows;
   }
 

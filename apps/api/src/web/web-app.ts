@@ -32,7 +32,10 @@ export function mountWebApp(app: NestExpressApplication): void {
   // The few files at the top (favicon…) by name: a static handler there would look on disk for every API path.
   const topFiles = new Set(readdirSync(root, { withFileTypes: true }).filter((f) => f.isFile() && f.name !== 'index.html').map((f) => `/${f.name}`));
   const serveTop = express.static(root, { index: false, maxAge: '5m' });
-  app.use((req: Request, res: Response, next: NextFunction) => (topFiles.has(req.path) ? serveTop(req, res, next) : next()));
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (topFiles.has(req.path)) serveTop(req, res, next);
+    else next();
+  });
   const index = join(root, 'index.html');
   app.use((req: Request, res: Response, next: NextFunction) => {
     // `/` is the page for everyone; a deeper path is a page for a browser's navigation only.

@@ -51,5 +51,6 @@ export const agencyActivity = defineProjection<{ activity: AgencyActivityRow }>(
 /** The naive baseline: one TypeORM load and save per event, what a first version often does. */
 export async function naiveApply(repo: Repository<NaiveActivityRow>, e: RecordedEvent): Promise<void> {
   const row = (await repo.findOneBy(keyOf(e))) ?? undefined;
-  await repo.save(next(row ? { ...row, committedCents: Number(row.committedCents) } : undefined, e));
+  // A bigint column comes back as a string, whatever the entity says.
+  await repo.save(next(row ? { ...row, committedCents: Number(row.committedCents as number | string) } : undefined, e));
 }

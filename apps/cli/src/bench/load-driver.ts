@@ -59,7 +59,7 @@ const OPERATIONS: Operation[] = [
 ];
 
 async function drive(plan: LoadPlan): Promise<OperationResult[]> {
-  const results = OPERATIONS.map((o) => ({ name: o.name, write: o.request(plan, 0).method === 'POST', statuses: {}, latencies: [], codes: {}, eventsReported: 0, networkErrors: 0 }) as OperationResult);
+  const results = OPERATIONS.map((o): OperationResult => ({ name: o.name, write: o.request(plan, 0).method === 'POST', statuses: {}, latencies: [], codes: {}, eventsReported: 0, networkErrors: 0 }));
   const totalWeight = OPERATIONS.reduce((s, o) => s + o.weight, 0);
   const deadline = performance.now() + plan.durationSeconds * 1000;
   let counter = 0;

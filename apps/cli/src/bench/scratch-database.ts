@@ -20,7 +20,7 @@ export async function scratchDatabase(adminUrl: string | null, prefix: string): 
     chmodSync(embeddedDir, 0o755);
     const db = await startEmbeddedPostgres({ dataDir: join(embeddedDir, 'pg') });
     adminUrl = db.url;
-    embeddedStop = db.stop;
+    embeddedStop = () => db.stop();
   }
   const dbName = `${prefix.replace(/-/g, '_')}_${Date.now().toString(36)}`;
   const admin = new Client({ connectionString: adminUrl });

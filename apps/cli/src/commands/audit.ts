@@ -41,7 +41,7 @@ export async function auditDigest(): Promise<void> {
 }
 
 /** Writes a new Ed25519 key pair for signing digests. */
-export async function auditKeygen(options: { out: string }): Promise<void> {
+export function auditKeygen(options: { out: string }): void {
   if (existsSync(options.out)) throw new Error(`${options.out} exists: refusing to overwrite a signing key`);
   const { privateKeyPem, publicKeyPem } = generateSigningKeys();
   writeFileSync(options.out, privateKeyPem, { mode: 0o600 });
@@ -76,7 +76,7 @@ export async function auditExport(options: { agency: string; from: string; to: s
   });
 }
 
-export async function auditVerifyBundle(dir: string, options: { publicKey?: string }): Promise<void> {
+export function auditVerifyBundle(dir: string, options: { publicKey?: string }): void {
   const verdict = verifyBundle(dir, options.publicKey ? readFileSync(options.publicKey, 'utf8') : undefined);
   if (verdict.ok) console.log(`bundle intact: ${verdict.eventCount} events${verdict.digestSigned ? ', digest signature valid' : ''}`);
   else {

@@ -7,6 +7,7 @@ import { scratchDatabase } from '../bench/scratch-database';
 import { runDemo, settableClock } from './demo';
 
 // autocannon ships no types; this is the part of its result we print.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- no types to import it with
 const autocannon = require('autocannon') as (options: object) => Promise<AutocannonResult>;
 interface AutocannonResult {
   latency: { p50: number; p99: number; average: number };

@@ -40,7 +40,7 @@ export async function benchLoad(options: { connections: string; duration: string
     const call = async (method: string, path: string, who: string, body?: unknown) => {
       const res = await fetch(`${url}${path}`, { method, headers: { authorization: `Bearer ${token(who)}`, 'content-type': 'application/json', accept: 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
       if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-      return res.json();
+      return (await res.json()) as unknown;
     };
     // A large envelope for this year, so commitments meet each other rather than its limit.
     await call('POST', `/agencies/${safir}/fund/${year}/envelope`, 'director-32', { amountCents: 100_000_000_00 });

@@ -79,7 +79,7 @@ export async function benchPast(options: { scale: string; samples: string }): Pr
       let bytes = 0;
       for (const spec of Object.values(engine.get(name).tables)) {
         const table = engine.tableOf(spec.entity).tableName;
-        const q = (await pool.query(`SELECT count(*) FILTER (WHERE is_current AND NOT is_removed)::int AS rows, count(*)::int AS versions, pg_total_relation_size($1)::bigint AS bytes FROM "${table}"`, [table])).rows[0];
+        const q = (await pool.query<{ rows: number; versions: number; bytes: string }>(`SELECT count(*) FILTER (WHERE is_current AND NOT is_removed)::int AS rows, count(*)::int AS versions, pg_total_relation_size($1)::bigint AS bytes FROM "${table}"`, [table])).rows[0];
         rows += q.rows;
         versions += q.versions;
         bytes += Number(q.bytes);

@@ -69,7 +69,7 @@ export async function bench(options: BenchOptions): Promise<void> {
   try {
     await ds.initialize();
     await migrate(ds);
-    const server = (await pool.query(`SHOW server_version`)).rows[0].server_version;
+    const server = (await pool.query<{ server_version: string }>(`SHOW server_version`)).rows[0].server_version;
     console.log(`Ancrage bench on PostgreSQL ${server} (${config.databaseUrl ? 'DATABASE_URL' : 'embedded'}), node ${process.version}`);
     let next = 0;
 
@@ -144,9 +144,9 @@ export async function bench(options: BenchOptions): Promise<void> {
     clearInterval(sampler);
     bar.stop();
     peak = Math.max(peak, process.memoryUsage().rss);
-    const rows = Number((await pool.query(`SELECT count(*) FROM bench_agency_activity WHERE is_current`)).rows[0].count);
-    const versions = Number((await pool.query(`SELECT count(*) FROM bench_agency_activity`)).rows[0].count);
-    const tableBytes = Number((await pool.query(`SELECT pg_total_relation_size('bench_agency_activity') AS n`)).rows[0].n);
+    const rows = Number((await pool.query<{ count: string }>(`SELECT count(*) FROM bench_agency_activity WHERE is_current`)).rows[0].count);
+    const versions = Number((await pool.query<{ count: string }>(`SELECT count(*) FROM bench_agency_activity`)).rows[0].count);
+    const tableBytes = Number((await pool.query<{ n: string }>(`SELECT pg_total_relation_size('bench_agency_activity') AS n`)).rows[0].n);
     results.rebuildEventsPerSecond = rate(rebuilt.events, rebuildSeconds);
     results.rebuildPeakRssMiB = mib(peak);
     console.log(
@@ -158,7 +158,7 @@ export async function bench(options: BenchOptions): Promise<void> {
 
     // 5. "as of" for the large agency: one event in 50 of the log (20,000 of 1,000,000, over ten
     // years), read from the versioned table as of mid-2021, then replayed in memory for comparison
-    const asOfEvents = Number((await pool.query(`SELECT count(*) FROM event_log WHERE agency = $1`, [LARGE_AGENCY])).rows[0].count);
+    const asOfEvents = Number((await pool.query<{ count: string }>(`SELECT count(*) FROM event_log WHERE agency = $1`, [LARGE_AGENCY])).rows[0].count);
     const medianReplayMs = async (asOf: AsOf) => {
       const timings: number[] = [];
       for (let run = 0; run < 7; run++) {
@@ -191,7 +191,7 @@ export async function bench(options: BenchOptions): Promise<void> {
     start = process.hrtime.bigint();
     for (const e of events) await naiveApply(repo, e);
     results.naiveEventsPerSecond = rate(events.length, seconds(start));
-    results.speedupOverNaive = (Number(results.rebuildEventsPerSecond) / Number(results.naiveEventsPerSecond)).toFixed(1);
+    results.speedupOverNaive = (results.rebuildEventsPerSecond / results.naiveEventsPerSecond).toFixed(1);
     console.log(`naive TypeORM save per event:           ${results.naiveEventsPerSecond} events/s (${events.length} events)`);
     console.log(`rebuild speed-up over the naive fold:   ${results.speedupOverNaive}x`);
     console.log(JSON.stringify({ bench: results }));

@@ -27,7 +27,7 @@ export function partnershipsSetUp(a: ScaledAgency, mine: DemoPartner[], lane: Ag
   const proactive = pro >= 0.5;
   const circles = new Map<string, Circle>();
   for (const p of mine) {
-    const byDefault = CATEGORIES[p.category].circle as Circle;
+    const byDefault = CATEGORIES[p.category].circle;
     let circle = byDefault;
     let reason: string | null = null;
     if (p.category === 'TRAINING_BODY' && p.subkind === 'OF' && !proactive) [circle, reason] = [3, 'peu d’actions communes depuis la fin du marché'];

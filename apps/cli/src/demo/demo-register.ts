@@ -1,4 +1,4 @@
-import { type PartnerCategory } from '@ancrage/partnerships';
+import type { PartnerCategory } from '@ancrage/partnerships';
 import { REGIONS, ReviseTerritorialContext, type TerritorialFigures } from '@ancrage/territory';
 import { DEMO_AGENCIES, DEMO_BASINS, DemoAgency, DemoBasin } from './demo-territory';
 import { AgencyLane, day, round } from './demo-steps';

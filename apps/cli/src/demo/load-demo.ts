@@ -48,7 +48,7 @@ export async function loadDemo(bus: CommandBus, setClock: (now: Date | null) => 
     try {
       await bus.execute(command);
     } catch (error) {
-      throw new Error(`demo step ${rank} (${step.date}, ${step.lane}, ${command.constructor.name}) failed: ${(error as Error).message}`);
+      throw new Error(`demo step ${rank} (${step.date}, ${step.lane}, ${command.constructor.name}) failed: ${(error as Error).message}`, { cause: error });
     }
     options.onProgress?.(++done, timeline.length);
   };

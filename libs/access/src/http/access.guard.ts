@@ -85,7 +85,7 @@ export class AccessGuard implements CanActivate {
       case 'fund.allocate':
       case 'fund.authorise': {
         const agency = this.safir(req);
-        return { kind, agency, region: this.agencies ? await this.agencies.regionOf(agency) : null } as Action;
+        return { kind, agency, region: this.agencies ? await this.agencies.regionOf(agency) : null };
       }
       case 'agency.write':
         return { kind, agency: this.safir(req) };
@@ -95,10 +95,10 @@ export class AccessGuard implements CanActivate {
       }
       case 'region.read': {
         const region = (req.params.region ?? req.query.region) as string | undefined;
-        return region ? { kind, region: String(region) } : { kind: 'national.read' };
+        return region ? { kind, region } : { kind: 'national.read' };
       }
       default:
-        return { kind } as Action;
+        return { kind };
     }
   }
 

@@ -4,6 +4,10 @@ import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { PUBLIC_ROUTE } from '@ancrage/platform';
 import { ACCESS_POLICY, PolicyKind } from './access.decorator';
 
+/** Nest's route metadata, as the decorators wrote it. */
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- names the type the metadata was written with
+const metadata = <T>(key: string, target: object) => Reflect.getMetadata(key, target) as T | undefined;
+
 export interface RouteRule {
   method: string;
   path: string;
@@ -29,13 +33,13 @@ export class RouteTable implements OnApplicationBootstrap {
     for (const wrapper of this.discovery.getControllers()) {
       const controller = wrapper.metatype;
       if (!controller || !wrapper.instance) continue;
-      const base = ([] as string[]).concat(Reflect.getMetadata(PATH_METADATA, controller) ?? '')[0];
-      const proto = Object.getPrototypeOf(wrapper.instance);
+      const base = ([] as string[]).concat(metadata<string | string[]>(PATH_METADATA, controller) ?? '')[0];
+      const proto = Object.getPrototypeOf(wrapper.instance) as Record<string, (...args: unknown[]) => unknown>;
       for (const name of this.scanner.getAllMethodNames(proto)) {
         const handler = proto[name];
-        const path = Reflect.getMetadata(PATH_METADATA, handler);
+        const path = metadata<string | string[]>(PATH_METADATA, handler);
         if (path === undefined) continue;
-        const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod];
+        const method = RequestMethod[metadata<RequestMethod>(METHOD_METADATA, handler) ?? RequestMethod.GET];
         const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [handler, controller]);
         const policy = this.reflector.getAllAndOverride<PolicyKind>(ACCESS_POLICY, [handler, controller]);
         for (const p of ([] as string[]).concat(path)) {

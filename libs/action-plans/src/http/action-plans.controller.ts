@@ -139,7 +139,7 @@ export class ActionPlansController {
     const r = await this.rows(q, { year: q.year, region: q.region });
     const lines = executionLines(r.plans, r.actions, r.progress, r.date);
     const sort = q.sort ?? 'safir';
-    lines.sort((a, b) => (sort === 'safir' ? a.safir.localeCompare(b.safir) : (b[sort] as number) - (a[sort] as number)));
+    lines.sort((a, b) => (sort === 'safir' ? a.safir.localeCompare(b.safir) : (b[sort]) - (a[sort])));
     if (q.format === 'csv') {
       res.setHeader('content-type', 'text/csv; charset=utf-8');
       res.setHeader('content-disposition', `attachment; filename="plan-execution-${q.year}${q.region ? `-${q.region}` : ''}.csv"`);

@@ -24,7 +24,7 @@ export function streamScope(streamId: string): string {
 }
 
 type Data = Record<string, unknown>;
-const text = (d: Data, k: string) => (typeof d[k] === 'string' ? (d[k] as string) : '');
+const text = (d: Data, k: string) => (typeof d[k] === 'string' ? (d[k]) : '');
 
 /** The names an event gives, as [kind, key, label]. */
 function namesOf(e: RecordedEvent): [NameKind, string, string][] {

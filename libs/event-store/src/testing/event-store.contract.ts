@@ -4,7 +4,7 @@ import { DuplicateEventIdError, InvalidAppendError, WrongExpectedVersionError } 
 import { UpcasterRegistry } from '../upcasters';
 import { verifyChain } from '../verify-chain';
 import type { RecordedEvent } from '../envelope';
-import { newEvent } from '@ancrage/event-store/testing';
+import { newEvent } from './event-fixtures';
 
 export interface ContractSubject {
   store: EventStore;

@@ -167,28 +167,28 @@ describe('fund facts and their dates', () => {
   it('keeps commitments, requests and answers within the fund year, and after the envelope', () => {
     const notified = fundDecider.decide({ kind: 'allocate', safir: '62001', year: 2018, region: '32', amountCents: 10_000_00, allocatedOn: '2018-01-10' }, fundDecider.initialState(), ctx);
     expect(notified[0].occurredAt).toBe('2018-01-10T00:00:00.000Z');
-    const state = given(...(notified as FundEvent[]));
+    const state = given(...(notified));
     const commit = (committedOn: string) => fundDecider.decide({ ...spend('c9', 100), committedOn } as FundCommand, state, ctx);
     expect(() => commit('2017-12-31')).toThrow(expect.objectContaining({ code: 'DATE_BEFORE_ENVELOPE', field: 'committedOn' }));
     expect(() => commit('2018-01-09')).toThrow(expect.objectContaining({ code: 'DATE_BEFORE_ENVELOPE' }));
     expect(commit('2018-03-14')[0].occurredAt).toBe('2018-03-14T12:00:00.000Z');
     // Recorded today for last year, a commitment must say when it was made.
-    expect(() => fundDecider.decide(spend('c9', 100) as FundCommand, state, { ...ctx, now: new Date('2019-02-01T10:00:00Z') })).toThrow(expect.objectContaining({ code: 'DATE_OUTSIDE_FUND_YEAR' }));
+    expect(() => fundDecider.decide(spend('c9', 100), state, { ...ctx, now: new Date('2019-02-01T10:00:00Z') })).toThrow(expect.objectContaining({ code: 'DATE_OUTSIDE_FUND_YEAR' }));
     expect(() => fundDecider.decide({ kind: 'allocate', safir: '62001', year: 2018, region: '32', amountCents: 1, allocatedOn: '2016-12-31' }, fundDecider.initialState(), ctx)).toThrow(
       expect.objectContaining({ code: 'DATE_OUTSIDE_FUND_YEAR', field: 'allocatedOn' }),
     );
-    const asked = [...(notified as FundEvent[]), ...(fundDecider.decide({ kind: 'request-over-commitment', requestId: 'r1', amountCents: 100, reason: 'x', requestedOn: '2018-05-02' }, state, ctx) as FundEvent[])];
+    const asked = [...(notified), ...(fundDecider.decide({ kind: 'request-over-commitment', requestId: 'r1', amountCents: 100, reason: 'x', requestedOn: '2018-05-02' }, state, ctx))];
     expect(() => fundDecider.decide({ kind: 'authorise-over-commitment', requestId: 'r1', amountCents: 100, reason: 'ok', authorisedOn: '2018-05-01' }, given(...asked), ctx)).toThrow(
       expect.objectContaining({ code: 'DATE_BEFORE_REQUEST', field: 'authorisedOn' }),
     );
   });
 
   it('dates a payment correction at the payment: the payment was always of that amount', () => {
-    const committed: FundEvent[] = [allocated, { ...fundDecider.decide({ ...spend('c1', 1_000_00), committedOn: '2018-06-10' } as FundCommand, given(allocated), ctx)[0] } as FundEvent];
+    const committed: FundEvent[] = [allocated, { ...fundDecider.decide({ ...spend('c1', 1_000_00), committedOn: '2018-06-10' } as FundCommand, given(allocated), ctx)[0] }];
     const paid = fundDecider.decide({ kind: 'pay', commitmentId: 'c1', paymentId: 'p1', amountCents: 500_00, paidOn: '2018-07-01' }, given(...committed), ctx);
     const correction = fundDecider.decide(
       { kind: 'correct-payment', commitmentId: 'c1', paymentId: 'p1', correctsEventId: 'e1', correctedCents: 400_00, reason: 'erreur de saisie' },
-      given(...committed, ...(paid as FundEvent[])),
+      given(...committed, ...(paid)),
       ctx,
     );
     expect(correction[0]).toMatchObject({ type: 'PaymentCorrected', occurredAt: '2018-07-01T12:00:00.000Z', data: { previousCents: 500_00, correctedCents: 400_00 } });

@@ -17,7 +17,7 @@ export class ChangePartnershipHandler implements ICommandHandler<ChangePartnersh
 
   async execute({ safir, partnerId, change, context }: ChangePartnership): Promise<CommandOutcome> {
     const partner = await partnerFacts(this.store, partnerId);
-    const command = { ...change, safir, partnerId, partner, today: this.clock().toISOString().slice(0, 10) } as PartnershipCommand;
+    const command: PartnershipCommand = { ...change, safir, partnerId, partner, today: this.clock().toISOString().slice(0, 10) };
     return this.runner.run({ streamId: partnershipStream(safir, partnerId), agency: safir, decider: partnershipDecider, command, context });
   }
 }

@@ -106,7 +106,7 @@ export const partnershipDecider: Decider<PartnershipCommand, PartnershipEvent, P
         return [{ type: 'AgreementAmended', data: { ...ids, agreementId: c.agreementId, note: c.note, endDate: c.endDate }, ...factOn(c.amendedOn, now, 'amendedOn', afterSignature) }];
       }
       case 'assign-circle': {
-        const defaultCircle = CATEGORIES[c.partner.category!].circle as Circle;
+        const defaultCircle = CATEGORIES[c.partner.category!].circle;
         if (c.circle !== defaultCircle && !c.reason) {
           throw new DomainError('REASON_REQUIRED', `${c.partner.category} partners are in circle ${defaultCircle} by default: say why this one is in circle ${c.circle}`, 'rule', 'reason');
         }

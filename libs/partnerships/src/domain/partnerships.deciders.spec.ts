@@ -10,7 +10,7 @@ const open = { exists: true, closed: false, category: 'CAP_EMPLOI' as const };
 const base = { safir: '62001', partnerId: 'cap-62', partner: open, today: '2018-05-01' };
 type Variant = PartnershipCommand extends infer C ? (C extends PartnershipCommand ? Omit<C, keyof typeof base> : never) : never;
 const decide = (given: PartnershipEvent[], c: Variant & Partial<Omit<typeof base, 'partner'>> & { partner?: PartnershipCommand['partner'] }) =>
-  partnershipDecider.decide({ ...base, ...c } as PartnershipCommand, fold(partnershipDecider, given), ctx);
+  partnershipDecider.decide({ ...base, ...c }, fold(partnershipDecider, given), ctx);
 const signed = decide([], { kind: 'sign', agreementId: 'a1', reference: 'CONV-2016-12', scale: 'DEPARTMENTAL', formal: true, objectives: ['COMPLEMENTARY_SERVICES'], startDate: '2016-01-01', endDate: '2018-12-31' });
 
 describe('SIRET', () => {

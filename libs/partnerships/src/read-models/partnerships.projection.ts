@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '@ancrage/event-store';
 import { defineProjection, RowAccess, Touch } from '@ancrage/projections';
-import { CATEGORIES, PartnerCategory } from '../domain/categories';
+import { CATEGORIES } from '../domain/categories';
 import type { JointEventEvent, PartnerEvent, PartnershipEvent } from '../domain/partnerships.events';
 import { JointEventRow, PartnerRow, PartnershipAgencyRow, PartnershipMonthRow, PartnershipRow } from './partnerships.entities';
 
@@ -80,7 +80,7 @@ export const partnershipsProjection = defineProjection<PartnershipTables>({
         return rows.put('agencies', { safir: event.data.safir, region: event.data.region });
       case 'PartnerRegistered': {
         const { partnerId, name, category, subkind, dataInclusionCode, siret, scale, parentPartnerId } = event.data;
-        return rows.put('partners', { partnerId, name, category, subkind, dataInclusionCode, siret, scale, parentPartnerId, defaultCircle: CATEGORIES[category as PartnerCategory].circle, closed: false });
+        return rows.put('partners', { partnerId, name, category, subkind, dataInclusionCode, siret, scale, parentPartnerId, defaultCircle: CATEGORIES[category].circle, closed: false });
       }
       case 'PartnerUpdated': {
         const p = rows.get('partners', { partnerId: event.data.partnerId });
@@ -140,7 +140,7 @@ export const partnershipsProjection = defineProjection<PartnershipTables>({
       }
       case 'QualityAssessed': {
         const later = p.lastAssessedOn !== null && p.lastAssessedOn > event.data.assessedOn;
-        if (!later) rows.put('partnerships', { ...p, lastScore: event.data.score, lastAssessedOn: event.data.assessedOn, lastCriteria: event.data.criteria as Record<string, boolean> });
+        if (!later) rows.put('partnerships', { ...p, lastScore: event.data.score, lastAssessedOn: event.data.assessedOn, lastCriteria: event.data.criteria });
         else rows.put('partnerships', p);
         const m = month(rows, d.safir, d.partnerId, event.data.assessedOn);
         return rows.put('months', { ...m, score: event.data.score });

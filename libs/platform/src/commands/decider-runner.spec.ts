@@ -33,7 +33,7 @@ describe('DeciderRunner', () => {
       Array.from({ length: 10 }, () => runner.run({ streamId: 'b', agency: null, decider: budget, command: { kind: 'debit', amount: 1 }, context: ctx })),
     );
     expect(attempts.filter((a) => a.status === 'fulfilled')).toHaveLength(5);
-    expect(attempts.filter((a) => a.status === 'rejected').every((a) => (a as PromiseRejectedResult).reason instanceof DomainError)).toBe(true);
+    expect(attempts.filter((a) => a.status === 'rejected').every((a) => (a).reason instanceof DomainError)).toBe(true);
   });
 
   it('records every one of many concurrent additive commands on one stream (no conflict reaches the caller)', async () => {

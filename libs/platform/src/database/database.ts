@@ -36,5 +36,5 @@ export async function openDatabase(config: AppConfig, log: (msg: string) => void
 
 /** A database this process neither starts nor stops (DATABASE_URL, a test's or a bench's scratch database). */
 export function externalDatabase(url: string, freshlyCreated = false): DatabaseHandle {
-  return { url, embedded: false, freshlyCreated, embeddedAt: null, stop: async () => undefined };
+  return { url, embedded: false, freshlyCreated, embeddedAt: null, stop: () => Promise.resolve() };
 }

@@ -80,9 +80,9 @@ export class ApiErrorFilter implements ExceptionFilter {
       const message =
         typeof response === 'string' ? response : ((response as { message?: string | string[] }).message ?? exception.message);
       const error = (response as { error?: string }).error ?? HttpStatus[statusCode] ?? 'Error';
-      const code = (response as { code?: string }).code ?? String(HttpStatus[statusCode] ?? 'ERROR');
+      const code = (response as { code?: string }).code ?? HttpStatus[statusCode] ?? 'ERROR';
       const fields = (response as { fields?: ErrorBody['fields'] }).fields;
-      return { statusCode, error: String(error), code, message: Array.isArray(message) ? message.join('; ') : String(message), ...(fields ? { fields } : {}) };
+      return { statusCode, error, code, message: Array.isArray(message) ? message.join('; ') : message, ...(fields ? { fields } : {}) };
     }
     if (isBodyParserError(exception, 'entity.parse.failed')) {
       return { statusCode: 400, error: 'Bad Request', code: 'MALFORMED_BODY', message: 'the request body is not valid JSON' };

@@ -36,8 +36,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (key === undefined || !this.reflector.get<boolean>(IDEMPOTENT_COMMAND, context.getHandler())) return next.handle();
     if (!KEY.test(key)) return from(Promise.reject(keyProblem('Idempotency-Key must be 1-200 printable ASCII characters', 'matches')));
     const actor = req.principal?.userId ?? '-';
-    const route = `${req.method} ${String(req.route?.path ?? req.path)}`;
-    const digest = createHash('sha256').update(canonicalJson({ params: req.params, body: req.body ?? null })).digest('hex');
+    const route = `${req.method} ${(req.route as { path?: string } | undefined)?.path ?? req.path}`;
+    const digest = createHash('sha256').update(canonicalJson({ params: req.params, body: (req.body as unknown) ?? null })).digest('hex');
     const res = context.switchToHttp().getResponse<Response>();
     return from(this.pool.query<{ actor: string; route: string; digest: string; status: number; answer: Record<string, unknown> }>(`SELECT actor, route, digest, status, answer FROM idempotency_keys WHERE key = $1`, [key])).pipe(
       switchMap(({ rows }) => {

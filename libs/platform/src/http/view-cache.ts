@@ -117,7 +117,7 @@ export class ViewCacheInterceptor implements NestInterceptor, OnModuleInit, OnMo
 
   private async version(): Promise<string> {
     if (this.generation !== null) return `g${this.generation}`;
-    const { rows } = await this.pool.query(`SELECT string_agg(name || ':' || position || ':' || status || ':' || updated_at, ',' ORDER BY name) AS v FROM projection_checkpoints`);
+    const { rows } = await this.pool.query<{ v: string | null }>(`SELECT string_agg(name || ':' || position || ':' || status || ':' || updated_at, ',' ORDER BY name) AS v FROM projection_checkpoints`);
     return rows[0].v ?? '';
   }
 }

@@ -17,7 +17,7 @@ import { requestFields } from './request-context';
  * first one's logger; and the CLI logs before any Nest module exists.
  */
 export function requestLogging(logger: JsonLogger) {
-  const log = pinoHttp<IncomingMessage, ServerResponse>({
+  const log = pinoHttp({
     logger: logger.pino,
     genReqId: (req) => (req as unknown as CorrelatedRequest).correlationId,
     customAttributeKeys: { reqId: 'correlationId', responseTime: 'ms' },

@@ -93,7 +93,7 @@ function history(specs: EventSpec[]): RecordedEvent[] {
       metadata: { actor: 'u', role: 'manager', agency: s.agency, correlationId: 'c', causationId: null, idempotencyKey: null, occurredAt, recordedAt: day(100 + recorded) },
       hash: '',
       digestForm: 2,
-    } as RecordedEvent;
+    };
   });
 }
 

@@ -97,7 +97,7 @@ export class RowVersions<T extends Tables> {
       event,
       occurredAt: instant(event.metadata.occurredAt),
       recordedAt: instant(event.metadata.recordedAt),
-      touches: this.projection.touches(event).map((t) => ({ table: t.table, key: t.key as Record<string, unknown>, id: this.id(t.table, t.key as Record<string, unknown>) })),
+      touches: this.projection.touches(event).map((t) => ({ table: t.table, key: t.key, id: this.id(t.table, t.key) })),
     };
   }
 
@@ -114,7 +114,7 @@ export class RowVersions<T extends Tables> {
   /** A key's identity: its table and key values (each key column has one type, so no ambiguity). */
   id(table: string, key: Record<string, unknown>): string {
     let id = table;
-    for (const column of this.projection.tables[table].key) id += `\u0000${key[column] ?? '\u0001'}`;
+    for (const column of this.projection.tables[table].key) id += `\u0000${keyPart(key[column])}`;
     return id;
   }
 
@@ -216,12 +216,12 @@ export class RowVersions<T extends Tables> {
     };
     f.rows = {
       get: (table, key) => {
-        const id = declared(table, key as Record<string, unknown>, 'reads');
+        const id = declared(table, key, 'reads');
         const row = f.writes.has(id) ? f.writes.get(id) : (versionAt(f.touched.get(id)!.current, f.at)?.row ?? null);
         return row ? ({ ...row } as T[typeof table]) : undefined;
       },
       put: (table, row) => void f.writes.set(declared(table, row as Record<string, unknown>, 'writes'), row),
-      delete: (table, key) => void f.writes.set(declared(table, key as Record<string, unknown>, 'deletes'), null),
+      delete: (table, key) => void f.writes.set(declared(table, key, 'deletes'), null),
     };
     return f;
   })();
@@ -300,4 +300,10 @@ export class RowVersions<T extends Tables> {
       k.complete = false;
     }
   }
+}
+
+/** A key column's value in a row id: keys are strings, numbers or booleans; a missing one stands apart. */
+function keyPart(value: unknown): string {
+  if (value === null || value === undefined) return '\u0001';
+  return typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? value.toString() : JSON.stringify(value);
 }

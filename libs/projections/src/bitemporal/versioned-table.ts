@@ -91,7 +91,7 @@ export class VersionedTable {
 
   /** The same table under another name (rebuild target). */
   renamed(tableName: string): VersionedTable {
-    return Object.assign(Object.create(VersionedTable.prototype), this, { tableName });
+    return Object.assign(Object.create(VersionedTable.prototype) as VersionedTable, this, { tableName });
   }
 
   /** What the table looks like: a projection whose stored shape differs is rebuilt before use. */
@@ -294,7 +294,7 @@ function copyField(value: unknown, sqlType: string): string {
   if (value === null || value === undefined) return '\\N';
   if (typeof value === 'boolean') return value ? 't' : 'f';
   if (typeof value === 'number') return String(value);
-  const text = sqlType === 'jsonb' || sqlType === 'json' || typeof value === 'object' ? JSON.stringify(value) : String(value);
+  const text = sqlType === 'jsonb' || sqlType === 'json' || typeof value === 'object' ? JSON.stringify(value) : typeof value === 'string' ? value : typeof value === 'bigint' ? value.toString() : JSON.stringify(value);
   return /[\\\t\n\r]/.test(text) ? text.replace(/[\\\t\n\r]/g, (ch) => COPY_ESCAPES[ch]) : text;
 }
 

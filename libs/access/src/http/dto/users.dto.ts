@@ -87,7 +87,7 @@ export class UsersQueryDto extends AsOfQueryDto {}
 /** Whose names a page wants (the authors of what it shows). */
 export class PeopleQueryDto {
   @ApiProperty({ type: [String], example: ['claire-martin', 'direction-hdf'], description: 'user ids, at most 200' })
-  @Transform(({ value }) => (typeof value === 'string' ? value.split(',') : value))
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',') : value))
   @ArrayMaxSize(200)
   @Matches(USER_ID, { each: true, message: 'each userId must be 2-63 lower-case letters, digits, - or _' })
   userId: string[];

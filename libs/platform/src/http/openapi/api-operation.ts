@@ -37,7 +37,7 @@ type ResponseType = Type | [Type];
  * follows Nest's (201 for POST, 200 otherwise). Fails at load time when misplaced.
  */
 function successStatus(target: object, key: string | symbol, descriptor: PropertyDescriptor): 200 | 201 {
-  const method = Reflect.getMetadata(METHOD_METADATA, descriptor.value) as RequestMethod | undefined;
+  const method = Reflect.getMetadata(METHOD_METADATA, descriptor.value as object) as RequestMethod | undefined;
   if (method === undefined) throw new Error(`${target.constructor.name}.${String(key)}: put @ApiCommand/@ApiView above the route decorator`);
   return method === RequestMethod.POST ? 201 : 200;
 }

@@ -11,7 +11,7 @@ function mergeConstraints(into: SchemaObject, from: SchemaObject): void {
   for (const k of CONSTRAINTS) if (from[k] !== undefined && into[k] === undefined) (into as Record<string, unknown>)[k] = from[k];
   // An integer rule (@IsInt) narrows swagger's "number".
   if (from.type === 'integer' && into.type === 'number') into.type = 'integer';
-  if (from.items && into.items && !('$ref' in into.items) && !('$ref' in from.items)) mergeConstraints(into.items as SchemaObject, from.items as SchemaObject);
+  if (from.items && into.items && !('$ref' in into.items) && !('$ref' in from.items)) mergeConstraints(into.items, from.items);
 }
 
 /**
@@ -29,7 +29,7 @@ function addValidationRules(doc: OpenAPIObject): void {
     if (!known?.properties || !('properties' in schema) || !schema.properties) continue;
     for (const [prop, target] of Object.entries(schema.properties)) {
       const source = known.properties[prop];
-      if (source && !('$ref' in target) && !('$ref' in source)) mergeConstraints(target as SchemaObject, source as SchemaObject);
+      if (source && !('$ref' in target) && !('$ref' in source)) mergeConstraints(target, source);
     }
   }
 }
