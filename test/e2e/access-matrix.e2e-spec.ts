@@ -25,7 +25,11 @@ const ALLOWED: Record<PolicyKind, string[]> = {
 };
 
 function concrete(path: string): string {
-  return path.replace(':safir', '75001').replace(':region', '11').replace(':year', '2018').replace(/:[A-Za-z]+/g, 'x1');
+  return path
+    .replace(':safir', '75001')
+    .replace(':region', '11')
+    .replace(':year', '2018')
+    .replace(/:[A-Za-z]+/g, 'x1');
 }
 
 describe('access matrix: every route × every role, in and out of scope', () => {
@@ -44,7 +48,11 @@ describe('access matrix: every route × every role, in and out of scope', () => 
 
   it('has a rule for every route', () => {
     expect(routes.length).toBeGreaterThan(5);
-    for (const r of routes) expect({ route: `${r.method} ${r.path}`, ok: r.policy === 'public' || (r.policy !== null && r.policy in ALLOWED) }).toEqual({ route: `${r.method} ${r.path}`, ok: true });
+    for (const r of routes)
+      expect({ route: `${r.method} ${r.path}`, ok: r.policy === 'public' || (r.policy !== null && r.policy in ALLOWED) }).toEqual({
+        route: `${r.method} ${r.path}`,
+        ok: true,
+      });
   });
 
   it('answers each persona as the matrix says', async () => {

@@ -63,10 +63,18 @@ describe('access control over HTTP', () => {
   it('lets an admin register a user, grant a role and issue a token the user can use at once', async () => {
     const auth = { authorization: `Bearer ${admin}` };
     await request(server).post('/users').set(auth).send({ userId: 'claire', displayName: 'Claire Martin' }).expect(201);
-    const unknown = await request(server).put('/users/claire/grants/manager').set(auth).send({ agencies: ['75001', '99999'] }).expect(422);
+    const unknown = await request(server)
+      .put('/users/claire/grants/manager')
+      .set(auth)
+      .send({ agencies: ['75001', '99999'] })
+      .expect(422);
     expect(unknown.body).toMatchObject({ code: 'UNKNOWN_AGENCY', fields: [expect.objectContaining({ field: 'agencies' })] });
     expect(unknown.body.message).toContain('99999');
-    await request(server).put('/users/claire/grants/manager').set(auth).send({ agencies: ['75001'] }).expect(200);
+    await request(server)
+      .put('/users/claire/grants/manager')
+      .set(auth)
+      .send({ agencies: ['75001'] })
+      .expect(200);
     const issued = await request(server).post('/users/claire/tokens').set(auth).send({ label: 'laptop' }).expect(201);
     expect(issued.body.token).toMatch(/^anc_claire\./);
     const who = await me(issued.body.token).expect(200);
@@ -88,9 +96,18 @@ describe('access control over HTTP', () => {
 
   it('records the acting admin, not anything from the body, in the events', async () => {
     const auth = { authorization: `Bearer ${admin}` };
-    const res = await request(server).post('/users').set(auth).send({ userId: 'spoof', displayName: 'S', actor: 'someone-else' }).expect(400);
+    const res = await request(server)
+      .post('/users')
+      .set(auth)
+      .send({ userId: 'spoof', displayName: 'S', actor: 'someone-else' })
+      .expect(400);
     expect(res.body.fields).toContainEqual(expect.objectContaining({ field: 'actor' }));
-    const ok = await request(server).post('/users').set(auth).set('x-correlation-id', 'corr-1').send({ userId: 'spoof', displayName: 'S' }).expect(201);
+    const ok = await request(server)
+      .post('/users')
+      .set(auth)
+      .set('x-correlation-id', 'corr-1')
+      .send({ userId: 'spoof', displayName: 'S' })
+      .expect(201);
     const { events } = await h.app.get<EventStore>(EVENT_STORE).readAll({ after: ok.body.position - 1, limit: 1 });
     expect(events[0].metadata).toMatchObject({ actor: 'root-admin', role: 'admin', correlationId: 'corr-1' });
   });
@@ -103,7 +120,11 @@ describe('access control over HTTP', () => {
     expect(bad.body.fields.map((f: { field: string }) => f.field).sort()).toEqual(['displayName', 'userId']);
     const badRole = await request(server).put('/users/claire/grants/king').set(auth).send({}).expect(400);
     expect(badRole.body.fields[0].field).toBe('role');
-    const badScope = await request(server).put('/users/claire/grants/manager').set(auth).send({ agencies: ['7500'] }).expect(400);
+    const badScope = await request(server)
+      .put('/users/claire/grants/manager')
+      .set(auth)
+      .send({ agencies: ['7500'] })
+      .expect(400);
     expect(badScope.body.fields[0].field).toBe('agencies');
     const noScope = await request(server).put('/users/claire/grants/manager').set(auth).send({}).expect(422);
     expect(noScope.body.code).toBe('INVALID_SCOPE');
@@ -164,7 +185,11 @@ describe('authentication failure rate limit', () => {
   afterAll(() => h.close());
 
   it('answers 429 with Retry-After once an address has failed too often', async () => {
-    for (let i = 0; i < 3; i++) await request(h.app.getHttpServer()).get('/me').set('authorization', 'Bearer anc_x.abcdefgh.' + 'y'.repeat(30)).expect(401);
+    for (let i = 0; i < 3; i++)
+      await request(h.app.getHttpServer())
+        .get('/me')
+        .set('authorization', 'Bearer anc_x.abcdefgh.' + 'y'.repeat(30))
+        .expect(401);
     const res = await request(h.app.getHttpServer()).get('/me').expect(429);
     expect(res.headers['retry-after']).toMatch(/^\d+$/);
     expect(res.body.code).toBe('TOO_MANY_AUTH_FAILURES');

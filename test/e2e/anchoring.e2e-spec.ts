@@ -18,12 +18,20 @@ describe('anchoring profiles and the agency timeline', () => {
     admin = await userWithToken(h.app, 'admin', [{ role: 'admin' }]);
     director = await userWithToken(h.app, 'director-32', [{ role: 'director', regions: ['32'] }]);
     const server = h.app.getHttpServer();
-    await request(server).post('/agencies').set(as(admin)).send({ safir: '62001', name: 'Berck-sur-Mer', region: '32', department: '62', employmentBasin: '3213', areaType: 'RURAL' }).expect(201);
+    await request(server)
+      .post('/agencies')
+      .set(as(admin))
+      .send({ safir: '62001', name: 'Berck-sur-Mer', region: '32', department: '62', employmentBasin: '3213', areaType: 'RURAL' })
+      .expect(201);
     manager = await userWithToken(h.app, 'manager-62001', [{ role: 'manager', agencies: ['62001'] }]);
     await request(server)
       .post('/agencies/62001/context')
       .set(as(manager))
-      .send({ effectiveDate: '2018-01-01', figures: { unemploymentRate: 9.6, longTermUnemploymentShare: 42, seasonalJobShare: 21, rsaShare: 6, qpv: false }, source: 'INSEE' })
+      .send({
+        effectiveDate: '2018-01-01',
+        figures: { unemploymentRate: 9.6, longTermUnemploymentShare: 42, seasonalJobShare: 21, rsaShare: 6, qpv: false },
+        source: 'INSEE',
+      })
       .expect(201);
     await h.app.get(ProjectionEngine).waitFor(await h.app.get<EventStore>(EVENT_STORE).headPosition());
   });
@@ -31,7 +39,11 @@ describe('anchoring profiles and the agency timeline', () => {
 
   it('places the agency with its context, indicators and levers', async () => {
     const list = await get('/anchoring-profiles?year=2018&region=32', director).expect(200);
-    expect(list.body).toMatchObject({ total: 1, byConfiguration: { STANDARD_INTERMEDIATE: 1 }, rule: expect.stringContaining('proactive') });
+    expect(list.body).toMatchObject({
+      total: 1,
+      byConfiguration: { STANDARD_INTERMEDIATE: 1 },
+      rule: expect.stringContaining('proactive'),
+    });
     const one = await get('/agencies/62001/anchoring-profile?year=2018', manager).expect(200);
     expect(one.body).toMatchObject({ configuration: 'STANDARD_INTERMEDIATE', context: 'INTERMEDIATE', proactivityScore: 0 });
     expect(one.body.criteria.every((c: { lever: string | null }) => c.lever)).toBe(true);

@@ -29,16 +29,43 @@ describe('auditor toolkit over HTTP', () => {
     store = h.app.get(EVENT_STORE);
     pool = createPool(h.db.url);
     await h.app.get(CommandBus).execute(
-      new RegisterAgency({ safir: '62001', name: 'Berck', region: '32', department: '62', employmentBasin: '3214', areaType: 'RURAL', openedOn: '2009-01-01' }, { actor: 't', role: 'operator', correlationId: 's' }),
+      new RegisterAgency(
+        {
+          safir: '62001',
+          name: 'Berck',
+          region: '32',
+          department: '62',
+          employmentBasin: '3214',
+          areaType: 'RURAL',
+          openedOn: '2009-01-01',
+        },
+        { actor: 't', role: 'operator', correlationId: 's' },
+      ),
     );
     t.manager = await userWithToken(h.app, 'claire', [{ role: 'manager', agencies: ['62001'] }]);
     t.director = await userWithToken(h.app, 'dir', [{ role: 'director', regions: ['32'] }]);
     t.auditor = await userWithToken(h.app, 'audrey', [{ role: 'auditor' }]);
-    await request(server()).post(`${base}/envelope`).set(as('director')).send({ amountCents: 50_000_00, allocatedOn: '2018-01-02' }).expect(201);
+    await request(server())
+      .post(`${base}/envelope`)
+      .set(as('director'))
+      .send({ amountCents: 50_000_00, allocatedOn: '2018-01-02' })
+      .expect(201);
     const c = { category: 'LOCAL_SERVICE_PURCHASE', route: 'SUBSIDY', rationale: 'r' };
-    await request(server()).post(`${base}/commitments`).set(as('manager')).send({ ...c, commitmentId: 'c1', amountCents: 10_000_00, committedOn: '2018-03-01' }).expect(201);
-    await request(server()).post(`${base}/commitments`).set(as('manager')).send({ ...c, commitmentId: 'c2', amountCents: 5_000_00, committedOn: '2018-07-01' }).expect(201);
-    await request(server()).post(`${base}/commitments/c1/payments`).set(as('manager')).send({ paymentId: 'p1', amountCents: 4_000_00, paidOn: '2018-08-01' }).expect(201);
+    await request(server())
+      .post(`${base}/commitments`)
+      .set(as('manager'))
+      .send({ ...c, commitmentId: 'c1', amountCents: 10_000_00, committedOn: '2018-03-01' })
+      .expect(201);
+    await request(server())
+      .post(`${base}/commitments`)
+      .set(as('manager'))
+      .send({ ...c, commitmentId: 'c2', amountCents: 5_000_00, committedOn: '2018-07-01' })
+      .expect(201);
+    await request(server())
+      .post(`${base}/commitments/c1/payments`)
+      .set(as('manager'))
+      .send({ paymentId: 'p1', amountCents: 4_000_00, paidOn: '2018-08-01' })
+      .expect(201);
     await h.app.get(ProjectionEngine).waitFor(await store.headPosition(), undefined, 10_000);
   });
   afterAll(async () => {
@@ -49,31 +76,56 @@ describe('auditor toolkit over HTTP', () => {
   it('lists history with full envelopes, filtered by actor, type and dates, paginated by position', async () => {
     const all = await request(server()).get('/audit/events?agency=62001&limit=2').set(as('auditor')).expect(200);
     expect(all.body.items).toHaveLength(2);
-    expect(all.body.items[0]).toMatchObject({ eventId: expect.any(String), hash: expect.stringMatching(/^[0-9a-f]{64}$/), metadata: { recordedAt: expect.any(String) } });
-    const next = await request(server()).get(`/audit/events?agency=62001&limit=100&after=${all.body.nextAfter}`).set(as('auditor')).expect(200);
+    expect(all.body.items[0]).toMatchObject({
+      eventId: expect.any(String),
+      hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      metadata: { recordedAt: expect.any(String) },
+    });
+    const next = await request(server())
+      .get(`/audit/events?agency=62001&limit=100&after=${all.body.nextAfter}`)
+      .set(as('auditor'))
+      .expect(200);
     expect(next.body.items[0].position).toBeGreaterThan(all.body.items[1].position);
     const byClaire = await request(server()).get('/audit/events?actor=claire&type=ExpenditureCommitted').set(as('auditor')).expect(200);
     expect(byClaire.body.items.map((e: { data: { commitmentId: string } }) => e.data.commitmentId)).toEqual(['c1', 'c2']);
-    const summer = await request(server()).get('/audit/events?occurredFrom=2018-06-01&occurredTo=2018-12-31&stream=fund-62001-2018').set(as('auditor')).expect(200);
+    const summer = await request(server())
+      .get('/audit/events?occurredFrom=2018-06-01&occurredTo=2018-12-31&stream=fund-62001-2018')
+      .set(as('auditor'))
+      .expect(200);
     expect(summer.body.items.map((e: { type: string }) => e.type)).toEqual(['ExpenditureCommitted', 'PaymentRecorded']);
-    const spring = await request(server()).get('/audit/events?agency=62001&occurredTo=2018-06-30T23:59:59.999Z&type=ExpenditureCommitted').set(as('auditor')).expect(200);
+    const spring = await request(server())
+      .get('/audit/events?agency=62001&occurredTo=2018-06-30T23:59:59.999Z&type=ExpenditureCommitted')
+      .set(as('auditor'))
+      .expect(200);
     expect(spring.body.items.map((e: { data: { commitmentId: string } }) => e.data.commitmentId)).toEqual(['c1']);
-    const knownBefore = await request(server()).get(`/audit/events?agency=62001&recordedTo=${new Date(0).toISOString()}`).set(as('auditor')).expect(200);
+    const knownBefore = await request(server())
+      .get(`/audit/events?agency=62001&recordedTo=${new Date(0).toISOString()}`)
+      .set(as('auditor'))
+      .expect(200);
     expect(knownBefore.body.items).toEqual([]);
     await request(server()).get('/audit/events').set(as('manager')).expect(403);
     await request(server()).get('/audit/events?occurredFrom=yesterday').set(as('auditor')).expect(400);
   });
 
   it('replays any read model as of a date and as known at a time', async () => {
-    const june = await request(server()).get('/audit/projections/fund-consumption/rows?asOf=2018-06-30&agency=62001&table=envelopes').set(as('auditor')).expect(200);
+    const june = await request(server())
+      .get('/audit/projections/fund-consumption/rows?asOf=2018-06-30&agency=62001&table=envelopes')
+      .set(as('auditor'))
+      .expect(200);
     expect(june.body.tables.envelopes.items[0]).toMatchObject({ committedCents: 10_000_00, paidCents: 0 });
-    const known = await request(server()).get(`/audit/projections/fund-consumption/rows?knownAt=${new Date(0).toISOString()}`).set(as('auditor')).expect(200);
+    const known = await request(server())
+      .get(`/audit/projections/fund-consumption/rows?knownAt=${new Date(0).toISOString()}`)
+      .set(as('auditor'))
+      .expect(200);
     expect(known.body.tables.envelopes.total).toBe(0);
     await request(server()).get('/audit/projections/nothing/rows').set(as('auditor')).expect(404);
   });
 
   it('shows what changed between two dates: the events and the row differences', async () => {
-    const res = await request(server()).get('/audit/projections/fund-consumption/changes?agency=62001&fromDate=2018-06-30&toDate=2018-12-31').set(as('auditor')).expect(200);
+    const res = await request(server())
+      .get('/audit/projections/fund-consumption/changes?agency=62001&fromDate=2018-06-30&toDate=2018-12-31')
+      .set(as('auditor'))
+      .expect(200);
     expect(res.body.events.map((e: { type: string }) => e.type)).toEqual(['ExpenditureCommitted', 'PaymentRecorded']);
     const envelopes = res.body.differences.find((d: { table: string }) => d.table === 'envelopes');
     expect(envelopes.changed[0].before.committedCents).toBe(10_000_00);
@@ -83,23 +135,39 @@ describe('auditor toolkit over HTTP', () => {
   it('signs a digest and proves later that the log still extends it, or that history was rewritten', async () => {
     const digest = (await request(server()).get('/audit/digest').set(as('auditor')).expect(200)).body;
     expect(digest).toMatchObject({ algorithm: 'Ed25519', headPosition: await store.headPosition() });
-    await request(server()).post(`${base}/commitments`).set(as('manager')).send({ commitmentId: 'c3', category: 'INNOVATIVE_PROJECT', route: 'SUBSIDY', amountCents: 100, rationale: 'plateforme web' }).expect(201);
+    await request(server())
+      .post(`${base}/commitments`)
+      .set(as('manager'))
+      .send({ commitmentId: 'c3', category: 'INNOVATIVE_PROJECT', route: 'SUBSIDY', amountCents: 100, rationale: 'plateforme web' })
+      .expect(201);
     const ok = await request(server()).post('/audit/verify-digest').set(as('auditor')).send({ digest }).expect(201);
     expect(ok.body).toMatchObject({ ok: true });
-    const forged = await request(server()).post('/audit/verify-digest').set(as('auditor')).send({ digest: { ...digest, headPosition: digest.headPosition - 1 } }).expect(201);
+    const forged = await request(server())
+      .post('/audit/verify-digest')
+      .set(as('auditor'))
+      .send({ digest: { ...digest, headPosition: digest.headPosition - 1 } })
+      .expect(201);
     expect(forged.body).toMatchObject({ ok: false, reason: expect.stringContaining('signature') });
-    await request(server()).post('/audit/verify-digest').set(as('auditor')).send({ digest: { ...digest, headHash: 'nope' } }).expect(400);
+    await request(server())
+      .post('/audit/verify-digest')
+      .set(as('auditor'))
+      .send({ digest: { ...digest, headHash: 'nope' } })
+      .expect(400);
   });
 
   it('reports the drift between a live read model and the log, and the first altered position', async () => {
-    expect((await request(server()).get('/audit/projections/fund-consumption/drift').set(as('auditor')).expect(200)).body.inSync).toBe(true);
+    expect((await request(server()).get('/audit/projections/fund-consumption/drift').set(as('auditor')).expect(200)).body.inSync).toBe(
+      true,
+    );
     await pool.query(`UPDATE fund_envelopes SET "paidCents" = 1 WHERE safir = '62001' AND is_current`);
     const drift = await request(server()).get('/audit/projections/fund-consumption/drift').set(as('auditor')).expect(200);
     expect(drift.body.inSync).toBe(false);
     expect(drift.body.differences.find((d: { table: string }) => d.table === 'envelopes').changed).toHaveLength(1);
     // A rebuild from the log repairs the drifted model.
     await h.app.get(ProjectionEngine).rebuild('fund-consumption');
-    expect((await request(server()).get('/audit/projections/fund-consumption/drift').set(as('auditor')).expect(200)).body.inSync).toBe(true);
+    expect((await request(server()).get('/audit/projections/fund-consumption/drift').set(as('auditor')).expect(200)).body.inSync).toBe(
+      true,
+    );
 
     expect((await request(server()).get('/audit/verify').set(as('auditor')).expect(200)).body.ok).toBe(true);
     const { rows } = await pool.query(`SELECT position, data::text AS original FROM event_log WHERE type = 'PaymentRecorded'`);
@@ -115,13 +183,32 @@ describe('auditor toolkit over HTTP', () => {
     const before = new Date().toISOString();
     await new Promise((r) => setTimeout(r, 10));
     const head = await store.headPosition();
-    await request(server()).post(`${base}/commitments/c1/payments/p1/corrections`).set(as('manager')).send({ correctedCents: 10_000_01, reason: 'x' }).expect(422);
-    await request(server()).post(`${base}/commitments/c1/payments/nope/corrections`).set(as('manager')).send({ correctedCents: 1, reason: 'x' }).expect(404);
+    await request(server())
+      .post(`${base}/commitments/c1/payments/p1/corrections`)
+      .set(as('manager'))
+      .send({ correctedCents: 10_000_01, reason: 'x' })
+      .expect(422);
+    await request(server())
+      .post(`${base}/commitments/c1/payments/nope/corrections`)
+      .set(as('manager'))
+      .send({ correctedCents: 1, reason: 'x' })
+      .expect(404);
     expect(await store.headPosition()).toBe(head);
-    const fixed = await request(server()).post(`${base}/commitments/c1/payments/p1/corrections`).set(as('manager')).send({ correctedCents: 3_500_00, reason: 'montant mal saisi' }).expect(201);
-    const history = await request(server()).get('/audit/events?stream=fund-62001-2018&type=PaymentRecorded,PaymentCorrected').set(as('auditor')).expect(200);
+    const fixed = await request(server())
+      .post(`${base}/commitments/c1/payments/p1/corrections`)
+      .set(as('manager'))
+      .send({ correctedCents: 3_500_00, reason: 'montant mal saisi' })
+      .expect(201);
+    const history = await request(server())
+      .get('/audit/events?stream=fund-62001-2018&type=PaymentRecorded,PaymentCorrected')
+      .set(as('auditor'))
+      .expect(200);
     const [original, correction] = history.body.items;
-    expect(correction).toMatchObject({ type: 'PaymentCorrected', data: { correctsEventId: original.eventId, previousCents: 4_000_00, correctedCents: 3_500_00 }, metadata: { causationId: original.eventId } });
+    expect(correction).toMatchObject({
+      type: 'PaymentCorrected',
+      data: { correctsEventId: original.eventId, previousCents: 4_000_00, correctedCents: 3_500_00 },
+      metadata: { causationId: original.eventId },
+    });
     const now = await request(server()).get(`${base}?consistentWith=${fixed.body.position}`).set(as('auditor')).expect(200);
     const then = await request(server()).get(`${base}?knownAt=${before}`).set(as('auditor')).expect(200);
     expect(now.body.paidCents).toBe(3_500_00);
@@ -148,7 +235,9 @@ describe('auditor toolkit over HTTP', () => {
     // 2018 for 62001: the envelope, three commitments (c3 undated: the clock's 20 December), a payment
     // and its correction (which holds from the payment's date).
     expect(manifest.eventCount).toBe(6);
-    expect(manifest.files.map((f) => f.path)).toEqual(expect.arrayContaining(['events.jsonl', 'digest.json', 'read-models/fund-consumption/envelopes.csv']));
+    expect(manifest.files.map((f) => f.path)).toEqual(
+      expect.arrayContaining(['events.jsonl', 'digest.json', 'read-models/fund-consumption/envelopes.csv']),
+    );
     expect(verifyBundle(out, keys.publicKeyPem)).toMatchObject({ ok: true, digestSigned: true, eventCount: 6 });
 
     const csvPath = join(out, 'read-models/fund-consumption/envelopes.csv');

@@ -19,7 +19,12 @@ describe('npm start on a machine with nothing configured', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'ancrage-smoke-'));
     chmodSync(dataDir, 0o755);
     const [port, pgPort] = [await freePort(), await freePort()];
-    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), ANCRAGE_EMBEDDED_PG_PORT: String(pgPort), ANCRAGE_DATA_DIR: dataDir };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PORT: String(port),
+      ANCRAGE_EMBEDDED_PG_PORT: String(pgPort),
+      ANCRAGE_DATA_DIR: dataDir,
+    };
     delete env.DATABASE_URL;
     const child = spawn(process.execPath, [CLI, 'serve'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
@@ -35,18 +40,27 @@ describe('npm start on a machine with nothing configured', () => {
           .catch(() => undefined);
       }
       expect(health).toMatchObject({ status: 'ok', embeddedDatabase: true });
-      const lines = output.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l));
+      const lines = output
+        .split('\n')
+        .filter((l) => l.startsWith('{'))
+        .map((l) => JSON.parse(l));
       expect(lines).toContainEqual(expect.objectContaining({ msg: 'Ancrage is listening' }));
-      expect(lines).toContainEqual(expect.objectContaining({ msg: 'demo loaded: open the web page and sign in as a demo user', agencies: 38 }));
+      expect(lines).toContainEqual(
+        expect.objectContaining({ msg: 'demo loaded: open the web page and sign in as a demo user', agencies: 38 }),
+      );
       const page = await fetch(`http://127.0.0.1:${port}/`).then((r) => r.text());
       expect(page).toContain('<title>Ancrage');
       // A page of the application opened from a bookmark: the browser gets the page, not a 404.
-      const deep = await fetch(`http://127.0.0.1:${port}/agence/62001/fonds?annee=2018`, { headers: { accept: 'text/html,application/xhtml+xml' } });
+      const deep = await fetch(`http://127.0.0.1:${port}/agence/62001/fonds?annee=2018`, {
+        headers: { accept: 'text/html,application/xhtml+xml' },
+      });
       expect(await deep.text()).toContain('<title>Ancrage');
       const users = (await fetch(`http://127.0.0.1:${port}/demo/users`).then((r) => r.json())) as { role: string; token: string }[];
       expect(users.map((u) => u.role).sort()).toEqual(['admin', 'auditor', 'director', 'director', 'manager']);
       const director = users.find((u) => u.role === 'director')!;
-      const profiles = (await fetch(`http://127.0.0.1:${port}/anchoring-profiles?year=2018&consistentWith=1`, { headers: { authorization: `Bearer ${director.token}` } }).then((r) => r.json())) as { total: number };
+      const profiles = (await fetch(`http://127.0.0.1:${port}/anchoring-profiles?year=2018&consistentWith=1`, {
+        headers: { authorization: `Bearer ${director.token}` },
+      }).then((r) => r.json())) as { total: number };
       expect(profiles.total).toBe(38);
       child.kill('SIGTERM');
       expect(await exited).toBe(0);

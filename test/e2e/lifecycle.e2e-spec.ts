@@ -26,7 +26,13 @@ describe('ancrage serve and the CLI on the embedded store', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'ancrage-lifecycle-'));
     chmodSync(dataDir, 0o755);
     [port, pgPort] = [await freePort(), await freePort()];
-    env = { ...process.env, PORT: String(port), ANCRAGE_EMBEDDED_PG_PORT: String(pgPort), ANCRAGE_DATA_DIR: dataDir, ANCRAGE_DEMO: 'false' };
+    env = {
+      ...process.env,
+      PORT: String(port),
+      ANCRAGE_EMBEDDED_PG_PORT: String(pgPort),
+      ANCRAGE_DATA_DIR: dataDir,
+      ANCRAGE_DEMO: 'false',
+    };
     delete env.DATABASE_URL;
     delete env.LOG_LEVEL;
   });
@@ -38,11 +44,17 @@ describe('ancrage serve and the CLI on the embedded store', () => {
       expect(server.lines()).toContainEqual(expect.objectContaining({ msg: 'no users yet: create the first administrator with the CLI' }));
       // Another port in the CLI's environment: the data directory decides which database it uses.
       const cliEnv = { ...env, ANCRAGE_EMBEDDED_PG_PORT: String(await freePort()) };
-      const added = await run('./bin/ancrage', ['users', 'add', 'admin', '--name', 'Administrator', '--grant', 'admin'], { cwd: ROOT, env: cliEnv });
+      const added = await run('./bin/ancrage', ['users', 'add', 'admin', '--name', 'Administrator', '--grant', 'admin'], {
+        cwd: ROOT,
+        env: cliEnv,
+      });
       expect(added.stdout).toContain('admin registered');
       expect(added.stderr).toContain(`started by the Ancrage server running at http://127.0.0.1:${port}`);
       expect(added.stderr).not.toContain('no users yet');
-      const issued = await run(join(ROOT, 'bin/ancrage'), ['tokens', 'issue', '--user', 'admin', '--label', 'first-admin'], { cwd: tmpdir(), env: cliEnv });
+      const issued = await run(join(ROOT, 'bin/ancrage'), ['tokens', 'issue', '--user', 'admin', '--label', 'first-admin'], {
+        cwd: tmpdir(),
+        env: cliEnv,
+      });
       const token = issued.stdout.trim();
       const me = await fetch(`http://127.0.0.1:${port}/me`, { headers: { authorization: `Bearer ${token}` } });
       expect(me.status).toBe(200);
@@ -94,7 +106,11 @@ describe('ancrage serve and the CLI on the embedded store', () => {
       child,
       exited,
       output: () => output,
-      lines: () => output.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>),
+      lines: () =>
+        output
+          .split('\n')
+          .filter((l) => l.startsWith('{'))
+          .map((l) => JSON.parse(l) as Record<string, unknown>),
       stop: async (signal: NodeJS.Signals) => {
         if (child.exitCode === null) process.kill(-child.pid!, signal);
         return exited;
@@ -104,7 +120,14 @@ describe('ancrage serve and the CLI on the embedded store', () => {
 });
 
 async function connect(port: number): Promise<Client> {
-  const client = new Client({ host: '127.0.0.1', port, user: 'ancrage', password: 'ancrage', database: 'ancrage', connectionTimeoutMillis: 2000 });
+  const client = new Client({
+    host: '127.0.0.1',
+    port,
+    user: 'ancrage',
+    password: 'ancrage',
+    database: 'ancrage',
+    connectionTimeoutMillis: 2000,
+  });
   await client.connect();
   return client;
 }

@@ -14,16 +14,48 @@ describe('territorial diagnostic and action plan over HTTP', () => {
   const diag = '/agencies/62001/diagnostics/2018';
   const plan = '/agencies/62001/action-plans/2018';
   const action = {
-    actionId: 'a-seniors', priorityId: 'p-seniors', title: 'Parcours seniors', lever: 'INTENSIVE_SUPPORT', owner: 'équipe accompagnement',
-    startDate: '2018-01-01', dueDate: '2018-12-31', indicator: { name: 'seniors accompagnés', unit: 'personnes', baseline: 0, target: 60 },
+    actionId: 'a-seniors',
+    priorityId: 'p-seniors',
+    title: 'Parcours seniors',
+    lever: 'INTENSIVE_SUPPORT',
+    owner: 'équipe accompagnement',
+    startDate: '2018-01-01',
+    dueDate: '2018-12-31',
+    indicator: { name: 'seniors accompagnés', unit: 'personnes', baseline: 0, target: 60 },
   };
 
   beforeAll(async () => {
     h = await startApp({}, () => new Date('2018-07-15T10:00:00Z'));
     store = h.app.get(EVENT_STORE);
     const op = { actor: 'test', role: 'operator', correlationId: 's' };
-    await h.app.get(CommandBus).execute(new RegisterAgency({ safir: '62001', name: 'Berck', region: '32', department: '62', employmentBasin: '3214', areaType: 'RURAL', openedOn: '2009-01-01' }, op));
-    await h.app.get(CommandBus).execute(new RegisterAgency({ safir: '62002', name: 'Boulogne', region: '32', department: '62', employmentBasin: '3203', areaType: 'URBAN', openedOn: '2009-01-01' }, op));
+    await h.app.get(CommandBus).execute(
+      new RegisterAgency(
+        {
+          safir: '62001',
+          name: 'Berck',
+          region: '32',
+          department: '62',
+          employmentBasin: '3214',
+          areaType: 'RURAL',
+          openedOn: '2009-01-01',
+        },
+        op,
+      ),
+    );
+    await h.app.get(CommandBus).execute(
+      new RegisterAgency(
+        {
+          safir: '62002',
+          name: 'Boulogne',
+          region: '32',
+          department: '62',
+          employmentBasin: '3203',
+          areaType: 'URBAN',
+          openedOn: '2009-01-01',
+        },
+        op,
+      ),
+    );
     t.manager = await userWithToken(h.app, 'claire', [{ role: 'manager', agencies: ['62001'] }]);
     t.director = await userWithToken(h.app, 'dir', [{ role: 'director', regions: ['32'] }]);
   });
@@ -31,47 +63,132 @@ describe('territorial diagnostic and action plan over HTTP', () => {
 
   it('drafts, revises, records participation and publishes a diagnostic; a later change needs a reason', async () => {
     await request(server()).post(diag).set(as('manager')).expect(201);
-    const section = { text: 'Forte saisonnalité, emplois touristiques', keyFigures: [{ label: 'emplois saisonniers', value: 21, unit: '%', source: 'INSEE' }] };
+    const section = {
+      text: 'Forte saisonnalité, emplois touristiques',
+      keyFigures: [{ label: 'emplois saisonniers', value: 21, unit: '%', source: 'INSEE' }],
+    };
     await request(server()).put(`${diag}/sections/LABOUR_DEMAND`).set(as('manager')).send(section).expect(200);
     await request(server()).put(`${diag}/sections/WEATHER`).set(as('manager')).send(section).expect(400);
-    const badFigure = await request(server()).put(`${diag}/sections/LABOUR_SUPPLY`).set(as('manager')).send({ text: 't', keyFigures: [{ label: 'x', value: 'beaucoup', unit: '%', source: 's' }] }).expect(400);
+    const badFigure = await request(server())
+      .put(`${diag}/sections/LABOUR_SUPPLY`)
+      .set(as('manager'))
+      .send({ text: 't', keyFigures: [{ label: 'x', value: 'beaucoup', unit: '%', source: 's' }] })
+      .expect(400);
     expect(badFigure.body.fields[0].field).toBe('keyFigures.0.value');
-    await request(server()).put(`${diag}/participation`).set(as('manager')).send({ internalTeams: ['équipe entreprises'], partners: [{ partnerId: 'ml-berck', involvement: 'CO_CONSTRUCTED' }] }).expect(200);
+    await request(server())
+      .put(`${diag}/participation`)
+      .set(as('manager'))
+      .send({ internalTeams: ['équipe entreprises'], partners: [{ partnerId: 'ml-berck', involvement: 'CO_CONSTRUCTED' }] })
+      .expect(200);
     await request(server()).post(`${diag}/publish`).set(as('manager')).send({ findings: [] }).expect(400);
-    await request(server()).post(`${diag}/publish`).set(as('manager'))
-      .send({ findings: [{ findingId: 'f-seniors', kind: 'NEED', title: 'Seniors éloignés de l’emploi' }, { findingId: 'f-mobilite', kind: 'RISK', title: 'Mobilité' }] }).expect(201);
-    const frozen = await request(server()).put(`${diag}/sections/ASSETS`).set(as('manager')).send({ text: 'Tissu associatif', keyFigures: [] }).expect(422);
+    await request(server())
+      .post(`${diag}/publish`)
+      .set(as('manager'))
+      .send({
+        findings: [
+          { findingId: 'f-seniors', kind: 'NEED', title: 'Seniors éloignés de l’emploi' },
+          { findingId: 'f-mobilite', kind: 'RISK', title: 'Mobilité' },
+        ],
+      })
+      .expect(201);
+    const frozen = await request(server())
+      .put(`${diag}/sections/ASSETS`)
+      .set(as('manager'))
+      .send({ text: 'Tissu associatif', keyFigures: [] })
+      .expect(422);
     expect(frozen.body.fields[0].field).toBe('reason');
-    const rev = await request(server()).put(`${diag}/sections/LABOUR_DEMAND`).set(as('manager'))
-      .send({ text: 'Saisonnalité en hausse', keyFigures: [{ label: 'emplois saisonniers', value: 23, unit: '%', source: 'INSEE' }], reason: 'chiffres 2017' }).expect(200);
-    const history = await request(server()).get(`${diag}/revisions?from=1&to=2&consistentWith=${rev.body.position}`).set(as('director')).expect(200);
+    const rev = await request(server())
+      .put(`${diag}/sections/LABOUR_DEMAND`)
+      .set(as('manager'))
+      .send({
+        text: 'Saisonnalité en hausse',
+        keyFigures: [{ label: 'emplois saisonniers', value: 23, unit: '%', source: 'INSEE' }],
+        reason: 'chiffres 2017',
+      })
+      .expect(200);
+    const history = await request(server())
+      .get(`${diag}/revisions?from=1&to=2&consistentWith=${rev.body.position}`)
+      .set(as('director'))
+      .expect(200);
     expect(history.body.total).toBe(2);
     expect(history.body.comparison).toEqual([
-      expect.objectContaining({ section: 'LABOUR_DEMAND', fromRevision: 1, toRevision: 2, reason: 'chiffres 2017', keyFigureChanges: [expect.objectContaining({ label: 'emplois saisonniers', before: expect.objectContaining({ value: 21 }), after: expect.objectContaining({ value: 23 }) })] }),
+      expect.objectContaining({
+        section: 'LABOUR_DEMAND',
+        fromRevision: 1,
+        toRevision: 2,
+        reason: 'chiffres 2017',
+        keyFigureChanges: [
+          expect.objectContaining({
+            label: 'emplois saisonniers',
+            before: expect.objectContaining({ value: 21 }),
+            after: expect.objectContaining({ value: 23 }),
+          }),
+        ],
+      }),
     ]);
     const level = await request(server()).get('/diagnostics/co-construction?region=32').set(as('director')).expect(200);
-    expect(level.body).toMatchObject({ shareCoConstructed: 1, items: [expect.objectContaining({ safir: '62001', coConstruction: 'CO_CONSTRUCTED' })] });
+    expect(level.body).toMatchObject({
+      shareCoConstructed: 1,
+      items: [expect.objectContaining({ safir: '62001', coConstruction: 'CO_CONSTRUCTED' })],
+    });
   });
 
   it('builds the plan on the diagnostic: priorities must cite its findings, refusals write nothing', async () => {
     await request(server()).post('/agencies/62001/action-plans/2019').set(as('manager')).send({ diagnosticYear: 2019 }).expect(422);
     await request(server()).post(plan).set(as('manager')).send({ diagnosticYear: 2018, draftedOn: '2018-01-20' }).expect(201);
     const head = await store.headPosition();
-    const none = await request(server()).post(`${plan}/priorities`).set(as('manager')).send({ priorityId: 'p-x', title: 'x', findingIds: [] }).expect(400);
+    const none = await request(server())
+      .post(`${plan}/priorities`)
+      .set(as('manager'))
+      .send({ priorityId: 'p-x', title: 'x', findingIds: [] })
+      .expect(400);
     expect(none.body.fields[0].field).toBe('findingIds');
-    const foreign = await request(server()).post(`${plan}/priorities`).set(as('manager')).send({ priorityId: 'p-x', title: 'x', findingIds: ['f-unknown'] }).expect(422);
+    const foreign = await request(server())
+      .post(`${plan}/priorities`)
+      .set(as('manager'))
+      .send({ priorityId: 'p-x', title: 'x', findingIds: ['f-unknown'] })
+      .expect(422);
     expect(foreign.body.code).toBe('UNKNOWN_FINDING');
-    await request(server()).post(`${plan}/actions`).set(as('manager')).send({ ...action, priorityId: 'p-none' }).expect(422);
-    await request(server()).post(`${plan}/actions`).set(as('manager')).send({ ...action, lever: 'MAGIC' }).expect(400);
-    await request(server()).post(`${plan}/actions`).set(as('manager')).send({ ...action, indicator: { ...action.indicator, target: 'soixante' } }).expect(400);
+    await request(server())
+      .post(`${plan}/actions`)
+      .set(as('manager'))
+      .send({ ...action, priorityId: 'p-none' })
+      .expect(422);
+    await request(server())
+      .post(`${plan}/actions`)
+      .set(as('manager'))
+      .send({ ...action, lever: 'MAGIC' })
+      .expect(400);
+    await request(server())
+      .post(`${plan}/actions`)
+      .set(as('manager'))
+      .send({ ...action, indicator: { ...action.indicator, target: 'soixante' } })
+      .expect(400);
     expect(await store.headPosition()).toBe(head);
 
-    await request(server()).post(`${plan}/priorities`).set(as('manager')).send({ priorityId: 'p-seniors', title: 'Seniors', findingIds: ['f-seniors'] }).expect(201);
+    await request(server())
+      .post(`${plan}/priorities`)
+      .set(as('manager'))
+      .send({ priorityId: 'p-seniors', title: 'Seniors', findingIds: ['f-seniors'] })
+      .expect(201);
     await request(server()).post(`${plan}/actions`).set(as('manager')).send(action).expect(201);
-    const outside = await request(server()).post(`${plan}/actions`).set(as('manager')).send({ ...action, actionId: 'a-2', dueDate: '2019-03-31' }).expect(422);
+    const outside = await request(server())
+      .post(`${plan}/actions`)
+      .set(as('manager'))
+      .send({ ...action, actionId: 'a-2', dueDate: '2019-03-31' })
+      .expect(422);
     expect(outside.body.fields[0].field).toBe('dueDateReason');
-    await request(server()).post(`${plan}/actions`).set(as('manager'))
-      .send({ ...action, actionId: 'a-job-dating', title: 'Job datings saisonniers', lever: 'EMPLOYER_PROSPECTING_AND_PROFILE_PROMOTION', indicator: { name: 'recrutements', unit: 'personnes', baseline: 0, target: 100 } }).expect(201);
+    await request(server())
+      .post(`${plan}/actions`)
+      .set(as('manager'))
+      .send({
+        ...action,
+        actionId: 'a-job-dating',
+        title: 'Job datings saisonniers',
+        lever: 'EMPLOYER_PROSPECTING_AND_PROFILE_PROMOTION',
+        indicator: { name: 'recrutements', unit: 'personnes', baseline: 0, target: 100 },
+      })
+      .expect(201);
     await request(server()).post(`${plan}/adopt`).set(as('manager')).send({ date: '2018-02-15' }).expect(201);
   });
 
@@ -79,8 +196,16 @@ describe('territorial diagnostic and action plan over HTTP', () => {
     await request(server()).post(`${plan}/actions/a-seniors/progress`).set(as('manager')).send({ value: 18, on: '2018-03-31' }).expect(201);
     const between = new Date().toISOString();
     await new Promise((r) => setTimeout(r, 15));
-    await request(server()).post(`${plan}/actions/a-seniors/progress`).set(as('manager')).send({ value: 36, on: '2018-06-30', comment: '60% de retour à l’emploi' }).expect(201);
-    const last = await request(server()).post(`${plan}/actions/a-job-dating/progress`).set(as('manager')).send({ value: 10, on: '2018-06-30' }).expect(201);
+    await request(server())
+      .post(`${plan}/actions/a-seniors/progress`)
+      .set(as('manager'))
+      .send({ value: 36, on: '2018-06-30', comment: '60% de retour à l’emploi' })
+      .expect(201);
+    const last = await request(server())
+      .post(`${plan}/actions/a-job-dating/progress`)
+      .set(as('manager'))
+      .send({ value: 10, on: '2018-06-30' })
+      .expect(201);
     const view = await request(server()).get(`${plan}?consistentWith=${last.body.position}`).set(as('director')).expect(200);
     expect(view.body.formula).toContain('on track');
     const seniors = view.body.actions.find((a: { actionId: string }) => a.actionId === 'a-seniors');
@@ -98,26 +223,60 @@ describe('territorial diagnostic and action plan over HTTP', () => {
 
   it('refuses progress on an abandoned action and on a closed plan, which takes adjustments', async () => {
     await request(server()).put(`${plan}/actions/a-job-dating/status`).set(as('manager')).send({ status: 'ABANDONED' }).expect(422);
-    await request(server()).put(`${plan}/actions/a-job-dating/status`).set(as('manager')).send({ status: 'ABANDONED', reason: 'plus de saison' }).expect(200);
-    const abandoned = await request(server()).post(`${plan}/actions/a-job-dating/progress`).set(as('manager')).send({ value: 12, on: '2018-07-01' }).expect(422);
+    await request(server())
+      .put(`${plan}/actions/a-job-dating/status`)
+      .set(as('manager'))
+      .send({ status: 'ABANDONED', reason: 'plus de saison' })
+      .expect(200);
+    const abandoned = await request(server())
+      .post(`${plan}/actions/a-job-dating/progress`)
+      .set(as('manager'))
+      .send({ value: 12, on: '2018-07-01' })
+      .expect(422);
     expect(abandoned.body.code).toBe('ACTION_ABANDONED');
-    await request(server()).post(`${plan}/mid-year-review`).set(as('manager')).send({ reviewedOn: '2018-07-01', summary: 'seniors en avance' }).expect(201);
+    await request(server())
+      .post(`${plan}/mid-year-review`)
+      .set(as('manager'))
+      .send({ reviewedOn: '2018-07-01', summary: 'seniors en avance' })
+      .expect(201);
     // An action still open: the close must say what becomes of it.
     const open = await request(server()).post(`${plan}/close`).set(as('manager')).send({ date: '2018-07-15' }).expect(422);
     expect(open.body).toMatchObject({ code: 'OPEN_ACTIONS', fields: [expect.objectContaining({ field: 'openActions' })] });
     await request(server()).post(`${plan}/close`).set(as('manager')).send({ date: '2018-07-16' }).expect(422);
     await request(server()).post(`${plan}/close`).set(as('manager')).send({ date: '2018-07-15', openActions: 'CARRIED_OVER' }).expect(201);
-    const closed = await request(server()).post(`${plan}/actions/a-seniors/progress`).set(as('manager')).send({ value: 60, on: '2018-07-15' }).expect(422);
+    const closed = await request(server())
+      .post(`${plan}/actions/a-seniors/progress`)
+      .set(as('manager'))
+      .send({ value: 60, on: '2018-07-15' })
+      .expect(422);
     expect(closed.body.code).toBe('PLAN_CLOSED');
-    await request(server()).post(`${plan}/adjustments`).set(as('manager')).send({ actionId: 'a-seniors', note: 'bilan final', value: 61 }).expect(201);
+    await request(server())
+      .post(`${plan}/adjustments`)
+      .set(as('manager'))
+      .send({ actionId: 'a-seniors', note: 'bilan final', value: 61 })
+      .expect(201);
   });
 
-  it("shows directors plan execution across the region, sortable and as CSV", async () => {
+  it('shows directors plan execution across the region, sortable and as CSV', async () => {
     const pos = await store.headPosition();
-    const res = await request(server()).get(`/action-plans/execution?year=2018&region=32&consistentWith=${pos}`).set(as('director')).expect(200);
-    expect(res.body.items).toEqual([expect.objectContaining({ safir: '62001', status: 'CLOSED', actions: 2, byLever: { INTENSIVE_SUPPORT: 1, EMPLOYER_PROSPECTING_AND_PROFILE_PROMOTION: 1 }, prioritiesCitingCoConstructedDiagnostic: 1 })]);
+    const res = await request(server())
+      .get(`/action-plans/execution?year=2018&region=32&consistentWith=${pos}`)
+      .set(as('director'))
+      .expect(200);
+    expect(res.body.items).toEqual([
+      expect.objectContaining({
+        safir: '62001',
+        status: 'CLOSED',
+        actions: 2,
+        byLever: { INTENSIVE_SUPPORT: 1, EMPLOYER_PROSPECTING_AND_PROFILE_PROMOTION: 1 },
+        prioritiesCitingCoConstructedDiagnostic: 1,
+      }),
+    ]);
     expect(res.body.summary).toMatchObject({ plans: 1, adopted: 1, shareOfPrioritiesCitingCoConstructedDiagnostic: 1 });
-    const csv = await request(server()).get('/action-plans/execution?year=2018&region=32&format=csv&sort=reached').set(as('director')).expect(200);
+    const csv = await request(server())
+      .get('/action-plans/execution?year=2018&region=32&format=csv&sort=reached')
+      .set(as('director'))
+      .expect(200);
     expect(csv.text.split('\n')[1]).toMatch(/^62001,32,2018,CLOSED,2,/);
     await request(server()).get('/action-plans/execution?year=2018&region=11').set(as('director')).expect(403);
     await request(server()).get('/action-plans/execution?year=2018&sort=alphabet&region=32').set(as('director')).expect(400);
@@ -127,18 +286,40 @@ describe('territorial diagnostic and action plan over HTTP', () => {
     const old = '/agencies/62001/action-plans/2017';
     const diag2017 = '/agencies/62001/diagnostics/2017';
     await request(server()).post(diag2017).set(as('manager')).send({ draftedOn: '2016-11-02' }).expect(201);
-    await request(server()).put(`${diag2017}/sections/LABOUR_DEMAND`).set(as('manager')).send({ text: 't', keyFigures: [], revisedOn: '2016-11-20' }).expect(200);
-    await request(server()).post(`${diag2017}/publish`).set(as('manager')).send({ findings: [{ findingId: 'f-17', kind: 'NEED', title: 'Saisonniers' }], publishedOn: '2016-12-01' }).expect(201);
+    await request(server())
+      .put(`${diag2017}/sections/LABOUR_DEMAND`)
+      .set(as('manager'))
+      .send({ text: 't', keyFigures: [], revisedOn: '2016-11-20' })
+      .expect(200);
+    await request(server())
+      .post(`${diag2017}/publish`)
+      .set(as('manager'))
+      .send({ findings: [{ findingId: 'f-17', kind: 'NEED', title: 'Saisonniers' }], publishedOn: '2016-12-01' })
+      .expect(201);
     // Undated, a 2017 plan recorded in 2018 is refused: its facts must say when they happened.
     const undated = await request(server()).post(old).set(as('manager')).send({ diagnosticYear: 2017 }).expect(422);
     expect(undated.body).toMatchObject({ code: 'OUTSIDE_PLAN_PERIOD', fields: [expect.objectContaining({ field: 'draftedOn' })] });
     await request(server()).post(old).set(as('manager')).send({ diagnosticYear: 2017, draftedOn: '2016-12-10' }).expect(201);
-    await request(server()).post(`${old}/priorities`).set(as('manager')).send({ priorityId: 'p-seniors', title: 'Saisonniers', findingIds: ['f-17'], addedOn: '2016-12-11' }).expect(201);
-    await request(server()).post(`${old}/actions`).set(as('manager')).send({ ...action, startDate: '2017-01-15', dueDate: '2017-12-31', addedOn: '2016-12-12' }).expect(201);
+    await request(server())
+      .post(`${old}/priorities`)
+      .set(as('manager'))
+      .send({ priorityId: 'p-seniors', title: 'Saisonniers', findingIds: ['f-17'], addedOn: '2016-12-11' })
+      .expect(201);
+    await request(server())
+      .post(`${old}/actions`)
+      .set(as('manager'))
+      .send({ ...action, startDate: '2017-01-15', dueDate: '2017-12-31', addedOn: '2016-12-12' })
+      .expect(201);
     const adopted = await request(server()).post(`${old}/adopt`).set(as('manager')).send({ date: '2017-01-15' }).expect(201);
-    const june = await request(server()).get(`${old}?asOf=2017-06-30&consistentWith=${adopted.body.position}`).set(as('director')).expect(200);
+    const june = await request(server())
+      .get(`${old}?asOf=2017-06-30&consistentWith=${adopted.body.position}`)
+      .set(as('director'))
+      .expect(200);
     expect(june.body.plan).toMatchObject({ status: 'ADOPTED', adoptedOn: '2017-01-15' });
-    const execution = await request(server()).get('/action-plans/execution?year=2017&region=32&asOf=2017-06-30').set(as('director')).expect(200);
+    const execution = await request(server())
+      .get('/action-plans/execution?year=2017&region=32&asOf=2017-06-30')
+      .set(as('director'))
+      .expect(200);
     expect(execution.body.items).toEqual([expect.objectContaining({ safir: '62001', adopted: true })]);
     await request(server()).get(`${old}?asOf=2016-12-01`).set(as('director')).expect(404);
   });

@@ -61,11 +61,29 @@ describe('platform over HTTP', () => {
 
   it('writes one JSON line per request, and what is logged while serving it carries its correlation id', async () => {
     await request(h.app.getHttpServer()).get('/health').set('x-correlation-id', 'log-check').expect(200);
-    expect(h.logs).toContainEqual(expect.objectContaining({ msg: 'request', method: 'GET', path: '/health', status: 200, correlationId: 'log-check', ms: expect.any(Number) }));
-    await request(h.app.getHttpServer()).get('/users').set('x-correlation-id', 'denied-check').set('authorization', 'Bearer anc_nobody.x.secret-never-logged').expect(401);
+    expect(h.logs).toContainEqual(
+      expect.objectContaining({
+        msg: 'request',
+        method: 'GET',
+        path: '/health',
+        status: 200,
+        correlationId: 'log-check',
+        ms: expect.any(Number),
+      }),
+    );
+    await request(h.app.getHttpServer())
+      .get('/users')
+      .set('x-correlation-id', 'denied-check')
+      .set('authorization', 'Bearer anc_nobody.x.secret-never-logged')
+      .expect(401);
     expect(h.logs).toContainEqual(expect.objectContaining({ msg: 'request', status: 401, correlationId: 'denied-check' }));
     // A body the input guard refuses before routing is logged too.
-    await request(h.app.getHttpServer()).post('/agencies').set('x-correlation-id', 'refused-check').set('content-type', 'application/json').send('{"a":').expect(400);
+    await request(h.app.getHttpServer())
+      .post('/agencies')
+      .set('x-correlation-id', 'refused-check')
+      .set('content-type', 'application/json')
+      .send('{"a":')
+      .expect(400);
     expect(h.logs).toContainEqual(expect.objectContaining({ msg: 'request', status: 400, correlationId: 'refused-check' }));
     expect(JSON.stringify(h.logs)).not.toContain('secret-never-logged');
   });
@@ -73,7 +91,18 @@ describe('platform over HTTP', () => {
   it('redacts secrets from any entry', () => {
     const lines: string[] = [];
     const logger = new JsonLogger('info', (line) => lines.push(line));
-    logger.event('info', 'configured', { token: 'anc_a.b.c', user: { password: 'p' }, headers: { authorization: 'Bearer x' }, kept: 'yes' });
-    expect(JSON.parse(lines[0])).toMatchObject({ msg: 'configured', token: '[redacted]', user: { password: '[redacted]' }, headers: { authorization: '[redacted]' }, kept: 'yes' });
+    logger.event('info', 'configured', {
+      token: 'anc_a.b.c',
+      user: { password: 'p' },
+      headers: { authorization: 'Bearer x' },
+      kept: 'yes',
+    });
+    expect(JSON.parse(lines[0])).toMatchObject({
+      msg: 'configured',
+      token: '[redacted]',
+      user: { password: '[redacted]' },
+      headers: { authorization: '[redacted]' },
+      kept: 'yes',
+    });
   });
 });

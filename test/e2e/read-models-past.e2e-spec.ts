@@ -54,9 +54,13 @@ describe('every read model answers the past as a full replay does', () => {
     await loadDemo(h.app.get(CommandBus), set, { seed: SEED, scale: 1 });
     const demo: RecordedEvent[] = [];
     const source = h.app.get<EventStore>(EVENT_STORE);
-    for (let after = 0; ; ) {
+    for (let after = 0; ;) {
       const slice = await source.readAll({ after, limit: 5000, upcast: false });
-      demo.push(...slice.events.filter((e) => e.metadata.agency === null || AGENCIES.has(e.metadata.agency) || !/^\d{5}$/.test(e.metadata.agency ?? '')));
+      demo.push(
+        ...slice.events.filter(
+          (e) => e.metadata.agency === null || AGENCIES.has(e.metadata.agency) || !/^\d{5}$/.test(e.metadata.agency ?? ''),
+        ),
+      );
       after = slice.scannedTo;
       if (slice.endOfLog) break;
     }
@@ -76,14 +80,21 @@ describe('every read model answers the past as a full replay does', () => {
     await migrate(ds);
     pool = createPool(copy.url, 8);
     store = new PostgresEventStore({ pool, connectionString: copy.url });
-    engine = new ProjectionEngine(store, pool, ds, CONTEXTS.flatMap((c) => c.projections ?? []));
+    engine = new ProjectionEngine(
+      store,
+      pool,
+      ds,
+      CONTEXTS.flatMap((c) => c.projections ?? []),
+    );
     reads = new ReadModels(pool, engine);
     await engine.prepare();
     // Runs of one stream travel together, as a command's events do.
-    for (let i = 0; i < ordered.length; ) {
+    for (let i = 0; i < ordered.length;) {
       let j = i + 1;
       while (j < ordered.length && ordered[j].streamId === ordered[i].streamId && j - i < 20) j++;
-      const batch: NewEvent[] = ordered.slice(i, j).map((e) => ({ eventId: e.eventId, type: e.type, schemaVersion: e.schemaVersion, data: e.data, metadata: e.metadata }));
+      const batch: NewEvent[] = ordered
+        .slice(i, j)
+        .map((e) => ({ eventId: e.eventId, type: e.type, schemaVersion: e.schemaVersion, data: e.data, metadata: e.metadata }));
       await store.append(ordered[i].streamId, batch, 'any');
       i = j;
     }
@@ -124,7 +135,10 @@ describe('every read model answers the past as a full replay does', () => {
     const keys = Object.fromEntries(Object.entries(p.tables).map(([t, spec]) => [t, spec.key]));
     return diffRows(keys, expected, read)
       .filter((d) => d.added.length || d.removed.length || d.changed.length)
-      .map((d) => `${name}.${d.table} at ${JSON.stringify(cut)}: +${d.added.length} -${d.removed.length} ~${d.changed.length} ${JSON.stringify(d.changed[0] ?? d.added[0] ?? d.removed[0])}`);
+      .map(
+        (d) =>
+          `${name}.${d.table} at ${JSON.stringify(cut)}: +${d.added.length} -${d.removed.length} ~${d.changed.length} ${JSON.stringify(d.changed[0] ?? d.added[0] ?? d.removed[0])}`,
+      );
   }
 
   it('live in batches of random sizes, then after a rebuild', async () => {

@@ -13,7 +13,14 @@ describe('view cache', () => {
   let admin: string;
   let manager: string;
   const as = (token: string) => ({ authorization: `Bearer ${token}` });
-  const agency = (safir: string) => ({ safir, name: `Agence ${safir}`, region: '32', department: '62', employmentBasin: '3213', areaType: 'RURAL' });
+  const agency = (safir: string) => ({
+    safir,
+    name: `Agence ${safir}`,
+    region: '32',
+    department: '62',
+    employmentBasin: '3213',
+    areaType: 'RURAL',
+  });
 
   beforeAll(async () => {
     h = await startApp();

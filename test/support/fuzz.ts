@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 
-type Schema = Record<string, unknown> & { type?: string; properties?: Record<string, Schema>; items?: Schema; enum?: unknown[]; $ref?: string; allOf?: Schema[] };
+type Schema = Record<string, unknown> & {
+  type?: string;
+  properties?: Record<string, Schema>;
+  items?: Schema;
+  enum?: unknown[];
+  $ref?: string;
+  allOf?: Schema[];
+};
 
 /** Values that have broken APIs: wrong types, edges of ranges, hostile text, prototype keys, depth. */
 export const hostile: fc.Arbitrary<unknown> = fc.oneof(
@@ -73,7 +80,9 @@ function plausible(doc: Parameters<typeof resolve>[0], schema: Schema | undefine
     case 'boolean':
       return fc.boolean();
     case 'string':
-      return s.format === 'date' ? fc.constantFrom('2018-06-30', '2018-02-30') : fc.oneof(fc.string({ minLength: 1, maxLength: 30 }), fc.constantFrom('fuzz-id', 'ml-berck', '62001'));
+      return s.format === 'date'
+        ? fc.constantFrom('2018-06-30', '2018-02-30')
+        : fc.oneof(fc.string({ minLength: 1, maxLength: 30 }), fc.constantFrom('fuzz-id', 'ml-berck', '62001'));
     case 'array':
       return depth > 3 ? fc.constant([]) : fc.array(value(doc, s.items, depth + 1), { maxLength: 3 });
     case 'object':
@@ -92,12 +101,16 @@ function value(doc: Parameters<typeof resolve>[0], schema: Schema | undefined, d
 export function body(doc: Parameters<typeof resolve>[0], schema: Schema | undefined, depth = 0): fc.Arbitrary<unknown> {
   const s = resolve(doc, schema);
   if (!s?.properties) return fc.oneof(hostile, fc.jsonValue({ maxDepth: 3 }));
-  const fields = Object.fromEntries(Object.entries(s.properties).map(([name, p]) => [name, fc.option(value(doc, p, depth), { nil: undefined, freq: 4 })]));
+  const fields = Object.fromEntries(
+    Object.entries(s.properties).map(([name, p]) => [name, fc.option(value(doc, p, depth), { nil: undefined, freq: 4 })]),
+  );
   const stray = fc.dictionary(fc.constantFrom('__proto__', 'constructor', 'extra', 'actor', 'x\u0000'), hostile, { maxKeys: 2 });
   return fc.tuple(fc.record(fields), stray, fc.boolean()).map(([known, extra, withExtra]) => {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(known)) if (v !== undefined) out[k] = v;
-    if (withExtra) for (const [k, v] of Object.entries(extra)) Object.defineProperty(out, k, { value: v, enumerable: true, configurable: true, writable: true });
+    if (withExtra)
+      for (const [k, v] of Object.entries(extra))
+        Object.defineProperty(out, k, { value: v, enumerable: true, configurable: true, writable: true });
     return out;
   });
 }
@@ -107,10 +120,13 @@ export function pathValue(name: string, known: Record<string, string[]>): fc.Arb
   const real = known[name] ?? ['x1'];
   return fc.oneof(
     { weight: 4, arbitrary: fc.constantFrom(...real) },
-    { weight: 1, arbitrary: fc.constantFrom('__proto__', 'constructor', '%00', '%ED%A0%80', 'a%2Fb', '1e20', '-1', '0', "'", '%', 'x'.repeat(300)) },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom('__proto__', 'constructor', '%00', '%ED%A0%80', 'a%2Fb', '1e20', '-1', '0', "'", '%', 'x'.repeat(300)),
+    },
   );
 }
 
 export function queryValue(doc: Parameters<typeof resolve>[0], schema: Schema | undefined): fc.Arbitrary<string> {
-  return value(doc, schema).map((v) => (typeof v === 'string' ? v : JSON.stringify(v) ?? ''));
+  return value(doc, schema).map((v) => (typeof v === 'string' ? v : (JSON.stringify(v) ?? '')));
 }

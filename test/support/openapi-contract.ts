@@ -14,7 +14,12 @@ type Json = Record<string, unknown>;
 function tighten(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(tighten);
   if (!node || typeof node !== 'object') return node;
-  const out: Json = Object.fromEntries(Object.entries(node as Json).map(([k, v]) => [k, k === 'properties' ? Object.fromEntries(Object.entries(v as Json).map(([p, s]) => [p, tighten(s)])) : tighten(v)]));
+  const out: Json = Object.fromEntries(
+    Object.entries(node as Json).map(([k, v]) => [
+      k,
+      k === 'properties' ? Object.fromEntries(Object.entries(v as Json).map(([p, s]) => [p, tighten(s)])) : tighten(v),
+    ]),
+  );
   if (out.properties && out.additionalProperties === undefined) out.additionalProperties = false;
   if (out.nullable === true && (out.allOf || out.$ref || out.oneOf || out.anyOf)) {
     const { nullable: _n, description, ...rest } = out;
@@ -60,7 +65,12 @@ export class OpenApiContract {
     const validate = this.validators.get(key);
     if (!validate) return void this.violations.push(`${method} ${path}: answered ${status} with JSON, but no JSON schema is documented`);
     if (!validate(body)) {
-      const errors = (validate.errors ?? []).slice(0, 5).map((e) => `${e.instancePath || '/'} ${e.message}${e.params && 'additionalProperty' in e.params ? ` (${String(e.params.additionalProperty)})` : ''}`);
+      const errors = (validate.errors ?? [])
+        .slice(0, 5)
+        .map(
+          (e) =>
+            `${e.instancePath || '/'} ${e.message}${e.params && 'additionalProperty' in e.params ? ` (${String(e.params.additionalProperty)})` : ''}`,
+        );
       this.violations.push(`${key}: ${errors.join('; ')}`);
     }
   }
@@ -74,10 +84,17 @@ export class OpenApiContract {
       const send = res.send.bind(res);
       let checked = false;
       res.send = (body: unknown) => {
-        const isJson = /application\/json/.test(String(res.getHeader('content-type') ?? '')) || (typeof body === 'object' && body !== null && !Buffer.isBuffer(body));
+        const isJson =
+          /application\/json/.test(String(res.getHeader('content-type') ?? '')) ||
+          (typeof body === 'object' && body !== null && !Buffer.isBuffer(body));
         if (!checked && isJson && req.route?.path && !EXCLUDED.some((p) => String(req.route.path).startsWith(p))) {
           checked = true;
-          this.check(req.method, String(req.route.path), res.statusCode, typeof body === 'string' ? JSON.parse(body) : JSON.parse(JSON.stringify(body ?? null)));
+          this.check(
+            req.method,
+            String(req.route.path),
+            res.statusCode,
+            typeof body === 'string' ? JSON.parse(body) : JSON.parse(JSON.stringify(body ?? null)),
+          );
         }
         return send(body);
       };

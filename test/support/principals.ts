@@ -35,6 +35,16 @@ export async function personaTokens(app: INestApplication): Promise<Record<strin
 /** The two agencies the matrix is about, registered through the real handler. */
 export async function registerMatrixAgencies(app: INestApplication): Promise<void> {
   const bus = app.get(CommandBus);
-  await bus.execute(new RegisterAgency({ safir: '75001', name: 'Paris 15e', region: '11', department: '75', employmentBasin: '1109', areaType: 'URBAN' }, operator));
-  await bus.execute(new RegisterAgency({ safir: '13002', name: 'Marseille Joliette', region: '93', department: '13', employmentBasin: '9310', areaType: 'URBAN' }, operator));
+  await bus.execute(
+    new RegisterAgency(
+      { safir: '75001', name: 'Paris 15e', region: '11', department: '75', employmentBasin: '1109', areaType: 'URBAN' },
+      operator,
+    ),
+  );
+  await bus.execute(
+    new RegisterAgency(
+      { safir: '13002', name: 'Marseille Joliette', region: '93', department: '13', employmentBasin: '9310', areaType: 'URBAN' },
+      operator,
+    ),
+  );
 }

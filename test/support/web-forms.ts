@@ -2,7 +2,8 @@ import { expect } from '@jest/globals';
 import type { Locator, Page } from 'playwright-core';
 
 /** What a test types into one field, found by its label as a person would find it. */
-export type Entry = string | boolean | { select: string } | { radio: string } | { check: string[] } | { rows: Record<string, Entry>[]; add: string };
+export type Entry =
+  string | boolean | { select: string } | { radio: string } | { check: string[] } | { rows: Record<string, Entry>[]; add: string };
 
 // A label's accessible name also holds "(facultatif)" and DSFR's hint, which starts a new sentence.
 const labelled = (label: string) => new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\(facultatif\\))?( ?[A-ZÀ-Ý0-9(«].*)?$`);
@@ -18,7 +19,11 @@ async function fillOne(scope: Locator, label: string, value: Entry): Promise<voi
     await scope.getByLabel(labelled(label)).selectOption({ label: value.select });
     return;
   }
-  if ('radio' in value) return scope.getByRole('group', { name: labelled(label) }).getByText(value.radio, { exact: true }).click();
+  if ('radio' in value)
+    return scope
+      .getByRole('group', { name: labelled(label) })
+      .getByText(value.radio, { exact: true })
+      .click();
   if ('check' in value) {
     const group = scope.getByRole('group', { name: labelled(label) });
     for (const name of value.check) await group.getByText(name, { exact: true }).click();

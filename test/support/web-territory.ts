@@ -11,10 +11,42 @@ const operator = { actor: 'test:operator', role: 'operator', correlationId: 'web
 /** A small territory for the browser suites: two agencies of Hauts-de-France, three partners, one user per role. */
 export async function webTerritory(app: INestApplication) {
   const bus = app.get(CommandBus);
-  await bus.execute(new RegisterAgency({ safir: '62001', name: 'Berck-sur-Mer', region: '32', department: '62', employmentBasin: '3213', areaType: 'RURAL', openedOn: '2009-01-05' }, operator));
-  await bus.execute(new RegisterAgency({ safir: '62002', name: 'Boulogne-sur-Mer', region: '32', department: '62', employmentBasin: '3203', areaType: 'URBAN', openedOn: '2009-01-05' }, operator));
+  await bus.execute(
+    new RegisterAgency(
+      {
+        safir: '62001',
+        name: 'Berck-sur-Mer',
+        region: '32',
+        department: '62',
+        employmentBasin: '3213',
+        areaType: 'RURAL',
+        openedOn: '2009-01-05',
+      },
+      operator,
+    ),
+  );
+  await bus.execute(
+    new RegisterAgency(
+      {
+        safir: '62002',
+        name: 'Boulogne-sur-Mer',
+        region: '32',
+        department: '62',
+        employmentBasin: '3203',
+        areaType: 'URBAN',
+        openedOn: '2009-01-05',
+      },
+      operator,
+    ),
+  );
   const partner = (partnerId: string, name: string, category: 'MISSION_LOCALE' | 'CAP_EMPLOI' | 'CONSEIL_DEPARTEMENTAL') =>
-    bus.execute(new ChangePartner(partnerId, { kind: 'register', partnerId, name, category, subkind: null, siret: null, scale: 'LOCAL', parentPartnerId: null }, operator));
+    bus.execute(
+      new ChangePartner(
+        partnerId,
+        { kind: 'register', partnerId, name, category, subkind: null, siret: null, scale: 'LOCAL', parentPartnerId: null },
+        operator,
+      ),
+    );
   await partner('ml-berck', 'Mission locale du Montreuillois', 'MISSION_LOCALE');
   await partner('cap-62', 'Cap emploi Pas-de-Calais', 'CAP_EMPLOI');
   await partner('cd-62', 'Conseil départemental du Pas-de-Calais', 'CONSEIL_DEPARTEMENTAL');
@@ -31,15 +63,33 @@ export async function webTerritory(app: INestApplication) {
     head: () => store.headPosition(),
     /** Types of the events recorded after a position (read as the auditor, over HTTP). */
     typesAfter: async (position: number) => {
-      const res = await request(server).get(`/audit/events?after=${position}&limit=50`).set('authorization', `Bearer ${tokens.auditor}`).expect(200);
+      const res = await request(server)
+        .get(`/audit/events?after=${position}&limit=50`)
+        .set('authorization', `Bearer ${tokens.auditor}`)
+        .expect(200);
       return (res.body.items as { type: string; data: Record<string, unknown> }[]).map((e) => e.type);
     },
     eventsAfter: async (position: number) => {
-      const res = await request(server).get(`/audit/events?after=${position}&limit=50`).set('authorization', `Bearer ${tokens.auditor}`).expect(200);
+      const res = await request(server)
+        .get(`/audit/events?after=${position}&limit=50`)
+        .set('authorization', `Bearer ${tokens.auditor}`)
+        .expect(200);
       return res.body.items as { type: string; data: Record<string, unknown>; metadata: Record<string, unknown> }[];
     },
     /** Records through the API as a user, as the page would. */
-    post: (path: string, who: keyof typeof tokens, body: object) => request(server).post(path).set('authorization', `Bearer ${tokens[who]}`).send(body).expect(201).then((r) => r.body),
-    put: (path: string, who: keyof typeof tokens, body: object) => request(server).put(path).set('authorization', `Bearer ${tokens[who]}`).send(body).expect(200).then((r) => r.body),
+    post: (path: string, who: keyof typeof tokens, body: object) =>
+      request(server)
+        .post(path)
+        .set('authorization', `Bearer ${tokens[who]}`)
+        .send(body)
+        .expect(201)
+        .then((r) => r.body),
+    put: (path: string, who: keyof typeof tokens, body: object) =>
+      request(server)
+        .put(path)
+        .set('authorization', `Bearer ${tokens[who]}`)
+        .send(body)
+        .expect(200)
+        .then((r) => r.body),
   };
 }

@@ -60,8 +60,15 @@ describe('the French catalogue', () => {
   });
 
   it('has the words for every validation constraint the DTOs use', () => {
-    const decorators = new Set(backEnd.flatMap((text) => [...text.matchAll(/@(Is[A-Za-z0-9]+|Min|Max|Length|Matches|ArrayMinSize|ArrayMaxSize|NotEquals|ValidateNested)\(/g)].map((m) => m[1])));
-    const constraint = (d: string) => (d === 'ValidateNested' ? 'nestedValidation' : d === 'IsISO8601' ? 'isIso8601' : d.charAt(0).toLowerCase() + d.slice(1));
+    const decorators = new Set(
+      backEnd.flatMap((text) =>
+        [...text.matchAll(/@(Is[A-Za-z0-9]+|Min|Max|Length|Matches|ArrayMinSize|ArrayMaxSize|NotEquals|ValidateNested)\(/g)].map(
+          (m) => m[1],
+        ),
+      ),
+    );
+    const constraint = (d: string) =>
+      d === 'ValidateNested' ? 'nestedValidation' : d === 'IsISO8601' ? 'isIso8601' : d.charAt(0).toLowerCase() + d.slice(1);
     const missing = [...decorators].map(constraint).filter((c) => c !== 'isOptional' && !Object.hasOwn(catalogue.VALIDATION_CODE, c));
     expect(missing).toEqual([]);
   });

@@ -45,12 +45,26 @@ describe('journeys in the browser', () => {
     const plan = `/agencies/62001/action-plans/${Y}`;
     await t.post(`/agencies/62001/diagnostics/${Y}`, 'manager', { draftedOn: `${Y}-01-05` });
     await t.put(`/agencies/62001/diagnostics/${Y}/sections/LABOUR_DEMAND`, 'manager', { text: 'Besoins saisonniers', keyFigures: [] });
-    await t.post(`/agencies/62001/diagnostics/${Y}/publish`, 'manager', { findings: [{ findingId: 'f-mobilite', kind: 'NEED', title: 'Mobilité des jeunes' }] });
+    await t.post(`/agencies/62001/diagnostics/${Y}/publish`, 'manager', {
+      findings: [{ findingId: 'f-mobilite', kind: 'NEED', title: 'Mobilité des jeunes' }],
+    });
     await t.post(plan, 'manager', { diagnosticYear: Y, draftedOn: `${Y}-01-10` });
-    await t.post(`${plan}/priorities`, 'manager', { priorityId: 'p-mobilite', title: 'Lever les freins à la mobilité', findingIds: ['f-mobilite'], addedOn: `${Y}-01-11` });
+    await t.post(`${plan}/priorities`, 'manager', {
+      priorityId: 'p-mobilite',
+      title: 'Lever les freins à la mobilité',
+      findingIds: ['f-mobilite'],
+      addedOn: `${Y}-01-11`,
+    });
     await t.post(`${plan}/actions`, 'manager', {
-      actionId: 'a-permis', priorityId: 'p-mobilite', title: 'Aides au permis de conduire', lever: 'INTENSIVE_SUPPORT', owner: 'équipe', startDate: `${Y}-01-01`, dueDate: `${Y}-12-31`,
-      indicator: { name: 'jeunes aidés', unit: 'personnes', baseline: 0, target: 40 }, addedOn: `${Y}-01-12`,
+      actionId: 'a-permis',
+      priorityId: 'p-mobilite',
+      title: 'Aides au permis de conduire',
+      lever: 'INTENSIVE_SUPPORT',
+      owner: 'équipe',
+      startDate: `${Y}-01-01`,
+      dueDate: `${Y}-12-31`,
+      indicator: { name: 'jeunes aidés', unit: 'personnes', baseline: 0, target: 40 },
+      addedOn: `${Y}-01-12`,
     });
     await t.post(`${plan}/adopt`, 'manager', { date: `${Y}-01-20` });
     await t.post(`/agencies/62001/fund/${Y}/envelope`, 'director', { amountCents: 10_000_00, allocatedOn: `${Y}-01-02` });
@@ -106,7 +120,12 @@ describe('journeys in the browser', () => {
     await tabTo(page, page.locator('summary', { hasText: '« Job dating saisonniers »' }));
     await page.keyboard.press('Enter');
     const held = form(page, 'Enregistrer les résultats');
-    for (const [label, value] of [['Demandeurs d’emploi présents', '60'], ['Employeurs présents', '8'], ['Candidats présentés', '25'], ['Recrutements', '9']]) {
+    for (const [label, value] of [
+      ['Demandeurs d’emploi présents', '60'],
+      ['Employeurs présents', '8'],
+      ['Candidats présentés', '25'],
+      ['Recrutements', '9'],
+    ]) {
       await tabTo(page, held.getByLabel(label));
       await page.keyboard.type(value);
     }
@@ -155,13 +174,24 @@ describe('journeys in the browser', () => {
     // Tabbing past the other forms of the page leaves them as they were: no field in error.
     expect(await page.locator('.fr-input-group--error, .fr-select-group--error, .fr-fieldset--error').count()).toBe(0);
 
-    expect(await recorded()).toEqual(['ContactLogged', 'JointEventPlanned', 'JointEventHeld', 'ProgressReported', 'ExpenditureCommitted', 'PaymentRecorded']);
+    expect(await recorded()).toEqual([
+      'ContactLogged',
+      'JointEventPlanned',
+      'JointEventHeld',
+      'ProgressReported',
+      'ExpenditureCommitted',
+      'PaymentRecorded',
+    ]);
     expect(errors).toEqual([]);
     await context.close();
   });
 
   it('a director authorises an over-commitment from the inbox', async () => {
-    await t.post(`/agencies/62001/fund/${Y}/over-commitment-requests`, 'manager', { requestId: 'dem-saison', amountCents: 2_500_00, reason: 'Afflux de saisonniers' });
+    await t.post(`/agencies/62001/fund/${Y}/over-commitment-requests`, 'manager', {
+      requestId: 'dem-saison',
+      amountCents: 2_500_00,
+      reason: 'Afflux de saisonniers',
+    });
     const { context, page, errors } = await frenchContext(browser);
     await signIn(page, base, t.tokens.director);
     await open(page, `${base}/pilotage?annee=${Y}`);
@@ -174,18 +204,46 @@ describe('journeys in the browser', () => {
     await authorise.getByRole('button', { name: 'Autoriser' }).click();
     await page.getByText('Aucune demande en attente.').waitFor();
     const [event] = await t.eventsAfter(head);
-    expect(event).toMatchObject({ type: 'OverCommitmentAuthorised', data: { amountCents: 2_500_00, requestId: 'dem-saison', authorisedBy: 'direction-hdf' } });
+    expect(event).toMatchObject({
+      type: 'OverCommitmentAuthorised',
+      data: { amountCents: 2_500_00, requestId: 'dem-saison', authorisedBy: 'direction-hdf' },
+    });
     expect(errors).toEqual([]);
     await context.close();
   });
 
   it('an auditor compares "as of" with "as known at" after a payment recorded late', async () => {
-    await t.post(`/agencies/62001/fund/${Y}/commitments`, 'manager', { commitmentId: 'eng-tardif', category: 'DEROGATORY_MOBILITY_AID', route: 'SUBSIDY', amountCents: 2_000_00, rationale: 'Permis', committedOn: today, mobility: { relaxedCriterion: 'RESOURCES', leavesEmploymentBasin: false } });
+    await t.post(`/agencies/62001/fund/${Y}/commitments`, 'manager', {
+      commitmentId: 'eng-tardif',
+      category: 'DEROGATORY_MOBILITY_AID',
+      route: 'SUBSIDY',
+      amountCents: 2_000_00,
+      rationale: 'Permis',
+      committedOn: today,
+      mobility: { relaxedCriterion: 'RESOURCES', leavesEmploymentBasin: false },
+    });
     await pause(1200);
     const knownAt = new Date();
     await pause(1200);
-    await t.post(`/agencies/62001/fund/${Y}/commitments/eng-tardif/payments`, 'manager', { paymentId: 'pai-tardif', amountCents: 1_000_00, paidOn: today });
-    const parts = Object.fromEntries(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).formatToParts(knownAt).map((p) => [p.type, p.value]));
+    await t.post(`/agencies/62001/fund/${Y}/commitments/eng-tardif/payments`, 'manager', {
+      paymentId: 'pai-tardif',
+      amountCents: 1_000_00,
+      paidOn: today,
+    });
+    const parts = Object.fromEntries(
+      new Intl.DateTimeFormat('en-GB', {
+        timeZone: 'Europe/Paris',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+        hourCycle: 'h23',
+      })
+        .formatToParts(knownAt)
+        .map((p) => [p.type, p.value]),
+    );
     const local = `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}`;
 
     const { context, page, errors } = await frenchContext(browser);
@@ -201,7 +259,9 @@ describe('journeys in the browser', () => {
     await row.waitFor();
     await page.getByRole('status').filter({ hasText: 'diffère' }).waitFor();
     // French figures use narrow no-break spaces: compared with plain ones.
-    const [, left, right] = (await row.getByRole('cell').or(row.getByRole('rowheader')).allInnerTexts()).map((text) => text.replace(/\s/g, ' '));
+    const [, left, right] = (await row.getByRole('cell').or(row.getByRole('rowheader')).allInnerTexts()).map((text) =>
+      text.replace(/\s/g, ' '),
+    );
     expect(left).toContain(`Paiements : 1 000,00 € le ${today.split('-').reverse().join('/')}`);
     expect(right).toContain('Paiements : aucun');
     expect(await row.locator('.ancrage-diff-changed').count()).toBeGreaterThan(0);

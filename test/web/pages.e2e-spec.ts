@@ -25,10 +25,24 @@ const PAGES: Record<string, string[]> = {
     '/partenaires',
     '/compte',
   ],
-  'director-32': ['/pilotage', '/pilotage/agences', '/pilotage/plans', '/pilotage/fonds', '/pilotage/partenariats', '/pilotage/ancrage', '/pilotage/diagnostics', '/agence/62001/fonds?annee=2018&au=2018-06-30'],
+  'director-32': [
+    '/pilotage',
+    '/pilotage/agences',
+    '/pilotage/plans',
+    '/pilotage/fonds',
+    '/pilotage/partenariats',
+    '/pilotage/ancrage',
+    '/pilotage/diagnostics',
+    '/agence/62001/fonds?annee=2018&au=2018-06-30',
+  ],
   'director-national': ['/pilotage?annee=2018', '/pilotage/ancrage?annee=2018'],
   auditor: ['/controle', '/controle/comparer', '/controle/journal', '/controle/droits', '/agence/62001/historique', '/pilotage/plans'],
-  admin: ['/administration/utilisateurs', '/administration/utilisateurs/manager-62001', '/administration/agences', '/administration/enveloppes'],
+  admin: [
+    '/administration/utilisateurs',
+    '/administration/utilisateurs/manager-62001',
+    '/administration/agences',
+    '/administration/enveloppes',
+  ],
 };
 
 describe('the web application, page by page, for every role', () => {
@@ -38,9 +52,16 @@ describe('the web application, page by page, for every role', () => {
   let base: string;
   const token = (who: string) => {
     const [role, scope] = who.split('-');
-    return demo.users.find((u) => u.role === role && (role !== 'director' || (scope === 'national' ? u.scope === 'national' : u.userId === who)))!.token;
+    return demo.users.find(
+      (u) => u.role === role && (role !== 'director' || (scope === 'national' ? u.scope === 'national' : u.userId === who)),
+    )!.token;
   };
-  const api = (path: string, who: string) => request(h.app.getHttpServer()).get(path).set('authorization', `Bearer ${token(who)}`).expect(200).then((r) => r.body);
+  const api = (path: string, who: string) =>
+    request(h.app.getHttpServer())
+      .get(path)
+      .set('authorization', `Bearer ${token(who)}`)
+      .expect(200)
+      .then((r) => r.body);
 
   beforeAll(async () => {
     const { clock, set } = settableClock();
@@ -83,8 +104,13 @@ describe('the web application, page by page, for every role', () => {
     await open(page, `${base}/agence/62001/fonds?annee=2018&au=2018-06-30`);
     const fund = await api('/agencies/62001/fund/2018?asOf=2018-06-30', 'manager');
     const tile = (label: string) =>
-      page.locator('.ancrage-figure').filter({ has: page.locator('.ancrage-figure__label', { hasText: new RegExp(`^${label}$`) }) }).locator('.ancrage-figure__value').innerText();
-    const euros = (cents: number) => new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(cents / 100);
+      page
+        .locator('.ancrage-figure')
+        .filter({ has: page.locator('.ancrage-figure__label', { hasText: new RegExp(`^${label}$`) }) })
+        .locator('.ancrage-figure__value')
+        .innerText();
+    const euros = (cents: number) =>
+      new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(cents / 100);
     expect(await tile('Enveloppe')).toBe(euros(fund.envelopeCents));
     expect(await tile('Engagé')).toBe(euros(fund.committedCents));
     expect(await tile('Reste à engager')).toBe(euros(fund.remainingCents));

@@ -9,4 +9,13 @@ import { AUDIT_CONTEXT } from '@ancrage/audit';
 import type { ContextParts } from '@ancrage/platform';
 
 /** The bounded contexts this deployment serves, in one list: each brings its module, tables, migrations and projections. */
-export const CONTEXTS: ContextParts[] = [ACCESS_CONTEXT, TERRITORY_CONTEXT, PARTNERSHIPS_CONTEXT, DIAGNOSTICS_CONTEXT, ACTION_PLANS_CONTEXT, FUND_CONTEXT, ANCHORING_CONTEXT, AUDIT_CONTEXT];
+export const CONTEXTS: ContextParts[] = [
+  ACCESS_CONTEXT,
+  TERRITORY_CONTEXT,
+  PARTNERSHIPS_CONTEXT,
+  DIAGNOSTICS_CONTEXT,
+  ACTION_PLANS_CONTEXT,
+  FUND_CONTEXT,
+  ANCHORING_CONTEXT,
+  AUDIT_CONTEXT,
+];

@@ -36,7 +36,11 @@ function moduleFor(parts: AppParts) {
 /** The HTTP application, configured exactly as `ancrage serve` runs it (tests use this too). */
 export async function createApp(parts: AppParts): Promise<INestApplication> {
   // The body parser is ours, not Nest's, so the input guard runs right after it and before routing.
-  const app = await NestFactory.create<NestExpressApplication>(moduleFor(parts), { logger: parts.logger, forceCloseConnections: true, bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(moduleFor(parts), {
+    logger: parts.logger,
+    forceCloseConnections: true,
+    bodyParser: false,
+  });
   // The page's bundles and the API's JSON travel gzipped (the first page is ~0.25 MB instead of ~1 MB).
   app.disable('x-powered-by');
   if (parts.config.trustProxy !== null) app.set('trust proxy', parts.config.trustProxy);

@@ -50,14 +50,17 @@ describe('the OpenAPI document', () => {
       for (const status of expected) {
         const answer = op.responses[status]?.content?.['application/json'];
         const schema = JSON.stringify(answer?.schema ?? null);
-        if (!schema.includes('#/components/schemas/ErrorResponse') || !answer?.example?.code) gaps.push(`${method.toUpperCase()} ${path} ${status}`);
+        if (!schema.includes('#/components/schemas/ErrorResponse') || !answer?.example?.code)
+          gaps.push(`${method.toUpperCase()} ${path} ${status}`);
       }
     }
     expect(gaps).toEqual([]);
   });
 
   it('marks every write as a command with an Idempotency-Key header', () => {
-    const writes = operations.filter((o) => ['put', 'patch', 'delete'].includes(o.method) || (o.method === 'post' && !o.path.startsWith('/audit/')));
+    const writes = operations.filter(
+      (o) => ['put', 'patch', 'delete'].includes(o.method) || (o.method === 'post' && !o.path.startsWith('/audit/')),
+    );
     expect(writes.filter((o) => !isCommand(o.op)).map((o) => `${o.method.toUpperCase()} ${o.path}`)).toEqual([]);
   });
 

@@ -35,7 +35,11 @@ program
   .action(demoCommand);
 
 const projections = program.command('projections').description('read models fed from the event log');
-projections.command('status').option('--json', 'print JSON').description('checkpoint, head, lag and state of each projection').action(projectionsStatus);
+projections
+  .command('status')
+  .option('--json', 'print JSON')
+  .description('checkpoint, head, lag and state of each projection')
+  .action(projectionsStatus);
 projections
   .command('rebuild [name]')
   .description('rebuild one projection (or all) from the log into fresh tables, then swap them in')
@@ -66,7 +70,11 @@ audit
   .description('walk the hash chain and name the first altered position')
   .action(auditVerify);
 audit.command('digest').description('print the signed digest of the head (needs ANCRAGE_AUDIT_KEY_FILE)').action(auditDigest);
-audit.command('keygen').requiredOption('--out <file>', 'private key file (the public key goes to <file>.pub)').description('create an Ed25519 signing key').action(auditKeygen);
+audit
+  .command('keygen')
+  .requiredOption('--out <file>', 'private key file (the public key goes to <file>.pub)')
+  .description('create an Ed25519 signing key')
+  .action(auditKeygen);
 audit
   .command('export')
   .requiredOption('--agency <safir>')
@@ -75,7 +83,11 @@ audit
   .requiredOption('--out <dir>')
   .description("evidence bundle: an agency's events of a period, the digest, read models as of its end, a manifest")
   .action(auditExport);
-audit.command('verify-bundle <dir>').option('--public-key <pem>', "the auditors' copy of the public key").description('check a bundle offline').action(auditVerifyBundle);
+audit
+  .command('verify-bundle <dir>')
+  .option('--public-key <pem>', "the auditors' copy of the public key")
+  .description('check a bundle offline')
+  .action(auditVerifyBundle);
 
 const users = program.command('users').description('users and their rights (recorded as events)');
 users
@@ -86,7 +98,11 @@ users
   .option('--grant <grant...>', 'admin | auditor | manager:SAFIR[,SAFIR] | director:REGION[,REGION] | director:national')
   .action(usersAdd);
 users.command('grant <userId> <grant>').description('grant a role (replaces an earlier grant of that role)').action(usersGrant);
-users.command('disable <userId>').requiredOption('--reason <reason>').description('disable a user: their tokens stop working').action(usersDisable);
+users
+  .command('disable <userId>')
+  .requiredOption('--reason <reason>')
+  .description('disable a user: their tokens stop working')
+  .action(usersDisable);
 
 const tokens = program.command('tokens').description('API tokens (only their hashes are stored)');
 tokens
@@ -115,21 +131,27 @@ program
 
 program
   .command('bench-load')
-  .description('load the demo on a scratch database, then mixed reads and writes on shared streams from many connections; prints statuses, p50/p99, and checks accepted writes = new events')
+  .description(
+    'load the demo on a scratch database, then mixed reads and writes on shared streams from many connections; prints statuses, p50/p99, and checks accepted writes = new events',
+  )
   .option('--connections <n>', 'concurrent connections', '50')
   .option('--duration <s>', 'seconds of load', '30')
   .action(benchLoad);
 
 program
   .command('bench-past')
-  .description('load the demo at a scale on a scratch database, rebuild every projection, then read each national, regional and agency view live and at random past cuts beside a full replay; prints p50/p99, rebuild rates and the storage the past costs')
+  .description(
+    'load the demo at a scale on a scratch database, rebuild every projection, then read each national, regional and agency view live and at random past cuts beside a full replay; prints p50/p99, rebuild rates and the storage the past costs',
+  )
   .option('--scale <n>', 'demo scale (38 agencies × n; 25 is about 950 agencies)', '25')
   .option('--samples <n>', 'reads per view, live and past', '20')
   .action(benchPast);
 
 program
   .command('bench-web')
-  .description('load the demo on a scratch database and measure, in Chromium, each page until its figures are on screen, live and at a past date, and the first page’s gzipped JS and CSS')
+  .description(
+    'load the demo on a scratch database and measure, in Chromium, each page until its figures are on screen, live and at a past date, and the first page’s gzipped JS and CSS',
+  )
   .option('--runs <n>', 'loads per page and date', '7')
   .action(benchWeb);
 

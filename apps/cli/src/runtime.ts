@@ -13,7 +13,10 @@ export function sayOnStderr(message: string): void {
 }
 
 /** Runs a command inside the application context (no HTTP, no projectors of its own). */
-export async function withContext<T>(work: (ctx: INestApplicationContext, config: AppConfig) => Promise<T>, clock?: () => Date): Promise<T> {
+export async function withContext<T>(
+  work: (ctx: INestApplicationContext, config: AppConfig) => Promise<T>,
+  clock?: () => Date,
+): Promise<T> {
   const config = { ...loadConfig(), runProjections: false };
   const logger = cliLogger(config);
   const database: DatabaseHandle = await openDatabase(config, sayOnStderr);

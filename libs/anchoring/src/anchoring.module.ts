@@ -3,7 +3,13 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { ContextParts } from '@ancrage/platform';
 import { AnchoringController } from './http/anchoring.controller';
 import { Anchoring1764000007000 } from './migrations/1764000007000-anchoring';
-import { AnchoringAgencyRow, AnchoringJointEventRow, AnchoringPartnerRow, AnchoringPartnershipRow, AnchoringYearRow } from './read-models/anchoring.entities';
+import {
+  AnchoringAgencyRow,
+  AnchoringJointEventRow,
+  AnchoringPartnerRow,
+  AnchoringPartnershipRow,
+  AnchoringYearRow,
+} from './read-models/anchoring.entities';
 import { anchoringProjection } from './read-models/anchoring.projection';
 
 const ENTITIES = [AnchoringAgencyRow, AnchoringPartnerRow, AnchoringPartnershipRow, AnchoringJointEventRow, AnchoringYearRow];

@@ -4,7 +4,13 @@ import { placeAgency, PROACTIVITY_THRESHOLDS } from './domain/anchoring-profile'
 import { anchoringReport } from './read-models/anchoring-report';
 import { AnchoringTables, anchoringProjection } from './read-models/anchoring.projection';
 
-const proactive = { jointEventsInitiated: 4, strongPriorityPartnerships: 3, diagnosticCoConstructed: true, specificOrInnovativeFundShare: 0.1, employerProspectingActions: 0 };
+const proactive = {
+  jointEventsInitiated: 4,
+  strongPriorityPartnerships: 3,
+  diagnosticCoConstructed: true,
+  specificOrInnovativeFundShare: 0.1,
+  employerProspectingActions: 0,
+};
 const standard = { ...proactive, jointEventsInitiated: 1, diagnosticCoConstructed: false };
 
 describe('anchoring placement (graphique 4)', () => {
@@ -40,31 +46,137 @@ let position = 0;
 function recorded(streamId: string, type: string, data: object, occurredAt = '2018-01-01T00:00:00.000Z'): RecordedEvent {
   position += 1;
   return {
-    eventId: `e${position}`, type, schemaVersion: 1, streamId, streamVersion: 0, position, data, hash: '', digestForm: 2,
-    metadata: { actor: 'm', role: 'manager', agency: '62001', correlationId: 'c', causationId: null, idempotencyKey: null, occurredAt, recordedAt: occurredAt },
+    eventId: `e${position}`,
+    type,
+    schemaVersion: 1,
+    streamId,
+    streamVersion: 0,
+    position,
+    data,
+    hash: '',
+    digestForm: 2,
+    metadata: {
+      actor: 'm',
+      role: 'manager',
+      agency: '62001',
+      correlationId: 'c',
+      causationId: null,
+      idempotencyKey: null,
+      occurredAt,
+      recordedAt: occurredAt,
+    },
   };
 }
 
 describe('anchoring projection', () => {
   const safir = '62001';
   const events = [
-    recorded('agency-62001', 'AgencyRegistered', { safir, name: 'Berck', region: '32', department: '62', employmentBasin: '3213', areaType: 'RURAL' }),
-    recorded('agency-62001', 'TerritorialContextRevised', { safir, effectiveDate: '2017-01-01', figures: { unemploymentRate: 6, longTermUnemploymentShare: 30, seasonalJobShare: 3, rsaShare: 3, qpv: false }, source: null }),
-    recorded('agency-62001', 'TerritorialContextRevised', { safir, effectiveDate: '2018-06-01', figures: { unemploymentRate: 12, longTermUnemploymentShare: 50, seasonalJobShare: 20, rsaShare: 9, qpv: true }, source: null }),
-    ...['ml', 'cap', 'cd'].map((id) => recorded(`partner-${id}`, 'PartnerRegistered', { partnerId: id, category: id === 'ml' ? 'MISSION_LOCALE' : id === 'cap' ? 'CAP_EMPLOI' : 'CONSEIL_DEPARTEMENTAL' })),
+    recorded('agency-62001', 'AgencyRegistered', {
+      safir,
+      name: 'Berck',
+      region: '32',
+      department: '62',
+      employmentBasin: '3213',
+      areaType: 'RURAL',
+    }),
+    recorded('agency-62001', 'TerritorialContextRevised', {
+      safir,
+      effectiveDate: '2017-01-01',
+      figures: { unemploymentRate: 6, longTermUnemploymentShare: 30, seasonalJobShare: 3, rsaShare: 3, qpv: false },
+      source: null,
+    }),
+    recorded('agency-62001', 'TerritorialContextRevised', {
+      safir,
+      effectiveDate: '2018-06-01',
+      figures: { unemploymentRate: 12, longTermUnemploymentShare: 50, seasonalJobShare: 20, rsaShare: 9, qpv: true },
+      source: null,
+    }),
+    ...['ml', 'cap', 'cd'].map((id) =>
+      recorded(`partner-${id}`, 'PartnerRegistered', {
+        partnerId: id,
+        category: id === 'ml' ? 'MISSION_LOCALE' : id === 'cap' ? 'CAP_EMPLOI' : 'CONSEIL_DEPARTEMENTAL',
+      }),
+    ),
     ...['ml', 'cap', 'cd'].flatMap((id) => [
-      recorded(`partnership-62001-${id}`, 'AgreementSigned', { safir, partnerId: id, agreementId: `a-${id}`, reference: 'r', scale: 'LOCAL', formal: true, objectives: [], startDate: '2017-01-01', endDate: id === 'cd' ? '2018-03-31' : null }),
+      recorded(`partnership-62001-${id}`, 'AgreementSigned', {
+        safir,
+        partnerId: id,
+        agreementId: `a-${id}`,
+        reference: 'r',
+        scale: 'LOCAL',
+        formal: true,
+        objectives: [],
+        startDate: '2017-01-01',
+        endDate: id === 'cd' ? '2018-03-31' : null,
+      }),
       recorded(`partnership-62001-${id}`, 'QualityAssessed', { safir, partnerId: id, score: 3, criteria: {}, assessedOn: '2018-02-01' }),
     ]),
-    recorded('partnership-62001-ml', 'PriorityCircleAssigned', { safir, partnerId: 'ml', circle: 3, defaultCircle: 1, reason: 'peu de public commun' }),
-    ...[1, 2, 3].map((n) => recorded(`joint-event-62001-j${n}`, 'JointEventPlanned', { safir, jointEventId: `j${n}`, kind: 'FORUM', date: `2018-0${n + 2}-10`, title: 't', partnerIds: [], publics: [], planActionId: null })),
+    recorded('partnership-62001-ml', 'PriorityCircleAssigned', {
+      safir,
+      partnerId: 'ml',
+      circle: 3,
+      defaultCircle: 1,
+      reason: 'peu de public commun',
+    }),
+    ...[1, 2, 3].map((n) =>
+      recorded(`joint-event-62001-j${n}`, 'JointEventPlanned', {
+        safir,
+        jointEventId: `j${n}`,
+        kind: 'FORUM',
+        date: `2018-0${n + 2}-10`,
+        title: 't',
+        partnerIds: [],
+        publics: [],
+        planActionId: null,
+      }),
+    ),
     recorded('joint-event-62001-j3', 'JointEventCancelled', { safir, jointEventId: 'j3', reason: 'salle indisponible' }),
-    ...[1, 2].map((n) => recorded(`joint-event-62001-j${n}`, 'JointEventHeld', { safir, jointEventId: `j${n}`, date: `2018-0${n + 2}-10`, partnerIds: [], outcomes: { jobSeekersPresent: 30, employersPresent: 5, candidatesPresented: 12, hires: 4 } })),
+    ...[1, 2].map((n) =>
+      recorded(`joint-event-62001-j${n}`, 'JointEventHeld', {
+        safir,
+        jointEventId: `j${n}`,
+        date: `2018-0${n + 2}-10`,
+        partnerIds: [],
+        outcomes: { jobSeekersPresent: 30, employersPresent: 5, candidatesPresented: 12, hires: 4 },
+      }),
+    ),
     // Planned and never held: it does not count as initiated.
-    recorded('joint-event-62001-j4', 'JointEventPlanned', { safir, jointEventId: 'j4', kind: 'JOB_DATING', date: '2018-06-10', title: 't', partnerIds: [], publics: [], planActionId: null }),
-    recorded('diagnostic-62001-2018', 'DiagnosticParticipationRecorded', { safir, year: 2018, internalTeams: [], partners: [{ partnerId: 'ml', involvement: 'CO_CONSTRUCTED' }] }),
-    recorded('fund-62001-2018', 'ExpenditureCommitted', { commitmentId: 'c1', category: 'INNOVATIVE_PROJECT', route: 'SUBSIDY', amountCents: 30_000_00, beneficiaryPartnerId: null, planActionId: null, rationale: 'r', mobility: null }),
-    recorded('fund-62001-2018', 'ExpenditureCommitted', { commitmentId: 'c2', category: 'DEROGATORY_MOBILITY_AID', route: 'SUBSIDY', amountCents: 70_000_00, beneficiaryPartnerId: null, planActionId: null, rationale: 'r', mobility: null }),
+    recorded('joint-event-62001-j4', 'JointEventPlanned', {
+      safir,
+      jointEventId: 'j4',
+      kind: 'JOB_DATING',
+      date: '2018-06-10',
+      title: 't',
+      partnerIds: [],
+      publics: [],
+      planActionId: null,
+    }),
+    recorded('diagnostic-62001-2018', 'DiagnosticParticipationRecorded', {
+      safir,
+      year: 2018,
+      internalTeams: [],
+      partners: [{ partnerId: 'ml', involvement: 'CO_CONSTRUCTED' }],
+    }),
+    recorded('fund-62001-2018', 'ExpenditureCommitted', {
+      commitmentId: 'c1',
+      category: 'INNOVATIVE_PROJECT',
+      route: 'SUBSIDY',
+      amountCents: 30_000_00,
+      beneficiaryPartnerId: null,
+      planActionId: null,
+      rationale: 'r',
+      mobility: null,
+    }),
+    recorded('fund-62001-2018', 'ExpenditureCommitted', {
+      commitmentId: 'c2',
+      category: 'DEROGATORY_MOBILITY_AID',
+      route: 'SUBSIDY',
+      amountCents: 70_000_00,
+      beneficiaryPartnerId: null,
+      planActionId: null,
+      rationale: 'r',
+      mobility: null,
+    }),
     recorded('fund-62001-2018', 'CommitmentReleased', { commitmentId: 'c2', releasedCents: 20_000_00, reason: 'r' }),
     recorded('action-plan-62001-2018', 'ActionAdded', { actionId: 'a1', lever: 'EMPLOYER_PROSPECTING_AND_PROFILE_PROMOTION' }),
     recorded('action-plan-62001-2018', 'ActionAdded', { actionId: 'a2', lever: 'EMPLOYER_PROSPECTING_AND_PROFILE_PROMOTION' }),
@@ -83,7 +195,13 @@ describe('anchoring projection', () => {
   it('counts each indicator from the events, as of the reference date', () => {
     const [march] = anchoringReport(2018, '2018-03-15', facts()).placements;
     // ml moved to circle 3; cap (circle 1) and cd (circle 2, agreement until 31 March) count.
-    expect(march.indicators).toEqual({ jointEventsInitiated: 1, strongPriorityPartnerships: 2, diagnosticCoConstructed: true, specificOrInnovativeFundShare: 0.375, employerProspectingActions: 1 });
+    expect(march.indicators).toEqual({
+      jointEventsInitiated: 1,
+      strongPriorityPartnerships: 2,
+      diagnosticCoConstructed: true,
+      specificOrInnovativeFundShare: 0.375,
+      employerProspectingActions: 1,
+    });
     expect(march).toMatchObject({ context: 'FAVOURABLE', configuration: 'PROACTIVE_FAVOURABLE', proactivityScore: 3 });
     const [december] = anchoringReport(2018, '2018-12-31', facts()).placements;
     expect(december.indicators).toMatchObject({ jointEventsInitiated: 2, strongPriorityPartnerships: 1 });

@@ -39,7 +39,9 @@ export class AuditService {
    * Events matching the filter, oldest first, paginated by position: resume with `after: nextAfter`.
    * A scan stops after 50,000 events even if the page is not full, so a rare filter stays fast.
    */
-  async history(f: HistoryFilter): Promise<{ items: RecordedEvent[]; nextAfter: number | null; headPosition: number; names: Record<string, string> }> {
+  async history(
+    f: HistoryFilter,
+  ): Promise<{ items: RecordedEvent[]; nextAfter: number | null; headPosition: number; names: Record<string, string> }> {
     const page = await this.historyPage(f);
     return { ...page, names: await this.names(page.items) };
   }
@@ -59,7 +61,14 @@ export class AuditService {
     const items: RecordedEvent[] = [];
     let after = f.after ?? 0;
     for (;;) {
-      const slice = await this.store.readAll({ after, limit: 1000, agency: f.agency, types: f.types, occurredUpTo: f.occurredTo, recordedUpTo: f.recordedTo });
+      const slice = await this.store.readAll({
+        after,
+        limit: 1000,
+        agency: f.agency,
+        types: f.types,
+        occurredUpTo: f.occurredTo,
+        recordedUpTo: f.recordedTo,
+      });
       for (const e of slice.events) {
         if (items.length < f.limit && matches(e)) items.push(e);
         if (items.length === f.limit) return { items, nextAfter: e.position < head ? e.position : null, headPosition: head };
@@ -104,9 +113,18 @@ export class AuditService {
     const keys = Object.fromEntries(Object.entries(p.tables).map(([t, spec]) => [t, spec.key]));
     const toPosition = to.position;
     const fromPosition = from.position ?? 0;
-    const events = (await this.history({ agency, types: [...p.eventTypes], after: fromPosition, limit: 500, occurredFrom: from.occurredAt, occurredTo: to.occurredAt, recordedFrom: from.recordedAt, recordedTo: to.recordedAt })).items.filter(
-      (e) => toPosition === undefined || e.position <= toPosition,
-    );
+    const events = (
+      await this.history({
+        agency,
+        types: [...p.eventTypes],
+        after: fromPosition,
+        limit: 500,
+        occurredFrom: from.occurredAt,
+        occurredTo: to.occurredAt,
+        recordedFrom: from.recordedAt,
+        recordedTo: to.recordedAt,
+      })
+    ).items.filter((e) => toPosition === undefined || e.position <= toPosition);
     return { events, differences: diffRows(keys, before, after) };
   }
 
@@ -117,8 +135,12 @@ export class AuditService {
   async digest(): Promise<SignedDigest> {
     const key = this.signingKey();
     const verdict = await verifyChain(this.store);
-    if (!verdict.ok) throw new DomainError('LOG_ALTERED', `the log is altered at position ${verdict.position}: ${verdict.reason}`, 'conflict');
-    return signDigest({ headPosition: verdict.headPosition, headHash: verdict.headHash, eventCount: verdict.checked, signedAt: new Date().toISOString() }, key.privateKeyPem);
+    if (!verdict.ok)
+      throw new DomainError('LOG_ALTERED', `the log is altered at position ${verdict.position}: ${verdict.reason}`, 'conflict');
+    return signDigest(
+      { headPosition: verdict.headPosition, headHash: verdict.headHash, eventCount: verdict.checked, signedAt: new Date().toISOString() },
+      key.privateKeyPem,
+    );
   }
 
   /**
@@ -127,15 +149,22 @@ export class AuditService {
    */
   async verifyAgainst(digest: SignedDigest): Promise<{ ok: boolean; reason: string; chain: Awaited<ReturnType<typeof verifyChain>> }> {
     const key = this.signingKey();
-    if (!digestSignatureValid(digest, key.publicKeyPem)) return { ok: false, reason: 'the digest signature is not valid for the configured key', chain: await this.verify() };
+    if (!digestSignatureValid(digest, key.publicKeyPem))
+      return { ok: false, reason: 'the digest signature is not valid for the configured key', chain: await this.verify() };
     const chain = await this.verify();
     if (!chain.ok) return { ok: false, reason: `the log is altered at position ${chain.position}`, chain };
     if (digest.headPosition === 0) return { ok: true, reason: 'the digest is of an empty log', chain };
     const { events } = await this.store.readAll({ after: digest.headPosition - 1, upTo: digest.headPosition, limit: 1, upcast: false });
     const at = events[0];
-    if (!at || at.position !== digest.headPosition) return { ok: false, reason: `the event at position ${digest.headPosition} is gone`, chain };
-    if (at.hash !== digest.headHash) return { ok: false, reason: `history up to position ${digest.headPosition} was rewritten since the digest`, chain };
-    return { ok: true, reason: `the log extends the digest (${chain.ok ? chain.headPosition - digest.headPosition : 0} events since)`, chain };
+    if (!at || at.position !== digest.headPosition)
+      return { ok: false, reason: `the event at position ${digest.headPosition} is gone`, chain };
+    if (at.hash !== digest.headHash)
+      return { ok: false, reason: `history up to position ${digest.headPosition} was rewritten since the digest`, chain };
+    return {
+      ok: true,
+      reason: `the log extends the digest (${chain.ok ? chain.headPosition - digest.headPosition : 0} events since)`,
+      chain,
+    };
   }
 
   /**
@@ -156,12 +185,18 @@ export class AuditService {
     const replayed = await this.rowsAsOf(name, { position, occurredAt: cut.validAt, recordedAt: cut.knownAt }, onProgress);
     const keys = Object.fromEntries(Object.entries(p.tables).map(([t, spec]) => [t, spec.key]));
     const differences = diffRows(keys, replayed, read);
-    return { projection: name, position, differences, inSync: differences.every((d) => !d.added.length && !d.removed.length && !d.changed.length) };
+    return {
+      projection: name,
+      position,
+      differences,
+      inSync: differences.every((d) => !d.added.length && !d.removed.length && !d.changed.length),
+    };
   }
 
   private signingKey(): { privateKeyPem: string; publicKeyPem: string } {
     const path = this.config.audit.signingKeyFile;
-    if (!path) throw new DomainError('NO_SIGNING_KEY', 'no audit signing key: run `ancrage audit keygen` and set ANCRAGE_AUDIT_KEY_FILE', 'rule');
+    if (!path)
+      throw new DomainError('NO_SIGNING_KEY', 'no audit signing key: run `ancrage audit keygen` and set ANCRAGE_AUDIT_KEY_FILE', 'rule');
     const privateKeyPem = readFileSync(path, 'utf8');
     const publicKeyPem = createPublicKey(createPrivateKey(privateKeyPem)).export({ format: 'pem', type: 'spki' }).toString();
     return { privateKeyPem, publicKeyPem };

@@ -49,7 +49,9 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     if (owner !== null && owner !== process.pid && alive(owner)) {
       return { ...handle(dataDir, running.port, false, () => Promise.resolve(), false), startedBy: owner };
     }
-    log(`embedded PostgreSQL: the server of ${dataDir} on port ${running.port} was left running (pid ${running.pid}); reusing it, and stopping it at exit`);
+    log(
+      `embedded PostgreSQL: the server of ${dataDir} on port ${running.port} was left running (pid ${running.pid}); reusing it, and stopping it at exit`,
+    );
     writeOwner(dataDir);
     return handle(dataDir, running.port, false, () => stopPostmaster(running.pid, dataDir), true);
   }
@@ -126,7 +128,9 @@ async function createDatabase(port: number): Promise<void> {
 
 /** Fast shutdown (SIGINT: open sessions are ended, the data is consistent), waiting until it is gone. */
 async function stopPostmaster(pid: number, dataDir: string, child?: ChildProcess): Promise<void> {
-  const gone = child ? new Promise<void>((done) => (child.exitCode !== null || child.signalCode !== null ? done() : child.once('exit', () => done()))) : null;
+  const gone = child
+    ? new Promise<void>((done) => (child.exitCode !== null || child.signalCode !== null ? done() : child.once('exit', () => done())))
+    : null;
   try {
     process.kill(pid, 'SIGINT');
   } catch {

@@ -9,5 +9,9 @@ export async function diagnosticFacts(store: EventStore, safir: string, year: nu
   const state = fold(diagnosticDecider, events);
   const participation = events.filter((e) => e.type === 'DiagnosticParticipationRecorded').at(-1);
   const level = participation?.type === 'DiagnosticParticipationRecorded' ? coConstructionLevel(participation.data.partners) : 'NONE';
-  return { published: state.published || state.findings.size > 0, findingIds: [...state.findings.keys()], coConstructed: level === 'CO_CONSTRUCTED' };
+  return {
+    published: state.published || state.findings.size > 0,
+    findingIds: [...state.findings.keys()],
+    coConstructed: level === 'CO_CONSTRUCTED',
+  };
 }

@@ -1,12 +1,28 @@
 import { Pool } from 'pg';
-import { CURRENT_DIGEST_FORM, DuplicateEventIdError, ExpectedVersion, NewEvent, payloadForAppend, WrongExpectedVersionError } from '@ancrage/event-store';
+import {
+  CURRENT_DIGEST_FORM,
+  DuplicateEventIdError,
+  ExpectedVersion,
+  NewEvent,
+  payloadForAppend,
+  WrongExpectedVersionError,
+} from '@ancrage/event-store';
 import type { PendingAppend } from './group-commit';
 import { PendingEvent } from './staging';
 
 /** Data and metadata travel as the texts the digest covers: each part is serialised once. */
 export function pendingEvent(streamId: string, e: NewEvent): PendingEvent {
   const { data, metadata, digest } = payloadForAppend(streamId, e);
-  return { eventId: e.eventId, type: e.type, schemaVersion: e.schemaVersion, agency: e.metadata.agency ?? null, occurredAt: e.metadata.occurredAt, data, metadata, digest };
+  return {
+    eventId: e.eventId,
+    type: e.type,
+    schemaVersion: e.schemaVersion,
+    agency: e.metadata.agency ?? null,
+    occurredAt: e.metadata.occurredAt,
+    data,
+    metadata,
+    digest,
+  };
 }
 
 /** The expected version as the SQL side takes it: null for any, -1 for no stream. */

@@ -73,7 +73,10 @@ export class BulkAppender {
       // idempotency answers with the stored positions). The staging table is checked again next
       // time, in case the session lost it (a pooler's DISCARD ALL).
       this.staged.delete(client);
-      broken = !(await client.query('ROLLBACK').then(() => true, () => false));
+      broken = !(await client.query('ROLLBACK').then(
+        () => true,
+        () => false,
+      ));
       return { copied: false, error, connectionDiscarded: broken };
     } finally {
       turn.done();
@@ -111,6 +114,12 @@ export function fallbackEntry(group: PendingAppend[], events: number, outcome: E
   return {
     level: code === 'AE003' || code === '23505' ? ('info' as const) : ('warn' as const),
     message: 'bulk append fell back to the function path',
-    fields: { appends: group.length, events, reason, ...(code !== undefined ? { code } : {}), ...(outcome.connectionDiscarded ? { connectionDiscarded: true } : {}) },
+    fields: {
+      appends: group.length,
+      events,
+      reason,
+      ...(code !== undefined ? { code } : {}),
+      ...(outcome.connectionDiscarded ? { connectionDiscarded: true } : {}),
+    },
   };
 }

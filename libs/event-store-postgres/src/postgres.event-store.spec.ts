@@ -2,7 +2,14 @@ import { createPool } from '@ancrage/database';
 import { createDataSource } from '@ancrage/database';
 import { eventStoreContract } from '@ancrage/event-store/testing';
 import { newEvent } from '@ancrage/event-store/testing';
-import { DuplicateEventIdError, NewEvent, payloadDigest, UpcasterRegistry, verifyChain, WrongExpectedVersionError } from '@ancrage/event-store';
+import {
+  DuplicateEventIdError,
+  NewEvent,
+  payloadDigest,
+  UpcasterRegistry,
+  verifyChain,
+  WrongExpectedVersionError,
+} from '@ancrage/event-store';
 import { createTestDatabase } from '@ancrage/testing/test-database';
 import { EventLog1764000000000 } from './migrations/1764000000000-event-log';
 import { EVENT_LOG_MIGRATIONS } from './migrations/event-log-migrations';
@@ -45,7 +52,9 @@ describe('PostgresEventStore schema upgrade', () => {
       for (let i = 0; i < 4; i++) {
         const e = newEvent({ data: { n: i, note: 'é\t"x"', nested: { b: 1, a: [2, 3] } } });
         const events = [{ ...e, digest: payloadDigest({ ...e, streamId: `s-${i % 2}` }, 1) }];
-        await pool.query('SELECT * FROM event_log_append_batch($1)', [JSON.stringify([{ stream: `s-${i % 2}`, expected: null, any: true, events }])]);
+        await pool.query('SELECT * FROM event_log_append_batch($1)', [
+          JSON.stringify([{ stream: `s-${i % 2}`, expected: null, any: true, events }]),
+        ]);
       }
       await migrateTo(EVENT_LOG_MIGRATIONS);
       const { rows } = await pool.query(`SELECT pg_typeof(data)::text AS type FROM event_log LIMIT 1`);
@@ -57,7 +66,11 @@ describe('PostgresEventStore schema upgrade', () => {
       await store.append('s-1', Array.from({ length: 60 }, unsorted), 'any');
       expect(store.appendPaths()).toEqual({ functionGroups: 1, bulkGroups: 1, bulkFallbacks: 0 });
       const s0 = await store.readStream('s-0');
-      expect(s0.map((e) => [e.streamVersion, e.digestForm])).toEqual([[0, 1], [1, 1], [2, 2]]);
+      expect(s0.map((e) => [e.streamVersion, e.digestForm])).toEqual([
+        [0, 1],
+        [1, 1],
+        [2, 2],
+      ]);
       expect(Object.keys(s0[2].data as object)).toEqual(['z', 'a']);
       expect(await verifyChain(store)).toMatchObject({ ok: true, headPosition: 65 });
       await store.close();
@@ -95,9 +108,7 @@ describe('PostgresEventStore specifics', () => {
     const { store } = subject;
     await failInsertsOfType('Boom');
     const outcomes = await Promise.allSettled(
-      Array.from({ length: 30 }, (_, i) =>
-        store.append(`g-${i % 5}`, [newEvent({ type: i % 7 === 3 ? 'Boom' : 'ContactLogged' })], 'any'),
-      ),
+      Array.from({ length: 30 }, (_, i) => store.append(`g-${i % 5}`, [newEvent({ type: i % 7 === 3 ? 'Boom' : 'ContactLogged' })], 'any')),
     );
     const failed = outcomes.filter((o) => o.status === 'rejected');
     expect(failed).toHaveLength(4);
@@ -111,14 +122,20 @@ describe('PostgresEventStore specifics', () => {
   });
 
   describe('bulk appends (groups of 50 events or more are COPYed in)', () => {
-    const many = (n: number, overrides: Parameters<typeof newEvent>[0] = {}): NewEvent[] => Array.from({ length: n }, () => newEvent(overrides));
+    const many = (n: number, overrides: Parameters<typeof newEvent>[0] = {}): NewEvent[] =>
+      Array.from({ length: n }, () => newEvent(overrides));
 
     it('stores what the function path stores, awkward characters included, and chains it', async () => {
       const { store, pool } = subject;
       const awkward = { note: 'tab\there, newline\nthere, back\\slash, "quotes", \\N, é, 🚀', nested: { list: [1, 'a\\tb', null] } };
       // Instants with microseconds, offsets and dates before 1970 and 2000, which the binary COPY encodes itself.
       const at = (occurredAt: string) => ({ ...newEvent().metadata, occurredAt });
-      const instants = ['1960-03-14T09:00:00.123456+02:00', '1999-12-31T23:59:59.999999Z', '2018-03-14T09:00Z', '2031-01-01T00:00:00.5-05:30'];
+      const instants = [
+        '1960-03-14T09:00:00.123456+02:00',
+        '1999-12-31T23:59:59.999999Z',
+        '2018-03-14T09:00Z',
+        '2031-01-01T00:00:00.5-05:30',
+      ];
       const small = [newEvent({ data: awkward, agency: null })];
       const large = [
         ...many(246),
@@ -138,8 +155,12 @@ describe('PostgresEventStore specifics', () => {
       expect(stored[250].data).toEqual(fromFunction.data);
       expect(stored[250].metadata.agency).toBeNull();
       expect(stored[251]).toMatchObject({ type: 'Tab\tType', metadata: { agency: 'a\\b' } });
-      stored.forEach((e, i) => expect({ id: e.eventId, v: e.streamVersion, data: e.data }).toEqual({ id: large[i].eventId, v: i, data: large[i].data }));
-      const occurred = await pool.query(`SELECT count(*)::int AS n FROM event_log WHERE occurred_at = (metadata->>'occurredAt')::timestamptz`);
+      stored.forEach((e, i) =>
+        expect({ id: e.eventId, v: e.streamVersion, data: e.data }).toEqual({ id: large[i].eventId, v: i, data: large[i].data }),
+      );
+      const occurred = await pool.query(
+        `SELECT count(*)::int AS n FROM event_log WHERE occurred_at = (metadata->>'occurredAt')::timestamptz`,
+      );
       expect(occurred.rows[0].n).toBe(253);
       expect(await verifyChain(store, { batchSize: 100 })).toMatchObject({ ok: true, headPosition: 253 });
     });
@@ -173,7 +194,9 @@ describe('PostgresEventStore specifics', () => {
       const stored = many(200);
       await store.append('s', stored, 'no_stream');
       await expect(store.append('s', many(200), 5)).rejects.toEqual(new WrongExpectedVersionError('s', 5, 199));
-      await expect(store.append('t', [...many(199), { ...stored[0], data: { other: true } }], 'no_stream')).rejects.toBeInstanceOf(DuplicateEventIdError);
+      await expect(store.append('t', [...many(199), { ...stored[0], data: { other: true } }], 'no_stream')).rejects.toBeInstanceOf(
+        DuplicateEventIdError,
+      );
       expect(await store.headPosition()).toBe(200);
       expect(await verifyChain(store)).toMatchObject({ ok: true });
     });
@@ -203,7 +226,11 @@ describe('PostgresEventStore specifics', () => {
         expect(store.appendPaths()).toEqual({ functionGroups: 1, bulkGroups: 2, bulkFallbacks: 1 });
         // Not an ordinary conflict: the bulk path itself failed, which is worth a warning.
         expect(logged).toEqual([
-          ['warn', 'bulk append fell back to the function path', { appends: 1, events: 60, reason: expect.stringContaining('event_log_staging'), code: '42P01' }],
+          [
+            'warn',
+            'bulk append fell back to the function path',
+            { appends: 1, events: 60, reason: expect.stringContaining('event_log_staging'), code: '42P01' },
+          ],
         ]);
         expect(await verifyChain(store)).toMatchObject({ ok: true, headPosition: 180 });
       } finally {

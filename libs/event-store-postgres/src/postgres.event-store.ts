@@ -68,7 +68,11 @@ export class PostgresEventStore implements EventStore {
 
   async append(streamId: string, events: readonly NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
     validateBatch(streamId, events, expected);
-    return this.groups.enqueue(streamId, expected, events.map((e) => pendingEvent(streamId, e)));
+    return this.groups.enqueue(
+      streamId,
+      expected,
+      events.map((e) => pendingEvent(streamId, e)),
+    );
   }
 
   /** Large groups try the bulk path first; whatever it cannot write, the function answers item by item. */

@@ -1,5 +1,13 @@
 import { Pool } from 'pg';
-import { LogFilter, ReadAllOptions, ReadAllSlice, ReadBackwardOptions, ReadStreamOptions, RecordedEvent, UpcasterRegistry } from '@ancrage/event-store';
+import {
+  LogFilter,
+  ReadAllOptions,
+  ReadAllSlice,
+  ReadBackwardOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  UpcasterRegistry,
+} from '@ancrage/event-store';
 import { logWhere } from './log-filter';
 import { COLUMNS, EventRow, toRecordedEvent } from './row-mapping';
 

@@ -9,7 +9,15 @@ describe('payload digest', () => {
     schemaVersion: 2,
     streamId: 'fund-62001-2018',
     data: { z: [3, { b: 'é\t"q"', a: null }], amountCents: 120_000, nested: { y: undefined, x: 1.5 } },
-    metadata: { occurredAt: '2018-03-01T00:00:00.000Z', actor: 'claire', role: 'manager', agency: '62001', correlationId: 'c', causationId: null, idempotencyKey: null },
+    metadata: {
+      occurredAt: '2018-03-01T00:00:00.000Z',
+      actor: 'claire',
+      role: 'manager',
+      agency: '62001',
+      correlationId: 'c',
+      causationId: null,
+      idempotencyKey: null,
+    },
   };
   const reordered = { ...event, data: { nested: { x: 1.5 }, amountCents: 120_000, z: [3, { a: null, b: 'é\t"q"' }] } };
   const envelope = (data: string, metadata: string) =>
@@ -32,7 +40,18 @@ describe('payload digest', () => {
   it('form 2 recomputes from the stored text parsed back, awkward values included', () => {
     const awkward = {
       ...event,
-      data: { b: 1, 10: 'ten', 2: 'two', lone: '\ud800', big: 1e21, tiny: 5e-7, negativeZero: -0, when: new Date(0), gone: undefined, list: [undefined, NaN] },
+      data: {
+        b: 1,
+        10: 'ten',
+        2: 'two',
+        lone: '\ud800',
+        big: 1e21,
+        tiny: 5e-7,
+        negativeZero: -0,
+        when: new Date(0),
+        gone: undefined,
+        list: [undefined, NaN],
+      },
     };
     const texts = payloadTexts(awkward);
     const readBack = { ...awkward, data: JSON.parse(texts.data), metadata: JSON.parse(texts.metadata) };

@@ -62,13 +62,7 @@ function asWritten(value: unknown): string {
  * hash(n) = sha256(hash(n-1) bytes || "position|streamVersion|recordedAt|" || payloadDigest bytes).
  * The PostgreSQL adapter computes the same formula in SQL (see its migration); keep them in step.
  */
-export function chainHash(
-  previousHash: string,
-  position: number,
-  streamVersion: number,
-  recordedAt: string,
-  digest: string,
-): string {
+export function chainHash(previousHash: string, position: number, streamVersion: number, recordedAt: string, digest: string): string {
   // One buffer and the one-shot hash: appends and verification chain every event, and a hash
   // object plus two hex buffers per event cost twice as much.
   const middle = `${position}|${streamVersion}|${recordedAt}|`;

@@ -1,7 +1,16 @@
 /* eslint-disable @typescript-eslint/require-await -- the port is async; an adapter held in memory has nothing to wait for, and `async` turns its throws into rejections as a real store's are */
 import type { NewEvent, RecordedEvent } from './envelope';
 import { DuplicateEventIdError, WrongExpectedVersionError } from './errors';
-import type { AppendResult, EventStore, ExpectedVersion, LogFilter, ReadAllOptions, ReadAllSlice, ReadBackwardOptions, ReadStreamOptions } from './event-store.port';
+import type {
+  AppendResult,
+  EventStore,
+  ExpectedVersion,
+  LogFilter,
+  ReadAllOptions,
+  ReadAllSlice,
+  ReadBackwardOptions,
+  ReadStreamOptions,
+} from './event-store.port';
 import { chainHash, CURRENT_DIGEST_FORM, GENESIS_HASH } from './hash-chain';
 import { UpcasterRegistry } from './upcasters';
 import { payloadForAppend, validateBatch } from './validate-batch';

@@ -24,7 +24,8 @@ export function validateBatch(streamId: string, events: readonly NewEvent[], exp
     ids.add(e.eventId);
     if (!e.type) throw new InvalidAppendError('event type is empty');
     if (e.data === undefined || typeof e.data === 'function') throw new InvalidAppendError(`data of ${e.type} is not a JSON value`);
-    if (!Number.isInteger(e.schemaVersion) || e.schemaVersion < 1) throw new InvalidAppendError(`schema version of ${e.type} must be a positive integer`);
+    if (!Number.isInteger(e.schemaVersion) || e.schemaVersion < 1)
+      throw new InvalidAppendError(`schema version of ${e.type} must be a positive integer`);
     if (!ISO_INSTANT.test(e.metadata.occurredAt) || Number.isNaN(Date.parse(e.metadata.occurredAt))) {
       throw new InvalidAppendError(`occurredAt of ${e.type} is not an ISO 8601 instant`);
     }

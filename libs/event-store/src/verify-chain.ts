@@ -2,8 +2,7 @@ import type { EventStore } from './event-store.port';
 import { expectedHash, GENESIS_HASH } from './hash-chain';
 
 export type ChainVerdict =
-  | { ok: true; checked: number; headPosition: number; headHash: string }
-  | { ok: false; checked: number; position: number; reason: string };
+  { ok: true; checked: number; headPosition: number; headHash: string } | { ok: false; checked: number; position: number; reason: string };
 
 export interface VerifyOptions {
   batchSize?: number;
@@ -43,7 +42,12 @@ export async function verifyChain(store: EventStore, options: VerifyOptions = {}
   }
   const head = await store.headPosition();
   if (head !== previousPosition) {
-    return { ok: false, checked, position: previousPosition + 1, reason: `log ends at ${previousPosition} but the recorded head is ${head}: events were removed` };
+    return {
+      ok: false,
+      checked,
+      position: previousPosition + 1,
+      reason: `log ends at ${previousPosition} but the recorded head is ${head}: events were removed`,
+    };
   }
   return { ok: true, checked, headPosition: previousPosition, headHash: previousHash };
 }

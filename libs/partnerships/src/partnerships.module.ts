@@ -21,7 +21,13 @@ const ENTITIES = [PartnerRow, PartnershipRow, PartnershipMonthRow, JointEventRow
 @Module({
   imports: [TypeOrmModule.forFeature(ENTITIES)],
   controllers: [PartnersController, PartnershipsController],
-  providers: [PartnershipRowsService, ChangePartnerHandler, ChangePartnershipHandler, ChangeJointEventHandler, { provide: PARTNER_USAGE, useClass: PartnerUsageDirectory }],
+  providers: [
+    PartnershipRowsService,
+    ChangePartnerHandler,
+    ChangePartnershipHandler,
+    ChangeJointEventHandler,
+    { provide: PARTNER_USAGE, useClass: PartnerUsageDirectory },
+  ],
   exports: [PARTNER_USAGE],
 })
 export class PartnershipsModule {}

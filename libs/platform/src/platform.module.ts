@@ -1,13 +1,5 @@
 import { APP_INTERCEPTOR } from '@nestjs/core';
-import {
-  DynamicModule,
-  Global,
-  Inject,
-  Injectable,
-  Module,
-  OnApplicationBootstrap,
-  OnApplicationShutdown,
-} from '@nestjs/common';
+import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -104,14 +96,21 @@ export class PlatformModule {
           provide: PG_POOL,
           useFactory: () => {
             // A client dropped by the server is said, and must not crash the process.
-            return createPool(options.database.url, 20, (e) => options.logger.event('warn', 'database connection lost', { error: e.message }));
+            return createPool(options.database.url, 20, (e) =>
+              options.logger.event('warn', 'database connection lost', { error: e.message }),
+            );
           },
         },
         {
           provide: EVENT_STORE,
           inject: [PG_POOL],
           useFactory: (pool: Pool) =>
-            options.eventLog.open({ pool, connectionString: options.database.url, upcasters, log: (level, msg, fields) => options.logger.event(level, msg, fields) }),
+            options.eventLog.open({
+              pool,
+              connectionString: options.database.url,
+              upcasters,
+              log: (level, msg, fields) => options.logger.event(level, msg, fields),
+            }),
         },
         {
           provide: ProjectionEngine,
@@ -121,7 +120,11 @@ export class PlatformModule {
               log: (msg, fields) => options.logger.event('warn', msg, fields),
             }),
         },
-        { provide: ReadModels, inject: [PG_POOL, ProjectionEngine], useFactory: (pool: Pool, engine: ProjectionEngine) => new ReadModels(pool, engine) },
+        {
+          provide: ReadModels,
+          inject: [PG_POOL, ProjectionEngine],
+          useFactory: (pool: Pool, engine: ProjectionEngine) => new ReadModels(pool, engine),
+        },
         {
           provide: DeciderRunner,
           inject: [EVENT_STORE, CLOCK],
@@ -132,7 +135,19 @@ export class PlatformModule {
         { provide: APP_INTERCEPTOR, useClass: ViewCacheInterceptor },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],
-      exports: [APP_CONFIG, DATABASE_HANDLE, JsonLogger, CLOCK, PG_POOL, EVENT_STORE, ProjectionEngine, ReadModels, DeciderRunner, ReadConsistency, CqrsModule],
+      exports: [
+        APP_CONFIG,
+        DATABASE_HANDLE,
+        JsonLogger,
+        CLOCK,
+        PG_POOL,
+        EVENT_STORE,
+        ProjectionEngine,
+        ReadModels,
+        DeciderRunner,
+        ReadConsistency,
+        CqrsModule,
+      ],
     };
   }
 }

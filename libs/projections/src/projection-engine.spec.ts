@@ -56,11 +56,14 @@ describe('ProjectionEngine on PostgreSQL', () => {
     engineForReads ??= new ProjectionEngine(store, pool, ds, [contactsPerMonth()]);
     return new ReadModels(pool, engineForReads).find(ContactsPerMonthRow, LIVE, {}, { order: { agency: 'ASC', month: 'ASC' } });
   };
-  const sorted = (rows: ContactsPerMonthRow[]) =>
-    [...rows].sort((a, b) => `${a.agency}${a.month}`.localeCompare(`${b.agency}${b.month}`));
+  const sorted = (rows: ContactsPerMonthRow[]) => [...rows].sort((a, b) => `${a.agency}${a.month}`.localeCompare(`${b.agency}${b.month}`));
 
   async function seed(): Promise<void> {
-    await store.append('partnership-75001-a', [contact('75001', '2018-01-10T10:00:00Z', 30), contact('75001', '2018-01-20T10:00:00Z', 45)], 'no_stream');
+    await store.append(
+      'partnership-75001-a',
+      [contact('75001', '2018-01-10T10:00:00Z', 30), contact('75001', '2018-01-20T10:00:00Z', 45)],
+      'no_stream',
+    );
     await store.append('partnership-13002-b', [contact('13002', '2018-02-01T10:00:00Z', 60, 'user-2')], 'no_stream');
     await store.append('unrelated', [newEvent({ type: 'AgreementSigned' })], 'no_stream');
     await store.append('partnership-75001-a', [contact('75001', '2018-03-05T10:00:00Z', 15)], 1);
@@ -93,7 +96,11 @@ describe('ProjectionEngine on PostgreSQL', () => {
 
   it('never counts twice: a batch that fails midway leaves rows and checkpoint as they were', async () => {
     await seed();
-    await store.append('partnership-75001-a', [contact('75001', '2018-01-25T10:00:00Z', 99), contact('75001', '2018-01-26T10:00:00Z', 1)], 'any');
+    await store.append(
+      'partnership-75001-a',
+      [contact('75001', '2018-01-25T10:00:00Z', 99), contact('75001', '2018-01-26T10:00:00Z', 1)],
+      'any',
+    );
     const crashing = new ProjectionEngine(store, pool, ds, [contactsPerMonth({ failOnMinutes: 99 })], { batchSize: 3 });
     await crashing.prepare();
     await crashing.runBatch(crashing.get('test-contacts-per-month')); // the first three contacts land
@@ -112,7 +119,8 @@ describe('ProjectionEngine on PostgreSQL', () => {
   });
 
   it('rebuilds into fresh tables while readers keep seeing the complete old model, then swaps', async () => {
-    for (let i = 0; i < 40; i++) await store.append(`s-${i}`, [contact('75001', `2018-${String((i % 12) + 1).padStart(2, '0')}-01T00:00:00Z`, i)], 'no_stream');
+    for (let i = 0; i < 40; i++)
+      await store.append(`s-${i}`, [contact('75001', `2018-${String((i % 12) + 1).padStart(2, '0')}-01T00:00:00Z`, i)], 'no_stream');
     const engine = new ProjectionEngine(store, pool, ds, [contactsPerMonth()], { rebuildFlushEvents: 5 });
     await engine.catchUp('test-contacts-per-month');
     const before = await liveRows();
@@ -144,11 +152,16 @@ describe('ProjectionEngine on PostgreSQL', () => {
     const byPosition = await engine.replay<{ months: ContactsPerMonthRow }>('test-contacts-per-month', { position: 2 });
     expect(byPosition.list('months')).toEqual([{ agency: '75001', month: '2018-01', contacts: 2, totalMinutes: 75, lastActor: 'user-1' }]);
 
-    const byOccurred = await engine.replay<{ months: ContactsPerMonthRow }>('test-contacts-per-month', { occurredAt: '2018-02-15T00:00:00Z' });
+    const byOccurred = await engine.replay<{ months: ContactsPerMonthRow }>('test-contacts-per-month', {
+      occurredAt: '2018-02-15T00:00:00Z',
+    });
     expect(sorted(byOccurred.list('months')).map((r) => r.month)).toEqual(['2018-02', '2018-01']);
 
     const [first] = await store.readStream('partnership-75001-a');
-    const byRecorded = await engine.replay<{ months: ContactsPerMonthRow }>('test-contacts-per-month', { recordedAt: first.metadata.recordedAt, agency: '75001' });
+    const byRecorded = await engine.replay<{ months: ContactsPerMonthRow }>('test-contacts-per-month', {
+      recordedAt: first.metadata.recordedAt,
+      agency: '75001',
+    });
     expect(byRecorded.list('months').every((r) => r.agency === '75001')).toBe(true);
 
     const oneAgency = await engine.replay<{ months: ContactsPerMonthRow }>('test-contacts-per-month', { agency: '13002' });
@@ -212,7 +225,10 @@ describe('ProjectionEngine on PostgreSQL', () => {
       return { counters, statuses };
     };
     const replayed = async (agencies: string[], validAt?: string, knownAt?: string) => {
-      const rows = await engine.replay<{ counters: SampleCounterRow; statuses: SampleStatusRow }>(sampleProjection.name, { occurredAt: validAt, recordedAt: knownAt });
+      const rows = await engine.replay<{ counters: SampleCounterRow; statuses: SampleStatusRow }>(sampleProjection.name, {
+        occurredAt: validAt,
+        recordedAt: knownAt,
+      });
       const mine = <R extends { agency: string }>(list: R[]) => list.filter((r) => agencies.includes(r.agency));
       const order = (r: { agency: string; month?: string }) => `${r.agency}|${r.month ?? ''}`;
       return {
@@ -221,32 +237,43 @@ describe('ProjectionEngine on PostgreSQL', () => {
       };
     };
     await fc.assert(
-      fc.asyncProperty(fc.array(event, { minLength: 1, maxLength: 40 }), fc.integer({ min: 1, max: 9 }), fc.array(fc.integer({ min: -1, max: 72 }), { minLength: 3, maxLength: 6 }), async (specs, batch, validDays) => {
-        run++;
-        const agencies = [`r${run}a`, `r${run}b`];
-        // Consecutive events marked sameInstant are appended together: one recorded instant.
-        const groups: NewEvent[][] = [];
-        for (const [i, spec] of specs.entries()) {
-          const occurredAt = day(spec.day);
-          const agency = spec.agency === 'a' ? agencies[0] : agencies[1];
-          // Tags with a tab, a line break and a backslash travel through COPY's text format.
-          const data = { agency, ...(spec.type === 'Reset' ? { month: occurredAt.slice(0, 7) } : {}), status: spec.status, n: spec.n, tag: spec.n % 2 ? 'odd\tone' : 'even\\one\n' };
-          const e = newEvent({ type: spec.type, agency, data });
-          e.metadata = { ...e.metadata, occurredAt };
-          if (i === 0 || !spec.sameInstant) groups.push([]);
-          groups.at(-1)!.push(e);
-        }
-        for (const group of groups) await store.append(`sample-${run}`, group, 'any');
-        for (;;) if ((await engine.runBatch(engine.get(sampleProjection.name), batch)).caughtUp) break;
-        const recorded = [...new Set((await store.readStream(`sample-${run}`)).map((e) => e.metadata.recordedAt))];
-        const knownAts = [undefined, ...recorded, ...recorded.map((r) => new Date(Date.parse(r) - 1).toISOString())];
-        for (const knownAt of knownAts) {
-          for (const validAt of [undefined, ...validDays.map(day)]) {
-            expect(await rowsAt(agencies, validAt, knownAt)).toEqual(await replayed(agencies, validAt, knownAt));
-            if (cuts.length < 400) cuts.push({ agencies, validAt, knownAt });
+      fc.asyncProperty(
+        fc.array(event, { minLength: 1, maxLength: 40 }),
+        fc.integer({ min: 1, max: 9 }),
+        fc.array(fc.integer({ min: -1, max: 72 }), { minLength: 3, maxLength: 6 }),
+        async (specs, batch, validDays) => {
+          run++;
+          const agencies = [`r${run}a`, `r${run}b`];
+          // Consecutive events marked sameInstant are appended together: one recorded instant.
+          const groups: NewEvent[][] = [];
+          for (const [i, spec] of specs.entries()) {
+            const occurredAt = day(spec.day);
+            const agency = spec.agency === 'a' ? agencies[0] : agencies[1];
+            // Tags with a tab, a line break and a backslash travel through COPY's text format.
+            const data = {
+              agency,
+              ...(spec.type === 'Reset' ? { month: occurredAt.slice(0, 7) } : {}),
+              status: spec.status,
+              n: spec.n,
+              tag: spec.n % 2 ? 'odd\tone' : 'even\\one\n',
+            };
+            const e = newEvent({ type: spec.type, agency, data });
+            e.metadata = { ...e.metadata, occurredAt };
+            if (i === 0 || !spec.sameInstant) groups.push([]);
+            groups.at(-1)!.push(e);
           }
-        }
-      }),
+          for (const group of groups) await store.append(`sample-${run}`, group, 'any');
+          for (;;) if ((await engine.runBatch(engine.get(sampleProjection.name), batch)).caughtUp) break;
+          const recorded = [...new Set((await store.readStream(`sample-${run}`)).map((e) => e.metadata.recordedAt))];
+          const knownAts = [undefined, ...recorded, ...recorded.map((r) => new Date(Date.parse(r) - 1).toISOString())];
+          for (const knownAt of knownAts) {
+            for (const validAt of [undefined, ...validDays.map(day)]) {
+              expect(await rowsAt(agencies, validAt, knownAt)).toEqual(await replayed(agencies, validAt, knownAt));
+              if (cuts.length < 400) cuts.push({ agencies, validAt, knownAt });
+            }
+          }
+        },
+      ),
       { numRuns: Number(process.env.FC_RUNS ?? 12), seed: 20170115 },
     );
     // A rebuild from scratch gives the same answers at every cut.

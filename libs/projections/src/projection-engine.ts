@@ -66,7 +66,9 @@ export class ProjectionEngine {
     for (const p of projections) {
       if (this.projections.has(p.name)) throw new Error(`projection ${p.name} registered twice`);
       this.projections.set(p.name, p as AnyProjection);
-      const tables = Object.fromEntries(Object.entries(p.tables).map(([t, spec]) => [t, new VersionedTable(dataSource, spec as TableSpec<object>)]));
+      const tables = Object.fromEntries(
+        Object.entries(p.tables).map(([t, spec]) => [t, new VersionedTable(dataSource, spec as TableSpec<object>)]),
+      );
       this.tables.set(p.name, tables);
       for (const [t, spec] of Object.entries(p.tables)) this.byEntity.set(spec.entity, tables[t]);
     }
@@ -113,7 +115,10 @@ export class ProjectionEngine {
 
   private async registerCheckpoints(): Promise<void> {
     for (const p of this.projections.values()) {
-      await this.pool.query(`INSERT INTO projection_checkpoints (name, version) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING`, [p.name, p.version]);
+      await this.pool.query(`INSERT INTO projection_checkpoints (name, version) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING`, [
+        p.name,
+        p.version,
+      ]);
     }
   }
 
@@ -162,7 +167,9 @@ export class ProjectionEngine {
   private async elect(p: AnyProjection): Promise<boolean> {
     // One connection holds every lock of this engine; its queries must not overlap.
     const attempt = this.electing.then(() =>
-      this.leaderClient!.query<{ ok: boolean }>(`SELECT pg_try_advisory_lock(hashtext('ancrage-projection'), hashtext($1)) AS ok`, [p.name]),
+      this.leaderClient!.query<{ ok: boolean }>(`SELECT pg_try_advisory_lock(hashtext('ancrage-projection'), hashtext($1)) AS ok`, [
+        p.name,
+      ]),
     );
     this.electing = attempt.catch(() => undefined);
     return (await attempt).rows[0].ok;
@@ -183,17 +190,25 @@ export class ProjectionEngine {
   async runBatch(p: AnyProjection, limit = this.batchSize): Promise<{ processed: number; caughtUp: boolean; checkpoint: number }> {
     // Most wake-ups bring no event this projection folds: those only move the checkpoint, in one
     // statement, without a transaction (the guard keeps it from moving back).
-    const { rows: seen } = await this.pool.query<{ position: string }>(`SELECT position FROM projection_checkpoints WHERE name = $1`, [p.name]);
+    const { rows: seen } = await this.pool.query<{ position: string }>(`SELECT position FROM projection_checkpoints WHERE name = $1`, [
+      p.name,
+    ]);
     if (!seen[0]) throw new Error(`projection ${p.name} has no checkpoint: call prepare() first`);
     const peek = await this.read(p, Number(seen[0].position), limit);
     if (peek.slice.events.length === 0) {
-      if (peek.checkpoint > peek.from) await this.pool.query(`UPDATE projection_checkpoints SET position = $2, updated_at = now() WHERE name = $1 AND position < $2`, [p.name, peek.checkpoint]);
+      if (peek.checkpoint > peek.from)
+        await this.pool.query(`UPDATE projection_checkpoints SET position = $2, updated_at = now() WHERE name = $1 AND position < $2`, [
+          p.name,
+          peek.checkpoint,
+        ]);
       return { processed: 0, caughtUp: peek.slice.endOfLog, checkpoint: peek.checkpoint };
     }
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
-      const { rows } = await client.query<{ position: string }>(`SELECT position FROM projection_checkpoints WHERE name = $1 FOR UPDATE`, [p.name]);
+      const { rows } = await client.query<{ position: string }>(`SELECT position FROM projection_checkpoints WHERE name = $1 FOR UPDATE`, [
+        p.name,
+      ]);
       const from = Number(rows[0].position);
       // Another runner may have folded these events meanwhile: then read again from where it stopped.
       const { slice, checkpoint } = from === peek.from ? peek : await this.read(p, from, limit);
@@ -217,7 +232,10 @@ export class ProjectionEngine {
   }
 
   private async read(p: AnyProjection, from: number, limit: number) {
-    const slice = limit === this.batchSize ? await this.tail.read(from, p.eventTypes) : await this.store.readAll({ after: from, limit, types: p.eventTypes });
+    const slice =
+      limit === this.batchSize
+        ? await this.tail.read(from, p.eventTypes)
+        : await this.store.readAll({ after: from, limit, types: p.eventTypes });
     return { from, slice, checkpoint: Math.max(from, slice.scannedTo) };
   }
 
@@ -245,7 +263,11 @@ export class ProjectionEngine {
   }
 
   /** The projection's rows as a full replay of the log gives them (the reference; see replay.ts). */
-  replay<T extends Tables>(name: string, asOf: AsOf = {}, onProgress?: (scannedTo: number, headPosition: number) => void): Promise<MemoryRows<T>> {
+  replay<T extends Tables>(
+    name: string,
+    asOf: AsOf = {},
+    onProgress?: (scannedTo: number, headPosition: number) => void,
+  ): Promise<MemoryRows<T>> {
     return replayProjection(this.store, this.get(name) as unknown as Projection<T>, asOf, onProgress);
   }
 
@@ -256,7 +278,14 @@ export class ProjectionEngine {
    */
   async status(): Promise<ProjectionStatus[]> {
     const head = await this.store.headPosition();
-    const { rows } = await this.pool.query<{ name: string; position: string; version: number; status: string; rebuild_position: string | null; followed: boolean }>(
+    const { rows } = await this.pool.query<{
+      name: string;
+      position: string;
+      version: number;
+      status: string;
+      rebuild_position: string | null;
+      followed: boolean;
+    }>(
       `SELECT c.name, c.position, c.version, c.status, c.rebuild_position,
               EXISTS (SELECT 1 FROM pg_locks l
                        WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 2
@@ -289,7 +318,10 @@ export class ProjectionEngine {
   async waitFor(position: number, names: readonly string[] = this.names(), timeoutMs = 5000): Promise<boolean> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const { rows } = await this.pool.query<{ lowest: string | null }>(`SELECT min(position) AS lowest FROM projection_checkpoints WHERE name = ANY($1::text[])`, [names]);
+      const { rows } = await this.pool.query<{ lowest: string | null }>(
+        `SELECT min(position) AS lowest FROM projection_checkpoints WHERE name = ANY($1::text[])`,
+        [names],
+      );
       if (Number(rows[0].lowest ?? 0) >= position) return true;
       if (Date.now() >= deadline) return false;
       await sleep(15);

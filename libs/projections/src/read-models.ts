@@ -29,7 +29,12 @@ export class ReadModels {
   }
 
   /** One page and the total, as every list answers them. */
-  async page<Row extends object>(entity: new () => Row, cut: Cut, where: Filter<Row>, options: FindOptions<Row> & { limit: number; offset: number }): Promise<{ items: Row[]; total: number }> {
+  async page<Row extends object>(
+    entity: new () => Row,
+    cut: Cut,
+    where: Filter<Row>,
+    options: FindOptions<Row> & { limit: number; offset: number },
+  ): Promise<{ items: Row[]; total: number }> {
     const [items, total] = await Promise.all([this.find(entity, cut, where, options), this.count(entity, cut, where)]);
     return { items, total };
   }

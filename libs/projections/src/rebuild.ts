@@ -59,7 +59,8 @@ export async function rebuildProjection<T extends Tables>(
     // Fixed windows of positions can be read independently, so several are in flight while one
     // is folded: the rebuild overlaps PostgreSQL's work (on the other core) with the fold.
     const window = 5000;
-    const read = (after: number) => store.readAll({ after, upTo: Math.min(after + window, head), limit: window + 1, types: projection.eventTypes });
+    const read = (after: number) =>
+      store.readAll({ after, upTo: Math.min(after + window, head), limit: window + 1, types: projection.eventTypes });
     const inFlight: Promise<ReadAllSlice>[] = [];
     let nextAfter = 0;
     const refill = () => {
@@ -117,7 +118,9 @@ export async function rebuildProjection<T extends Tables>(
     return { events, position };
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
-    await client.query(`UPDATE projection_checkpoints SET status = 'live', rebuild_position = NULL WHERE name = $1`, [projection.name]).catch(() => undefined);
+    await client
+      .query(`UPDATE projection_checkpoints SET status = 'live', rebuild_position = NULL WHERE name = $1`, [projection.name])
+      .catch(() => undefined);
     throw error;
   } finally {
     client.release();
@@ -140,8 +143,9 @@ async function swapIn(client: PoolClient, fresh: VersionedTable, live: Versioned
 
 /** Tables a crashed rebuild left behind. */
 async function dropLeftovers(client: PoolClient, tableName: string): Promise<void> {
-  const { rows } = await client.query<{ name: string }>(`SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() AND tablename LIKE $1`, [
-    `${tableName.replace(/_/g, '\\_')}\\_\\_r%`,
-  ]);
+  const { rows } = await client.query<{ name: string }>(
+    `SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() AND tablename LIKE $1`,
+    [`${tableName.replace(/_/g, '\\_')}\\_\\_r%`],
+  );
   for (const { name } of rows) await client.query(`DROP TABLE ${quote(name)}`);
 }

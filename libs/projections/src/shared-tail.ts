@@ -30,7 +30,8 @@ export class SharedTail {
     const now = performance.now();
     const fresh = this.recent.filter((r) => now - r.at <= FRESH_MS);
     // A finished read that saw past this checkpoint, or one under way from this very checkpoint.
-    let entry = fresh.find((r) => r.done && r.after <= after && after < r.done.scannedTo) ?? fresh.find((r) => !r.done && r.after === after);
+    let entry =
+      fresh.find((r) => r.done && r.after <= after && after < r.done.scannedTo) ?? fresh.find((r) => !r.done && r.after === after);
     if (!entry) {
       const started: TailRead = { after, at: now, slice: this.store.readAll({ after, limit: this.limit }) };
       started.slice.then(
@@ -44,7 +45,11 @@ export class SharedTail {
     const slice = await entry.slice;
     if (!slice.endOfLog) return this.store.readAll({ after, limit: this.limit, types });
     const wanted = types ? new Set(types) : null;
-    return { events: slice.events.filter((e) => e.position > after && (!wanted || wanted.has(e.type))), scannedTo: Math.max(after, slice.scannedTo), endOfLog: true };
+    return {
+      events: slice.events.filter((e) => e.position > after && (!wanted || wanted.has(e.type))),
+      scannedTo: Math.max(after, slice.scannedTo),
+      endOfLog: true,
+    };
   }
 
   private forget(read: TailRead): void {

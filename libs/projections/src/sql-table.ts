@@ -57,9 +57,7 @@ export class SqlTable {
     if (rows.length === 0) return;
     const cols = this.columns.map((c) => quote(c.column)).join(', ');
     const keyList = this.keyColumns.map((c) => quote(c.column)).join(', ');
-    const updates = this.columns
-      .filter((c) => !this.keyColumns.includes(c))
-      .map((c) => `${quote(c.column)} = EXCLUDED.${quote(c.column)}`);
+    const updates = this.columns.filter((c) => !this.keyColumns.includes(c)).map((c) => `${quote(c.column)} = EXCLUDED.${quote(c.column)}`);
     await client.query(
       `INSERT INTO ${quote(this.tableName)} (${cols})
        SELECT ${cols} FROM jsonb_to_recordset($1::jsonb) AS r(${this.recordset})

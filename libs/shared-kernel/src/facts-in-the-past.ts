@@ -11,7 +11,12 @@ export function latestFrenchDay(now: Date): string {
 /** A fact the user records as having happened (a contact, a payment, a measure) cannot be dated after today. */
 export function happenedBy(day: string | undefined, now: Date, field: string): void {
   if (day !== undefined && day.slice(0, 10) > latestFrenchDay(now)) {
-    throw new DomainError('FUTURE_DATE', `${field} ${day.slice(0, 10)} is after today: record what has happened, not what is planned`, 'rule', field);
+    throw new DomainError(
+      'FUTURE_DATE',
+      `${field} ${day.slice(0, 10)} is after today: record what has happened, not what is planned`,
+      'rule',
+      field,
+    );
   }
 }
 
@@ -38,7 +43,8 @@ export function factOn(day: string | undefined, now: Date, field: string, bounds
     throw new DomainError(floor.code, `${field} ${effective} is before ${floor.why} (${floor.day.slice(0, 10)})`, 'rule', field);
   }
   const ceiling = bounds.notAfter;
-  if (ceiling && effective > ceiling.day) throw new DomainError(ceiling.code, `${field} ${effective} is after ${ceiling.why} (${ceiling.day})`, 'rule', field);
+  if (ceiling && effective > ceiling.day)
+    throw new DomainError(ceiling.code, `${field} ${effective} is after ${ceiling.why} (${ceiling.day})`, 'rule', field);
   if (bounds.inYear && effective.slice(0, 4) !== String(bounds.inYear.year)) {
     throw new DomainError(bounds.inYear.code, `${field} ${effective} is outside ${bounds.inYear.year}`, 'rule', field);
   }

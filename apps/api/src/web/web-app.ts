@@ -24,13 +24,19 @@ export function mountWebApp(app: NestExpressApplication): void {
   const root = webRoot();
   if (!root) {
     app.use('/', (req: Request, res: Response, next: NextFunction) =>
-      req.method === 'GET' && req.path === '/' ? res.status(503).type('text/plain; charset=utf-8').send('La page web n’est pas construite : lancez « npm run build ».') : next(),
+      req.method === 'GET' && req.path === '/'
+        ? res.status(503).type('text/plain; charset=utf-8').send('La page web n’est pas construite : lancez « npm run build ».')
+        : next(),
     );
     return;
   }
   app.useStaticAssets(join(root, 'assets'), { prefix: '/assets/', immutable: true, maxAge: '365d' });
   // The few files at the top (favicon…) by name: a static handler there would look on disk for every API path.
-  const topFiles = new Set(readdirSync(root, { withFileTypes: true }).filter((f) => f.isFile() && f.name !== 'index.html').map((f) => `/${f.name}`));
+  const topFiles = new Set(
+    readdirSync(root, { withFileTypes: true })
+      .filter((f) => f.isFile() && f.name !== 'index.html')
+      .map((f) => `/${f.name}`),
+  );
   const serveTop = express.static(root, { index: false, maxAge: '5m' });
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (topFiles.has(req.path)) serveTop(req, res, next);
@@ -39,7 +45,10 @@ export function mountWebApp(app: NestExpressApplication): void {
   const index = join(root, 'index.html');
   app.use((req: Request, res: Response, next: NextFunction) => {
     // `/` is the page for everyone; a deeper path is a page for a browser's navigation only.
-    const isPage = req.method === 'GET' && (req.path === '/' || (/text\/html/.test(req.header('accept') ?? '') && !req.path.startsWith('/docs') && !req.path.startsWith('/assets/')));
+    const isPage =
+      req.method === 'GET' &&
+      (req.path === '/' ||
+        (/text\/html/.test(req.header('accept') ?? '') && !req.path.startsWith('/docs') && !req.path.startsWith('/assets/')));
     if (!isPage) return next();
     res.setHeader('cache-control', 'no-cache');
     res.sendFile(index);
@@ -61,7 +70,8 @@ export class DemoUsersController {
   @Get('users')
   @Public()
   users() {
-    if (!this.database.embedded) throw new NotFoundException({ code: 'NO_DEMO', message: 'demo users are offered with the embedded demo database only' });
+    if (!this.database.embedded)
+      throw new NotFoundException({ code: 'NO_DEMO', message: 'demo users are offered with the embedded demo database only' });
     return readDemoUsers(this.config.dataDir);
   }
 }

@@ -40,26 +40,73 @@ const pick = <T>(list: T[], n: number) => list[n % list.length];
  */
 const OPERATIONS: Operation[] = [
   { name: 'read partnerships', weight: 15, request: (p) => ({ method: 'GET', path: `/agencies/${p.safir}/partnerships?limit=50` }) },
-  { name: 'read quality', weight: 10, request: (p, n) => ({ method: 'GET', path: `/agencies/${p.safir}/partnerships/${pick(p.partnerIds, n)}/quality` }) },
+  {
+    name: 'read quality',
+    weight: 10,
+    request: (p, n) => ({ method: 'GET', path: `/agencies/${p.safir}/partnerships/${pick(p.partnerIds, n)}/quality` }),
+  },
   { name: 'read fund', weight: 15, request: (p) => ({ method: 'GET', path: `/agencies/${p.safir}/fund/${p.year}` }) },
   { name: 'read timeline', weight: 10, request: (p) => ({ method: 'GET', path: `/agencies/${p.safir}/timeline?limit=50` }) },
   { name: 'read plan 2018', weight: 10, request: (p) => ({ method: 'GET', path: `/agencies/${p.safir}/action-plans/2018` }) },
   {
     name: 'log contact',
     weight: 20,
-    request: (p, n) => ({ method: 'POST', path: `/agencies/${p.safir}/partnerships/${pick(p.partnerIds, n)}/contacts`, body: { kind: pick(['MEETING', 'PHONE', 'REFERRAL'], n), date: p.today, participants: ['conseillère entreprise'], note: `charge ${n}` } }),
+    request: (p, n) => ({
+      method: 'POST',
+      path: `/agencies/${p.safir}/partnerships/${pick(p.partnerIds, n)}/contacts`,
+      body: {
+        kind: pick(['MEETING', 'PHONE', 'REFERRAL'], n),
+        date: p.today,
+        participants: ['conseillère entreprise'],
+        note: `charge ${n}`,
+      },
+    }),
   },
-  { name: 'assess quality', weight: 8, request: (p, n) => ({ method: 'POST', path: `/agencies/${p.safir}/partnerships/${pick(p.partnerIds, n)}/assessments`, body: { score: 1 + (n % 4), assessedOn: p.today } }) },
+  {
+    name: 'assess quality',
+    weight: 8,
+    request: (p, n) => ({
+      method: 'POST',
+      path: `/agencies/${p.safir}/partnerships/${pick(p.partnerIds, n)}/assessments`,
+      body: { score: 1 + (n % 4), assessedOn: p.today },
+    }),
+  },
   {
     name: 'commit 5% expenditure',
     weight: 8,
-    request: (p, n) => ({ method: 'POST', path: `/agencies/${p.safir}/fund/${p.year}/commitments`, body: { commitmentId: `charge-${n}`, category: 'LOCAL_SERVICE_PURCHASE', route: 'SUBSIDY', amountCents: 100_00, rationale: 'atelier' } }),
+    request: (p, n) => ({
+      method: 'POST',
+      path: `/agencies/${p.safir}/fund/${p.year}/commitments`,
+      body: {
+        commitmentId: `charge-${n}`,
+        category: 'LOCAL_SERVICE_PURCHASE',
+        route: 'SUBSIDY',
+        amountCents: 100_00,
+        rationale: 'atelier',
+      },
+    }),
   },
-  { name: 'plan joint event', weight: 4, request: (p, n) => ({ method: 'POST', path: `/agencies/${p.safir}/joint-events`, body: { jointEventId: `charge-${n}`, kind: 'ATELIER', date: p.today, title: 'Atelier CV', partnerIds: [], publics: ['jeunes'] } }) },
+  {
+    name: 'plan joint event',
+    weight: 4,
+    request: (p, n) => ({
+      method: 'POST',
+      path: `/agencies/${p.safir}/joint-events`,
+      body: { jointEventId: `charge-${n}`, kind: 'ATELIER', date: p.today, title: 'Atelier CV', partnerIds: [], publics: ['jeunes'] },
+    }),
+  },
 ];
 
 async function drive(plan: LoadPlan): Promise<OperationResult[]> {
-  const results = OPERATIONS.map((o): OperationResult => ({ name: o.name, write: o.request(plan, 0).method === 'POST', statuses: {}, latencies: [], codes: {}, eventsReported: 0, networkErrors: 0 }));
+  const results = OPERATIONS.map((o): OperationResult => ({
+    name: o.name,
+    write: o.request(plan, 0).method === 'POST',
+    statuses: {},
+    latencies: [],
+    codes: {},
+    eventsReported: 0,
+    networkErrors: 0,
+  }));
   const totalWeight = OPERATIONS.reduce((s, o) => s + o.weight, 0);
   const deadline = performance.now() + plan.durationSeconds * 1000;
   let counter = 0;

@@ -22,7 +22,8 @@ export async function auditVerify(options: { against?: string }): Promise<void> 
     bar.start(Math.max(head, 1), 0, { rate: 0 });
     const started = Date.now();
     const verdict = await verifyChain(store, {
-      onProgress: (checked, position) => bar.update(position, { rate: Math.round(checked / Math.max((Date.now() - started) / 1000, 1e-3)) }),
+      onProgress: (checked, position) =>
+        bar.update(position, { rate: Math.round(checked / Math.max((Date.now() - started) / 1000, 1e-3)) }),
     });
     bar.stop();
     if (verdict.ok) {
@@ -57,7 +58,9 @@ export async function auditExport(options: { agency: string; from: string; to: s
     const audit = ctx.get(AuditService);
     const digest = config.audit.signingKeyFile ? await audit.digest() : null;
     const publicKeyPem = config.audit.signingKeyFile
-      ? createPublicKey(createPrivateKey(readFileSync(config.audit.signingKeyFile, 'utf8'))).export({ format: 'pem', type: 'spki' }).toString()
+      ? createPublicKey(createPrivateKey(readFileSync(config.audit.signingKeyFile, 'utf8')))
+          .export({ format: 'pem', type: 'spki' })
+          .toString()
       : null;
     const to = /^\d{4}-\d{2}-\d{2}$/.test(options.to) ? `${options.to}T23:59:59.999Z` : options.to;
     const manifest = await exportBundle({
@@ -72,7 +75,9 @@ export async function auditExport(options: { agency: string; from: string; to: s
       onProgress: (n) => process.stderr.write(`\r${n} events exported`),
     });
     process.stderr.write('\n');
-    console.log(`bundle written to ${options.out}: ${manifest.eventCount} events, ${manifest.files.length} files${digest ? ', signed digest' : ' (no signing key: no digest)'}`);
+    console.log(
+      `bundle written to ${options.out}: ${manifest.eventCount} events, ${manifest.files.length} files${digest ? ', signed digest' : ' (no signing key: no digest)'}`,
+    );
   });
 }
 
@@ -109,9 +114,12 @@ export async function projectionsCheck(name: string | undefined, options: { asOf
       );
       bar.stop();
       const counts = result.differences.map((d) => `${d.table}: +${d.added.length} -${d.removed.length} ~${d.changed.length}`).join(', ');
-      const at = [options.asOf && `as of ${options.asOf}`, options.knownAt && `as known at ${options.knownAt}`].filter(Boolean).join(', ') || 'live';
+      const at =
+        [options.asOf && `as of ${options.asOf}`, options.knownAt && `as known at ${options.knownAt}`].filter(Boolean).join(', ') || 'live';
       console.log(`${n} at position ${result.position} (${at}): ${result.inSync ? 'in sync' : `DRIFT (${counts})`}`);
-      for (const d of result.differences) for (const c of d.changed.slice(0, 5)) console.log(`  ${d.table} live ${JSON.stringify(c.after)} vs log ${JSON.stringify(c.before)}`);
+      for (const d of result.differences)
+        for (const c of d.changed.slice(0, 5))
+          console.log(`  ${d.table} live ${JSON.stringify(c.after)} vs log ${JSON.stringify(c.before)}`);
       allInSync &&= result.inSync;
     }
     return allInSync;

@@ -52,14 +52,30 @@ export async function benchDashboard(options: { connections: string; duration: s
     await app.get(ProjectionEngine).waitFor(head, undefined, 300_000);
     const url = await app.getUrl();
     const token = demo.users.find((u) => u.scope === 'national')!.token;
-    console.log(`Dashboard bench on ${scratch.server} PostgreSQL, ${demo.agencies} agencies, ${head} events; autocannon ${connections} connections × ${duration} s per endpoint`);
+    console.log(
+      `Dashboard bench on ${scratch.server} PostgreSQL, ${demo.agencies} agencies, ${head} events; autocannon ${connections} connections × ${duration} s per endpoint`,
+    );
     console.log(`${'endpoint'.padEnd(46)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'req/s'.padStart(8)} ${'non-2xx'.padStart(8)}`);
     const results = [];
     for (const path of ENDPOINTS) {
       // A worker thread drives the load, so the client does not share the server's event loop.
-      const r = await autocannon({ url: `${url}${path}`, connections, duration, workers: 1, headers: { authorization: `Bearer ${token}` } });
-      results.push({ path, p50: r.latency.p50, p99: r.latency.p99, requestsPerSecond: Math.round(r.requests.average), non2xx: r.non2xx + r.errors });
-      console.log(`${path.padEnd(46)} ${String(r.latency.p50).padStart(7)} ${String(r.latency.p99).padStart(7)} ${String(Math.round(r.requests.average)).padStart(8)} ${String(r.non2xx + r.errors).padStart(8)}`);
+      const r = await autocannon({
+        url: `${url}${path}`,
+        connections,
+        duration,
+        workers: 1,
+        headers: { authorization: `Bearer ${token}` },
+      });
+      results.push({
+        path,
+        p50: r.latency.p50,
+        p99: r.latency.p99,
+        requestsPerSecond: Math.round(r.requests.average),
+        non2xx: r.non2xx + r.errors,
+      });
+      console.log(
+        `${path.padEnd(46)} ${String(r.latency.p50).padStart(7)} ${String(r.latency.p99).padStart(7)} ${String(Math.round(r.requests.average)).padStart(8)} ${String(r.non2xx + r.errors).padStart(8)}`,
+      );
     }
     console.log(JSON.stringify({ dashboardBench: { connections, duration, agencies: demo.agencies, events: head, results } }));
   } finally {

@@ -61,10 +61,14 @@ export async function benchPast(options: { scale: string; samples: string }): Pr
     const engine = app.get(ProjectionEngine);
     const pool = app.get<Pool>(PG_POOL);
     const head = await store.headPosition();
-    console.log(`Past bench on ${scratch.server} PostgreSQL: demo ×${scale}, ${demo.agencies} agencies, ${head} events (recorded in ${demo.seconds.toFixed(0)} s); ${samples} reads per view and mode`);
+    console.log(
+      `Past bench on ${scratch.server} PostgreSQL: demo ×${scale}, ${demo.agencies} agencies, ${head} events (recorded in ${demo.seconds.toFixed(0)} s); ${samples} reads per view and mode`,
+    );
 
     // Rebuild every projection, and what its row versions cost.
-    console.log(`\n${'projection'.padEnd(18)} ${'events'.padStart(8)} ${'ev/s'.padStart(8)} ${'rows'.padStart(9)} ${'versions'.padStart(9)} ${'MiB'.padStart(6)} ${'versions/100k ev'.padStart(17)} ${'MiB/100k ev'.padStart(12)}`);
+    console.log(
+      `\n${'projection'.padEnd(18)} ${'events'.padStart(8)} ${'ev/s'.padStart(8)} ${'rows'.padStart(9)} ${'versions'.padStart(9)} ${'MiB'.padStart(6)} ${'versions/100k ev'.padStart(17)} ${'MiB/100k ev'.padStart(12)}`,
+    );
     let rebuildEvents = 0;
     let rebuildSeconds = 0;
     const storage: Record<string, { rows: number; versions: number; mib: number }> = {};
@@ -79,7 +83,12 @@ export async function benchPast(options: { scale: string; samples: string }): Pr
       let bytes = 0;
       for (const spec of Object.values(engine.get(name).tables)) {
         const table = engine.tableOf(spec.entity).tableName;
-        const q = (await pool.query<{ rows: number; versions: number; bytes: string }>(`SELECT count(*) FILTER (WHERE is_current AND NOT is_removed)::int AS rows, count(*)::int AS versions, pg_total_relation_size($1)::bigint AS bytes FROM "${table}"`, [table])).rows[0];
+        const q = (
+          await pool.query<{ rows: number; versions: number; bytes: string }>(
+            `SELECT count(*) FILTER (WHERE is_current AND NOT is_removed)::int AS rows, count(*)::int AS versions, pg_total_relation_size($1)::bigint AS bytes FROM "${table}"`,
+            [table],
+          )
+        ).rows[0];
         rows += q.rows;
         versions += q.versions;
         bytes += Number(q.bytes);
@@ -87,21 +96,30 @@ export async function benchPast(options: { scale: string; samples: string }): Pr
       storage[name] = { rows, versions, mib: Math.round((bytes / 1048576) * 10) / 10 };
       const per100k = (v: number) => (r.events ? (v / r.events) * 100_000 : 0);
       console.log(
-        `${name.padEnd(18)} ${String(r.events).padStart(8)} ${String(Math.round(r.events / s)).padStart(8)} ${String(rows).padStart(9)} ${String(versions).padStart(9)} ${storage[name].mib.toFixed(1).padStart(6)} ${Math.round(per100k(versions)).toString().padStart(17)} ${per100k(bytes / 1048576).toFixed(1).padStart(12)}`,
+        `${name.padEnd(18)} ${String(r.events).padStart(8)} ${String(Math.round(r.events / s)).padStart(8)} ${String(rows).padStart(9)} ${String(versions).padStart(9)} ${storage[name].mib.toFixed(1).padStart(6)} ${Math.round(per100k(versions)).toString().padStart(17)} ${per100k(
+          bytes / 1048576,
+        )
+          .toFixed(1)
+          .padStart(12)}`,
       );
     }
-    console.log(`all projections: ${rebuildEvents} events folded in ${rebuildSeconds.toFixed(1)} s (${Math.round(rebuildEvents / rebuildSeconds)} events/s)`);
+    console.log(
+      `all projections: ${rebuildEvents} events folded in ${rebuildSeconds.toFixed(1)} s (${Math.round(rebuildEvents / rebuildSeconds)} events/s)`,
+    );
 
     const url = await app.getUrl();
     const token = demo.users.find((u) => u.scope === 'national')!.token;
-    const { rows: span } = await pool.query<{ first: string; last: string }>(`SELECT min(recorded_at)::text AS first, max(recorded_at)::text AS last FROM event_log`);
+    const { rows: span } = await pool.query<{ first: string; last: string }>(
+      `SELECT min(recorded_at)::text AS first, max(recorded_at)::text AS last FROM event_log`,
+    );
     const first = Date.parse(span[0].first);
     const last = Date.parse(span[0].last);
     let seed = 20170630;
     const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
     const randomDate = () => new Date(Date.UTC(2016, 5, 1) + Math.floor(random() * 940) * 86_400_000).toISOString().slice(0, 10);
     const randomInstant = () => new Date(first + Math.floor(random() * (last - first))).toISOString();
-    const pastQuery = (i: number) => (i % 3 === 0 ? `asOf=${randomDate()}` : i % 3 === 1 ? `knownAt=${randomInstant()}` : `asOf=${randomDate()}&knownAt=${randomInstant()}`);
+    const pastQuery = (i: number) =>
+      i % 3 === 0 ? `asOf=${randomDate()}` : i % 3 === 1 ? `knownAt=${randomInstant()}` : `asOf=${randomDate()}&knownAt=${randomInstant()}`;
     const get = async (path: string) => {
       const t = performance.now();
       const res = await fetch(`${url}${path}`, { headers: { authorization: `Bearer ${token}` } });
@@ -111,9 +129,15 @@ export async function benchPast(options: { scale: string; samples: string }): Pr
     };
     const join = (path: string, query: string) => `${path}${path.includes('?') ? '&' : '?'}${query}`;
 
-    console.log(`\n${'view'.padEnd(58)} ${'live p50'.padStart(8)} ${'p99'.padStart(8)} ${'past p50'.padStart(8)} ${'p99'.padStart(8)} ${'replay'.padStart(8)}  (ms)`);
+    console.log(
+      `\n${'view'.padEnd(58)} ${'live p50'.padStart(8)} ${'p99'.padStart(8)} ${'past p50'.padStart(8)} ${'p99'.padStart(8)} ${'replay'.padStart(8)}  (ms)`,
+    );
     const results: Record<string, number | string>[] = [];
-    for (const [scope, views] of [['national', NATIONAL], ['regional', NATIONAL.map(regional)], ['agency', AGENCY]] as const) {
+    for (const [scope, views] of [
+      ['national', NATIONAL],
+      ['regional', NATIONAL.map(regional)],
+      ['agency', AGENCY],
+    ] as const) {
       for (const view of views) {
         // consistentWith=0 waits for nothing and bypasses the view cache: every read is computed.
         const live = [];
@@ -123,15 +147,28 @@ export async function benchPast(options: { scale: string; samples: string }): Pr
         const replays = [];
         for (let i = 0; i < 3; i++) {
           const t = performance.now();
-          await engine.replay(view.projection, { occurredAt: `${randomDate()}T23:59:59.999Z`, agency: scope === 'agency' ? '62001' : undefined });
+          await engine.replay(view.projection, {
+            occurredAt: `${randomDate()}T23:59:59.999Z`,
+            agency: scope === 'agency' ? '62001' : undefined,
+          });
           replays.push(performance.now() - t);
         }
         live.sort((a, b) => a - b);
         past.sort((a, b) => a - b);
         replays.sort((a, b) => a - b);
-        const line = { view: view.path, scope, liveP50: percentile(live, 50), liveP99: percentile(live, 99), pastP50: percentile(past, 50), pastP99: percentile(past, 99), replay: replays[1] };
+        const line = {
+          view: view.path,
+          scope,
+          liveP50: percentile(live, 50),
+          liveP99: percentile(live, 99),
+          pastP50: percentile(past, 50),
+          pastP99: percentile(past, 99),
+          replay: replays[1],
+        };
         results.push(line);
-        console.log(`${view.path.padEnd(58)} ${ms(line.liveP50)} ${ms(line.liveP99)} ${ms(line.pastP50)} ${ms(line.pastP99)} ${ms(line.replay)}`);
+        console.log(
+          `${view.path.padEnd(58)} ${ms(line.liveP50)} ${ms(line.liveP99)} ${ms(line.pastP50)} ${ms(line.pastP99)} ${ms(line.replay)}`,
+        );
       }
     }
 
@@ -139,15 +176,32 @@ export async function benchPast(options: { scale: string; samples: string }): Pr
     const audit = app.get(AuditService);
     const checks: string[] = [];
     for (const name of engine.names()) {
-      for (const cut of [{ validAt: `${randomDate()}T23:59:59.999Z` }, { knownAt: randomInstant() }, { validAt: `${randomDate()}T23:59:59.999Z`, knownAt: randomInstant() }]) {
+      for (const cut of [
+        { validAt: `${randomDate()}T23:59:59.999Z` },
+        { knownAt: randomInstant() },
+        { validAt: `${randomDate()}T23:59:59.999Z`, knownAt: randomInstant() },
+      ]) {
         const d = await audit.drift(name, undefined, cut);
         checks.push(`${name} ${JSON.stringify(cut)}: ${d.inSync ? 'identical' : 'DIFFERENT'}`);
         if (!d.inSync) process.exitCode = 1;
       }
     }
-    console.log(`\nsampled cuts answered as a full replay answers them: ${checks.filter((c) => c.endsWith('identical')).length} of ${checks.length}`);
+    console.log(
+      `\nsampled cuts answered as a full replay answers them: ${checks.filter((c) => c.endsWith('identical')).length} of ${checks.length}`,
+    );
     for (const c of checks.filter((x) => !x.endsWith('identical'))) console.log(`  ${c}`);
-    console.log(JSON.stringify({ pastBench: { scale, agencies: demo.agencies, events: head, rebuildEventsPerSecond: Math.round(rebuildEvents / rebuildSeconds), storage, results } }));
+    console.log(
+      JSON.stringify({
+        pastBench: {
+          scale,
+          agencies: demo.agencies,
+          events: head,
+          rebuildEventsPerSecond: Math.round(rebuildEvents / rebuildSeconds),
+          storage,
+          results,
+        },
+      }),
+    );
   } finally {
     await app?.close();
     await scratch.drop();

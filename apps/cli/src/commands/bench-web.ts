@@ -51,7 +51,16 @@ export async function benchWeb(options: { runs: string }): Promise<void> {
   let app: INestApplication | undefined;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   try {
     app = await createApp({ config, database: externalDatabase(scratch.url, true), logger, clock });
@@ -60,7 +69,10 @@ export async function benchWeb(options: { runs: string }): Promise<void> {
     const head = await app.get<EventStore>(EVENT_STORE).headPosition();
     await app.get(ProjectionEngine).waitFor(head, undefined, 300_000);
     const url = await app.getUrl();
-    const tokens = { manager: demo.users.find((u) => u.role === 'manager')!.token, director: demo.users.find((u) => u.userId === 'director-32')!.token };
+    const tokens = {
+      manager: demo.users.find((u) => u.role === 'manager')!.token,
+      director: demo.users.find((u) => u.userId === 'director-32')!.token,
+    };
 
     // What the first page costs: every script and stylesheet the manager's home loads, gzipped.
     const context = await browser.newContext({ locale: 'fr-FR' });
@@ -80,9 +92,13 @@ export async function benchWeb(options: { runs: string }): Promise<void> {
     const css = sizes.filter((s) => s.path.endsWith('.css')).reduce((t, s) => t + s.gzip, 0);
     await context.close();
 
-    console.log(`Web bench on ${scratch.server} PostgreSQL, demo of ${demo.agencies} agencies and ${head} events, Debian Chromium; ${runs} loads per page`);
+    console.log(
+      `Web bench on ${scratch.server} PostgreSQL, demo of ${demo.agencies} agencies and ${head} events, Debian Chromium; ${runs} loads per page`,
+    );
     console.log(`first page (manager's home): JS ${kB(js)} + CSS ${kB(css)} = ${kB(js + css)} gzipped, in ${sizes.length} files`);
-    console.log(`${'page'.padEnd(34)} ${'as'.padEnd(9)} ${'live p50'.padStart(9)} ${'live max'.padStart(9)} ${'past p50'.padStart(9)} ${'past max'.padStart(9)}`);
+    console.log(
+      `${'page'.padEnd(34)} ${'as'.padEnd(9)} ${'live p50'.padStart(9)} ${'live max'.padStart(9)} ${'past p50'.padStart(9)} ${'past max'.padStart(9)}`,
+    );
     const results = [];
     for (const { who, path } of PAGES) {
       const ctx = await browser.newContext({ locale: 'fr-FR' });
@@ -90,21 +106,37 @@ export async function benchWeb(options: { runs: string }): Promise<void> {
       await p.goto(`${url}/`);
       await p.evaluate((t) => sessionStorage.setItem('ancrage.token', t), tokens[who]);
       const times = { live: [] as number[], past: [] as number[] };
-      for (const [kind, target] of [['live', path], ['past', `${path}${path.includes('?') ? '&' : '?'}au=2018-06-30`]] as const) {
+      for (const [kind, target] of [
+        ['live', path],
+        ['past', `${path}${path.includes('?') ? '&' : '?'}au=2018-06-30`],
+      ] as const) {
         for (let i = 0; i < runs; i++) {
           // A fresh navigation each time: the page loads, signs the user in from the session, asks
           // the API for its views, and is interactive once the last figure is on screen.
           await p.goto(`${url}${target}`, { waitUntil: 'commit' });
           // Checked at every frame: the first frame with the page's title and no loading message left.
-          const ready = await p.waitForFunction(() => (!document.querySelector('.ancrage-loading') && document.querySelector('main h1') ? performance.now() : null), undefined, { timeout: 30_000, polling: 'raf' });
+          const ready = await p.waitForFunction(
+            () => (!document.querySelector('.ancrage-loading') && document.querySelector('main h1') ? performance.now() : null),
+            undefined,
+            { timeout: 30_000, polling: 'raf' },
+          );
           times[kind].push((await ready.jsonValue()) as number);
           await p.waitForLoadState('networkidle');
         }
       }
       await ctx.close();
-      const line = { path, who, liveP50: Math.round(median(times.live)), liveMax: Math.round(Math.max(...times.live)), pastP50: Math.round(median(times.past)), pastMax: Math.round(Math.max(...times.past)) };
+      const line = {
+        path,
+        who,
+        liveP50: Math.round(median(times.live)),
+        liveMax: Math.round(Math.max(...times.live)),
+        pastP50: Math.round(median(times.past)),
+        pastMax: Math.round(Math.max(...times.past)),
+      };
       results.push(line);
-      console.log(`${path.padEnd(34)} ${who.padEnd(9)} ${`${line.liveP50} ms`.padStart(9)} ${`${line.liveMax} ms`.padStart(9)} ${`${line.pastP50} ms`.padStart(9)} ${`${line.pastMax} ms`.padStart(9)}`);
+      console.log(
+        `${path.padEnd(34)} ${who.padEnd(9)} ${`${line.liveP50} ms`.padStart(9)} ${`${line.liveMax} ms`.padStart(9)} ${`${line.pastP50} ms`.padStart(9)} ${`${line.pastMax} ms`.padStart(9)}`,
+      );
     }
     console.log(JSON.stringify({ firstPage: { jsGzipBytes: js, cssGzipBytes: css }, pages: results }));
   } finally {

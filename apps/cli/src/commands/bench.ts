@@ -5,7 +5,13 @@ import { NewEvent, newEventId } from '@ancrage/event-store';
 import { EVENT_LOG_MIGRATIONS, PostgresEventStore } from '@ancrage/event-store-postgres';
 import { AsOf, ProjectionEngine, ReadModels } from '@ancrage/projections';
 import { loadConfig, migrate, PLATFORM_MIGRATIONS } from '@ancrage/platform';
-import { agencyActivity, AgencyActivityRow, BenchNaiveActivity1764000009999, NaiveActivityRow, naiveApply } from '../bench/agency-activity.projection';
+import {
+  agencyActivity,
+  AgencyActivityRow,
+  BenchNaiveActivity1764000009999,
+  NaiveActivityRow,
+  naiveApply,
+} from '../bench/agency-activity.projection';
 import { progressBar } from '../progress';
 
 interface BenchOptions {
@@ -52,9 +58,7 @@ export async function bench(options: BenchOptions): Promise<void> {
   const config = loadConfig();
   const total = options.quick ? 20_000 : Number(options.events);
   if (!Number.isInteger(total) || total < 1000) throw new Error('--events must be an integer of at least 1000');
-  const sizes = options.quick
-    ? { single: 400, batched: 8_000, naive: 1000 }
-    : { single: 4000, batched: 200_000, naive: 20_000 };
+  const sizes = options.quick ? { single: 400, batched: 8_000, naive: 1000 } : { single: 4000, batched: 200_000, naive: 20_000 };
 
   const scratch = await scratchDatabase(config.databaseUrl, 'ancrage-bench');
   const url = new URL(scratch.url);
@@ -82,7 +86,8 @@ export async function bench(options: BenchOptions): Promise<void> {
     let start = process.hrtime.bigint();
     await Promise.all(
       Array.from({ length: 8 }, async (_, w) => {
-        for (let i = 0; i < sizes.single / 8; i++) await store.append(`bench-single-${w}-${i % 50}`, [singles[w * (sizes.single / 8) + i]], 'any');
+        for (let i = 0; i < sizes.single / 8; i++)
+          await store.append(`bench-single-${w}-${i % 50}`, [singles[w * (sizes.single / 8) + i]], 'any');
       }),
     );
     results.appendSingle = rate(sizes.single, seconds(start));
@@ -94,7 +99,8 @@ export async function bench(options: BenchOptions): Promise<void> {
     start = process.hrtime.bigint();
     await Promise.all(
       Array.from({ length: 8 }, async (_, w) => {
-        for (let i = 0; i < sizes.batched / 800; i++) await store.append(`bench-batch-${w}-${i % 50}`, batches[w * (sizes.batched / 800) + i], 'any');
+        for (let i = 0; i < sizes.batched / 800; i++)
+          await store.append(`bench-batch-${w}-${i % 50}`, batches[w * (sizes.batched / 800) + i], 'any');
       }),
     );
     results.appendBatch100 = rate(sizes.batched, seconds(start));
@@ -158,7 +164,9 @@ export async function bench(options: BenchOptions): Promise<void> {
 
     // 5. "as of" for the large agency: one event in 50 of the log (20,000 of 1,000,000, over ten
     // years), read from the versioned table as of mid-2021, then replayed in memory for comparison
-    const asOfEvents = Number((await pool.query<{ count: string }>(`SELECT count(*) FROM event_log WHERE agency = $1`, [LARGE_AGENCY])).rows[0].count);
+    const asOfEvents = Number(
+      (await pool.query<{ count: string }>(`SELECT count(*) FROM event_log WHERE agency = $1`, [LARGE_AGENCY])).rows[0].count,
+    );
     const medianReplayMs = async (asOf: AsOf) => {
       const timings: number[] = [];
       for (let run = 0; run < 7; run++) {

@@ -16,7 +16,12 @@ export function settableClock(): { clock: () => Date; set: (now: Date | null) =>
 }
 
 /** Loads the demo through the context's command bus, with a progress bar on stderr. */
-export async function runDemo(ctx: INestApplicationContext, config: AppConfig, set: (now: Date | null) => void, options: { seed: number; scale: number }): Promise<DemoResult & { events: number; seconds: number }> {
+export async function runDemo(
+  ctx: INestApplicationContext,
+  config: AppConfig,
+  set: (now: Date | null) => void,
+  options: { seed: number; scale: number },
+): Promise<DemoResult & { events: number; seconds: number }> {
   const store = ctx.get<EventStore>(EVENT_STORE);
   const before = await store.headPosition();
   const bar = progressBar('demo'.padEnd(10));
@@ -27,7 +32,8 @@ export async function runDemo(ctx: INestApplicationContext, config: AppConfig, s
     onProgress: (done, total) => {
       if (!shown) bar.start(total, 0, { rate: 0 });
       shown = true;
-      if (done % 50 === 0 || done === total) bar.update(done, { rate: Math.round(done / (Number(process.hrtime.bigint() - started) / 1e9)) });
+      if (done % 50 === 0 || done === total)
+        bar.update(done, { rate: Math.round(done / (Number(process.hrtime.bigint() - started) / 1e9)) });
     },
   });
   bar.stop();
@@ -61,7 +67,11 @@ export async function loadDemoOnFirstStart(config: AppConfig, database: Database
   try {
     logger.event('info', 'empty embedded store: loading the demo territory (ANCRAGE_DEMO=false to skip)');
     const r = await runDemo(ctx, config, set, { seed: 2018, scale: 1 });
-    logger.event('info', 'demo loaded: open the web page and sign in as a demo user', { agencies: r.agencies, events: r.events, seconds: Math.round(r.seconds * 10) / 10 });
+    logger.event('info', 'demo loaded: open the web page and sign in as a demo user', {
+      agencies: r.agencies,
+      events: r.events,
+      seconds: Math.round(r.seconds * 10) / 10,
+    });
   } finally {
     await ctx.close();
   }

@@ -7,7 +7,9 @@ export async function projectionsStatus(options: { json?: boolean }): Promise<vo
     const status = await ctx.get(ProjectionEngine).status();
     if (options.json) return console.log(JSON.stringify(status, null, 2));
     if (status.length === 0) return console.log('no projections registered');
-    console.table(status.map((s) => ({ name: s.name, state: s.state, checkpoint: s.checkpoint, head: s.headPosition, lag: s.lag, version: s.version })));
+    console.table(
+      status.map((s) => ({ name: s.name, state: s.state, checkpoint: s.checkpoint, head: s.headPosition, lag: s.lag, version: s.version })),
+    );
   });
 }
 

@@ -2,7 +2,16 @@ import type { INestApplication } from '@nestjs/common';
 import { join } from 'node:path';
 import { FirstRunNotice } from '@ancrage/access';
 import { createApp } from '@ancrage/api';
-import { AppConfig, clearServerState, DatabaseHandle, JsonLogger, loadConfig, openDatabase, projectRoot, writeServerState } from '@ancrage/platform';
+import {
+  AppConfig,
+  clearServerState,
+  DatabaseHandle,
+  JsonLogger,
+  loadConfig,
+  openDatabase,
+  projectRoot,
+  writeServerState,
+} from '@ancrage/platform';
 import { loadDemoOnFirstStart } from './demo';
 
 /**
@@ -25,7 +34,13 @@ export async function serve(): Promise<void> {
     throw error;
   }
   const url = `http://${config.host}:${config.port}`;
-  if (database.embeddedAt) writeServerState(config.dataDir, { pid: process.pid, url, databasePort: database.embeddedAt.port, startedAt: new Date().toISOString() });
+  if (database.embeddedAt)
+    writeServerState(config.dataDir, {
+      pid: process.pid,
+      url,
+      databasePort: database.embeddedAt.port,
+      startedAt: new Date().toISOString(),
+    });
   logger.event('info', 'Ancrage is listening', {
     url,
     docs: `${url}/docs`,

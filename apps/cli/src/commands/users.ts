@@ -23,7 +23,9 @@ export async function usersAdd(userId: string, options: { name: string; email?: 
   const grants = (options.grant ?? []).map(parseGrant);
   await withContext(async (ctx) => {
     const bus = ctx.get(CommandBus);
-    await bus.execute(new ChangeUser(userId, { kind: 'register', userId, displayName: options.name, email: options.email ?? null }, operator()));
+    await bus.execute(
+      new ChangeUser(userId, { kind: 'register', userId, displayName: options.name, email: options.email ?? null }, operator()),
+    );
     for (const grant of grants) await bus.execute(new ChangeUser(userId, { kind: 'grant', grant }, operator()));
     console.log(`user ${userId} registered${grants.length ? ` with ${grants.map((g) => g.role).join(', ')}` : ''}`);
   });
@@ -50,7 +52,9 @@ export async function tokensIssue(options: { user: string; label: string; expire
   const expiresAt = days ? new Date(Date.now() + days * 86_400_000).toISOString() : null;
   await withContext(async (ctx) => {
     const issued = await ctx.get(CommandBus).execute(new IssueApiToken(options.user, options.label, expiresAt, operator()));
-    console.error(`token ${issued.tokenId} for ${options.user}${expiresAt ? `, expires ${expiresAt}` : ''} (shown once; only its hash is stored):`);
+    console.error(
+      `token ${issued.tokenId} for ${options.user}${expiresAt ? `, expires ${expiresAt}` : ''} (shown once; only its hash is stored):`,
+    );
     console.log(issued.token);
   });
 }

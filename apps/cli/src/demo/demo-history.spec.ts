@@ -11,7 +11,10 @@ describe('demo territory', () => {
   });
 
   it('is the same history for the same seed, and another for another seed', () => {
-    const dates = (seed: number) => demoHistory({ seed, scale: 1 }).steps.map((s) => `${s.date}|${s.lane}`).join();
+    const dates = (seed: number) =>
+      demoHistory({ seed, scale: 1 })
+        .steps.map((s) => `${s.date}|${s.lane}`)
+        .join();
     expect(dates(7)).toBe(dates(7));
     expect(dates(7)).not.toBe(dates(8));
   });

@@ -4,7 +4,15 @@ import { DEMO_YEARS } from './demo-territory';
 import { fundYear } from './demo-fund';
 import { contactsYear, jointEventsYear, partnershipsSetUp } from './demo-partnerships';
 import { actionPlanYear, diagnosticYear } from './demo-plans';
-import { DemoPartner, demoPartners, partnersOf, REGISTER_DATE, ScaledAgency, scaledAgencies, territorialContextYear } from './demo-register';
+import {
+  DemoPartner,
+  demoPartners,
+  partnersOf,
+  REGISTER_DATE,
+  ScaledAgency,
+  scaledAgencies,
+  territorialContextYear,
+} from './demo-register';
 import { AgencyLane, DemoStep, seededRandom } from './demo-steps';
 
 // What load-demo and the tests know the demo by; the sections live in the files imported above.
@@ -21,7 +29,11 @@ export type { DemoStep } from './demo-steps';
  * All sections draw from one seeded random source, so the order they are called in below is part
  * of what a seed means: reordering them changes every history.
  */
-export function demoHistory(options: { seed: number; scale: number }): { steps: DemoStep[]; agencies: ScaledAgency[]; partners: DemoPartner[] } {
+export function demoHistory(options: { seed: number; scale: number }): {
+  steps: DemoStep[];
+  agencies: ScaledAgency[];
+  partners: DemoPartner[];
+} {
   const random = seededRandom(options.seed);
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
   const between = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
@@ -32,7 +44,26 @@ export function demoHistory(options: { seed: number; scale: number }): { steps: 
   const push = (date: string, lane: string, actor: DemoStep['actor'], build: DemoStep['build']) => steps.push({ date, lane, actor, build });
 
   for (const p of partners) {
-    push(REGISTER_DATE, 'register', admin, (ctx) => new ChangePartner(p.partnerId, { kind: 'register', partnerId: p.partnerId, name: p.name, category: p.category, subkind: p.subkind, siret: null, scale: p.scale, parentPartnerId: null }, ctx));
+    push(
+      REGISTER_DATE,
+      'register',
+      admin,
+      (ctx) =>
+        new ChangePartner(
+          p.partnerId,
+          {
+            kind: 'register',
+            partnerId: p.partnerId,
+            name: p.name,
+            category: p.category,
+            subkind: p.subkind,
+            siret: null,
+            scale: p.scale,
+            parentPartnerId: null,
+          },
+          ctx,
+        ),
+    );
   }
 
   for (const a of agencies) {
@@ -44,7 +75,16 @@ export function demoHistory(options: { seed: number; scale: number }): { steps: 
       manager: { id: `manager-${a.safir}`, role: 'manager' },
       director: { id: `director-${a.region}`, role: 'director' },
     };
-    push(REGISTER_DATE, 'register', admin, (ctx) => new RegisterAgency({ safir: a.safir, name: a.name, region: a.region, department: a.department, employmentBasin: a.basin, areaType: a.areaType }, ctx));
+    push(
+      REGISTER_DATE,
+      'register',
+      admin,
+      (ctx) =>
+        new RegisterAgency(
+          { safir: a.safir, name: a.name, region: a.region, department: a.department, employmentBasin: a.basin, areaType: a.areaType },
+          ctx,
+        ),
+    );
 
     const mine = partnersOf(a, partners);
     const circles = partnershipsSetUp(a, mine, lane);

@@ -30,29 +30,90 @@ export function partnershipsSetUp(a: ScaledAgency, mine: DemoPartner[], lane: Ag
     const byDefault = CATEGORIES[p.category].circle;
     let circle = byDefault;
     let reason: string | null = null;
-    if (p.category === 'TRAINING_BODY' && p.subkind === 'OF' && !proactive) [circle, reason] = [3, 'peu d’actions communes depuis la fin du marché'];
-    if (p.category === 'PLIE' || (p.category === 'CCAS' && a.basinInfo.figures.rsaShare >= 9)) [circle, reason] = [2, 'public RSA et QPV largement commun'];
+    if (p.category === 'TRAINING_BODY' && p.subkind === 'OF' && !proactive)
+      [circle, reason] = [3, 'peu d’actions communes depuis la fin du marché'];
+    if (p.category === 'PLIE' || (p.category === 'CCAS' && a.basinInfo.figures.rsaShare >= 9))
+      [circle, reason] = [2, 'public RSA et QPV largement commun'];
     if (p.category === 'EMPLOYER_GROUP' && proactive) [circle, reason] = [2, 'partenaire clé de la prospection employeurs'];
     circles.set(p.partnerId, circle);
-    at(day(2016, 1, between(11, 20)), manager, (ctx) => new ChangePartnership(a.safir, p.partnerId, { kind: 'assign-circle', circle, reason }, ctx));
+    at(
+      day(2016, 1, between(11, 20)),
+      manager,
+      (ctx) => new ChangePartnership(a.safir, p.partnerId, { kind: 'assign-circle', circle, reason }, ctx),
+    );
     const signs = circle <= 2 ? random() < 0.55 + 0.45 * pro : random() < 0.1 + 0.4 * pro;
     if (signs) {
       const agreementId = `conv-${a.safir}-${p.partnerId}`;
       const start = day(2016, between(1, 3), between(1, 28));
-      at(start, manager, (ctx) =>
-        new ChangePartnership(a.safir, p.partnerId, {
-          kind: 'sign', agreementId, reference: `CONV-${a.safir}-${p.partnerId.toUpperCase()}`, scale: p.scale === 'REGIONAL' ? 'REGIONAL' : 'LOCAL',
-          formal: circle <= 2, objectives: circle === 1 ? ['COMPLEMENTARY_SERVICES', 'ANTICIPATION_OF_NEEDS'] : ['ACCESSIBILITY_RELAY_POINT'], startDate: start, endDate: '2017-12-31',
-        }, ctx));
+      at(
+        start,
+        manager,
+        (ctx) =>
+          new ChangePartnership(
+            a.safir,
+            p.partnerId,
+            {
+              kind: 'sign',
+              agreementId,
+              reference: `CONV-${a.safir}-${p.partnerId.toUpperCase()}`,
+              scale: p.scale === 'REGIONAL' ? 'REGIONAL' : 'LOCAL',
+              formal: circle <= 2,
+              objectives: circle === 1 ? ['COMPLEMENTARY_SERVICES', 'ANTICIPATION_OF_NEEDS'] : ['ACCESSIBILITY_RELAY_POINT'],
+              startDate: start,
+              endDate: '2017-12-31',
+            },
+            ctx,
+          ),
+      );
       if (random() < 0.5 + 0.5 * pro) {
-        at(day(2017, 12, between(1, 20)), manager, (ctx) => new ChangePartnership(a.safir, p.partnerId, { kind: 'renew', agreementId, endDate: '2019-12-31' }, ctx));
+        at(
+          day(2017, 12, between(1, 20)),
+          manager,
+          (ctx) => new ChangePartnership(a.safir, p.partnerId, { kind: 'renew', agreementId, endDate: '2019-12-31' }, ctx),
+        );
       } else if (random() < 0.5) {
-        at(day(2017, 6, between(1, 28)), manager, (ctx) => new ChangePartnership(a.safir, p.partnerId, { kind: 'terminate', agreementId, terminatedOn: day(2017, 6, 30), reason: 'objectifs communs non tenus' }, ctx));
+        at(
+          day(2017, 6, between(1, 28)),
+          manager,
+          (ctx) =>
+            new ChangePartnership(
+              a.safir,
+              p.partnerId,
+              { kind: 'terminate', agreementId, terminatedOn: day(2017, 6, 30), reason: 'objectifs communs non tenus' },
+              ctx,
+            ),
+        );
       }
     }
     if (p.category === 'CONSEIL_DEPARTEMENTAL') {
-      at(day(2016, 4, 5), manager, (ctx) => new ChangePartnership(a.safir, p.partnerId, { kind: 'record-expectation', expectationId: 'donnees-cles', expectation: 'SHARED_KEY_DATA', note: 'partage trimestriel des données BRSA' }, ctx));
-      if (proactive) at(day(2017, 3, 10), manager, (ctx) => new ChangePartnership(a.safir, p.partnerId, { kind: 'address-expectation', expectationId: 'donnees-cles', note: 'tableau de bord partagé en place' }, ctx));
+      at(
+        day(2016, 4, 5),
+        manager,
+        (ctx) =>
+          new ChangePartnership(
+            a.safir,
+            p.partnerId,
+            {
+              kind: 'record-expectation',
+              expectationId: 'donnees-cles',
+              expectation: 'SHARED_KEY_DATA',
+              note: 'partage trimestriel des données BRSA',
+            },
+            ctx,
+          ),
+      );
+      if (proactive)
+        at(
+          day(2017, 3, 10),
+          manager,
+          (ctx) =>
+            new ChangePartnership(
+              a.safir,
+              p.partnerId,
+              { kind: 'address-expectation', expectationId: 'donnees-cles', note: 'tableau de bord partagé en place' },
+              ctx,
+            ),
+        );
     }
   }
   return circles;
@@ -67,16 +128,43 @@ export function contactsYear(a: ScaledAgency, year: number, mine: DemoPartner[],
     const contacts = (circle === 1 ? 4 : circle === 2 ? 3 : 1) + (random() < pro ? 1 : 0);
     for (let i = 0; i < contacts; i++) {
       const date = day(year, between(1, 11), between(1, 28));
-      at(date, manager, (ctx) => new ChangePartnership(a.safir, p.partnerId, { kind: 'log-contact', contactKind: pick(CONTACT_KINDS), date, participants: [manager.id], note: null }, ctx));
+      at(
+        date,
+        manager,
+        (ctx) =>
+          new ChangePartnership(
+            a.safir,
+            p.partnerId,
+            { kind: 'log-contact', contactKind: pick(CONTACT_KINDS), date, participants: [manager.id], note: null },
+            ctx,
+          ),
+      );
     }
     if (circle <= 2 || random() < 0.3) {
       const score = Math.max(1, Math.min(4, Math.round(1.6 + 2 * pro + (random() - 0.5) * 1.4))) as 1 | 2 | 3 | 4;
       const assessedOn = day(year, 11, between(5, 25));
-      at(assessedOn, manager, (ctx) =>
-        new ChangePartnership(a.safir, p.partnerId, {
-          kind: 'assess', score, assessedOn,
-          criteria: { mutualKnowledge: score >= 2, namedReferents: score >= 3, jointActions: score >= 3, dataSharing: score >= 4 || random() < 0.3, communication: score >= 2 },
-        }, ctx));
+      at(
+        assessedOn,
+        manager,
+        (ctx) =>
+          new ChangePartnership(
+            a.safir,
+            p.partnerId,
+            {
+              kind: 'assess',
+              score,
+              assessedOn,
+              criteria: {
+                mutualKnowledge: score >= 2,
+                namedReferents: score >= 3,
+                jointActions: score >= 3,
+                dataSharing: score >= 4 || random() < 0.3,
+                communication: score >= 2,
+              },
+            },
+            ctx,
+          ),
+      );
     }
   }
 }
@@ -87,35 +175,95 @@ export function jointEventsYear(a: ScaledAgency, year: number, mine: DemoPartner
   const close = mine.filter((p) => (circles.get(p.partnerId) ?? 3) <= 2).map((p) => p.partnerId);
   const pro = a.proactivity;
   const count = Math.max(0, Math.round(pro * 7 + (random() - 0.5) * 2.5));
-  const kinds: JointEventKind[] = pro >= 0.5 ? ['FORUM', 'JOB_DATING', 'RECRUITMENT_SESSION', 'INFORMATION_COLLECTIVE', 'SALON_VIRTUAL'] : ['INFORMATION_COLLECTIVE', 'ATELIER', 'MRS_SESSION'];
-  const events: { id: string; kind: JointEventKind; date: string; title: string; partnerIds: string[]; outcomes: { jobSeekersPresent: number; employersPresent: number; candidatesPresented: number; hires: number } | null }[] = [];
+  const kinds: JointEventKind[] =
+    pro >= 0.5
+      ? ['FORUM', 'JOB_DATING', 'RECRUITMENT_SESSION', 'INFORMATION_COLLECTIVE', 'SALON_VIRTUAL']
+      : ['INFORMATION_COLLECTIVE', 'ATELIER', 'MRS_SESSION'];
+  const events: {
+    id: string;
+    kind: JointEventKind;
+    date: string;
+    title: string;
+    partnerIds: string[];
+    outcomes: { jobSeekersPresent: number; employersPresent: number; candidatesPresented: number; hires: number } | null;
+  }[] = [];
   for (let i = 0; i < count; i++) {
     const kind = pick(kinds);
     const candidates = between(10, 40);
     events.push({
-      id: `je${year}-${i + 1}`, kind, date: day(year, between(2, 11), between(1, 28)), title: `${EVENT_TITLES[kind]} — ${a.name}`,
+      id: `je${year}-${i + 1}`,
+      kind,
+      date: day(year, between(2, 11), between(1, 28)),
+      title: `${EVENT_TITLES[kind]} — ${a.name}`,
       partnerIds: [pick(close.length ? close : mine.map((p) => p.partnerId))],
-      outcomes: random() < 0.1 ? null : { jobSeekersPresent: candidates * 3, employersPresent: between(2, 15), candidatesPresented: candidates, hires: Math.floor(candidates * (0.2 + random() * 0.5)) },
+      outcomes:
+        random() < 0.1
+          ? null
+          : {
+              jobSeekersPresent: candidates * 3,
+              employersPresent: between(2, 15),
+              candidatesPresented: candidates,
+              hires: Math.floor(candidates * (0.2 + random() * 0.5)),
+            },
     });
   }
   if (a.basinInfo.seasonal && year === 2018) {
-    events.push({ id: 'je2018-saison', kind: 'FORUM', date: '2018-03-22', title: 'Forum des emplois saisonniers (hôtellerie-restauration)', partnerIds: close.slice(0, 2), outcomes: { jobSeekersPresent: 420, employersPresent: 38, candidatesPresented: 160, hires: 74 } });
+    events.push({
+      id: 'je2018-saison',
+      kind: 'FORUM',
+      date: '2018-03-22',
+      title: 'Forum des emplois saisonniers (hôtellerie-restauration)',
+      partnerIds: close.slice(0, 2),
+      outcomes: { jobSeekersPresent: 420, employersPresent: 38, candidatesPresented: 160, hires: 74 },
+    });
   }
   if (a.safir === RECRUITMENT_CAMPAIGN_AGENCY && year === 2017) {
     // Two dedicated advisers handled more than 6,000 applications for 600 posts over about a year.
-    events.push({ id: 'je2017-campagne', kind: 'RECRUITMENT_SESSION', date: '2017-11-30', title: 'Campagne de recrutement : ouverture d’un centre logistique (600 postes)', partnerIds: close.slice(0, 1), outcomes: { jobSeekersPresent: 6_150, employersPresent: 1, candidatesPresented: 1_480, hires: 600 } });
+    events.push({
+      id: 'je2017-campagne',
+      kind: 'RECRUITMENT_SESSION',
+      date: '2017-11-30',
+      title: 'Campagne de recrutement : ouverture d’un centre logistique (600 postes)',
+      partnerIds: close.slice(0, 1),
+      outcomes: { jobSeekersPresent: 6_150, employersPresent: 1, candidatesPresented: 1_480, hires: 600 },
+    });
   }
   if (year === 2016 && pro < 0.5 && random() < 0.4) {
     // A recruitment session where 18 candidates were presented and the employer hired 12.
-    events.push({ id: 'je2016-mrs', kind: 'MRS_SESSION', date: '2016-10-06', title: 'Session MRS entreprise de services à la personne', partnerIds: close.slice(0, 1), outcomes: { jobSeekersPresent: 25, employersPresent: 1, candidatesPresented: 18, hires: 12 } });
+    events.push({
+      id: 'je2016-mrs',
+      kind: 'MRS_SESSION',
+      date: '2016-10-06',
+      title: 'Session MRS entreprise de services à la personne',
+      partnerIds: close.slice(0, 1),
+      outcomes: { jobSeekersPresent: 25, employersPresent: 1, candidatesPresented: 18, hires: 12 },
+    });
   }
   for (const e of events) {
     const planned = day(year, Math.max(1, Number(e.date.slice(5, 7)) - 1), 2);
-    at(planned, manager, (ctx) =>
-      new ChangeJointEvent(a.safir, e.id, { kind: 'plan', eventKind: e.kind, date: e.date, title: e.title, partnerIds: e.partnerIds, publics: ['demandeurs-emploi'], planActionId: null }, ctx));
+    at(
+      planned,
+      manager,
+      (ctx) =>
+        new ChangeJointEvent(
+          a.safir,
+          e.id,
+          {
+            kind: 'plan',
+            eventKind: e.kind,
+            date: e.date,
+            title: e.title,
+            partnerIds: e.partnerIds,
+            publics: ['demandeurs-emploi'],
+            planActionId: null,
+          },
+          ctx,
+        ),
+    );
     at(e.date, manager, (ctx) =>
       e.outcomes
         ? new ChangeJointEvent(a.safir, e.id, { kind: 'hold', outcomes: e.outcomes }, ctx)
-        : new ChangeJointEvent(a.safir, e.id, { kind: 'cancel', reason: 'trop peu d’employeurs inscrits' }, ctx));
+        : new ChangeJointEvent(a.safir, e.id, { kind: 'cancel', reason: 'trop peu d’employeurs inscrits' }, ctx),
+    );
   }
 }

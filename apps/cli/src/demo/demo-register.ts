@@ -23,7 +23,12 @@ export interface ScaledAgency extends DemoAgency {
 export interface DemoUser {
   userId: string;
   displayName: string;
-  grant: { role: 'admin' } | { role: 'auditor' } | { role: 'director'; national: true } | { role: 'director'; regions: string[] } | { role: 'manager'; agencies: string[] };
+  grant:
+    | { role: 'admin' }
+    | { role: 'auditor' }
+    | { role: 'director'; national: true }
+    | { role: 'director'; regions: string[] }
+    | { role: 'manager'; agencies: string[] };
 }
 
 const regionLabel = (code: string) => REGIONS[code]?.name ?? code;
@@ -60,29 +65,80 @@ export function demoPartners(): DemoPartner[] {
     seen.add(p.partnerId);
   };
   for (const b of DEMO_BASINS) {
-    add({ partnerId: `cr-${b.region}`, name: `Conseil régional ${regionLabel(b.region)}`, category: 'CONSEIL_REGIONAL', subkind: null, scale: 'REGIONAL' });
-    add({ partnerId: `afpa-${b.region}`, name: `AFPA ${regionLabel(b.region)}`, category: 'TRAINING_BODY', subkind: 'AFPA', scale: 'REGIONAL' });
-    add({ partnerId: `cd-${b.department}`, name: `Conseil départemental ${b.department}`, category: 'CONSEIL_DEPARTEMENTAL', subkind: null, scale: 'DEPARTMENTAL' });
-    add({ partnerId: `cap-${b.department}`, name: `Cap emploi ${b.department}`, category: 'CAP_EMPLOI', subkind: null, scale: 'DEPARTMENTAL' });
+    add({
+      partnerId: `cr-${b.region}`,
+      name: `Conseil régional ${regionLabel(b.region)}`,
+      category: 'CONSEIL_REGIONAL',
+      subkind: null,
+      scale: 'REGIONAL',
+    });
+    add({
+      partnerId: `afpa-${b.region}`,
+      name: `AFPA ${regionLabel(b.region)}`,
+      category: 'TRAINING_BODY',
+      subkind: 'AFPA',
+      scale: 'REGIONAL',
+    });
+    add({
+      partnerId: `cd-${b.department}`,
+      name: `Conseil départemental ${b.department}`,
+      category: 'CONSEIL_DEPARTEMENTAL',
+      subkind: null,
+      scale: 'DEPARTMENTAL',
+    });
+    add({
+      partnerId: `cap-${b.department}`,
+      name: `Cap emploi ${b.department}`,
+      category: 'CAP_EMPLOI',
+      subkind: null,
+      scale: 'DEPARTMENTAL',
+    });
     add({ partnerId: `caf-${b.department}`, name: `CAF ${b.department}`, category: 'CAF', subkind: null, scale: 'DEPARTMENTAL' });
     add({ partnerId: `ml-${b.code}`, name: `Mission locale ${b.name}`, category: 'MISSION_LOCALE', subkind: null, scale: 'LOCAL' });
     add({ partnerId: `aci-${b.code}`, name: `Chantier d’insertion ${b.name}`, category: 'SIAE', subkind: 'ACI', scale: 'LOCAL' });
     add({ partnerId: `etti-${b.code}`, name: `ETTI ${b.name}`, category: 'SIAE', subkind: 'ETTI', scale: 'LOCAL' });
     add({ partnerId: `of-${b.code}`, name: `Organisme de formation ${b.name}`, category: 'TRAINING_BODY', subkind: 'OF', scale: 'LOCAL' });
     add({ partnerId: `ccas-${b.code}`, name: `CCAS ${b.name}`, category: 'CCAS', subkind: null, scale: 'LOCAL' });
-    add({ partnerId: `asso-${b.code}`, name: `Association de parrainage ${b.name}`, category: 'ASSOCIATION', subkind: null, scale: 'LOCAL' });
+    add({
+      partnerId: `asso-${b.code}`,
+      name: `Association de parrainage ${b.name}`,
+      category: 'ASSOCIATION',
+      subkind: null,
+      scale: 'LOCAL',
+    });
     add({ partnerId: `cci-${b.code}`, name: `CCI ${b.name}`, category: 'CHAMBER', subkind: null, scale: 'LOCAL' });
     add({ partnerId: `geiq-${b.code}`, name: `GEIQ ${b.name}`, category: 'EMPLOYER_GROUP', subkind: null, scale: 'LOCAL' });
     add({ partnerId: `cpam-${b.department}`, name: `CPAM ${b.department}`, category: 'CPAM', subkind: null, scale: 'DEPARTMENTAL' });
     add({ partnerId: `carsat-${b.region}`, name: `Carsat ${regionLabel(b.region)}`, category: 'CARSAT', subkind: null, scale: 'REGIONAL' });
-    add({ partnerId: `univ-${b.region}`, name: `Université (${regionLabel(b.region)})`, category: 'SCHOOL_UNIVERSITY', subkind: null, scale: 'REGIONAL' });
-    add({ partnerId: `syndicats-${b.region}`, name: `Partenaires sociaux (${regionLabel(b.region)})`, category: 'SOCIAL_PARTNER', subkind: null, scale: 'REGIONAL' });
+    add({
+      partnerId: `univ-${b.region}`,
+      name: `Université (${regionLabel(b.region)})`,
+      category: 'SCHOOL_UNIVERSITY',
+      subkind: null,
+      scale: 'REGIONAL',
+    });
+    add({
+      partnerId: `syndicats-${b.region}`,
+      name: `Partenaires sociaux (${regionLabel(b.region)})`,
+      category: 'SOCIAL_PARTNER',
+      subkind: null,
+      scale: 'REGIONAL',
+    });
     add({ partnerId: `mairie-${b.code}`, name: `Mairie ${b.name}`, category: 'MUNICIPALITY', subkind: null, scale: 'LOCAL' });
     add({ partnerId: `epci-${b.code}`, name: `Communauté d’agglomération ${b.name}`, category: 'EPCI', subkind: null, scale: 'LOCAL' });
-    add({ partnerId: `employeur-${b.code}`, name: `Grand employeur du bassin ${b.name}`, category: 'EMPLOYER', subkind: null, scale: 'LOCAL' });
-    if (!b.figures.qpv) add({ partnerId: `fs-${b.code}`, name: `France services ${b.name}`, category: 'FRANCE_SERVICES', subkind: null, scale: 'LOCAL' });
-    if (b.figures.unemploymentRate >= 12) add({ partnerId: `plie-${b.code}`, name: `PLIE ${b.name}`, category: 'PLIE', subkind: null, scale: 'LOCAL' });
-    if (b.seasonal) add({ partnerId: `mde-${b.code}`, name: `Maison de l’emploi ${b.name}`, category: 'MAISON_EMPLOI', subkind: null, scale: 'LOCAL' });
+    add({
+      partnerId: `employeur-${b.code}`,
+      name: `Grand employeur du bassin ${b.name}`,
+      category: 'EMPLOYER',
+      subkind: null,
+      scale: 'LOCAL',
+    });
+    if (!b.figures.qpv)
+      add({ partnerId: `fs-${b.code}`, name: `France services ${b.name}`, category: 'FRANCE_SERVICES', subkind: null, scale: 'LOCAL' });
+    if (b.figures.unemploymentRate >= 12)
+      add({ partnerId: `plie-${b.code}`, name: `PLIE ${b.name}`, category: 'PLIE', subkind: null, scale: 'LOCAL' });
+    if (b.seasonal)
+      add({ partnerId: `mde-${b.code}`, name: `Maison de l’emploi ${b.name}`, category: 'MAISON_EMPLOI', subkind: null, scale: 'LOCAL' });
   }
   return partners;
 }
@@ -93,7 +149,9 @@ export function partnersOf(a: ScaledAgency, all: DemoPartner[]): DemoPartner[] {
   const ids = [
     ...['cr', 'afpa', 'carsat', 'univ', 'syndicats'].map((k) => `${k}-${b.region}`),
     ...['cd', 'cap', 'caf', 'cpam'].map((k) => `${k}-${b.department}`),
-    ...['ml', 'aci', 'etti', 'of', 'ccas', 'asso', 'cci', 'geiq', 'plie', 'mde', 'mairie', 'epci', 'employeur', 'fs'].map((k) => `${k}-${b.code}`),
+    ...['ml', 'aci', 'etti', 'of', 'ccas', 'asso', 'cci', 'geiq', 'plie', 'mde', 'mairie', 'epci', 'employeur', 'fs'].map(
+      (k) => `${k}-${b.code}`,
+    ),
   ];
   return all.filter((p) => ids.includes(p.partnerId));
 }
@@ -105,8 +163,16 @@ export function demoUsers(agencies: ScaledAgency[]): DemoUser[] {
     { userId: 'demo-admin', displayName: 'Administratrice (démo)', grant: { role: 'admin' } },
     { userId: 'demo-auditor', displayName: 'Auditeur (démo)', grant: { role: 'auditor' } },
     { userId: 'demo-director-national', displayName: 'Direction générale (démo)', grant: { role: 'director', national: true } },
-    ...regions.map((r) => ({ userId: `director-${r}`, displayName: `Direction régionale ${regionLabel(r)}`, grant: { role: 'director' as const, regions: [r] } })),
-    ...agencies.map((a) => ({ userId: `manager-${a.safir}`, displayName: `Direction d’agence ${a.name}`, grant: { role: 'manager' as const, agencies: [a.safir] } })),
+    ...regions.map((r) => ({
+      userId: `director-${r}`,
+      displayName: `Direction régionale ${regionLabel(r)}`,
+      grant: { role: 'director' as const, regions: [r] },
+    })),
+    ...agencies.map((a) => ({
+      userId: `manager-${a.safir}`,
+      displayName: `Direction d’agence ${a.name}`,
+      grant: { role: 'manager' as const, agencies: [a.safir] },
+    })),
   ];
 }
 
@@ -118,7 +184,15 @@ export function territorialContextYear(a: ScaledAgency, year: number, lane: Agen
   const { at, random, manager } = lane;
   const drift = (year - 2016) * -0.4;
   const f = a.basinInfo.figures;
-  const figures = { ...f, unemploymentRate: round(f.unemploymentRate + drift + (random() - 0.5) * 0.4), rsaShare: round(f.rsaShare + (random() - 0.5) * 0.4) };
-  at(day(year, 1, 10), manager, (ctx) => new ReviseTerritorialContext(a.safir, `${year}-01-01`, figures, `INSEE, taux de chômage localisés T4 ${year - 1}`, ctx));
+  const figures = {
+    ...f,
+    unemploymentRate: round(f.unemploymentRate + drift + (random() - 0.5) * 0.4),
+    rsaShare: round(f.rsaShare + (random() - 0.5) * 0.4),
+  };
+  at(
+    day(year, 1, 10),
+    manager,
+    (ctx) => new ReviseTerritorialContext(a.safir, `${year}-01-01`, figures, `INSEE, taux de chômage localisés T4 ${year - 1}`, ctx),
+  );
   return figures;
 }

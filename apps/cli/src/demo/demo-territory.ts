@@ -26,8 +26,18 @@ export interface DemoAgency {
   envelopeEuros: number;
 }
 
-const f = (unemploymentRate: number, longTermUnemploymentShare: number, seasonalJobShare: number, rsaShare: number, qpv: boolean): TerritorialFigures => ({
-  unemploymentRate, longTermUnemploymentShare, seasonalJobShare, rsaShare, qpv,
+const f = (
+  unemploymentRate: number,
+  longTermUnemploymentShare: number,
+  seasonalJobShare: number,
+  rsaShare: number,
+  qpv: boolean,
+): TerritorialFigures => ({
+  unemploymentRate,
+  longTermUnemploymentShare,
+  seasonalJobShare,
+  rsaShare,
+  qpv,
 });
 
 export const DEMO_BASINS: DemoBasin[] = [
@@ -49,7 +59,12 @@ export const DEMO_BASINS: DemoBasin[] = [
 ];
 
 const a = (safir: string, name: string, basin: string, areaType: AreaType, proactivity: number, envelopeEuros: number): DemoAgency => ({
-  safir, name, basin, areaType, proactivity, envelopeEuros,
+  safir,
+  name,
+  basin,
+  areaType,
+  proactivity,
+  envelopeEuros,
 });
 
 export const DEMO_AGENCIES: DemoAgency[] = [

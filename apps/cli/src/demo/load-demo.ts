@@ -28,8 +28,18 @@ export async function loadDemo(bus: CommandBus, setClock: (now: Date | null) => 
   const { steps, agencies } = demoHistory(options);
   const users = demoUsers(agencies);
   const userSteps: DemoStep[] = users.flatMap((u) => [
-    { date: REGISTER_DATE, lane: 'users', actor: { id: 'demo-admin', role: 'admin' }, build: (ctx) => new ChangeUser(u.userId, { kind: 'register', userId: u.userId, displayName: u.displayName, email: null }, ctx) },
-    { date: REGISTER_DATE, lane: 'users', actor: { id: 'demo-admin', role: 'admin' }, build: (ctx) => new ChangeUser(u.userId, { kind: 'grant', grant: u.grant }, ctx) },
+    {
+      date: REGISTER_DATE,
+      lane: 'users',
+      actor: { id: 'demo-admin', role: 'admin' },
+      build: (ctx) => new ChangeUser(u.userId, { kind: 'register', userId: u.userId, displayName: u.displayName, email: null }, ctx),
+    },
+    {
+      date: REGISTER_DATE,
+      lane: 'users',
+      actor: { id: 'demo-admin', role: 'admin' },
+      build: (ctx) => new ChangeUser(u.userId, { kind: 'grant', grant: u.grant }, ctx),
+    },
   ]);
   const timeline = [...userSteps, ...steps];
   const byDate = new Map<string, { step: DemoStep; rank: number }[]>();
@@ -48,7 +58,9 @@ export async function loadDemo(bus: CommandBus, setClock: (now: Date | null) => 
     try {
       await bus.execute(command);
     } catch (error) {
-      throw new Error(`demo step ${rank} (${step.date}, ${step.lane}, ${command.constructor.name}) failed: ${(error as Error).message}`, { cause: error });
+      throw new Error(`demo step ${rank} (${step.date}, ${step.lane}, ${command.constructor.name}) failed: ${(error as Error).message}`, {
+        cause: error,
+      });
     }
     options.onProgress?.(++done, timeline.length);
   };

@@ -43,7 +43,10 @@ const auth: Middleware = {
   async onResponse({ response }) {
     if (response.status === 401 && token.get()) unauthorised();
     if (!response.ok) {
-      const body = (await response.clone().json().catch(() => null)) as ErrorBody | null;
+      const body = (await response
+        .clone()
+        .json()
+        .catch(() => null)) as ErrorBody | null;
       throw new ApiError(response.status, body);
     }
     return response;
@@ -59,7 +62,11 @@ export const $api = createQueryHooks(api);
 
 /** CSV needs the token, so it is fetched and handed to the browser as a file. */
 export async function download(path: string, query: Record<string, string | number | undefined>, filename: string): Promise<void> {
-  const params = new URLSearchParams(Object.entries(query).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, String(v)]));
+  const params = new URLSearchParams(
+    Object.entries(query)
+      .filter(([, v]) => v !== undefined && v !== '')
+      .map(([k, v]) => [k, String(v)]),
+  );
   const res = await fetch(`${path}?${params}`, { headers: { authorization: `Bearer ${token.get() ?? ''}` } });
   if (!res.ok) throw new ApiError(res.status, (await res.json().catch(() => null)) as ErrorBody | null);
   const url = URL.createObjectURL(await res.blob());

@@ -33,14 +33,24 @@ function convert(field: FieldSpec, raw: unknown): Converted {
       return /^-?\d+$/.test(text) ? { ok: true, value: Number(text) } : { ok: false, error: 'Saisissez un nombre entier.' };
     }
     case 'number': {
-      const text = String(raw).replace(/[\s\u00a0\u202f]/g, '').replace(',', '.');
-      return /^-?\d+(\.\d+)?$/.test(text) ? { ok: true, value: Number(text) } : { ok: false, error: 'Saisissez un nombre, par exemple 12,5.' };
+      const text = String(raw)
+        .replace(/[\s\u00a0\u202f]/g, '')
+        .replace(',', '.');
+      return /^-?\d+(\.\d+)?$/.test(text)
+        ? { ok: true, value: Number(text) }
+        : { ok: false, error: 'Saisissez un nombre, par exemple 12,5.' };
     }
     case 'select':
     case 'radio':
       return { ok: true, value: field.numeric ? Number(raw) : raw };
     case 'lines':
-      return { ok: true, value: String(raw).split('\n').map((l) => l.trim()).filter(Boolean) };
+      return {
+        ok: true,
+        value: String(raw)
+          .split('\n')
+          .map((l) => l.trim())
+          .filter(Boolean),
+      };
     case 'rows': {
       const items: Values[] = [];
       for (const [i, row] of (raw as Values[]).entries()) {
@@ -144,7 +154,11 @@ export function CommandForm<P extends keyof paths, M extends Method>({ spec, par
         }
       }
     }
-    return checkValue(schema, converted.value, required && !field.optional, { scale: field.widget === 'euros' ? 100 : 1 }) ?? field.check?.(converted.value, values) ?? null;
+    return (
+      checkValue(schema, converted.value, required && !field.optional, { scale: field.widget === 'euros' ? 100 : 1 }) ??
+      field.check?.(converted.value, values) ??
+      null
+    );
   };
   const errorOf = (field: FieldSpec) => serverErrors[field.name] ?? (touched.has(field.name) ? problemOf(field) : null);
 
@@ -173,7 +187,8 @@ export function CommandForm<P extends keyof paths, M extends Method>({ spec, par
       const converted = convert(field, values[field.name]);
       // An empty list is sent only where the API requires the field.
       const emptyList = Array.isArray(converted.ok ? converted.value : undefined) && (converted as { value: unknown[] }).value.length === 0;
-      if (converted.ok && converted.value !== undefined && !(emptyList && !fieldSchema(root, field.name).required)) typed[field.name] = converted.value;
+      if (converted.ok && converted.value !== undefined && !(emptyList && !fieldSchema(root, field.name).required))
+        typed[field.name] = converted.value;
     }
     attempt.current.generated ??= (spec.generated?.(typed) ?? {}) as Values;
     const body: Values = {};
@@ -181,7 +196,9 @@ export function CommandForm<P extends keyof paths, M extends Method>({ spec, par
     setSending(true);
     setFormError(null);
     try {
-      const call = (api as unknown as Record<string, (path: string, init: object) => Promise<{ data: unknown }>>)[spec.method.toUpperCase()];
+      const call = (api as unknown as Record<string, (path: string, init: object) => Promise<{ data: unknown }>>)[
+        spec.method.toUpperCase()
+      ];
       const { data } = await call(spec.path as string, {
         params: { path: params },
         ...(fields.length || Object.keys(body).length ? { body } : {}),
@@ -195,6 +212,7 @@ export function CommandForm<P extends keyof paths, M extends Method>({ spec, par
       setTouched(new Set());
       edited.current = new Set();
       setDone(spec.done);
+      // eslint-disable-next-line react-hooks/purity -- submit is an event handler, not render
       succeeded.current = { message: spec.done, at: Date.now() };
       onDone?.(answer);
     } catch (error) {
@@ -217,10 +235,17 @@ export function CommandForm<P extends keyof paths, M extends Method>({ spec, par
         if (first) focusField(fieldId(formId, first));
         else summary.current?.focus();
       } else {
-        const title = error instanceof ApiError ? (ERROR_CODE[error.code] ?? 'La demande a été refusée.') : 'Le serveur ne répond pas. Réessayez : la demande ne sera pas enregistrée deux fois.';
+        const title =
+          error instanceof ApiError
+            ? (ERROR_CODE[error.code] ?? 'La demande a été refusée.')
+            : 'Le serveur ne répond pas. Réessayez : la demande ne sera pas enregistrée deux fois.';
         // A tracking number helps only when the server failed; a refusal says all there is to say.
         const failed = !(error instanceof ApiError) || error.status >= 500;
-        setFormError({ title, detail: failed && error instanceof ApiError && error.body?.correlationId ? `Numéro de suivi : ${error.body.correlationId}` : undefined });
+        setFormError({
+          title,
+          detail:
+            failed && error instanceof ApiError && error.body?.correlationId ? `Numéro de suivi : ${error.body.correlationId}` : undefined,
+        });
         summary.current?.focus();
       }
     } finally {
@@ -230,7 +255,13 @@ export function CommandForm<P extends keyof paths, M extends Method>({ spec, par
 
   const fieldErrors = visible.map((f) => [f, errorOf(f)] as const).filter(([, p]) => p);
   return (
-    <form className="ancrage-form" onSubmit={submit} noValidate aria-labelledby={bare ? undefined : `${formId}-heading`} aria-label={bare ? spec.title : undefined}>
+    <form
+      className="ancrage-form"
+      onSubmit={submit}
+      noValidate
+      aria-labelledby={bare ? undefined : `${formId}-heading`}
+      aria-label={bare ? spec.title : undefined}
+    >
       {!bare && (
         <h3 id={`${formId}-heading`} className="fr-h5">
           {spec.title}
@@ -302,7 +333,13 @@ function FieldInput({ id, field, required, value, error, onChange, onBlur }: Fie
       return (
         <Select
           {...common}
-          nativeSelectProps={{ id, value: value === undefined ? '' : String(value), onChange: (e) => onChange(e.target.value), onBlur, 'aria-invalid': Boolean(error) }}
+          nativeSelectProps={{
+            id,
+            value: value === undefined ? '' : String(value),
+            onChange: (e) => onChange(e.target.value),
+            onBlur,
+            'aria-invalid': Boolean(error),
+          }}
         >
           <option value="">— Choisir —</option>
           {(field.options ?? []).map((o) => (
@@ -355,28 +392,65 @@ function FieldInput({ id, field, required, value, error, onChange, onBlur }: Fie
           id={id}
           state={state}
           stateRelatedMessage={error ?? undefined}
-          options={[{ label: field.label, hintText: field.hint, nativeInputProps: { checked: value === true, onChange: (e) => onChange(e.target.checked), onBlur } }]}
+          options={[
+            {
+              label: field.label,
+              hintText: field.hint,
+              nativeInputProps: { checked: value === true, onChange: (e) => onChange(e.target.checked), onBlur },
+            },
+          ]}
         />
       );
     case 'rows':
-      return <RowsInput id={id} field={field} label={label} value={(value as Values[] | undefined) ?? []} error={error} onChange={onChange} onBlur={onBlur} />;
+      return (
+        <RowsInput
+          id={id}
+          field={field}
+          label={label}
+          value={(value as Values[] | undefined) ?? []}
+          error={error}
+          onChange={onChange}
+          onBlur={onBlur}
+        />
+      );
     case 'textarea':
     case 'lines':
       return (
         <Input
           {...common}
           textArea
-          nativeTextAreaProps={{ id, value: String(value ?? ''), onChange: (e) => onChange(e.target.value), onBlur, rows: field.widget === 'lines' ? 3 : 4, 'aria-invalid': Boolean(error) }}
+          nativeTextAreaProps={{
+            id,
+            value: String(value ?? ''),
+            onChange: (e) => onChange(e.target.value),
+            onBlur,
+            rows: field.widget === 'lines' ? 3 : 4,
+            'aria-invalid': Boolean(error),
+          }}
         />
       );
     default: {
       const type = field.widget === 'date' ? 'date' : 'text';
-      const inputMode = field.widget === 'euros' || field.widget === 'number' ? ('decimal' as const) : field.widget === 'integer' ? ('numeric' as const) : undefined;
+      const inputMode =
+        field.widget === 'euros' || field.widget === 'number'
+          ? ('decimal' as const)
+          : field.widget === 'integer'
+            ? ('numeric' as const)
+            : undefined;
       return (
         <Input
           {...common}
           iconId={field.widget === 'euros' ? 'fr-icon-money-euro-circle-line' : undefined}
-          nativeInputProps={{ id, type, inputMode, value: String(value ?? ''), onChange: (e) => onChange(e.target.value), onBlur, 'aria-invalid': Boolean(error), autoComplete: 'off' }}
+          nativeInputProps={{
+            id,
+            type,
+            inputMode,
+            value: String(value ?? ''),
+            onChange: (e) => onChange(e.target.value),
+            onBlur,
+            'aria-invalid': Boolean(error),
+            autoComplete: 'off',
+          }}
         />
       );
     }
@@ -384,10 +458,32 @@ function FieldInput({ id, field, required, value, error, onChange, onBlur }: Fie
 }
 
 /** A list of objects (key figures, findings, partners' involvement): one group of inputs per item. */
-function RowsInput({ id, field, label, value, error, onChange, onBlur }: { id: string; field: FieldSpec; label: string; value: Values[]; error: string | null; onChange(v: unknown): void; onBlur(): void }) {
+function RowsInput({
+  id,
+  field,
+  label,
+  value,
+  error,
+  onChange,
+  onBlur,
+}: {
+  id: string;
+  field: FieldSpec;
+  label: string;
+  value: Values[];
+  error: string | null;
+  onChange(v: unknown): void;
+  onBlur(): void;
+}) {
   const set = (i: number, name: string, v: unknown) => onChange(value.map((row, j) => (j === i ? { ...row, [name]: v } : row)));
   return (
-    <fieldset className={`fr-fieldset${error ? ' fr-fieldset--error' : ''}`} aria-labelledby={`${id}-legend`} id={id} tabIndex={-1} onBlur={onBlur}>
+    <fieldset
+      className={`fr-fieldset${error ? ' fr-fieldset--error' : ''}`}
+      aria-labelledby={`${id}-legend`}
+      id={id}
+      tabIndex={-1}
+      onBlur={onBlur}
+    >
       <legend className="fr-fieldset__legend" id={`${id}-legend`}>
         {label}
         {field.hint && <span className="fr-hint-text">{field.hint}</span>}
@@ -395,15 +491,36 @@ function RowsInput({ id, field, label, value, error, onChange, onBlur }: { id: s
       {value.map((row, i) => (
         <div key={i} className="ancrage-row fr-fieldset__element" role="group" aria-label={`${field.label}, ligne ${i + 1}`}>
           {(field.item ?? []).map((sub) => (
-            <FieldInput key={sub.name} id={`${id}-${i}-${sub.name}`} field={{ ...sub, label: `${sub.label} (ligne ${i + 1})` }} required value={row[sub.name]} error={null} onChange={(v) => set(i, sub.name, v)} onBlur={() => undefined} />
+            <FieldInput
+              key={sub.name}
+              id={`${id}-${i}-${sub.name}`}
+              field={{ ...sub, label: `${sub.label} (ligne ${i + 1})` }}
+              required
+              value={row[sub.name]}
+              error={null}
+              onChange={(v) => set(i, sub.name, v)}
+              onBlur={() => undefined}
+            />
           ))}
-          <Button type="button" priority="tertiary" size="small" iconId="fr-icon-delete-line" onClick={() => onChange(value.filter((_, j) => j !== i))}>
+          <Button
+            type="button"
+            priority="tertiary"
+            size="small"
+            iconId="fr-icon-delete-line"
+            onClick={() => onChange(value.filter((_, j) => j !== i))}
+          >
             Retirer la ligne {i + 1}
           </Button>
         </div>
       ))}
       <div className="fr-fieldset__element">
-        <Button type="button" priority="secondary" size="small" iconId="fr-icon-add-line" onClick={() => onChange([...value, field.newItem?.() ?? {}])}>
+        <Button
+          type="button"
+          priority="secondary"
+          size="small"
+          iconId="fr-icon-add-line"
+          onClick={() => onChange([...value, field.newItem?.() ?? {}])}
+        >
           {field.addLabel ?? 'Ajouter une ligne'}
         </Button>
       </div>

@@ -4,19 +4,32 @@ export type Method = 'post' | 'put' | 'patch' | 'delete';
 type Op<P extends keyof paths, M extends Method> = NonNullable<paths[P][M]>;
 
 /** The JSON body a command takes, from the OpenAPI document. */
-export type BodyOf<P extends keyof paths, M extends Method> = Op<P, M> extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
+export type BodyOf<P extends keyof paths, M extends Method> =
+  Op<P, M> extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
 /** Its path parameters. */
-export type PathOf<P extends keyof paths, M extends Method> = Op<P, M> extends { parameters: { path?: infer X } } ? ([NonNullable<X>] extends [never] ? Record<string, never> : NonNullable<X>) : Record<string, never>;
+export type PathOf<P extends keyof paths, M extends Method> =
+  Op<P, M> extends { parameters: { path?: infer X } }
+    ? [NonNullable<X>] extends [never]
+      ? Record<string, never>
+      : NonNullable<X>
+    : Record<string, never>;
 /** Its success answer. */
-export type AnswerOf<P extends keyof paths, M extends Method> = Op<P, M> extends { responses: { 201: { content: { 'application/json': infer A } } } }
-  ? A
-  : Op<P, M> extends { responses: { 200: { content: { 'application/json': infer A } } } }
+export type AnswerOf<P extends keyof paths, M extends Method> =
+  Op<P, M> extends { responses: { 201: { content: { 'application/json': infer A } } } }
     ? A
-    : never;
+    : Op<P, M> extends { responses: { 200: { content: { 'application/json': infer A } } } }
+      ? A
+      : never;
 
 /** Dotted names of a body's fields, down to leaves (arrays are leaves): `indicator.target`. */
 export type FieldName<T> = T extends object
-  ? { [K in keyof T & string]-?: NonNullable<T[K]> extends readonly unknown[] ? K : NonNullable<T[K]> extends object ? `${K}.${FieldName<NonNullable<T[K]>>}` : K }[keyof T & string]
+  ? {
+      [K in keyof T & string]-?: NonNullable<T[K]> extends readonly unknown[]
+        ? K
+        : NonNullable<T[K]> extends object
+          ? `${K}.${FieldName<NonNullable<T[K]>>}`
+          : K;
+    }[keyof T & string]
   : never;
 
 export type Values = Record<string, unknown>;
@@ -25,7 +38,8 @@ export interface Option {
   label: string;
 }
 
-export type Widget = 'text' | 'textarea' | 'date' | 'euros' | 'integer' | 'number' | 'select' | 'radio' | 'checkboxes' | 'boolean' | 'lines' | 'rows';
+export type Widget =
+  'text' | 'textarea' | 'date' | 'euros' | 'integer' | 'number' | 'select' | 'radio' | 'checkboxes' | 'boolean' | 'lines' | 'rows';
 
 export interface FieldSpec<N extends string = string> {
   name: N;

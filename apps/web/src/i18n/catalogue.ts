@@ -29,7 +29,12 @@ export const PARTNER_CATEGORY: Record<string, string> = {
   UNKNOWN: 'Hors registre',
 };
 
-export const SCALE: Record<string, string> = { NATIONAL: 'Nationale', REGIONAL: 'Régionale', DEPARTMENTAL: 'Départementale', LOCAL: 'Locale' };
+export const SCALE: Record<string, string> = {
+  NATIONAL: 'Nationale',
+  REGIONAL: 'Régionale',
+  DEPARTMENTAL: 'Départementale',
+  LOCAL: 'Locale',
+};
 
 export const AGREEMENT_OBJECTIVE: Record<string, string> = {
   COMPLEMENTARY_SERVICES: 'Complémentarité des offres de services',
@@ -71,7 +76,12 @@ export const QUALITY_CRITERION: Record<string, string> = {
   communication: 'Communication régulière',
 };
 
-export const QUALITY_SCORE: Record<string, string> = { '1': '1 — insuffisante', '2': '2 — à améliorer', '3': '3 — bonne', '4': '4 — très bonne' };
+export const QUALITY_SCORE: Record<string, string> = {
+  '1': '1 — insuffisante',
+  '2': '2 — à améliorer',
+  '3': '3 — bonne',
+  '4': '4 — très bonne',
+};
 
 export const JOINT_EVENT_KIND: Record<string, string> = {
   FORUM: 'Forum',
@@ -165,7 +175,8 @@ export const CONFIGURATION: Record<string, string> = {
   STANDARD_FAVOURABLE: 'Agences qui mobilisent les services et les partenaires de façon « standard » dans un contexte favorable',
   PROACTIVE_INTERMEDIATE: 'Agences qui mobilisent les services et les partenaires de façon proactive dans un contexte intermédiaire',
   STANDARD_INTERMEDIATE: 'Agences qui mobilisent les services et les partenaires de façon « standard » dans un contexte intermédiaire',
-  JOB_SEEKER_FOCUSED_DIFFICULT: 'Agences centrées sur l’offre de services aux demandeurs d’emploi et les partenariats associés, dans un contexte difficile',
+  JOB_SEEKER_FOCUSED_DIFFICULT:
+    'Agences centrées sur l’offre de services aux demandeurs d’emploi et les partenariats associés, dans un contexte difficile',
 };
 
 export const CONFIGURATION_SHORT: Record<string, string> = {
@@ -178,14 +189,26 @@ export const CONFIGURATION_SHORT: Record<string, string> = {
 
 /** The five proactivity criteria of the anchoring profile, and the lever that meets each. */
 export const ANCHORING_CRITERION: Record<string, { label: string; lever: string }> = {
-  jointEventsInitiated: { label: 'Événements communs initiés et tenus dans l’année', lever: 'Initier davantage d’événements communs avec les partenaires (forum, job dating, session de recrutement)' },
+  jointEventsInitiated: {
+    label: 'Événements communs initiés et tenus dans l’année',
+    lever: 'Initier davantage d’événements communs avec les partenaires (forum, job dating, session de recrutement)',
+  },
   strongPriorityPartnerships: {
     label: 'Partenariats des cercles 1 et 2 conventionnés et de bonne qualité',
     lever: 'Conventionner davantage de partenariats des cercles 1 et 2 et porter leur qualité à 3 ou plus',
   },
-  diagnosticCoConstructed: { label: 'Diagnostic territorial co-construit', lever: 'Co-construire le diagnostic territorial avec au moins un partenaire' },
-  specificOrInnovativeFundShare: { label: 'Part du « 5 % » engagée sur des actions spécifiques ou innovantes', lever: 'Engager davantage du « 5 % » sur des actions pour des publics spécifiques ou un projet innovant' },
-  employerProspectingActions: { label: 'Actions de prospection des employeurs au plan', lever: 'Ajouter au plan une action de prospection des employeurs et de promotion de profils' },
+  diagnosticCoConstructed: {
+    label: 'Diagnostic territorial co-construit',
+    lever: 'Co-construire le diagnostic territorial avec au moins un partenaire',
+  },
+  specificOrInnovativeFundShare: {
+    label: 'Part du « 5 % » engagée sur des actions spécifiques ou innovantes',
+    lever: 'Engager davantage du « 5 % » sur des actions pour des publics spécifiques ou un projet innovant',
+  },
+  employerProspectingActions: {
+    label: 'Actions de prospection des employeurs au plan',
+    lever: 'Ajouter au plan une action de prospection des employeurs et de promotion de profils',
+  },
 };
 
 export const ROLE: Record<string, string> = {
@@ -205,14 +228,28 @@ export const CONTEXT_CRITERION: Record<string, string> = {
   qpv: 'Quartier prioritaire',
 };
 
-export const OVER_COMMITMENT_REQUEST_STATUS: Record<string, string> = { PENDING: 'En attente', AUTHORISED: 'Autorisée', REFUSED: 'Refusée' };
+export const OVER_COMMITMENT_REQUEST_STATUS: Record<string, string> = {
+  PENDING: 'En attente',
+  AUTHORISED: 'Autorisée',
+  REFUSED: 'Refusée',
+};
 
-export const SERVICE_STATUS: Record<string, string> = { ok: 'En service', degraded: 'Dégradé', error: 'Hors service', shutting_down: 'En cours d’arrêt' };
+export const SERVICE_STATUS: Record<string, string> = {
+  ok: 'En service',
+  degraded: 'Dégradé',
+  error: 'Hors service',
+  shutting_down: 'En cours d’arrêt',
+};
 
 /** One check of the liveness and readiness answers (base de données, projections, mémoire). */
 export const HEALTH_CHECK_STATUS: Record<string, string> = { up: 'Disponible', down: 'Indisponible', degraded: 'Dégradé' };
 
-export const PROJECTION_STATE: Record<string, string> = { live: 'À jour', behind: 'En retard', stopped: 'Arrêtée', rebuilding: 'En reconstruction' };
+export const PROJECTION_STATE: Record<string, string> = {
+  live: 'À jour',
+  behind: 'En retard',
+  stopped: 'Arrêtée',
+  rebuilding: 'En reconstruction',
+};
 
 export const PROJECTION: Record<string, string> = {
   'user-directory': 'Utilisateurs et droits',
@@ -386,13 +423,16 @@ export const ERROR_CODE: Record<string, string> = {
   PAYMENT_NOT_FOUND: 'Paiement inconnu.',
   PAYMENT_EXCEEDS_COMMITMENT: 'Ce paiement dépasse ce qui reste à payer sur l’engagement.',
   PAYMENT_BEFORE_COMMITMENT: 'Un paiement ne peut pas précéder la date de l’engagement.',
-  OUTSIDE_PLAN_PERIOD: 'Cette date sort de la période du plan : il se prépare à partir du 1er janvier de l’année précédente et se construit au plus tard dans son année.',
+  OUTSIDE_PLAN_PERIOD:
+    'Cette date sort de la période du plan : il se prépare à partir du 1er janvier de l’année précédente et se construit au plus tard dans son année.',
   OUTSIDE_PLAN_YEAR: 'Cette date doit tomber dans l’année du plan.',
   DATE_BEFORE_DRAFT: 'Cette date précède l’ouverture : indiquez une date postérieure, ou corrigez d’abord la date d’ouverture.',
   DATE_BEFORE_ADOPTION: 'Cette date précède l’adoption du plan.',
   DATE_BEFORE_CLOSE: 'Un ajustement se date après la clôture du plan.',
-  OPEN_ACTIONS: 'Des actions ne sont ni réalisées ni abandonnées : terminez-les, ou dites si la clôture les abandonne ou les reporte sur l’année suivante.',
-  OUTSIDE_DIAGNOSTIC_PERIOD: 'Cette date sort de la période du diagnostic : il se prépare à partir du 1er janvier de l’année précédente et au plus tard dans son année.',
+  OPEN_ACTIONS:
+    'Des actions ne sont ni réalisées ni abandonnées : terminez-les, ou dites si la clôture les abandonne ou les reporte sur l’année suivante.',
+  OUTSIDE_DIAGNOSTIC_PERIOD:
+    'Cette date sort de la période du diagnostic : il se prépare à partir du 1er janvier de l’année précédente et au plus tard dans son année.',
   DATE_OUTSIDE_FUND_YEAR: 'Cette date doit tomber dans l’année du fonds « 5 % » : pour une année passée, indiquez la date réelle.',
   DATE_BEFORE_ENVELOPE: 'Cette date précède la notification de l’enveloppe.',
   DATE_BEFORE_REQUEST: 'La réponse ne peut pas précéder la demande.',

@@ -1,4 +1,16 @@
-import { ACTION_STATUS, CONTACT_KIND, DIAGNOSTIC_SECTION, EVENT_TYPE, EXPECTATION, EXPENDITURE_CATEGORY, JOINT_EVENT_KIND, LEVER, RELAXED_CRITERION, ROLE, label } from './catalogue';
+import {
+  ACTION_STATUS,
+  CONTACT_KIND,
+  DIAGNOSTIC_SECTION,
+  EVENT_TYPE,
+  EXPECTATION,
+  EXPENDITURE_CATEGORY,
+  JOINT_EVENT_KIND,
+  LEVER,
+  RELAXED_CRITERION,
+  ROLE,
+  label,
+} from './catalogue';
 import { date, euros, number } from './format';
 import { REGIONS } from '../../../../libs/territory/src/domain/geography';
 
@@ -28,7 +40,13 @@ const SENTENCES: Record<string, (d: Data) => string> = {
     const grant = (d.grant ?? {}) as Data;
     const agencies = Array.isArray(grant.agencies) ? (grant.agencies as string[]) : [];
     const regions = Array.isArray(grant.regions) ? (grant.regions as string[]).map((r) => REGIONS[r]?.name ?? r) : [];
-    const where = agencies.length ? ` pour ${agencies.length > 1 ? 'les agences' : 'l’agence'} ${agencies.join(', ')}` : regions.length ? ` pour ${regions.join(', ')}` : grant.national ? ' au niveau national' : '';
+    const where = agencies.length
+      ? ` pour ${agencies.length > 1 ? 'les agences' : 'l’agence'} ${agencies.join(', ')}`
+      : regions.length
+        ? ` pour ${regions.join(', ')}`
+        : grant.national
+          ? ' au niveau national'
+          : '';
     return `Rôle « ${label(ROLE, s(grant, 'role'))} » accordé à ${user(s(d, 'userId'))}${where}`;
   },
   RoleRevoked: (d) => `Rôle « ${label(ROLE, s(d, 'role'))} » retiré à ${user(s(d, 'userId'))}`,
@@ -44,7 +62,8 @@ const SENTENCES: Record<string, (d: Data) => string> = {
   PartnerRegistered: (d) => `Partenaire${quoted(s(d, 'name'))} enregistré dans le registre`,
   PartnerUpdated: (d) => `Partenaire ${partner(d)} modifié : nom${quoted(s(d, 'name'))}`,
   PartnerClosed: (d) => `Partenaire ${partner(d)} clos : ${s(d, 'reason')}`,
-  AgreementSigned: (d) => `Convention ${s(d, 'reference')} signée avec ${partner(d)}, du ${date(s(d, 'startDate'))}${d.endDate ? ` au ${date(s(d, 'endDate'))}` : ''}`,
+  AgreementSigned: (d) =>
+    `Convention ${s(d, 'reference')} signée avec ${partner(d)}, du ${date(s(d, 'startDate'))}${d.endDate ? ` au ${date(s(d, 'endDate'))}` : ''}`,
   AgreementAmended: (d) => `Avenant à la convention ${agreement(d)} avec ${partner(d)} : ${s(d, 'note')}`,
   AgreementRenewed: (d) => `Convention ${agreement(d)} avec ${partner(d)} renouvelée jusqu’au ${date(s(d, 'endDate'))}`,
   AgreementTerminated: (d) => `Convention ${agreement(d)} avec ${partner(d)} résiliée au ${date(s(d, 'terminatedOn'))} : ${s(d, 'reason')}`,
@@ -60,15 +79,18 @@ const SENTENCES: Record<string, (d: Data) => string> = {
   },
   JointEventCancelled: (d) => `Événement ${jointEvent(d)} annulé : ${s(d, 'reason')}`,
   DiagnosticDrafted: (d) => `Diagnostic territorial ${n(d, 'year')} ouvert`,
-  DiagnosticSectionRevised: (d) => `Section « ${label(DIAGNOSTIC_SECTION, s(d, 'section'))} » du diagnostic rédigée${d.reason ? ` (motif : ${s(d, 'reason')})` : ''}`,
-  DiagnosticParticipationRecorded: (d) => `Participation au diagnostic : ${Array.isArray(d.partners) ? d.partners.length : 0} partenaire(s) associé(s)`,
+  DiagnosticSectionRevised: (d) =>
+    `Section « ${label(DIAGNOSTIC_SECTION, s(d, 'section'))} » du diagnostic rédigée${d.reason ? ` (motif : ${s(d, 'reason')})` : ''}`,
+  DiagnosticParticipationRecorded: (d) =>
+    `Participation au diagnostic : ${Array.isArray(d.partners) ? d.partners.length : 0} partenaire(s) associé(s)`,
   DiagnosticPublished: (d) => `Diagnostic publié avec ${Array.isArray(d.findings) ? d.findings.length : 0} constat(s)`,
   ActionPlanDrafted: (d) => `Plan d’action ${n(d, 'year')} ouvert, en réponse au diagnostic ${n(d, 'diagnosticYear')}`,
   PriorityAdded: (d) => `Priorité${quoted(s(d, 'title'))} ajoutée au plan`,
   ActionAdded: (d) => `Action${quoted(s(d, 'title'))} ajoutée (${label(LEVER, s(d, 'lever')).toLowerCase()})`,
   ActionPlanAdopted: (d) => `Plan d’action adopté le ${date(s(d, 'adoptedOn'))}`,
   ProgressReported: (d) => `Avancement de l’action ${action(d)} : ${number(n(d, 'value'))} au ${date(s(d, 'on'))}`,
-  ActionStatusChanged: (d) => `Action ${action(d)} : ${label(ACTION_STATUS, s(d, 'status')).toLowerCase()}${d.reason ? ` (${s(d, 'reason')})` : ''}`,
+  ActionStatusChanged: (d) =>
+    `Action ${action(d)} : ${label(ACTION_STATUS, s(d, 'status')).toLowerCase()}${d.reason ? ` (${s(d, 'reason')})` : ''}`,
   MidYearReviewRecorded: (d) => `Revue de mi-parcours du ${date(s(d, 'reviewedOn'))}`,
   ActionPlanClosed: (d) => `Plan d’action clôturé le ${date(s(d, 'closedOn'))}`,
   ClosedPlanAdjusted: (d) => `Ajustement du plan ${n(d, 'planYear')} clos${d.actionId ? `, action ${action(d)}` : ''} : ${s(d, 'note')}`,
@@ -79,11 +101,13 @@ const SENTENCES: Record<string, (d: Data) => string> = {
     return `Dépense de ${euros(n(d, 'amountCents'))} engagée (${label(EXPENDITURE_CATEGORY, s(d, 'category')).toLowerCase()}${mobility ? `, critère assoupli : ${label(RELAXED_CRITERION, s(mobility, 'relaxedCriterion')).toLowerCase()}` : ''}), pour ${quoted(s(d, 'rationale')).trim() || 'un engagement'}`;
   },
   OverCommitmentRequested: (d) => `Dépassement de ${euros(n(d, 'amountCents'))} demandé à la direction : ${s(d, 'reason')}`,
-  OverCommitmentAuthorised: (d) => `Dépassement de ${euros(n(d, 'amountCents'))} autorisé par ${user(s(d, 'authorisedBy'))} : ${s(d, 'reason')}`,
+  OverCommitmentAuthorised: (d) =>
+    `Dépassement de ${euros(n(d, 'amountCents'))} autorisé par ${user(s(d, 'authorisedBy'))} : ${s(d, 'reason')}`,
   OverCommitmentRefused: (d) => `Demande de dépassement refusée par ${user(s(d, 'refusedBy'))} : ${s(d, 'reason')}`,
   PaymentRecorded: (d) => `Paiement de ${euros(n(d, 'amountCents'))} pour l’engagement ${commitment(d)}`,
   CommitmentReleased: (d) => `${euros(n(d, 'releasedCents'))} libérés sur l’engagement ${commitment(d)} : ${s(d, 'reason')}`,
-  PaymentCorrected: (d) => `Paiement de l’engagement ${commitment(d)} corrigé de ${euros(n(d, 'previousCents'))} à ${euros(n(d, 'correctedCents'))} : ${s(d, 'reason')}`,
+  PaymentCorrected: (d) =>
+    `Paiement de l’engagement ${commitment(d)} corrigé de ${euros(n(d, 'previousCents'))} à ${euros(n(d, 'correctedCents'))} : ${s(d, 'reason')}`,
   FundYearClosed: (d) => `Exercice du fonds clôturé : ${s(d, 'reason')}`,
 };
 

@@ -4,10 +4,22 @@ import { SkipLinks } from '@codegouvfr/react-dsfr/SkipLinks';
 import type { ReactNode } from 'react';
 
 /** The State's header, skip links and footer: the same on the sign-in page and inside the app. */
-export function Frame({ children, quickAccessItems, navigation, withMenu }: { children: ReactNode; quickAccessItems?: HeaderProps['quickAccessItems']; navigation?: HeaderProps['navigation']; withMenu: boolean }) {
+export function Frame({
+  children,
+  quickAccessItems,
+  navigation,
+  withMenu,
+}: {
+  children: ReactNode;
+  quickAccessItems?: HeaderProps['quickAccessItems'];
+  navigation?: HeaderProps['navigation'];
+  withMenu: boolean;
+}) {
   return (
     <>
-      <SkipLinks links={[{ label: 'Contenu', anchor: '#contenu' }, ...(withMenu ? [{ label: 'Menu', anchor: '#header-navigation' }] : [])]} />
+      <SkipLinks
+        links={[{ label: 'Contenu', anchor: '#contenu' }, ...(withMenu ? [{ label: 'Menu', anchor: '#header-navigation' }] : [])]}
+      />
       <Header
         brandTop={
           <>

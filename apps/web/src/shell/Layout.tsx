@@ -20,7 +20,12 @@ function navigation(session: Session, path: string, agencies: string[]): MainNav
   if (home) {
     const base = `/agence/${home}`;
     items.push(link('Mon agence', base, true), link('Partenaires', `${base}/partenaires`), link('Événements', `${base}/evenements`));
-    items.push(link('Diagnostic', `${base}/diagnostic`), link('Plan d’action', `${base}/plan`), link('Fonds « 5 % »', `${base}/fonds`), link('Historique', `${base}/historique`));
+    items.push(
+      link('Diagnostic', `${base}/diagnostic`),
+      link('Plan d’action', `${base}/plan`),
+      link('Fonds « 5 % »', `${base}/fonds`),
+      link('Historique', `${base}/historique`),
+    );
   }
   if (session.roles.has('director') || (session.roles.has('auditor') && !home)) {
     items.push({
@@ -78,7 +83,11 @@ export function Layout({ children }: { children: ReactNode }) {
         { iconId: 'fr-icon-account-circle-line', text: `${session.principal.displayName} — ${roles}`, linkProps: { to: '/compte' } },
         { iconId: 'fr-icon-logout-box-r-line', text: 'Se déconnecter', buttonProps: { onClick: () => session.signOut() } },
       ]}
-      navigation={navigation(session, pathname, agencies.list.map((a) => a.safir))}
+      navigation={navigation(
+        session,
+        pathname,
+        agencies.list.map((a) => a.safir),
+      )}
     >
       <PastControl />
       <Announcer />

@@ -1,6 +1,6 @@
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Notice } from '@codegouvfr/react-dsfr/Notice';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { date, dateTime } from '../i18n/format';
 import { usePast } from './past';
 
@@ -20,16 +20,22 @@ export function PastControl() {
   const past = usePast();
   const [asOf, setAsOf] = useState(past.asOf ?? '');
   const [knownAt, setKnownAt] = useState(localInput(past.knownAt));
-  useEffect(() => {
+  // The fields follow the address when it changes (a link, the back button): adjusted during
+  // render, as React advises, rather than in an effect that would render twice.
+  const [shown, setShown] = useState({ asOf: past.asOf, knownAt: past.knownAt });
+  if (shown.asOf !== past.asOf || shown.knownAt !== past.knownAt) {
+    setShown({ asOf: past.asOf, knownAt: past.knownAt });
     setAsOf(past.asOf ?? '');
     setKnownAt(localInput(past.knownAt));
-  }, [past.asOf, past.knownAt]);
+  }
 
   const apply = (e: FormEvent) => {
     e.preventDefault();
     past.set({ asOf: asOf || undefined, knownAt: knownAt ? new Date(knownAt).toISOString() : undefined });
   };
-  const describe = [past.asOf ? `au ${date(past.asOf)}` : null, past.knownAt ? `telles qu’enregistrées le ${dateTime(past.knownAt)}` : null].filter(Boolean).join(', ');
+  const describe = [past.asOf ? `au ${date(past.asOf)}` : null, past.knownAt ? `telles qu’enregistrées le ${dateTime(past.knownAt)}` : null]
+    .filter(Boolean)
+    .join(', ');
 
   return (
     <div className="ancrage-past">
@@ -52,7 +58,14 @@ export function PastControl() {
             Telles que connues le
             <span className="fr-hint-text">ce qui avait été enregistré à cet instant</span>
           </label>
-          <input className="fr-input" id="past-known-at" type="datetime-local" step={1} value={knownAt} onChange={(e) => setKnownAt(e.target.value)} />
+          <input
+            className="fr-input"
+            id="past-known-at"
+            type="datetime-local"
+            step={1}
+            value={knownAt}
+            onChange={(e) => setKnownAt(e.target.value)}
+          />
         </div>
         <div className="ancrage-past-actions">
           <Button type="submit" priority="secondary" size="small">

@@ -13,7 +13,10 @@ interface DemoUser {
   token: string;
 }
 
-const NOTICES: Record<string, string> = { SESSION_ENDED: 'Votre session a pris fin : reconnectez-vous.', NETWORK: 'Le serveur ne répond pas. Réessayez dans un instant.' };
+const NOTICES: Record<string, string> = {
+  SESSION_ENDED: 'Votre session a pris fin : reconnectez-vous.',
+  NETWORK: 'Le serveur ne répond pas. Réessayez dans un instant.',
+};
 
 /** Sign-in with an API token; with the embedded demo, one click per demo role. */
 export function SignIn() {
@@ -38,13 +41,22 @@ export function SignIn() {
         <div className="fr-grid-row fr-grid-row--gutters">
           <div className="fr-col-12 fr-col-md-6">
             <h1>Connexion à Ancrage</h1>
-            <p>Ancrage suit les partenariats, les événements communs, le diagnostic territorial, le plan d’action et le fonds « 5 % » des agences.</p>
+            <p>
+              Ancrage suit les partenariats, les événements communs, le diagnostic territorial, le plan d’action et le fonds « 5 % » des
+              agences.
+            </p>
             {message && <Alert severity="error" small description={message} className="fr-mb-3w" />}
             <form onSubmit={submit} aria-label="Connexion par jeton">
               <Input
                 label="Jeton d’accès"
                 hintText="Le jeton qui vous a été remis (il commence par anc_)."
-                nativeInputProps={{ type: 'password', value, onChange: (e) => setValue(e.target.value), autoComplete: 'off', required: true }}
+                nativeInputProps={{
+                  type: 'password',
+                  value,
+                  onChange: (e) => setValue(e.target.value),
+                  autoComplete: 'off',
+                  required: true,
+                }}
               />
               <Button type="submit">Se connecter</Button>
             </form>
@@ -52,7 +64,10 @@ export function SignIn() {
           {demo.length > 0 && (
             <div className="fr-col-12 fr-col-md-6">
               <h2 className="fr-h4">Comptes de démonstration</h2>
-              <p className="fr-text--sm">La base embarquée contient le territoire de démonstration (2016–2018) : 38 agences de 15 bassins d’emploi. Choisissez un rôle.</p>
+              <p className="fr-text--sm">
+                La base embarquée contient le territoire de démonstration (2016–2018) : 38 agences de 15 bassins d’emploi. Choisissez un
+                rôle.
+              </p>
               <ul className="fr-btns-group fr-btns-group--left">
                 {demo.map((u) => (
                   <li key={u.userId}>

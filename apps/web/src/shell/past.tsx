@@ -27,7 +27,10 @@ export function usePast(): Past & { set(next: Past): void; isPast: boolean } {
     set(next: Past) {
       setParams((current) => {
         const out = new URLSearchParams(current);
-        for (const [key, value] of [['au', next.asOf], ['connu', next.knownAt]] as const) {
+        for (const [key, value] of [
+          ['au', next.asOf],
+          ['connu', next.knownAt],
+        ] as const) {
           if (value) out.set(key, value);
           else out.delete(key);
         }

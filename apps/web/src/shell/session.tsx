@@ -73,6 +73,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     token.onUnauthorised(() => signOut('SESSION_ENDED'));
     const saved = token.get();
+    // Restoring the session kept in the browser is what this effect is for (an outside system).
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     if (saved) void signIn(saved);
   }, [signIn, signOut]);
 

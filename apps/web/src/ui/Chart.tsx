@@ -22,13 +22,31 @@ interface Props {
 }
 
 // DSFR illustrative colours (readable on white, distinct for the common colour blindnesses).
-export const COLORS = { blue: '#000091', green: '#18753c', orange: '#b34000', purple: '#6e445a', grey: '#929292', yellow: '#c3992a', teal: '#009081', red: '#ce0500' };
+export const COLORS = {
+  blue: '#000091',
+  green: '#18753c',
+  orange: '#b34000',
+  purple: '#6e445a',
+  grey: '#929292',
+  yellow: '#c3992a',
+  teal: '#009081',
+  red: '#ce0500',
+};
 
 /**
  * A chart drawn by chart.js, with the same figures as a table for keyboard and screen-reader
  * users (RGAA: a chart has a textual alternative).
  */
-export function Chart({ title, labels, series, stacked, horizontal, format = (v: number) => new Intl.NumberFormat('fr-FR').format(v), height = 280, counts }: Props) {
+export function Chart({
+  title,
+  labels,
+  series,
+  stacked,
+  horizontal,
+  format = (v: number) => new Intl.NumberFormat('fr-FR').format(v),
+  height = 280,
+  counts,
+}: Props) {
   const canvas = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     let chart: ChartType | null = null;

@@ -40,7 +40,15 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
 }
 
 /** Loading, error or the content: the three states every view goes through. */
-export function Async<T>({ query, children, empty }: { query: { data?: T; error: unknown; isPending: boolean }; children: (data: T) => ReactNode; empty?: ReactNode }) {
+export function Async<T>({
+  query,
+  children,
+  empty,
+}: {
+  query: { data?: T; error: unknown; isPending: boolean };
+  children: (data: T) => ReactNode;
+  empty?: ReactNode;
+}) {
   if (query.isPending) return <Loading />;
   if (query.error) {
     if (empty && query.error instanceof ApiError && query.error.status === 404) return <>{empty}</>;

@@ -31,7 +31,16 @@ export function DataTable<T>({ caption, columns, rows, rowKey, pageSize = 25, em
     return [...rows].sort((a, b) => {
       const x = value(a);
       const y = value(b);
-      const order = x === y ? 0 : x === null ? 1 : y === null ? -1 : typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), 'fr');
+      const order =
+        x === y
+          ? 0
+          : x === null
+            ? 1
+            : y === null
+              ? -1
+              : typeof x === 'number' && typeof y === 'number'
+                ? x - y
+                : String(x).localeCompare(String(y), 'fr');
       return sort!.descending ? -order : order;
     });
   }, [rows, columns, sort]);
@@ -48,9 +57,18 @@ export function DataTable<T>({ caption, columns, rows, rowKey, pageSize = 25, em
             {columns.map((c) => {
               const active = sort?.key === c.key;
               return (
-                <th key={c.key} scope="col" aria-sort={active ? (sort!.descending ? 'descending' : 'ascending') : c.sort ? 'none' : undefined} className={c.numeric ? 'ancrage-num' : undefined}>
+                <th
+                  key={c.key}
+                  scope="col"
+                  aria-sort={active ? (sort!.descending ? 'descending' : 'ascending') : c.sort ? 'none' : undefined}
+                  className={c.numeric ? 'ancrage-num' : undefined}
+                >
                   {c.sort ? (
-                    <button type="button" className="ancrage-sort" onClick={() => setSort({ key: c.key, descending: active ? !sort!.descending : false })}>
+                    <button
+                      type="button"
+                      className="ancrage-sort"
+                      onClick={() => setSort({ key: c.key, descending: active ? !sort!.descending : false })}
+                    >
                       {c.label}
                       <span aria-hidden="true">{active ? (sort!.descending ? ' ▼' : ' ▲') : ' ↕'}</span>
                     </button>
@@ -91,19 +109,35 @@ export function Pager({ page, pages, onPage }: { page: number; pages: number; on
     <nav role="navigation" className="fr-pagination fr-mt-2w" aria-label="Pagination">
       <ul className="fr-pagination__list">
         <li>
-          <button type="button" className="fr-pagination__link fr-pagination__link--prev fr-pagination__link--lg-label" disabled={page === 1} onClick={() => onPage(page - 1)}>
+          <button
+            type="button"
+            className="fr-pagination__link fr-pagination__link--prev fr-pagination__link--lg-label"
+            disabled={page === 1}
+            onClick={() => onPage(page - 1)}
+          >
             Page précédente
           </button>
         </li>
         {around.map((n) => (
           <li key={n}>
-            <button type="button" className="fr-pagination__link" aria-current={n === page ? 'page' : undefined} title={`Page ${n}`} onClick={() => onPage(n)}>
+            <button
+              type="button"
+              className="fr-pagination__link"
+              aria-current={n === page ? 'page' : undefined}
+              title={`Page ${n}`}
+              onClick={() => onPage(n)}
+            >
               {n}
             </button>
           </li>
         ))}
         <li>
-          <button type="button" className="fr-pagination__link fr-pagination__link--next fr-pagination__link--lg-label" disabled={page === pages} onClick={() => onPage(page + 1)}>
+          <button
+            type="button"
+            className="fr-pagination__link fr-pagination__link--next fr-pagination__link--lg-label"
+            disabled={page === pages}
+            onClick={() => onPage(page + 1)}
+          >
             Page suivante
           </button>
         </li>

@@ -8,7 +8,8 @@ import { PrincipalResolver } from './principal.resolver';
 export class AuthenticationError extends Error {
   override readonly name = 'AuthenticationError';
   constructor(
-    readonly code: 'MISSING_TOKEN' | 'MALFORMED_TOKEN' | 'INVALID_TOKEN' | 'EXPIRED_TOKEN' | 'REVOKED_TOKEN' | 'USER_DISABLED' | 'UNKNOWN_USER',
+    readonly code:
+      'MISSING_TOKEN' | 'MALFORMED_TOKEN' | 'INVALID_TOKEN' | 'EXPIRED_TOKEN' | 'REVOKED_TOKEN' | 'USER_DISABLED' | 'UNKNOWN_USER',
     message: string,
   ) {
     super(message);
@@ -51,7 +52,8 @@ export class Authenticator {
       throw new AuthenticationError('INVALID_TOKEN', 'invalid token');
     }
     if (stored.revoked) throw new AuthenticationError('REVOKED_TOKEN', 'this token was revoked');
-    if (stored.expiresAt && Date.parse(stored.expiresAt) <= now.getTime()) throw new AuthenticationError('EXPIRED_TOKEN', 'this token has expired');
+    if (stored.expiresAt && Date.parse(stored.expiresAt) <= now.getTime())
+      throw new AuthenticationError('EXPIRED_TOKEN', 'this token has expired');
     return this.active(user);
   }
 

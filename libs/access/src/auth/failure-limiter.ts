@@ -42,6 +42,7 @@ export class FailureLimiter {
     this.clear.delete(address);
     await this.pool.query(`INSERT INTO auth_failures (address) VALUES ($1)`, [address.slice(0, 100)]);
     // Old failures are swept now and then by whichever process fails often enough to notice.
-    if (++this.failures % 200 === 0) await this.pool.query(`DELETE FROM auth_failures WHERE failed_at < clock_timestamp() - interval '2 minutes'`);
+    if (++this.failures % 200 === 0)
+      await this.pool.query(`DELETE FROM auth_failures WHERE failed_at < clock_timestamp() - interval '2 minutes'`);
   }
 }

@@ -38,7 +38,9 @@ export class JwtVerifier {
 
   constructor(private readonly settings: JwtSettings) {
     this.secret = settings.secret ? new TextEncoder().encode(settings.secret) : null;
-    this.jwks = settings.jwksUrl ? createRemoteJWKSet(new URL(settings.jwksUrl), { cooldownDuration: 30_000, cacheMaxAge: 10 * 60_000, timeoutDuration: 5000 }) : null;
+    this.jwks = settings.jwksUrl
+      ? createRemoteJWKSet(new URL(settings.jwksUrl), { cooldownDuration: 30_000, cacheMaxAge: 10 * 60_000, timeoutDuration: 5000 })
+      : null;
   }
 
   get enabled(): boolean {
@@ -63,8 +65,12 @@ export class JwtVerifier {
     try {
       const { payload } =
         alg === 'HS256'
-          ? await (this.secret ? jwtVerify(token, this.secret, { ...options, algorithms: ['HS256'] }) : Promise.reject(new JwtError('HS256 tokens are not accepted here')))
-          : await (this.jwks ? jwtVerify(token, this.jwks, { ...options, algorithms: ['RS256', 'ES256'] }) : Promise.reject(new JwtError('no JWKS configured for asymmetric tokens')));
+          ? await (this.secret
+              ? jwtVerify(token, this.secret, { ...options, algorithms: ['HS256'] })
+              : Promise.reject(new JwtError('HS256 tokens are not accepted here')))
+          : await (this.jwks
+              ? jwtVerify(token, this.jwks, { ...options, algorithms: ['RS256', 'ES256'] })
+              : Promise.reject(new JwtError('no JWKS configured for asymmetric tokens')));
       if (typeof payload.sub !== 'string' || !USER_ID.test(payload.sub)) throw new JwtError('the token subject is not an Ancrage user id');
       return payload as { sub: string } & JWTPayload;
     } catch (error) {

@@ -14,6 +14,9 @@ export class PrincipalResolver {
 
   async load(userId: string): Promise<UserState> {
     const events = await this.store.readStream(userStream(userId));
-    return fold(userDecider, events.map((e) => ({ type: e.type, data: e.data }) as AccessEvent));
+    return fold(
+      userDecider,
+      events.map((e) => ({ type: e.type, data: e.data }) as AccessEvent),
+    );
   }
 }

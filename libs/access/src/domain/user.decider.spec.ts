@@ -21,7 +21,10 @@ describe('user decider', () => {
   it('grants a role with a validated, sorted scope, replacing an earlier grant of that role', () => {
     const events = when([registered], { kind: 'grant', grant: { role: 'manager', agencies: ['75002', '75001', '75001'] } });
     expect(events).toEqual([{ type: 'RoleGranted', data: { userId: 'claire', grant: { role: 'manager', agencies: ['75001', '75002'] } } }]);
-    const state = given(registered, ...events, { type: 'RoleGranted', data: { userId: 'claire', grant: { role: 'manager', agencies: ['13002'] } } });
+    const state = given(registered, ...events, {
+      type: 'RoleGranted',
+      data: { userId: 'claire', grant: { role: 'manager', agencies: ['13002'] } },
+    });
     expect(state.grants).toEqual([{ role: 'manager', agencies: ['13002'] }]);
   });
 
@@ -32,7 +35,9 @@ describe('user decider', () => {
 
   it('revokes only a role that was granted', () => {
     const granted: AccessEvent = { type: 'RoleGranted', data: { userId: 'claire', grant: { role: 'auditor' } } };
-    expect(when([registered, granted], { kind: 'revoke', role: 'auditor' })).toEqual([{ type: 'RoleRevoked', data: { userId: 'claire', role: 'auditor' } }]);
+    expect(when([registered, granted], { kind: 'revoke', role: 'auditor' })).toEqual([
+      { type: 'RoleRevoked', data: { userId: 'claire', role: 'auditor' } },
+    ]);
     expect(() => when([registered], { kind: 'revoke', role: 'auditor' })).toThrow(/no auditor role/);
   });
 

@@ -49,7 +49,10 @@ export class AccessGuard implements CanActivate {
     const retryAfter = await this.limiter.blocked(address);
     if (retryAfter !== null) {
       req.res?.setHeader('Retry-After', String(retryAfter));
-      throw new HttpException({ code: 'TOO_MANY_AUTH_FAILURES', message: `too many failed sign-ins; retry in ${retryAfter} s`, error: 'Too Many Requests' }, 429);
+      throw new HttpException(
+        { code: 'TOO_MANY_AUTH_FAILURES', message: `too many failed sign-ins; retry in ${retryAfter} s`, error: 'Too Many Requests' },
+        429,
+      );
     }
     try {
       req.principal = await this.authenticator.authenticate(req.header('authorization'));
@@ -69,7 +72,11 @@ export class AccessGuard implements CanActivate {
         policy: kind ?? 'none',
         correlationId: req.correlationId,
       });
-      throw new ForbiddenException({ code: 'FORBIDDEN', message: `not allowed: ${kind ?? 'route has no access policy'}`, error: 'Forbidden' });
+      throw new ForbiddenException({
+        code: 'FORBIDDEN',
+        message: `not allowed: ${kind ?? 'route has no access policy'}`,
+        error: 'Forbidden',
+      });
     }
     // Only someone allowed to see the agency learns that it does not exist.
     if (action && action.kind === 'agency.read' && action.region === null && this.agencies) {
@@ -105,7 +112,15 @@ export class AccessGuard implements CanActivate {
   private safir(req: AuthenticatedRequest): string {
     const safir = String(req.params.safir ?? '');
     if (!safir || !SAFIR.test(safir)) {
-      throw new HttpException({ code: 'VALIDATION_FAILED', message: 'safir must be a 5-digit SAFIR code', error: 'Bad Request', fields: [{ field: 'safir', problems: ['safir must be a 5-digit SAFIR code'], codes: ['matches'] }] }, 400);
+      throw new HttpException(
+        {
+          code: 'VALIDATION_FAILED',
+          message: 'safir must be a 5-digit SAFIR code',
+          error: 'Bad Request',
+          fields: [{ field: 'safir', problems: ['safir must be a 5-digit SAFIR code'], codes: ['matches'] }],
+        },
+        400,
+      );
     }
     return safir;
   }

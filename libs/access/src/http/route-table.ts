@@ -14,7 +14,11 @@ export interface RouteRule {
   policy: PolicyKind | 'public' | null;
 }
 
-const join = (...parts: string[]) => `/${parts.flatMap((p) => p.split('/')).filter(Boolean).join('/')}`;
+const join = (...parts: string[]) =>
+  `/${parts
+    .flatMap((p) => p.split('/'))
+    .filter(Boolean)
+    .join('/')}`;
 
 /**
  * Every HTTP route with its access rule, read from the controllers. The app refuses to start when

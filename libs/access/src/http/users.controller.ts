@@ -10,7 +10,17 @@ import type { Principal } from '../domain/authorization';
 import { UserDirectoryRow } from '../read-models/user-directory.entity';
 import { userDirectory } from '../read-models/user-directory.projection';
 import { Access } from './access.decorator';
-import { DisableUserDto, GrantScopeDto, IssueTokenDto, PeopleQueryDto, RegisterUserDto, GrantParams, UsersQueryDto, TokenParams, UserParams } from './dto/users.dto';
+import {
+  DisableUserDto,
+  GrantScopeDto,
+  IssueTokenDto,
+  PeopleQueryDto,
+  RegisterUserDto,
+  GrantParams,
+  UsersQueryDto,
+  TokenParams,
+  UserParams,
+} from './dto/users.dto';
 import { Actor, CurrentPrincipal } from './principal.request';
 import { ApiTokenIssuedView, PersonView, PrincipalView, UserPage, UserRegisteredView, UserView } from './dto/users.views';
 
@@ -31,7 +41,11 @@ export class UsersController {
     return principal;
   }
 
-  @ApiView({ summary: 'The names of users, for any signed-in user: who recorded or requested what a page shows', response: [PersonView], consistent: false })
+  @ApiView({
+    summary: 'The names of users, for any signed-in user: who recorded or requested what a page shows',
+    response: [PersonView],
+    consistent: false,
+  })
   @Get('people')
   @Access('scoped')
   async people(@Query() q: PeopleQueryDto): Promise<PersonView[]> {
@@ -39,7 +53,12 @@ export class UsersController {
     return rows.map(({ userId, displayName }) => ({ userId, displayName }));
   }
 
-  @ApiCommand({ summary: 'Register a user (admin). Rights are granted separately.', response: UserRegisteredView, conflict: 'USER_EXISTS', rule: 'INVALID_USER_ID' })
+  @ApiCommand({
+    summary: 'Register a user (admin). Rights are granted separately.',
+    response: UserRegisteredView,
+    conflict: 'USER_EXISTS',
+    rule: 'INVALID_USER_ID',
+  })
   @Post('users')
   @Access('admin')
   async register(@Body() body: RegisterUserDto, @Actor() ctx: CommandContext): Promise<UserRegisteredView> {
@@ -54,11 +73,20 @@ export class UsersController {
   @Access('audit')
   async list(@Query() q: UsersQueryDto): Promise<UserPage> {
     await this.consistency.waitFor(q.consistentWith, [userDirectory.name]);
-    const { items, total } = await this.reads.page(UserDirectoryRow, cutOf(q), {}, { order: { userId: 'ASC' }, limit: q.limit, offset: q.offset });
+    const { items, total } = await this.reads.page(
+      UserDirectoryRow,
+      cutOf(q),
+      {},
+      { order: { userId: 'ASC' }, limit: q.limit, offset: q.offset },
+    );
     return { items, total, limit: q.limit, offset: q.offset };
   }
 
-  @ApiView({ summary: 'One user and their rights (admin, auditor); asOf/knownAt as they stood', response: UserView, notFound: 'USER_NOT_FOUND (or not registered at that date)' })
+  @ApiView({
+    summary: 'One user and their rights (admin, auditor); asOf/knownAt as they stood',
+    response: UserView,
+    notFound: 'USER_NOT_FOUND (or not registered at that date)',
+  })
   @Get('users/:userId')
   @Access('audit')
   async get(@Param() { userId }: UserParams, @Query() q: UsersQueryDto): Promise<UserView> {
@@ -87,7 +115,10 @@ export class UsersController {
     return commandResponse(await this.commands.execute(new ChangeUser(userId, { kind: 'revoke', role }, ctx)));
   }
 
-  @ApiCommand({ summary: 'Disable a user: their tokens stop working at once (nothing is recorded if already disabled)', notFound: 'USER_NOT_FOUND' })
+  @ApiCommand({
+    summary: 'Disable a user: their tokens stop working at once (nothing is recorded if already disabled)',
+    notFound: 'USER_NOT_FOUND',
+  })
   @Post('users/:userId/disable')
   @Access('admin')
   async disable(@Param() { userId }: UserParams, @Body() body: DisableUserDto, @Actor() ctx: CommandContext): Promise<CommandResponse> {

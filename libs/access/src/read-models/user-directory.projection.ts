@@ -24,7 +24,14 @@ export const userDirectory = defineProjection<{ users: UserDirectoryRow }>({
     }
     if (!current) return;
     const state = userDecider.evolve(
-      { exists: true, userId: current.userId, displayName: current.displayName, disabled: current.disabled, grants: current.grants, tokens: current.tokens.map((t) => ({ ...t, secretSha256: '' })) },
+      {
+        exists: true,
+        userId: current.userId,
+        displayName: current.displayName,
+        disabled: current.disabled,
+        grants: current.grants,
+        tokens: current.tokens.map((t) => ({ ...t, secretSha256: '' })),
+      },
       event,
     );
     const issuedAt = new Map(current.tokens.map((t) => [t.tokenId, t.issuedAt]));
@@ -32,7 +39,13 @@ export const userDirectory = defineProjection<{ users: UserDirectoryRow }>({
       ...current,
       disabled: state.disabled,
       grants: state.grants,
-      tokens: state.tokens.map(({ tokenId, label, expiresAt, revoked }) => ({ tokenId, label, expiresAt, revoked, issuedAt: issuedAt.get(tokenId) ?? at })),
+      tokens: state.tokens.map(({ tokenId, label, expiresAt, revoked }) => ({
+        tokenId,
+        label,
+        expiresAt,
+        revoked,
+        issuedAt: issuedAt.get(tokenId) ?? at,
+      })),
       updatedAt: at,
     });
   },

@@ -20,7 +20,9 @@ export class ChangeActionPlanHandler implements ICommandHandler<ChangeActionPlan
       command = { ...change, diagnostic: await diagnosticFacts(this.store, safir, change.diagnosticYear) };
     } else if (change.kind === 'add-priority') {
       // Findings are those of the diagnostic the plan was drafted from.
-      const drafted = (await this.store.readStream(actionPlanStream(safir, year), { toVersion: 0 })).map((e) => ({ type: e.type, data: e.data }) as ActionPlanEvent)[0];
+      const drafted = (await this.store.readStream(actionPlanStream(safir, year), { toVersion: 0 })).map(
+        (e) => ({ type: e.type, data: e.data }) as ActionPlanEvent,
+      )[0];
       const diagnosticYear = drafted?.type === 'ActionPlanDrafted' ? drafted.data.diagnosticYear : year;
       command = { ...change, diagnostic: await diagnosticFacts(this.store, safir, diagnosticYear) };
     }

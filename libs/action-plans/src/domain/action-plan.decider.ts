@@ -35,7 +35,17 @@ export type ActionPlanCommand =
   | { kind: 'adjust-closed'; actionId: string | null; note: string; value: number | null; adjustedOn?: string };
 
 export const actionPlanDecider: Decider<ActionPlanCommand, ActionPlanEvent, ActionPlanState> = {
-  initialState: () => ({ drafted: false, year: null, draftedOn: null, adoptedOn: null, closedOn: null, adopted: false, closed: false, priorities: new Set(), actions: new Map() }),
+  initialState: () => ({
+    drafted: false,
+    year: null,
+    draftedOn: null,
+    adoptedOn: null,
+    closedOn: null,
+    adopted: false,
+    closed: false,
+    priorities: new Set(),
+    actions: new Map(),
+  }),
   evolve(s, e) {
     switch (e.type) {
       case 'ActionPlanDrafted':
@@ -50,7 +60,8 @@ export const actionPlanDecider: Decider<ActionPlanCommand, ActionPlanEvent, Acti
         return { ...s, actions: new Map(s.actions).set(e.data.actionId, { status: e.data.status }) };
       case 'ActionPlanClosed': {
         const actions = new Map(s.actions);
-        for (const o of e.data.openActions ?? []) actions.set(o.actionId, { status: o.decision === 'ABANDONED' ? 'ABANDONED' : o.previousStatus });
+        for (const o of e.data.openActions ?? [])
+          actions.set(o.actionId, { status: o.decision === 'ABANDONED' ? 'ABANDONED' : o.previousStatus });
         return { ...s, closed: true, closedOn: e.data.closedOn, actions };
       }
       default:
@@ -60,42 +71,62 @@ export const actionPlanDecider: Decider<ActionPlanCommand, ActionPlanEvent, Acti
   decide(c, s, { now }) {
     if (c.kind === 'draft') {
       if (s.drafted) throw new DomainError('PLAN_EXISTS', `the ${c.year} action plan is already drafted`, 'conflict');
-      if (!c.diagnostic.published) throw new DomainError('DIAGNOSTIC_NOT_PUBLISHED', `the ${c.diagnosticYear} diagnostic of this agency is not published`, 'rule', 'diagnosticYear');
+      if (!c.diagnostic.published)
+        throw new DomainError(
+          'DIAGNOSTIC_NOT_PUBLISHED',
+          `the ${c.diagnosticYear} diagnostic of this agency is not published`,
+          'rule',
+          'diagnosticYear',
+        );
       // A plan is prepared from the autumn before its year, and drafted by its end.
       const dated = factOn(c.draftedOn, now, 'draftedOn', {
         notBefore: { day: `${c.year - 1}-01-01`, code: 'OUTSIDE_PLAN_PERIOD', why: `1 January ${c.year - 1}` },
         notAfter: { day: `${c.year}-12-31`, code: 'OUTSIDE_PLAN_PERIOD', why: `the end of ${c.year}` },
       });
-      return [{ type: 'ActionPlanDrafted', data: { safir: c.safir, year: c.year, diagnosticYear: c.diagnosticYear, diagnosticCoConstructed: c.diagnostic.coConstructed }, ...dated }];
+      return [
+        {
+          type: 'ActionPlanDrafted',
+          data: { safir: c.safir, year: c.year, diagnosticYear: c.diagnosticYear, diagnosticCoConstructed: c.diagnostic.coConstructed },
+          ...dated,
+        },
+      ];
     }
     if (!s.drafted) throw new DomainError('PLAN_NOT_FOUND', 'no action plan drafted for this agency and year', 'not_found');
     const afterDraft = { day: s.draftedOn, code: 'DATE_BEFORE_DRAFT', why: 'the day the plan was drafted' };
     const yearEnd = { day: `${s.year}-12-31`, code: 'OUTSIDE_PLAN_PERIOD', why: `the end of ${s.year}` };
     if (c.kind === 'adjust-closed') {
       if (!s.closed) throw new DomainError('PLAN_NOT_CLOSED', 'adjustments are for closed plans; report progress instead', 'rule');
-      if (c.actionId && !s.actions.has(c.actionId)) throw new DomainError('ACTION_NOT_FOUND', `no action ${c.actionId}`, 'not_found', 'actionId');
-      const dated = factOn(c.adjustedOn, now, 'adjustedOn', { notBefore: { day: s.closedOn, code: 'DATE_BEFORE_CLOSE', why: 'the day the plan was closed' } });
+      if (c.actionId && !s.actions.has(c.actionId))
+        throw new DomainError('ACTION_NOT_FOUND', `no action ${c.actionId}`, 'not_found', 'actionId');
+      const dated = factOn(c.adjustedOn, now, 'adjustedOn', {
+        notBefore: { day: s.closedOn, code: 'DATE_BEFORE_CLOSE', why: 'the day the plan was closed' },
+      });
       return [{ type: 'ClosedPlanAdjusted', data: { planYear: s.year!, actionId: c.actionId, note: c.note, value: c.value }, ...dated }];
     }
     if (s.closed) throw new DomainError('PLAN_CLOSED', `the ${s.year} plan is closed: record an adjustment that names it instead`, 'rule');
     const action = 'actionId' in c && c.actionId ? s.actions.get(c.actionId) : undefined;
     switch (c.kind) {
       case 'add-priority': {
-        if (s.priorities.has(c.priorityId)) throw new DomainError('PRIORITY_EXISTS', `priority ${c.priorityId} exists`, 'conflict', 'priorityId');
-        if (c.findingIds.length === 0) throw new DomainError('NO_FINDING_CITED', 'a priority must cite at least one finding of the diagnostic', 'rule', 'findingIds');
+        if (s.priorities.has(c.priorityId))
+          throw new DomainError('PRIORITY_EXISTS', `priority ${c.priorityId} exists`, 'conflict', 'priorityId');
+        if (c.findingIds.length === 0)
+          throw new DomainError('NO_FINDING_CITED', 'a priority must cite at least one finding of the diagnostic', 'rule', 'findingIds');
         const unknown = c.findingIds.filter((f) => !c.diagnostic.findingIds.includes(f));
-        if (unknown.length) throw new DomainError('UNKNOWN_FINDING', `not findings of the linked diagnostic: ${unknown.join(', ')}`, 'rule', 'findingIds');
+        if (unknown.length)
+          throw new DomainError('UNKNOWN_FINDING', `not findings of the linked diagnostic: ${unknown.join(', ')}`, 'rule', 'findingIds');
         const dated = factOn(c.addedOn, now, 'addedOn', { notBefore: afterDraft, notAfter: yearEnd });
         return [{ type: 'PriorityAdded', data: { priorityId: c.priorityId, title: c.title, findingIds: c.findingIds }, ...dated }];
       }
       case 'add-action': {
         if (s.actions.has(c.actionId)) throw new DomainError('ACTION_EXISTS', `action ${c.actionId} exists`, 'conflict', 'actionId');
-        if (!s.priorities.has(c.priorityId)) throw new DomainError('PRIORITY_NOT_FOUND', `no priority ${c.priorityId}`, 'rule', 'priorityId');
+        if (!s.priorities.has(c.priorityId))
+          throw new DomainError('PRIORITY_NOT_FOUND', `no priority ${c.priorityId}`, 'rule', 'priorityId');
         if (c.dueDate < c.startDate) throw new DomainError('DUE_BEFORE_START', 'the due date is before the start date', 'rule', 'dueDate');
         if (!c.dueDate.startsWith(String(s.year)) && !c.dueDateReason) {
           throw new DomainError('DUE_OUTSIDE_YEAR', `the due date falls outside ${s.year}: give a reason`, 'rule', 'dueDateReason');
         }
-        if (c.indicator.target === c.indicator.baseline) throw new DomainError('TARGET_EQUALS_BASELINE', 'the target must differ from the baseline', 'rule', 'indicator.target');
+        if (c.indicator.target === c.indicator.baseline)
+          throw new DomainError('TARGET_EQUALS_BASELINE', 'the target must differ from the baseline', 'rule', 'indicator.target');
         const { kind: _k, addedOn, ...data } = c;
         return [{ type: 'ActionAdded', data, ...factOn(addedOn, now, 'addedOn', { notBefore: afterDraft, notAfter: yearEnd }) }];
       }
@@ -107,16 +138,24 @@ export const actionPlanDecider: Decider<ActionPlanCommand, ActionPlanEvent, Acti
       }
       case 'report-progress': {
         if (!action) throw new DomainError('ACTION_NOT_FOUND', `no action ${c.actionId}`, 'not_found', 'actionId');
-        if (action.status === 'ABANDONED') throw new DomainError('ACTION_ABANDONED', 'no progress can be reported on an abandoned action', 'rule', 'actionId');
+        if (action.status === 'ABANDONED')
+          throw new DomainError('ACTION_ABANDONED', 'no progress can be reported on an abandoned action', 'rule', 'actionId');
         if (!Number.isFinite(c.value)) throw new DomainError('INVALID_VALUE', 'value must be a number', 'rule', 'value');
         const dated = factOn(c.on, now, 'on', { notBefore: afterDraft, inYear: { year: s.year!, code: 'OUTSIDE_PLAN_YEAR' } });
         return [{ type: 'ProgressReported', data: { actionId: c.actionId, value: c.value, on: c.on, comment: c.comment }, ...dated }];
       }
       case 'change-status':
         if (!action) throw new DomainError('ACTION_NOT_FOUND', `no action ${c.actionId}`, 'not_found', 'actionId');
-        if (['ABANDONED', 'BLOCKED', 'PAUSED'].includes(c.status) && !c.reason) throw new DomainError('REASON_REQUIRED', `say why the action is ${c.status.toLowerCase()}`, 'rule', 'reason');
+        if (['ABANDONED', 'BLOCKED', 'PAUSED'].includes(c.status) && !c.reason)
+          throw new DomainError('REASON_REQUIRED', `say why the action is ${c.status.toLowerCase()}`, 'rule', 'reason');
         if (action.status === c.status) return [];
-        return [{ type: 'ActionStatusChanged', data: { actionId: c.actionId, status: c.status, reason: c.reason }, ...factOn(c.changedOn, now, 'changedOn', { notBefore: afterDraft }) }];
+        return [
+          {
+            type: 'ActionStatusChanged',
+            data: { actionId: c.actionId, status: c.status, reason: c.reason },
+            ...factOn(c.changedOn, now, 'changedOn', { notBefore: afterDraft }),
+          },
+        ];
       case 'mid-year-review': {
         if (!s.adopted) throw new DomainError('NOT_ADOPTED', 'a mid-year review needs an adopted plan', 'rule');
         const dated = factOn(c.reviewedOn, now, 'reviewedOn', {

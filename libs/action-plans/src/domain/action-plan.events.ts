@@ -64,7 +64,14 @@ export type ActionPlanEvent = WhenItHappened<
 >;
 
 export const ACTION_PLAN_EVENT_TYPES = [
-  'ActionPlanDrafted', 'PriorityAdded', 'ActionAdded', 'ActionPlanAdopted', 'ProgressReported', 'ActionStatusChanged',
-  'MidYearReviewRecorded', 'ActionPlanClosed', 'ClosedPlanAdjusted',
+  'ActionPlanDrafted',
+  'PriorityAdded',
+  'ActionAdded',
+  'ActionPlanAdopted',
+  'ProgressReported',
+  'ActionStatusChanged',
+  'MidYearReviewRecorded',
+  'ActionPlanClosed',
+  'ClosedPlanAdjusted',
 ] as const;
 export const actionPlanStream = (safir: string, year: number) => `action-plan-${safir}-${year}`;

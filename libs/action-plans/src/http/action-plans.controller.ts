@@ -4,12 +4,40 @@ import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Actor } from '@ancrage/access';
 import { ReadModels } from '@ancrage/projections';
-import { Access, ApiCommand, ApiView, AsOfQueryDto, CachedView, Clock, CLOCK, CommandContext, CommandResponse, commandResponse, cutOf, endOfDay, paginate, ReadConsistency } from '@ancrage/platform';
+import {
+  Access,
+  ApiCommand,
+  ApiView,
+  AsOfQueryDto,
+  CachedView,
+  Clock,
+  CLOCK,
+  CommandContext,
+  CommandResponse,
+  commandResponse,
+  cutOf,
+  endOfDay,
+  paginate,
+  ReadConsistency,
+} from '@ancrage/platform';
 import { ActionPlanChange, ChangeActionPlan } from '../commands/change-action-plan.command';
 import { ActionPlanRow, PlanActionProgressRow, PlanActionRow } from '../read-models/plan.entities';
 import { executionCsv, executionLines, planProgress } from '../read-models/plan-views';
 import { plansProjection } from '../read-models/plans.projection';
-import { ActionParams, AddActionDto, AddPriorityDto, AdjustmentDto, CloseDto, DateDto, DraftPlanDto, ExecutionQueryDto, PlanParams, ProgressDto, ReviewDto, StatusDto } from './dto/action-plan.dto';
+import {
+  ActionParams,
+  AddActionDto,
+  AddPriorityDto,
+  AdjustmentDto,
+  CloseDto,
+  DateDto,
+  DraftPlanDto,
+  ExecutionQueryDto,
+  PlanParams,
+  ProgressDto,
+  ReviewDto,
+  StatusDto,
+} from './dto/action-plan.dto';
 import { PlanExecutionPage, PlanProgressView } from './dto/action-plans.views';
 
 @ApiTags('action plans')
@@ -26,21 +54,39 @@ export class ActionPlansController {
     return commandResponse(await this.commands.execute(new ChangeActionPlan(p.safir, p.year, change, ctx)));
   }
 
-  @ApiCommand({ summary: 'Draft the yearly action plan from a published diagnostic of the same agency', conflict: 'PLAN_EXISTS: already drafted', rule: 'DIAGNOSTIC_NOT_PUBLISHED, OUTSIDE_PLAN_PERIOD, FUTURE_DATE' })
+  @ApiCommand({
+    summary: 'Draft the yearly action plan from a published diagnostic of the same agency',
+    conflict: 'PLAN_EXISTS: already drafted',
+    rule: 'DIAGNOSTIC_NOT_PUBLISHED, OUTSIDE_PLAN_PERIOD, FUTURE_DATE',
+  })
   @Post('agencies/:safir/action-plans/:year')
   @Access('agency.write')
   draft(@Param() p: PlanParams, @Body() b: DraftPlanDto, @Actor() ctx: CommandContext): Promise<CommandResponse> {
     return this.change(p, { kind: 'draft', safir: p.safir, year: p.year, diagnosticYear: b.diagnosticYear, draftedOn: b.draftedOn }, ctx);
   }
 
-  @ApiCommand({ summary: 'Add a priority citing findings of the linked diagnostic', conflict: 'PRIORITY_EXISTS', rule: 'NO_FINDING_CITED, UNKNOWN_FINDING, PLAN_CLOSED, DATE_BEFORE_DRAFT, OUTSIDE_PLAN_PERIOD, FUTURE_DATE', notFound: 'PLAN_NOT_FOUND' })
+  @ApiCommand({
+    summary: 'Add a priority citing findings of the linked diagnostic',
+    conflict: 'PRIORITY_EXISTS',
+    rule: 'NO_FINDING_CITED, UNKNOWN_FINDING, PLAN_CLOSED, DATE_BEFORE_DRAFT, OUTSIDE_PLAN_PERIOD, FUTURE_DATE',
+    notFound: 'PLAN_NOT_FOUND',
+  })
   @Post('agencies/:safir/action-plans/:year/priorities')
   @Access('agency.write')
   priority(@Param() p: PlanParams, @Body() b: AddPriorityDto, @Actor() ctx: CommandContext): Promise<CommandResponse> {
-    return this.change(p, { kind: 'add-priority', priorityId: b.priorityId, title: b.title, findingIds: b.findingIds, addedOn: b.addedOn }, ctx);
+    return this.change(
+      p,
+      { kind: 'add-priority', priorityId: b.priorityId, title: b.title, findingIds: b.findingIds, addedOn: b.addedOn },
+      ctx,
+    );
   }
 
-  @ApiCommand({ summary: 'Add an action under a priority: lever, owner, partners, dates, indicator with unit, baseline and target', conflict: 'ACTION_EXISTS', rule: 'PRIORITY_NOT_FOUND, DUE_BEFORE_START, DUE_OUTSIDE_YEAR (without a reason), TARGET_EQUALS_BASELINE, PLAN_CLOSED, DATE_BEFORE_DRAFT, FUTURE_DATE', notFound: 'PLAN_NOT_FOUND' })
+  @ApiCommand({
+    summary: 'Add an action under a priority: lever, owner, partners, dates, indicator with unit, baseline and target',
+    conflict: 'ACTION_EXISTS',
+    rule: 'PRIORITY_NOT_FOUND, DUE_BEFORE_START, DUE_OUTSIDE_YEAR (without a reason), TARGET_EQUALS_BASELINE, PLAN_CLOSED, DATE_BEFORE_DRAFT, FUTURE_DATE',
+    notFound: 'PLAN_NOT_FOUND',
+  })
   @Post('agencies/:safir/action-plans/:year/actions')
   @Access('agency.write')
   action(@Param() p: PlanParams, @Body() b: AddActionDto, @Actor() ctx: CommandContext): Promise<CommandResponse> {
@@ -48,35 +94,65 @@ export class ActionPlansController {
     return this.change(
       p,
       {
-        kind: 'add-action', actionId: b.actionId, priorityId: b.priorityId, title: b.title, lever: b.lever, owner: b.owner, partnerIds: b.partnerIds ?? [],
-        startDate: b.startDate, dueDate: b.dueDate, dueDateReason: b.dueDateReason ?? null, indicator: { name, unit, baseline, target }, addedOn: b.addedOn,
+        kind: 'add-action',
+        actionId: b.actionId,
+        priorityId: b.priorityId,
+        title: b.title,
+        lever: b.lever,
+        owner: b.owner,
+        partnerIds: b.partnerIds ?? [],
+        startDate: b.startDate,
+        dueDate: b.dueDate,
+        dueDateReason: b.dueDateReason ?? null,
+        indicator: { name, unit, baseline, target },
+        addedOn: b.addedOn,
       },
       ctx,
     );
   }
 
-  @ApiCommand({ summary: 'Adopt the plan on a date', rule: 'ALREADY_ADOPTED, EMPTY_PLAN, PLAN_CLOSED, DATE_BEFORE_DRAFT, OUTSIDE_PLAN_PERIOD, FUTURE_DATE', notFound: 'PLAN_NOT_FOUND' })
+  @ApiCommand({
+    summary: 'Adopt the plan on a date',
+    rule: 'ALREADY_ADOPTED, EMPTY_PLAN, PLAN_CLOSED, DATE_BEFORE_DRAFT, OUTSIDE_PLAN_PERIOD, FUTURE_DATE',
+    notFound: 'PLAN_NOT_FOUND',
+  })
   @Post('agencies/:safir/action-plans/:year/adopt')
   @Access('agency.write')
   adopt(@Param() p: PlanParams, @Body() b: DateDto, @Actor() ctx: CommandContext): Promise<CommandResponse> {
     return this.change(p, { kind: 'adopt', adoptedOn: b.date }, ctx);
   }
 
-  @ApiCommand({ summary: 'Report progress on an action (value at a date); refused on abandoned actions and closed plans', rule: 'ACTION_ABANDONED, INVALID_VALUE, FUTURE_DATE, OUTSIDE_PLAN_YEAR, PLAN_CLOSED', notFound: 'PLAN_NOT_FOUND, ACTION_NOT_FOUND' })
+  @ApiCommand({
+    summary: 'Report progress on an action (value at a date); refused on abandoned actions and closed plans',
+    rule: 'ACTION_ABANDONED, INVALID_VALUE, FUTURE_DATE, OUTSIDE_PLAN_YEAR, PLAN_CLOSED',
+    notFound: 'PLAN_NOT_FOUND, ACTION_NOT_FOUND',
+  })
   @Post('agencies/:safir/action-plans/:year/actions/:actionId/progress')
   @Access('agency.write')
   report(@Param() p: ActionParams, @Body() b: ProgressDto, @Actor() ctx: CommandContext): Promise<CommandResponse> {
     return this.change(p, { kind: 'report-progress', actionId: p.actionId, value: b.value, on: b.on, comment: b.comment ?? null }, ctx);
   }
 
-  @ApiCommand({ summary: "Change an action's status (planned, in progress, done, paused, abandoned, blocked)", rule: 'REASON_REQUIRED (paused, blocked, abandoned), PLAN_CLOSED, DATE_BEFORE_DRAFT, FUTURE_DATE', notFound: 'PLAN_NOT_FOUND, ACTION_NOT_FOUND' })
+  @ApiCommand({
+    summary: "Change an action's status (planned, in progress, done, paused, abandoned, blocked)",
+    rule: 'REASON_REQUIRED (paused, blocked, abandoned), PLAN_CLOSED, DATE_BEFORE_DRAFT, FUTURE_DATE',
+    notFound: 'PLAN_NOT_FOUND, ACTION_NOT_FOUND',
+  })
   @Put('agencies/:safir/action-plans/:year/actions/:actionId/status')
   @Access('agency.write')
   status(@Param() p: ActionParams, @Body() b: StatusDto, @Actor() ctx: CommandContext): Promise<CommandResponse> {
-    return this.change(p, { kind: 'change-status', actionId: p.actionId, status: b.status, reason: b.reason ?? null, changedOn: b.changedOn }, ctx);
+    return this.change(
+      p,
+      { kind: 'change-status', actionId: p.actionId, status: b.status, reason: b.reason ?? null, changedOn: b.changedOn },
+      ctx,
+    );
   }
 
-  @ApiCommand({ summary: 'Record the mid-year review', rule: 'NOT_ADOPTED, FUTURE_DATE, DATE_BEFORE_ADOPTION, OUTSIDE_PLAN_YEAR, PLAN_CLOSED', notFound: 'PLAN_NOT_FOUND' })
+  @ApiCommand({
+    summary: 'Record the mid-year review',
+    rule: 'NOT_ADOPTED, FUTURE_DATE, DATE_BEFORE_ADOPTION, OUTSIDE_PLAN_YEAR, PLAN_CLOSED',
+    notFound: 'PLAN_NOT_FOUND',
+  })
   @Post('agencies/:safir/action-plans/:year/mid-year-review')
   @Access('agency.write')
   review(@Param() p: PlanParams, @Body() b: ReviewDto, @Actor() ctx: CommandContext): Promise<CommandResponse> {
@@ -84,7 +160,8 @@ export class ActionPlansController {
   }
 
   @ApiCommand({
-    summary: 'Close the year: every action done or abandoned, or openActions says what becomes of the others; later corrections are adjustments naming the closed plan',
+    summary:
+      'Close the year: every action done or abandoned, or openActions says what becomes of the others; later corrections are adjustments naming the closed plan',
     rule: 'PLAN_CLOSED: already closed; OPEN_ACTIONS: actions still open and no openActions; DATE_BEFORE_DRAFT, FUTURE_DATE',
     notFound: 'PLAN_NOT_FOUND',
   })
@@ -94,21 +171,37 @@ export class ActionPlansController {
     return this.change(p, { kind: 'close', closedOn: b.date, openActions: b.openActions }, ctx);
   }
 
-  @ApiCommand({ summary: 'Record an adjustment to a closed plan (never an edit)', rule: 'PLAN_NOT_CLOSED, DATE_BEFORE_CLOSE, FUTURE_DATE', notFound: 'PLAN_NOT_FOUND, ACTION_NOT_FOUND (the actionId of the body)' })
+  @ApiCommand({
+    summary: 'Record an adjustment to a closed plan (never an edit)',
+    rule: 'PLAN_NOT_CLOSED, DATE_BEFORE_CLOSE, FUTURE_DATE',
+    notFound: 'PLAN_NOT_FOUND, ACTION_NOT_FOUND (the actionId of the body)',
+  })
   @Post('agencies/:safir/action-plans/:year/adjustments')
   @Access('agency.write')
   adjust(@Param() p: PlanParams, @Body() b: AdjustmentDto, @Actor() ctx: CommandContext): Promise<CommandResponse> {
-    return this.change(p, { kind: 'adjust-closed', actionId: b.actionId ?? null, note: b.note, value: b.value ?? null, adjustedOn: b.adjustedOn }, ctx);
+    return this.change(
+      p,
+      { kind: 'adjust-closed', actionId: b.actionId ?? null, note: b.note, value: b.value ?? null, adjustedOn: b.adjustedOn },
+      ctx,
+    );
   }
 
   private async rows(q: AsOfQueryDto, filter: { safir?: string; year: number; region?: string }) {
     await this.consistency.waitFor(q.consistentWith, [plansProjection.name]);
     const date = (q.asOf ? endOfDay(q.asOf)! : this.clock().toISOString()).slice(0, 10);
     const cut = cutOf(q);
-    const plans = await this.reads.find(ActionPlanRow, cut, { year: filter.year, safir: filter.safir, region: filter.region }, { order: { safir: 'ASC' } });
+    const plans = await this.reads.find(
+      ActionPlanRow,
+      cut,
+      { year: filter.year, safir: filter.safir, region: filter.region },
+      { order: { safir: 'ASC' } },
+    );
     // The actions of those plans only: a region's, or one agency's.
     const ofPlans = { year: filter.year, safir: filter.safir ?? (filter.region ? plans.map((p) => p.safir) : undefined) };
-    const [actions, progress] = await Promise.all([this.reads.find(PlanActionRow, cut, ofPlans), this.reads.find(PlanActionProgressRow, cut, ofPlans)]);
+    const [actions, progress] = await Promise.all([
+      this.reads.find(PlanActionRow, cut, ofPlans),
+      this.reads.find(PlanActionProgressRow, cut, ofPlans),
+    ]);
     return { plans, actions, progress, date };
   }
 
@@ -128,7 +221,8 @@ export class ActionPlansController {
   }
 
   @ApiView({
-    summary: 'Plan execution across the agencies of a region or the country: status, actions by status and lever, late actions; sortable, paginated, CSV with format=csv',
+    summary:
+      'Plan execution across the agencies of a region or the country: status, actions by status and lever, late actions; sortable, paginated, CSV with format=csv',
     response: PlanExecutionPage,
     csv: true,
   })
@@ -139,7 +233,7 @@ export class ActionPlansController {
     const r = await this.rows(q, { year: q.year, region: q.region });
     const lines = executionLines(r.plans, r.actions, r.progress, r.date);
     const sort = q.sort ?? 'safir';
-    lines.sort((a, b) => (sort === 'safir' ? a.safir.localeCompare(b.safir) : (b[sort]) - (a[sort])));
+    lines.sort((a, b) => (sort === 'safir' ? a.safir.localeCompare(b.safir) : b[sort] - a[sort]));
     if (q.format === 'csv') {
       res.setHeader('content-type', 'text/csv; charset=utf-8');
       res.setHeader('content-disposition', `attachment; filename="plan-execution-${q.year}${q.region ? `-${q.region}` : ''}.csv"`);

@@ -51,7 +51,11 @@ function actionsOn(actions: PlanActionRow[], values: Map<string, PlanActionProgr
 function planOn(plan: ActionPlanRow, actions: PlanActionRow[], values: Map<string, PlanActionProgressRow[]>, date: string) {
   const now = actionsOn(actions, values, date);
   const counted = now.filter((a) => a.status !== 'ABANDONED');
-  return { now, counted, summary: { ...plan, reached: mean(counted.map((a) => a.reached)), late: counted.filter((a) => a.late).length, actions: actions.length } };
+  return {
+    now,
+    counted,
+    summary: { ...plan, reached: mean(counted.map((a) => a.reached)), late: counted.filter((a) => a.late).length, actions: actions.length },
+  };
 }
 
 /** Per action, per priority and for the plan at a date, plus the month-by-month series of the year. */
@@ -66,7 +70,12 @@ export function planProgress(plan: ActionPlanRow, actions: PlanActionRow[], prog
     const month = `${plan.year}-${String(i + 1).padStart(2, '0')}`;
     const end = new Date(Date.UTC(plan.year, i + 1, 0)).toISOString().slice(0, 10);
     const at = actionsOn(actions, values, end).filter((a) => a.status !== 'ABANDONED');
-    return { month, reached: mean(at.map((a) => a.reached)), onTrack: at.filter((a) => a.onTrack).length, late: at.filter((a) => a.late).length };
+    return {
+      month,
+      reached: mean(at.map((a) => a.reached)),
+      onTrack: at.filter((a) => a.onTrack).length,
+      late: at.filter((a) => a.late).length,
+    };
   }).filter((m) => m.month <= date.slice(0, 7));
   return { formula: PROGRESS_FORMULA, date, plan: summary, priorities, actions: now, months };
 }
@@ -111,6 +120,16 @@ export function executionLines(plans: ActionPlanRow[], actions: PlanActionRow[],
 }
 
 export function executionCsv(lines: ReturnType<typeof executionLines>): string {
-  const head = ['safir', 'region', 'year', 'status', 'actions', 'lateActions', 'reached', 'priorities', 'prioritiesCitingCoConstructedDiagnostic'];
+  const head = [
+    'safir',
+    'region',
+    'year',
+    'status',
+    'actions',
+    'lateActions',
+    'reached',
+    'priorities',
+    'prioritiesCitingCoConstructedDiagnostic',
+  ];
   return toCsv(head, lines);
 }

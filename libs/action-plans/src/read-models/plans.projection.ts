@@ -16,8 +16,16 @@ export const plansProjection = defineProjection<PlanTables>({
   // 2: a close abandons or carries over the actions still open.
   version: 2,
   eventTypes: [
-    'AgencyRegistered', 'ActionPlanDrafted', 'PriorityAdded', 'ActionAdded', 'ActionPlanAdopted', 'ProgressReported',
-    'ActionStatusChanged', 'MidYearReviewRecorded', 'ActionPlanClosed', 'ClosedPlanAdjusted',
+    'AgencyRegistered',
+    'ActionPlanDrafted',
+    'PriorityAdded',
+    'ActionAdded',
+    'ActionPlanAdopted',
+    'ProgressReported',
+    'ActionStatusChanged',
+    'MidYearReviewRecorded',
+    'ActionPlanClosed',
+    'ClosedPlanAdjusted',
   ],
   tables: {
     plans: { entity: ActionPlanRow, key: ['safir', 'year'], stable: ['region'], indexes: [['year', 'region']] },
@@ -34,7 +42,9 @@ export const plansProjection = defineProjection<PlanTables>({
       { table: 'plans', key: k },
       ...(d.actionId ? [{ table: 'actions' as const, key: { ...k, actionId: d.actionId } }] : []),
       ...(d.openActions ?? []).map((o) => ({ table: 'actions' as const, key: { ...k, actionId: o.actionId } })),
-      ...(e.type === 'ProgressReported' ? [{ table: 'progress' as const, key: { ...k, actionId: d.actionId, month: d.on!.slice(0, 7) } }] : []),
+      ...(e.type === 'ProgressReported'
+        ? [{ table: 'progress' as const, key: { ...k, actionId: d.actionId, month: d.on!.slice(0, 7) } }]
+        : []),
     ];
   },
   apply(e, rows) {
@@ -46,8 +56,16 @@ export const plansProjection = defineProjection<PlanTables>({
     const event = { type: e.type, data: e.data } as ActionPlanEvent;
     if (event.type === 'ActionPlanDrafted') {
       return rows.put('plans', {
-        ...k, region: rows.get('agencies', { safir: k.safir })?.region ?? null, status: 'DRAFT', adoptedOn: null, closedOn: null,
-        diagnosticYear: event.data.diagnosticYear, diagnosticCoConstructed: event.data.diagnosticCoConstructed, priorities: [], reviews: [], adjustments: [],
+        ...k,
+        region: rows.get('agencies', { safir: k.safir })?.region ?? null,
+        status: 'DRAFT',
+        adoptedOn: null,
+        closedOn: null,
+        diagnosticYear: event.data.diagnosticYear,
+        diagnosticCoConstructed: event.data.diagnosticCoConstructed,
+        priorities: [],
+        reviews: [],
+        adjustments: [],
       });
     }
     const plan = rows.get('plans', k);
@@ -58,9 +76,22 @@ export const plansProjection = defineProjection<PlanTables>({
       case 'ActionAdded': {
         const a = event.data;
         return rows.put('actions', {
-          ...k, actionId: a.actionId, priorityId: a.priorityId, title: a.title, lever: a.lever, owner: a.owner, partnerIds: a.partnerIds,
-          startDate: a.startDate, dueDate: a.dueDate, indicatorName: a.indicator.name, unit: a.indicator.unit, baseline: a.indicator.baseline,
-          target: a.indicator.target, status: 'PLANNED', latestValue: null, latestOn: null,
+          ...k,
+          actionId: a.actionId,
+          priorityId: a.priorityId,
+          title: a.title,
+          lever: a.lever,
+          owner: a.owner,
+          partnerIds: a.partnerIds,
+          startDate: a.startDate,
+          dueDate: a.dueDate,
+          indicatorName: a.indicator.name,
+          unit: a.indicator.unit,
+          baseline: a.indicator.baseline,
+          target: a.indicator.target,
+          status: 'PLANNED',
+          latestValue: null,
+          latestOn: null,
         });
       }
       case 'ActionPlanAdopted':
@@ -75,7 +106,13 @@ export const plansProjection = defineProjection<PlanTables>({
       case 'MidYearReviewRecorded':
         return rows.put('plans', { ...plan, reviews: [...plan.reviews, event.data] });
       case 'ClosedPlanAdjusted':
-        return rows.put('plans', { ...plan, adjustments: [...plan.adjustments, { actionId: event.data.actionId, note: event.data.note, value: event.data.value, recordedAt: e.metadata.recordedAt }] });
+        return rows.put('plans', {
+          ...plan,
+          adjustments: [
+            ...plan.adjustments,
+            { actionId: event.data.actionId, note: event.data.note, value: event.data.value, recordedAt: e.metadata.recordedAt },
+          ],
+        });
       case 'ActionStatusChanged': {
         const a = rows.get('actions', { ...k, actionId: event.data.actionId });
         return a && rows.put('actions', { ...a, status: event.data.status });
@@ -84,9 +121,21 @@ export const plansProjection = defineProjection<PlanTables>({
         const a = rows.get('actions', { ...k, actionId: event.data.actionId });
         if (!a) return;
         const newer = a.latestOn === null || event.data.on >= a.latestOn;
-        rows.put('actions', newer ? { ...a, latestValue: event.data.value, latestOn: event.data.on, status: a.status === 'PLANNED' ? 'IN_PROGRESS' : a.status } : a);
+        rows.put(
+          'actions',
+          newer
+            ? { ...a, latestValue: event.data.value, latestOn: event.data.on, status: a.status === 'PLANNED' ? 'IN_PROGRESS' : a.status }
+            : a,
+        );
         const m = rows.get('progress', { ...k, actionId: a.actionId, month: event.data.on.slice(0, 7) });
-        if (!m || event.data.on >= m.on) rows.put('progress', { ...k, actionId: a.actionId, month: event.data.on.slice(0, 7), value: event.data.value, on: event.data.on });
+        if (!m || event.data.on >= m.on)
+          rows.put('progress', {
+            ...k,
+            actionId: a.actionId,
+            month: event.data.on.slice(0, 7),
+            value: event.data.value,
+            on: event.data.on,
+          });
         return;
       }
     }

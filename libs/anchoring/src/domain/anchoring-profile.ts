@@ -77,14 +77,23 @@ export interface Placement {
 
 function criteria(i: AnchoringIndicators): Criterion[] {
   const t = PROACTIVITY_THRESHOLDS;
-  const count = (criterion: 'jointEventsInitiated' | 'strongPriorityPartnerships' | 'employerProspectingActions', lever: (gap: number) => string): Criterion => {
+  const count = (
+    criterion: 'jointEventsInitiated' | 'strongPriorityPartnerships' | 'employerProspectingActions',
+    lever: (gap: number) => string,
+  ): Criterion => {
     const gap = t[criterion] - i[criterion];
     return { criterion, value: i[criterion], threshold: `≥ ${t[criterion]}`, met: gap <= 0, lever: gap > 0 ? lever(gap) : null };
   };
   const share = i.specificOrInnovativeFundShare;
   return [
-    count('jointEventsInitiated', (gap) => `initiate ${gap} more joint event${gap > 1 ? 's' : ''} with partners (forum, job dating, recruitment session)`),
-    count('strongPriorityPartnerships', (gap) => `bring ${gap} more circle-1/2 partnership${gap > 1 ? 's' : ''} under an active agreement with quality ≥ 3`),
+    count(
+      'jointEventsInitiated',
+      (gap) => `initiate ${gap} more joint event${gap > 1 ? 's' : ''} with partners (forum, job dating, recruitment session)`,
+    ),
+    count(
+      'strongPriorityPartnerships',
+      (gap) => `bring ${gap} more circle-1/2 partnership${gap > 1 ? 's' : ''} under an active agreement with quality ≥ 3`,
+    ),
     {
       criterion: 'diagnosticCoConstructed',
       value: i.diagnosticCoConstructed,
@@ -110,14 +119,22 @@ export function placeAgency(context: ContextClass | null, indicators: AnchoringI
   const proactive = proactivityScore >= PROACTIVE_FROM;
   const base = { context, proactive, proactivityScore, criteria: list, rule: PLACEMENT_RULE };
   if (context === null) {
-    return { ...base, configuration: null, explanation: 'no territorial context recorded for the basin yet: record one to place the agency' };
+    return {
+      ...base,
+      configuration: null,
+      explanation: 'no territorial context recorded for the basin yet: record one to place the agency',
+    };
   }
   const configuration: AnchoringConfiguration =
     context === 'DIFFICULT'
       ? 'JOB_SEEKER_FOCUSED_DIFFICULT'
       : context === 'FAVOURABLE'
-        ? proactive ? 'PROACTIVE_FAVOURABLE' : 'STANDARD_FAVOURABLE'
-        : proactive ? 'PROACTIVE_INTERMEDIATE' : 'STANDARD_INTERMEDIATE';
+        ? proactive
+          ? 'PROACTIVE_FAVOURABLE'
+          : 'STANDARD_FAVOURABLE'
+        : proactive
+          ? 'PROACTIVE_INTERMEDIATE'
+          : 'STANDARD_INTERMEDIATE';
   const met = `${proactivityScore} of 5 proactivity criteria met (${PROACTIVE_FROM} needed)`;
   const explanation =
     context === 'DIFFICULT'

@@ -5,7 +5,13 @@ import { ReadModels } from '@ancrage/projections';
 import { Access, ApiView, AsOfQueryDto, CachedView, Clock, CLOCK, cutOf, endOfDay, paginate, ReadConsistency } from '@ancrage/platform';
 import { CONFIGURATION_LABELS, PLACEMENT_RULE } from '../domain/anchoring-profile';
 import { AnchoringFacts, anchoringCsv, anchoringReport } from '../read-models/anchoring-report';
-import { AnchoringAgencyRow, AnchoringJointEventRow, AnchoringPartnerRow, AnchoringPartnershipRow, AnchoringYearRow } from '../read-models/anchoring.entities';
+import {
+  AnchoringAgencyRow,
+  AnchoringJointEventRow,
+  AnchoringPartnerRow,
+  AnchoringPartnershipRow,
+  AnchoringYearRow,
+} from '../read-models/anchoring.entities';
 import { anchoringProjection } from '../read-models/anchoring.projection';
 import { AgencyAnchoringParams, AgencyAnchoringQueryDto, AnchoringQueryDto } from './dto/anchoring.dto';
 import { AgencyAnchoringView, AnchoringProfilesPage } from './dto/anchoring.views';
@@ -29,7 +35,12 @@ export class AnchoringController {
   private async facts(q: AsOfQueryDto, filter: { region?: string; safir?: string; year: number }): Promise<AnchoringFacts> {
     await this.consistency.waitFor(q.consistentWith, [anchoringProjection.name]);
     const cut = cutOf(q);
-    const agencies = await this.reads.find(AnchoringAgencyRow, cut, { region: filter.region, safir: filter.safir }, { order: { safir: 'ASC' } });
+    const agencies = await this.reads.find(
+      AnchoringAgencyRow,
+      cut,
+      { region: filter.region, safir: filter.safir },
+      { order: { safir: 'ASC' } },
+    );
     // A national read names no agency: every row is the country's.
     const safir = filter.region || filter.safir ? agencies.map((a) => a.safir) : undefined;
     const [partnerships, jointEvents, years] = await Promise.all([
@@ -42,7 +53,8 @@ export class AnchoringController {
   }
 
   @ApiView({
-    summary: "Each agency of a region (or the country) placed in one of the study's five anchoring configurations for a year, with the indicators and levers; asOf/knownAt as it stood; CSV with format=csv",
+    summary:
+      "Each agency of a region (or the country) placed in one of the study's five anchoring configurations for a year, with the indicators and levers; asOf/knownAt as it stood; CSV with format=csv",
     response: AnchoringProfilesPage,
     csv: true,
   })
@@ -52,7 +64,9 @@ export class AnchoringController {
   async list(@Query() q: AnchoringQueryDto, @Res({ passthrough: true }) res: Response): Promise<AnchoringProfilesPage | string> {
     const report = anchoringReport(q.year, this.referenceDate(q.year, q), await this.facts(q, q));
     // The rule is given once for the list, not with every agency.
-    const placements = (q.configuration ? report.placements.filter((p) => p.configuration === q.configuration) : report.placements).map(({ rule: _rule, ...p }) => p);
+    const placements = (q.configuration ? report.placements.filter((p) => p.configuration === q.configuration) : report.placements).map(
+      ({ rule: _rule, ...p }) => p,
+    );
     if (q.format === 'csv') {
       res.setHeader('content-type', 'text/csv; charset=utf-8');
       res.setHeader('content-disposition', `attachment; filename="anchoring-${q.year}${q.region ? `-${q.region}` : ''}.csv"`);
@@ -73,7 +87,11 @@ export class AnchoringController {
   async agency(@Param() p: AgencyAnchoringParams, @Query() q: AgencyAnchoringQueryDto): Promise<AgencyAnchoringView> {
     const report = anchoringReport(q.year, this.referenceDate(q.year, q), await this.facts(q, { safir: p.safir, year: q.year }));
     const placement = report.placements[0];
-    if (!placement) throw new NotFoundException({ code: 'AGENCY_NOT_FOUND', message: `no agency ${p.safir}${q.asOf || q.knownAt ? ' at that date' : ''}` });
+    if (!placement)
+      throw new NotFoundException({
+        code: 'AGENCY_NOT_FOUND',
+        message: `no agency ${p.safir}${q.asOf || q.knownAt ? ' at that date' : ''}`,
+      });
     return { ...placement, label: placement.configuration ? CONFIGURATION_LABELS[placement.configuration] : null };
   }
 }

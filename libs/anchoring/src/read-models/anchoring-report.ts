@@ -1,6 +1,12 @@
 import { toCsv } from '@ancrage/platform';
 import { AnchoringIndicators, CONFIGURATIONS, Placement, placeAgency } from '../domain/anchoring-profile';
-import type { AnchoringAgencyRow, AnchoringJointEventRow, AnchoringPartnershipRow, AnchoringYearRow, AgreementSpan } from './anchoring.entities';
+import type {
+  AnchoringAgencyRow,
+  AnchoringJointEventRow,
+  AnchoringPartnershipRow,
+  AnchoringYearRow,
+  AgreementSpan,
+} from './anchoring.entities';
 
 export interface AnchoringFacts {
   agencies: AnchoringAgencyRow[];
@@ -38,7 +44,9 @@ export function indicatorsOf(safir: string, year: number, referenceDate: string,
     return circle <= 2 && p.agreements.some((a) => activeOn(a, referenceDate)) && (last?.score ?? 0) >= 3;
   });
   return {
-    jointEventsInitiated: facts.jointEvents.filter((j) => j.safir === safir && j.held && j.date.startsWith(String(year)) && j.date <= referenceDate).length,
+    jointEventsInitiated: facts.jointEvents.filter(
+      (j) => j.safir === safir && j.held && j.date.startsWith(String(year)) && j.date <= referenceDate,
+    ).length,
     strongPriorityPartnerships: strong.length,
     diagnosticCoConstructed: y?.diagnosticCoConstructed ?? false,
     specificOrInnovativeFundShare: total > 0 ? targeted / total : 0,
@@ -73,7 +81,16 @@ export function anchoringReport(year: number, referenceDate: string, facts: Anch
     .map((a) => {
       const indicators = indicatorsOf(a.safir, year, referenceDate, own(a.safir));
       const context = a.contexts.filter((c) => c.effectiveDate <= referenceDate).at(-1)?.class ?? null;
-      return { safir: a.safir, name: a.name, region: a.region, employmentBasin: a.employmentBasin, year, referenceDate, indicators, ...placeAgency(context, indicators) };
+      return {
+        safir: a.safir,
+        name: a.name,
+        region: a.region,
+        employmentBasin: a.employmentBasin,
+        year,
+        referenceDate,
+        indicators,
+        ...placeAgency(context, indicators),
+      };
     })
     .sort((a, b) => a.safir.localeCompare(b.safir));
   const byConfiguration = Object.fromEntries(CONFIGURATIONS.map((c) => [c, placements.filter((p) => p.configuration === c).length]));
@@ -81,6 +98,27 @@ export function anchoringReport(year: number, referenceDate: string, facts: Anch
 }
 
 export function anchoringCsv(placements: Omit<AgencyPlacement, 'rule'>[]): string {
-  const rows = placements.map(({ indicators, ...p }) => ({ ...p, ...indicators, specificOrInnovativeFundShare: Math.round(indicators.specificOrInnovativeFundShare * 1000) / 1000 }));
-  return toCsv(['safir', 'name', 'region', 'year', 'referenceDate', 'configuration', 'context', 'proactivityScore', 'jointEventsInitiated', 'strongPriorityPartnerships', 'diagnosticCoConstructed', 'specificOrInnovativeFundShare', 'employerProspectingActions'], rows);
+  const rows = placements.map(({ indicators, ...p }) => ({
+    ...p,
+    ...indicators,
+    specificOrInnovativeFundShare: Math.round(indicators.specificOrInnovativeFundShare * 1000) / 1000,
+  }));
+  return toCsv(
+    [
+      'safir',
+      'name',
+      'region',
+      'year',
+      'referenceDate',
+      'configuration',
+      'context',
+      'proactivityScore',
+      'jointEventsInitiated',
+      'strongPriorityPartnerships',
+      'diagnosticCoConstructed',
+      'specificOrInnovativeFundShare',
+      'employerProspectingActions',
+    ],
+    rows,
+  );
 }

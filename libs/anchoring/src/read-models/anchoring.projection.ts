@@ -21,9 +21,23 @@ export type AnchoringTables = {
   years: AnchoringYearRow;
 };
 
-type AnyEvent = TerritoryEvent | PartnershipEvent | JointEventEvent | DiagnosticEvent | FundEvent | ActionPlanEvent | { type: 'PartnerRegistered'; data: { partnerId: string; category: PartnerCategory } };
+type AnyEvent =
+  | TerritoryEvent
+  | PartnershipEvent
+  | JointEventEvent
+  | DiagnosticEvent
+  | FundEvent
+  | ActionPlanEvent
+  | { type: 'PartnerRegistered'; data: { partnerId: string; category: PartnerCategory } };
 
-const PARTNERSHIP_TYPES = ['AgreementSigned', 'AgreementAmended', 'AgreementRenewed', 'AgreementTerminated', 'PriorityCircleAssigned', 'QualityAssessed'];
+const PARTNERSHIP_TYPES = [
+  'AgreementSigned',
+  'AgreementAmended',
+  'AgreementRenewed',
+  'AgreementTerminated',
+  'PriorityCircleAssigned',
+  'QualityAssessed',
+];
 const JOINT_EVENT_TYPES = ['JointEventPlanned', 'JointEventHeld', 'JointEventCancelled'];
 const PROSPECTING = 'EMPLOYER_PROSPECTING_AND_PROFILE_PROMOTION';
 
@@ -33,9 +47,18 @@ function agencyYear(streamId: string): { safir: string; year: number } {
   return { safir: m?.[1] ?? '', year: Number(m?.[2] ?? 0) };
 }
 
-const emptyYear = (key: { safir: string; year: number }): AnchoringYearRow => ({ ...key, diagnosticCoConstructed: false, commitments: {}, prospectingActions: {} });
+const emptyYear = (key: { safir: string; year: number }): AnchoringYearRow => ({
+  ...key,
+  diagnosticCoConstructed: false,
+  commitments: {},
+  prospectingActions: {},
+});
 
-function updateYear(rows: RowAccess<AnchoringTables>, key: { safir: string; year: number }, change: (y: AnchoringYearRow) => Partial<AnchoringYearRow>) {
+function updateYear(
+  rows: RowAccess<AnchoringTables>,
+  key: { safir: string; year: number },
+  change: (y: AnchoringYearRow) => Partial<AnchoringYearRow>,
+) {
   const y = rows.get('years', key) ?? emptyYear(key);
   rows.put('years', { ...y, ...change(y) });
 }
@@ -51,8 +74,16 @@ export const anchoringProjection = defineProjection<AnchoringTables>({
   version: 2,
   agencyScoped: false,
   eventTypes: [
-    'AgencyRegistered', 'TerritorialContextRevised', 'PartnerRegistered', ...PARTNERSHIP_TYPES, ...JOINT_EVENT_TYPES,
-    'DiagnosticParticipationRecorded', 'ExpenditureCommitted', 'CommitmentReleased', 'ActionAdded', 'ActionStatusChanged',
+    'AgencyRegistered',
+    'TerritorialContextRevised',
+    'PartnerRegistered',
+    ...PARTNERSHIP_TYPES,
+    ...JOINT_EVENT_TYPES,
+    'DiagnosticParticipationRecorded',
+    'ExpenditureCommitted',
+    'CommitmentReleased',
+    'ActionAdded',
+    'ActionStatusChanged',
   ],
   tables: {
     agencies: { entity: AnchoringAgencyRow, key: ['safir'], stable: ['region'], indexes: [['region']] },
@@ -81,13 +112,22 @@ export const anchoringProjection = defineProjection<AnchoringTables>({
         const a = rows.get('agencies', { safir: event.data.safir });
         if (!a) return;
         const c = classifyContext(event.data.figures);
-        const contexts = [...a.contexts.filter((x) => x.effectiveDate !== event.data.effectiveDate), { effectiveDate: event.data.effectiveDate, class: c.class, score: c.score }];
+        const contexts = [
+          ...a.contexts.filter((x) => x.effectiveDate !== event.data.effectiveDate),
+          { effectiveDate: event.data.effectiveDate, class: c.class, score: c.score },
+        ];
         return rows.put('agencies', { ...a, contexts: contexts.sort((x, y) => x.effectiveDate.localeCompare(y.effectiveDate)) });
       }
       case 'PartnerRegistered':
         return rows.put('partners', { partnerId: event.data.partnerId, defaultCircle: CATEGORIES[event.data.category]?.circle ?? 3 });
       case 'JointEventPlanned':
-        return rows.put('jointEvents', { safir: event.data.safir, jointEventId: event.data.jointEventId, date: event.data.date, cancelled: false, held: false });
+        return rows.put('jointEvents', {
+          safir: event.data.safir,
+          jointEventId: event.data.jointEventId,
+          date: event.data.date,
+          cancelled: false,
+          held: false,
+        });
       case 'JointEventHeld': {
         const j = rows.get('jointEvents', { safir: event.data.safir, jointEventId: event.data.jointEventId });
         return j && rows.put('jointEvents', { ...j, held: true });
@@ -97,20 +137,33 @@ export const anchoringProjection = defineProjection<AnchoringTables>({
         return j && rows.put('jointEvents', { ...j, cancelled: true });
       }
       case 'DiagnosticParticipationRecorded':
-        return updateYear(rows, { safir: event.data.safir, year: event.data.year }, () => ({ diagnosticCoConstructed: event.data.partners.some((p) => p.involvement === 'CO_CONSTRUCTED') }));
+        return updateYear(rows, { safir: event.data.safir, year: event.data.year }, () => ({
+          diagnosticCoConstructed: event.data.partners.some((p) => p.involvement === 'CO_CONSTRUCTED'),
+        }));
       case 'ExpenditureCommitted': {
         const { commitmentId, category, amountCents } = event.data;
-        return updateYear(rows, agencyYear(e.streamId), (y) => ({ commitments: { ...y.commitments, [commitmentId]: { category, amountCents, releasedCents: 0 } } }));
+        return updateYear(rows, agencyYear(e.streamId), (y) => ({
+          commitments: { ...y.commitments, [commitmentId]: { category, amountCents, releasedCents: 0 } },
+        }));
       }
       case 'CommitmentReleased':
         return updateYear(rows, agencyYear(e.streamId), (y) => {
           // Own keys only: a commitment id is the client's choice (`constructor` included).
           const c = Object.hasOwn(y.commitments, event.data.commitmentId) ? y.commitments[event.data.commitmentId] : undefined;
-          return c ? { commitments: { ...y.commitments, [event.data.commitmentId]: { ...c, releasedCents: c.releasedCents + event.data.releasedCents } } } : {};
+          return c
+            ? {
+                commitments: {
+                  ...y.commitments,
+                  [event.data.commitmentId]: { ...c, releasedCents: c.releasedCents + event.data.releasedCents },
+                },
+              }
+            : {};
         });
       case 'ActionAdded':
         if (event.data.lever !== PROSPECTING) return;
-        return updateYear(rows, agencyYear(e.streamId), (y) => ({ prospectingActions: { ...y.prospectingActions, [event.data.actionId]: { abandoned: false } } }));
+        return updateYear(rows, agencyYear(e.streamId), (y) => ({
+          prospectingActions: { ...y.prospectingActions, [event.data.actionId]: { abandoned: false } },
+        }));
       case 'ActionStatusChanged':
         return updateYear(rows, agencyYear(e.streamId), (y) =>
           Object.hasOwn(y.prospectingActions, event.data.actionId)
@@ -130,16 +183,28 @@ function applyPartnership(event: PartnershipEvent, rows: RowAccess<AnchoringTabl
     p.agreements.map((a) => (a.agreementId === id ? { ...a, ...change } : a));
   switch (event.type) {
     case 'AgreementSigned':
-      return rows.put('partnerships', { ...p, agreements: [...p.agreements, { agreementId: event.data.agreementId, startDate: event.data.startDate, endDate: event.data.endDate, terminatedOn: null }] });
+      return rows.put('partnerships', {
+        ...p,
+        agreements: [
+          ...p.agreements,
+          { agreementId: event.data.agreementId, startDate: event.data.startDate, endDate: event.data.endDate, terminatedOn: null },
+        ],
+      });
     case 'AgreementAmended':
     case 'AgreementRenewed':
       return rows.put('partnerships', { ...p, agreements: withAgreement(event.data.agreementId, { endDate: event.data.endDate }) });
     case 'AgreementTerminated':
-      return rows.put('partnerships', { ...p, agreements: withAgreement(event.data.agreementId, { terminatedOn: event.data.terminatedOn }) });
+      return rows.put('partnerships', {
+        ...p,
+        agreements: withAgreement(event.data.agreementId, { terminatedOn: event.data.terminatedOn }),
+      });
     case 'PriorityCircleAssigned':
       return rows.put('partnerships', { ...p, circle: event.data.circle });
     case 'QualityAssessed':
-      return rows.put('partnerships', { ...p, assessments: [...p.assessments, { on: event.data.assessedOn, score: event.data.score }].sort((a, b) => a.on.localeCompare(b.on)) });
+      return rows.put('partnerships', {
+        ...p,
+        assessments: [...p.assessments, { on: event.data.assessedOn, score: event.data.score }].sort((a, b) => a.on.localeCompare(b.on)),
+      });
     default:
       return;
   }

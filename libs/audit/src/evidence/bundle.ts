@@ -52,7 +52,10 @@ export async function exportBundle(options: {
     for (const e of slice.events) {
       const t = Date.parse(e.metadata.occurredAt);
       if (t < fromTime || t > toTime) continue;
-      const previous = e.position > 1 ? (await store.readAll({ after: e.position - 2, upTo: e.position - 1, limit: 1, upcast: false })).events[0] : undefined;
+      const previous =
+        e.position > 1
+          ? (await store.readAll({ after: e.position - 2, upTo: e.position - 1, limit: 1, upcast: false })).events[0]
+          : undefined;
       events.push({ ...e, previousHash: previous?.hash ?? '0'.repeat(64) });
     }
     options.onProgress?.(events.length);
@@ -114,7 +117,8 @@ export function verifyBundle(dir: string, trustedPublicKeyPem?: string): BundleV
     const expected = chainHash(e.previousHash, e.position, e.streamVersion, e.metadata.recordedAt, payloadDigest(e, e.digestForm ?? 1));
     if (expected !== e.hash) problems.push(`event at position ${e.position} does not match its hash`);
   }
-  if (lines.length !== manifest.eventCount) problems.push(`manifest announces ${manifest.eventCount} events, events.jsonl has ${lines.length}`);
+  if (lines.length !== manifest.eventCount)
+    problems.push(`manifest announces ${manifest.eventCount} events, events.jsonl has ${lines.length}`);
   let digestSigned = false;
   const digestPath = join(dir, 'digest.json');
   if (existsSync(digestPath)) {

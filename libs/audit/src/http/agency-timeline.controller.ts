@@ -23,7 +23,12 @@ export class AgencyTimelineController {
   ) {}
 
   /** Events of the shared register about the agency's partners, newest first, as the filter asks. */
-  private async partnerEvents(safir: string, q: TimelineQueryDto, occurredUpTo: string | undefined, recordedUpTo: string | undefined): Promise<RecordedEvent[]> {
+  private async partnerEvents(
+    safir: string,
+    q: TimelineQueryDto,
+    occurredUpTo: string | undefined,
+    recordedUpTo: string | undefined,
+  ): Promise<RecordedEvent[]> {
     const partnerIds = this.partners ? await this.partners.partnersOf(safir) : [];
     const streams = await Promise.all(partnerIds.map((id) => this.store.readStream(`partner-${id}`)));
     return streams
@@ -38,7 +43,8 @@ export class AgencyTimelineController {
   }
 
   @ApiView({
-    summary: "An agency's events (and its partners' changes in the shared register), newest first, with actor, role, occurredAt and recordedAt; asOf keeps what had happened by then, knownAt what had been recorded; paginated with before",
+    summary:
+      "An agency's events (and its partners' changes in the shared register), newest first, with actor, role, occurredAt and recordedAt; asOf keeps what had happened by then, knownAt what had been recorded; paginated with before",
     response: AgencyTimelineView,
     notFound: 'AGENCY_NOT_FOUND',
     consistent: false,
@@ -52,7 +58,11 @@ export class AgencyTimelineController {
     const recordedUpTo = q.knownAt;
     const filter = { agency: safir, types: q.type, occurredUpTo, recordedUpTo };
     const upTo = q.before ? q.before - 1 : undefined;
-    const [own, latest, shared] = await Promise.all([this.store.countAll(filter), this.store.readBackward({ ...filter, upTo, limit: q.limit + 1 }), this.partnerEvents(safir, q, occurredUpTo, recordedUpTo)]);
+    const [own, latest, shared] = await Promise.all([
+      this.store.countAll(filter),
+      this.store.readBackward({ ...filter, upTo, limit: q.limit + 1 }),
+      this.partnerEvents(safir, q, occurredUpTo, recordedUpTo),
+    ]);
     const merged = [...latest, ...shared.filter((e) => upTo === undefined || e.position <= upTo)].sort((a, b) => b.position - a.position);
     const page = merged.slice(0, q.limit);
     const total = own + shared.length;

@@ -29,7 +29,8 @@ export class AuditController {
   ) {}
 
   @ApiView({
-    summary: 'History: events with their full envelope, filtered by stream, agency, type, actor, occurredAt and recordedAt ranges; paginated by position',
+    summary:
+      'History: events with their full envelope, filtered by stream, agency, type, actor, occurredAt and recordedAt ranges; paginated by position',
     description: 'A page stops after scanning 50,000 events even when not full: continue with `after: nextAfter`.',
     response: AuditHistoryView,
     consistent: false,
@@ -65,7 +66,9 @@ export class AuditController {
       this.audit.rowsAsOf(name, { occurredAt: endOfDay(q.asOf), recordedAt: q.knownAt, position: q.position, agency: q.agency }),
     );
     if (q.table && !Object.hasOwn(tables, q.table)) {
-      throw new RequestValidationError([{ field: 'table', problems: [`${name} has no table ${q.table}: ${Object.keys(tables).join(', ')}`], codes: ['unknownTable'] }]);
+      throw new RequestValidationError([
+        { field: 'table', problems: [`${name} has no table ${q.table}: ${Object.keys(tables).join(', ')}`], codes: ['unknownTable'] },
+      ]);
     }
     const selected = q.table ? { [q.table]: tables[q.table] } : tables;
     return {
@@ -73,7 +76,9 @@ export class AuditController {
       asOf: q.asOf ?? null,
       knownAt: q.knownAt ?? null,
       position: q.position ?? null,
-      tables: Object.fromEntries(Object.entries(selected).map(([t, rows]) => [t, { total: rows.length, items: rows.slice(q.offset, q.offset + q.limit) }])),
+      tables: Object.fromEntries(
+        Object.entries(selected).map(([t, rows]) => [t, { total: rows.length, items: rows.slice(q.offset, q.offset + q.limit) }]),
+      ),
     };
   }
 

@@ -24,7 +24,7 @@ export function streamScope(streamId: string): string {
 }
 
 type Data = Record<string, unknown>;
-const text = (d: Data, k: string) => (typeof d[k] === 'string' ? (d[k]) : '');
+const text = (d: Data, k: string) => (typeof d[k] === 'string' ? d[k] : '');
 
 /** The names an event gives, as [kind, key, label]. */
 function namesOf(e: RecordedEvent): [NameKind, string, string][] {
@@ -47,7 +47,9 @@ function namesOf(e: RecordedEvent): [NameKind, string, string][] {
       return [['commitment', `${streamScope(e.streamId)}/${text(d, 'commitmentId')}`, text(d, 'rationale')]];
     case 'DiagnosticPublished':
       return Array.isArray(d.findings)
-        ? (d.findings as Data[]).map((f) => ['finding', `${text(d, 'safir')}/${text(f, 'findingId')}`, text(f, 'title')] as [NameKind, string, string])
+        ? (d.findings as Data[]).map(
+            (f) => ['finding', `${text(d, 'safir')}/${text(f, 'findingId')}`, text(f, 'title')] as [NameKind, string, string],
+          )
         : [];
     default:
       return [];
@@ -58,7 +60,17 @@ export const namesProjection = defineProjection<{ names: NameRow }>({
   name: 'names',
   version: 1,
   agencyScoped: false,
-  eventTypes: ['UserRegistered', 'PartnerRegistered', 'PartnerUpdated', 'AgreementSigned', 'JointEventPlanned', 'ActionAdded', 'PriorityAdded', 'ExpenditureCommitted', 'DiagnosticPublished'],
+  eventTypes: [
+    'UserRegistered',
+    'PartnerRegistered',
+    'PartnerUpdated',
+    'AgreementSigned',
+    'JointEventPlanned',
+    'ActionAdded',
+    'PriorityAdded',
+    'ExpenditureCommitted',
+    'DiagnosticPublished',
+  ],
   tables: { names: { entity: NameRow, key: ['kind', 'key'] } },
   touches: (e) => namesOf(e).map(([kind, key]) => ({ table: 'names' as const, key: { kind, key } })),
   apply(e, rows) {

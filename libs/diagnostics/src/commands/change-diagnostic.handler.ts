@@ -9,6 +9,12 @@ export class ChangeDiagnosticHandler implements ICommandHandler<ChangeDiagnostic
   constructor(private readonly runner: DeciderRunner) {}
 
   execute({ safir, year, change, context }: ChangeDiagnostic): Promise<CommandOutcome> {
-    return this.runner.run({ streamId: diagnosticStream(safir, year), agency: safir, decider: diagnosticDecider, command: change, context });
+    return this.runner.run({
+      streamId: diagnosticStream(safir, year),
+      agency: safir,
+      decider: diagnosticDecider,
+      command: change,
+      context,
+    });
   }
 }

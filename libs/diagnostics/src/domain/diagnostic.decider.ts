@@ -19,11 +19,25 @@ export interface DiagnosticState {
 export type DiagnosticCommand =
   | { kind: 'draft'; safir: string; year: number; draftedOn?: string }
   | { kind: 'revise-section'; section: Section; text: string; keyFigures: KeyFigure[]; reason: string | null; revisedOn?: string }
-  | { kind: 'record-participation'; internalTeams: string[]; partners: { partnerId: string; involvement: Involvement }[]; recordedOn?: string }
+  | {
+      kind: 'record-participation';
+      internalTeams: string[];
+      partners: { partnerId: string; involvement: Involvement }[];
+      recordedOn?: string;
+    }
   | { kind: 'publish'; findings: Finding[]; publishedOn?: string };
 
 export const diagnosticDecider: Decider<DiagnosticCommand, DiagnosticEvent, DiagnosticState> = {
-  initialState: () => ({ drafted: false, safir: null, year: null, draftedOn: null, revision: 0, published: false, findings: new Map(), sections: {} }),
+  initialState: () => ({
+    drafted: false,
+    safir: null,
+    year: null,
+    draftedOn: null,
+    revision: 0,
+    published: false,
+    findings: new Map(),
+    sections: {},
+  }),
   evolve(s, e) {
     switch (e.type) {
       case 'DiagnosticDrafted':
@@ -48,28 +62,50 @@ export const diagnosticDecider: Decider<DiagnosticCommand, DiagnosticEvent, Diag
     }
     if (!s.drafted) throw new DomainError('DIAGNOSTIC_NOT_FOUND', 'no diagnostic drafted for this agency and year', 'not_found');
     const ids = { safir: s.safir!, year: s.year! };
-    const afterDraft = (day: string | undefined, field: string) => factOn(day, now, field, { notBefore: { day: s.draftedOn, code: 'DATE_BEFORE_DRAFT', why: 'the day the diagnostic was drafted' } });
+    const afterDraft = (day: string | undefined, field: string) =>
+      factOn(day, now, field, { notBefore: { day: s.draftedOn, code: 'DATE_BEFORE_DRAFT', why: 'the day the diagnostic was drafted' } });
     switch (c.kind) {
       case 'revise-section': {
         // Published means frozen: changing it again is a new revision that must say why.
-        if (s.published && !c.reason) throw new DomainError('REASON_REQUIRED', 'the diagnostic is published: a new revision needs a reason', 'rule', 'reason');
+        if (s.published && !c.reason)
+          throw new DomainError('REASON_REQUIRED', 'the diagnostic is published: a new revision needs a reason', 'rule', 'reason');
         const dated = afterDraft(c.revisedOn, 'revisedOn');
-        return [{ type: 'DiagnosticSectionRevised', data: { ...ids, revision: s.revision + 1, section: c.section, text: c.text, keyFigures: c.keyFigures, reason: c.reason }, ...dated }];
+        return [
+          {
+            type: 'DiagnosticSectionRevised',
+            data: { ...ids, revision: s.revision + 1, section: c.section, text: c.text, keyFigures: c.keyFigures, reason: c.reason },
+            ...dated,
+          },
+        ];
       }
       case 'record-participation': {
         const dated = afterDraft(c.recordedOn, 'recordedOn');
-        return [{ type: 'DiagnosticParticipationRecorded', data: { ...ids, internalTeams: [...new Set(c.internalTeams)], partners: c.partners }, ...dated }];
+        return [
+          {
+            type: 'DiagnosticParticipationRecorded',
+            data: { ...ids, internalTeams: [...new Set(c.internalTeams)], partners: c.partners },
+            ...dated,
+          },
+        ];
       }
       case 'publish': {
         if (s.published) throw new DomainError('ALREADY_PUBLISHED', 'this revision is already published', 'rule');
-        if (Object.keys(s.sections).length === 0) throw new DomainError('EMPTY_DIAGNOSTIC', 'write at least one section before publishing', 'rule');
-        if (c.findings.length === 0) throw new DomainError('NO_FINDINGS', 'a published diagnostic lists its findings (needs, risks, assets)', 'rule', 'findings');
+        if (Object.keys(s.sections).length === 0)
+          throw new DomainError('EMPTY_DIAGNOSTIC', 'write at least one section before publishing', 'rule');
+        if (c.findings.length === 0)
+          throw new DomainError('NO_FINDINGS', 'a published diagnostic lists its findings (needs, risks, assets)', 'rule', 'findings');
         const ids2 = new Set<string>();
         for (const f of c.findings) {
           if (ids2.has(f.findingId)) throw new DomainError('DUPLICATE_FINDING', `finding ${f.findingId} appears twice`, 'rule', 'findings');
           ids2.add(f.findingId);
         }
-        return [{ type: 'DiagnosticPublished', data: { ...ids, revision: s.revision, findings: c.findings }, ...afterDraft(c.publishedOn, 'publishedOn') }];
+        return [
+          {
+            type: 'DiagnosticPublished',
+            data: { ...ids, revision: s.revision, findings: c.findings },
+            ...afterDraft(c.publishedOn, 'publishedOn'),
+          },
+        ];
       }
     }
   },

@@ -22,12 +22,31 @@ export interface Finding {
 
 export type DiagnosticEvent = WhenItHappened<
   | { type: 'DiagnosticDrafted'; data: { safir: string; year: number } }
-  | { type: 'DiagnosticSectionRevised'; data: { safir: string; year: number; revision: number; section: Section; text: string; keyFigures: KeyFigure[]; reason: string | null } }
-  | { type: 'DiagnosticParticipationRecorded'; data: { safir: string; year: number; internalTeams: string[]; partners: { partnerId: string; involvement: Involvement }[] } }
+  | {
+      type: 'DiagnosticSectionRevised';
+      data: {
+        safir: string;
+        year: number;
+        revision: number;
+        section: Section;
+        text: string;
+        keyFigures: KeyFigure[];
+        reason: string | null;
+      };
+    }
+  | {
+      type: 'DiagnosticParticipationRecorded';
+      data: { safir: string; year: number; internalTeams: string[]; partners: { partnerId: string; involvement: Involvement }[] };
+    }
   | { type: 'DiagnosticPublished'; data: { safir: string; year: number; revision: number; findings: Finding[] } }
 >;
 
-export const DIAGNOSTIC_EVENT_TYPES = ['DiagnosticDrafted', 'DiagnosticSectionRevised', 'DiagnosticParticipationRecorded', 'DiagnosticPublished'] as const;
+export const DIAGNOSTIC_EVENT_TYPES = [
+  'DiagnosticDrafted',
+  'DiagnosticSectionRevised',
+  'DiagnosticParticipationRecorded',
+  'DiagnosticPublished',
+] as const;
 export const diagnosticStream = (safir: string, year: number) => `diagnostic-${safir}-${year}`;
 
 /** The highest involvement of any partner: the study finds fewer than a quarter go beyond SHARED. */

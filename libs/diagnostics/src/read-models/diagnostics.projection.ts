@@ -8,7 +8,13 @@ export type DiagnosticTables = { diagnostics: DiagnosticRow; revisions: Diagnost
 export const diagnosticsProjection = defineProjection<DiagnosticTables>({
   name: 'diagnostics',
   version: 1,
-  eventTypes: ['AgencyRegistered', 'DiagnosticDrafted', 'DiagnosticSectionRevised', 'DiagnosticParticipationRecorded', 'DiagnosticPublished'],
+  eventTypes: [
+    'AgencyRegistered',
+    'DiagnosticDrafted',
+    'DiagnosticSectionRevised',
+    'DiagnosticParticipationRecorded',
+    'DiagnosticPublished',
+  ],
   tables: {
     diagnostics: { entity: DiagnosticRow, key: ['safir', 'year'], stable: ['region'] },
     revisions: { entity: DiagnosticRevisionRow, key: ['safir', 'year', 'revision'] },
@@ -20,7 +26,9 @@ export const diagnosticsProjection = defineProjection<DiagnosticTables>({
     return [
       { table: 'agencies', key: { safir: d.safir } },
       { table: 'diagnostics', key: { safir: d.safir, year: d.year } },
-      ...(e.type === 'DiagnosticSectionRevised' ? [{ table: 'revisions' as const, key: { safir: d.safir, year: d.year, revision: d.revision } }] : []),
+      ...(e.type === 'DiagnosticSectionRevised'
+        ? [{ table: 'revisions' as const, key: { safir: d.safir, year: d.year, revision: d.revision } }]
+        : []),
     ];
   },
   apply(e, rows) {
@@ -32,8 +40,16 @@ export const diagnosticsProjection = defineProjection<DiagnosticTables>({
     const key = { safir: event.data.safir, year: event.data.year };
     if (event.type === 'DiagnosticDrafted') {
       return rows.put('diagnostics', {
-        ...key, region: rows.get('agencies', { safir: key.safir })?.region ?? null, revision: 0, published: false, publishedRevision: null,
-        coConstruction: 'NONE', internalTeams: [], partners: [], findings: [], sections: {},
+        ...key,
+        region: rows.get('agencies', { safir: key.safir })?.region ?? null,
+        revision: 0,
+        published: false,
+        publishedRevision: null,
+        coConstruction: 'NONE',
+        internalTeams: [],
+        partners: [],
+        findings: [],
+        sections: {},
       });
     }
     const d = rows.get('diagnostics', key);
@@ -41,11 +57,30 @@ export const diagnosticsProjection = defineProjection<DiagnosticTables>({
     switch (event.type) {
       case 'DiagnosticSectionRevised': {
         const { revision, section, text, keyFigures, reason } = event.data;
-        rows.put('revisions', { ...key, revision, section, text, keyFigures, reason, recordedAt: e.metadata.recordedAt, recordedBy: e.metadata.actor });
-        return rows.put('diagnostics', { ...d, revision, published: false, sections: { ...d.sections, [section]: { text, keyFigures, revision } } });
+        rows.put('revisions', {
+          ...key,
+          revision,
+          section,
+          text,
+          keyFigures,
+          reason,
+          recordedAt: e.metadata.recordedAt,
+          recordedBy: e.metadata.actor,
+        });
+        return rows.put('diagnostics', {
+          ...d,
+          revision,
+          published: false,
+          sections: { ...d.sections, [section]: { text, keyFigures, revision } },
+        });
       }
       case 'DiagnosticParticipationRecorded':
-        return rows.put('diagnostics', { ...d, internalTeams: event.data.internalTeams, partners: event.data.partners, coConstruction: coConstructionLevel(event.data.partners) });
+        return rows.put('diagnostics', {
+          ...d,
+          internalTeams: event.data.internalTeams,
+          partners: event.data.partners,
+          coConstruction: coConstructionLevel(event.data.partners),
+        });
       case 'DiagnosticPublished': {
         const known = new Map(d.findings.map((f) => [f.findingId, f]));
         for (const f of event.data.findings) known.set(f.findingId, f);
@@ -74,6 +109,16 @@ export function compareRevisions(revisions: DiagnosticRevisionRow[], from: numbe
     const keyFigureChanges = [...new Set([...fa.keys(), ...fb.keys()])]
       .filter((label) => JSON.stringify(fa.get(label)) !== JSON.stringify(fb.get(label)))
       .map((label) => ({ label, before: fa.get(label) ?? null, after: fb.get(label) ?? null }));
-    return [{ section, fromRevision: before?.revision ?? null, toRevision: after?.revision ?? null, textBefore: before?.text ?? null, textAfter: after?.text ?? null, reason: after?.reason ?? null, keyFigureChanges }];
+    return [
+      {
+        section,
+        fromRevision: before?.revision ?? null,
+        toRevision: after?.revision ?? null,
+        textBefore: before?.text ?? null,
+        textAfter: after?.text ?? null,
+        reason: after?.reason ?? null,
+        keyFigureChanges,
+      },
+    ];
   });
 }

@@ -4,4 +4,9 @@ import { EventLogDigestForm1764000020000 } from './1764000020000-event-log-diges
 import { EventLogStagedAppend1764000030000 } from './1764000030000-event-log-staged-append';
 
 /** The event log's schema, in order. */
-export const EVENT_LOG_MIGRATIONS = [EventLog1764000000000, EventLogBulkAppend1764000010000, EventLogDigestForm1764000020000, EventLogStagedAppend1764000030000];
+export const EVENT_LOG_MIGRATIONS = [
+  EventLog1764000000000,
+  EventLogBulkAppend1764000010000,
+  EventLogDigestForm1764000020000,
+  EventLogStagedAppend1764000030000,
+];

@@ -15,10 +15,7 @@ export interface ContractSubject {
  * The behaviour every EventStore adapter must have. Each adapter's spec calls this with a factory
  * that returns a store over an empty log, with `upcasters` registered.
  */
-export function eventStoreContract(
-  adapterName: string,
-  makeStore: (upcasters: UpcasterRegistry) => Promise<ContractSubject>,
-): void {
+export function eventStoreContract(adapterName: string, makeStore: (upcasters: UpcasterRegistry) => Promise<ContractSubject>): void {
   describe(`EventStore contract: ${adapterName}`, () => {
     let subject: ContractSubject;
     let store: EventStore;
@@ -71,7 +68,9 @@ export function eventStoreContract(
         await store.append('s', [newEvent()], 'no_stream');
         const head = await store.headPosition();
         await expect(store.append('s', [newEvent(), newEvent()], 5)).rejects.toBeInstanceOf(WrongExpectedVersionError);
-        await expect(store.append('s', [newEvent(), { ...newEvent(), eventId: 'not-a-uuid' }], 0)).rejects.toBeInstanceOf(InvalidAppendError);
+        await expect(store.append('s', [newEvent(), { ...newEvent(), eventId: 'not-a-uuid' }], 0)).rejects.toBeInstanceOf(
+          InvalidAppendError,
+        );
         const twice = newEvent();
         await expect(store.append('s', [twice, twice], 0)).rejects.toBeInstanceOf(InvalidAppendError);
         await expect(store.append('s', [], 0)).rejects.toBeInstanceOf(InvalidAppendError);
@@ -149,7 +148,11 @@ export function eventStoreContract(
 
     describe('reads', () => {
       it('reads one stream between versions', async () => {
-        await store.append('s', Array.from({ length: 6 }, () => newEvent()), 'no_stream');
+        await store.append(
+          's',
+          Array.from({ length: 6 }, () => newEvent()),
+          'no_stream',
+        );
         const middle = await store.readStream('s', { fromVersion: 2, toVersion: 4 });
         expect(middle.map((e) => e.streamVersion)).toEqual([2, 3, 4]);
         expect(await store.readStream('nothing')).toEqual([]);
@@ -225,7 +228,17 @@ export function eventStoreContract(
         for (let i = 0; i < 7; i++) {
           const agency = i % 2 === 0 ? '75001' : '13002';
           const occurredAt = `2018-0${i + 1}-15T09:00:00.000Z`;
-          await store.append(`s-${i}`, [newEvent({ type: i === 4 ? 'AgreementSigned' : 'ContactLogged', agency, metadata: { ...newEvent().metadata, agency, occurredAt } })], 'no_stream');
+          await store.append(
+            `s-${i}`,
+            [
+              newEvent({
+                type: i === 4 ? 'AgreementSigned' : 'ContactLogged',
+                agency,
+                metadata: { ...newEvent().metadata, agency, occurredAt },
+              }),
+            ],
+            'no_stream',
+          );
         }
         const paris = { agency: '75001' };
         expect(await store.countAll(paris)).toBe(4);

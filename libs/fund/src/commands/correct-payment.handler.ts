@@ -17,14 +17,25 @@ export class CorrectPaymentHandler implements ICommandHandler<CorrectPayment> {
   async execute(c: CorrectPayment): Promise<CommandOutcome> {
     const streamId = fundStream(c.safir, c.year);
     const original = (await this.store.readStream(streamId)).find(
-      (e) => e.type === 'PaymentRecorded' && (e.data as { paymentId: string; commitmentId: string }).paymentId === c.paymentId && (e.data as { commitmentId: string }).commitmentId === c.commitmentId,
+      (e) =>
+        e.type === 'PaymentRecorded' &&
+        (e.data as { paymentId: string; commitmentId: string }).paymentId === c.paymentId &&
+        (e.data as { commitmentId: string }).commitmentId === c.commitmentId,
     );
-    if (!original) throw new DomainError('PAYMENT_NOT_FOUND', `no payment ${c.paymentId} on commitment ${c.commitmentId}`, 'not_found', 'paymentId');
+    if (!original)
+      throw new DomainError('PAYMENT_NOT_FOUND', `no payment ${c.paymentId} on commitment ${c.commitmentId}`, 'not_found', 'paymentId');
     return this.runner.run({
       streamId,
       agency: c.safir,
       decider: fundDecider,
-      command: { kind: 'correct-payment', commitmentId: c.commitmentId, paymentId: c.paymentId, correctsEventId: original.eventId, correctedCents: c.correctedCents, reason: c.reason },
+      command: {
+        kind: 'correct-payment',
+        commitmentId: c.commitmentId,
+        paymentId: c.paymentId,
+        correctsEventId: original.eventId,
+        correctedCents: c.correctedCents,
+        reason: c.reason,
+      },
       // The correcting event is caused by the one it corrects.
       context: { ...c.context, causationId: original.eventId },
     });

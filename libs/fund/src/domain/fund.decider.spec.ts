@@ -40,23 +40,50 @@ describe('fund decider', () => {
   it('lets a director authorise an over-commitment, recording who', () => {
     const events = apply([allocated], spend('c1', 100_000_00));
     const authorised = when(events, { kind: 'authorise-over-commitment', amountCents: 5_000_00, reason: 'mobilité saisonnière' });
-    expect(authorised).toEqual([{ type: 'OverCommitmentAuthorised', data: { amountCents: 5_000_00, reason: 'mobilité saisonnière', authorisedBy: 'director-hdf', requestId: null } }]);
+    expect(authorised).toEqual([
+      {
+        type: 'OverCommitmentAuthorised',
+        data: { amountCents: 5_000_00, reason: 'mobilité saisonnière', authorisedBy: 'director-hdf', requestId: null },
+      },
+    ]);
     expect(when([...events, ...authorised], spend('c2', 5_000_00))[0].type).toBe('ExpenditureCommitted');
   });
 
-  it('takes a manager\'s over-commitment request, which a director authorises or refuses once, dated when given', () => {
+  it("takes a manager's over-commitment request, which a director authorises or refuses once, dated when given", () => {
     const full = apply([allocated], spend('c1', 100_000_00));
-    const asked = when(full, { kind: 'request-over-commitment', requestId: 'r1', amountCents: 3_000_00, reason: 'afflux de saisonniers', requestedOn: '2018-02-20' });
+    const asked = when(full, {
+      kind: 'request-over-commitment',
+      requestId: 'r1',
+      amountCents: 3_000_00,
+      reason: 'afflux de saisonniers',
+      requestedOn: '2018-02-20',
+    });
     expect(asked).toEqual([
-      { type: 'OverCommitmentRequested', data: { requestId: 'r1', amountCents: 3_000_00, reason: 'afflux de saisonniers', requestedBy: 'director-hdf' }, occurredAt: '2018-02-20T12:00:00.000Z' },
+      {
+        type: 'OverCommitmentRequested',
+        data: { requestId: 'r1', amountCents: 3_000_00, reason: 'afflux de saisonniers', requestedBy: 'director-hdf' },
+        occurredAt: '2018-02-20T12:00:00.000Z',
+      },
     ]);
     const pending = [...full, ...asked];
-    expect(() => when(pending, { kind: 'request-over-commitment', requestId: 'r1', amountCents: 1, reason: 'x' })).toThrow(expect.objectContaining({ code: 'REQUEST_EXISTS' }));
-    expect(() => when(pending, { kind: 'authorise-over-commitment', amountCents: 1, reason: 'x', requestId: 'nope' })).toThrow(expect.objectContaining({ code: 'REQUEST_NOT_FOUND' }));
-    const yes = when(pending, { kind: 'authorise-over-commitment', amountCents: 2_000_00, reason: 'accordé en partie', requestId: 'r1', authorisedOn: '2018-02-22' });
+    expect(() => when(pending, { kind: 'request-over-commitment', requestId: 'r1', amountCents: 1, reason: 'x' })).toThrow(
+      expect.objectContaining({ code: 'REQUEST_EXISTS' }),
+    );
+    expect(() => when(pending, { kind: 'authorise-over-commitment', amountCents: 1, reason: 'x', requestId: 'nope' })).toThrow(
+      expect.objectContaining({ code: 'REQUEST_NOT_FOUND' }),
+    );
+    const yes = when(pending, {
+      kind: 'authorise-over-commitment',
+      amountCents: 2_000_00,
+      reason: 'accordé en partie',
+      requestId: 'r1',
+      authorisedOn: '2018-02-22',
+    });
     expect(yes[0]).toMatchObject({ data: { requestId: 'r1', amountCents: 2_000_00 }, occurredAt: '2018-02-22T12:00:00.000Z' });
     const answered = [...pending, ...yes];
-    expect(() => when(answered, { kind: 'refuse-over-commitment', requestId: 'r1', reason: 'non' })).toThrow(expect.objectContaining({ code: 'REQUEST_ANSWERED' }));
+    expect(() => when(answered, { kind: 'refuse-over-commitment', requestId: 'r1', reason: 'non' })).toThrow(
+      expect.objectContaining({ code: 'REQUEST_ANSWERED' }),
+    );
     expect(when(answered, spend('c2', 2_000_00))[0].type).toBe('ExpenditureCommitted');
     const other = apply(pending, { kind: 'request-over-commitment', requestId: 'r2', amountCents: 1_000_00, reason: 'encore' });
     expect(when(other, { kind: 'refuse-over-commitment', requestId: 'r2', reason: 'enveloppe régionale épuisée' })).toEqual([
@@ -65,21 +92,47 @@ describe('fund decider', () => {
   });
 
   it('refuses facts dated after today, a payment dated before its commitment, and more authorised than asked', () => {
-    expect(() => when([allocated], spend('c1', 100, { committedOn: '2018-12-20' } as Partial<ExpenditureCommittedData>))).toThrow(expect.objectContaining({ code: 'FUTURE_DATE', field: 'committedOn' }));
+    expect(() => when([allocated], spend('c1', 100, { committedOn: '2018-12-20' } as Partial<ExpenditureCommittedData>))).toThrow(
+      expect.objectContaining({ code: 'FUTURE_DATE', field: 'committedOn' }),
+    );
     // La Réunion starts the day four hours before UTC: its "today" is accepted.
-    expect(fundDecider.decide({ ...spend('c1', 100), committedOn: '2018-12-15' } as FundCommand, given(allocated), { ...ctx, now: new Date('2018-12-14T21:00:00Z') })).toHaveLength(1);
-    const committed: FundEvent[] = [allocated, { ...when([allocated], { ...spend('c1', 1_000_00), committedOn: '2018-06-10' } as FundCommand)[0] }];
-    expect(() => when(committed, { kind: 'pay', commitmentId: 'c1', paymentId: 'p1', amountCents: 100_00, paidOn: '2018-06-09' })).toThrow(expect.objectContaining({ code: 'PAYMENT_BEFORE_COMMITMENT', field: 'paidOn' }));
-    expect(when(committed, { kind: 'pay', commitmentId: 'c1', paymentId: 'p1', amountCents: 100_00, paidOn: '2018-06-10' })).toHaveLength(1);
-    expect(() => when(committed, { kind: 'pay', commitmentId: 'c1', paymentId: 'p1', amountCents: 100_00, paidOn: '2019-02-01' })).toThrow(expect.objectContaining({ code: 'FUTURE_DATE' }));
+    expect(
+      fundDecider.decide({ ...spend('c1', 100), committedOn: '2018-12-15' } as FundCommand, given(allocated), {
+        ...ctx,
+        now: new Date('2018-12-14T21:00:00Z'),
+      }),
+    ).toHaveLength(1);
+    const committed: FundEvent[] = [
+      allocated,
+      { ...when([allocated], { ...spend('c1', 1_000_00), committedOn: '2018-06-10' } as FundCommand)[0] },
+    ];
+    expect(() => when(committed, { kind: 'pay', commitmentId: 'c1', paymentId: 'p1', amountCents: 100_00, paidOn: '2018-06-09' })).toThrow(
+      expect.objectContaining({ code: 'PAYMENT_BEFORE_COMMITMENT', field: 'paidOn' }),
+    );
+    expect(when(committed, { kind: 'pay', commitmentId: 'c1', paymentId: 'p1', amountCents: 100_00, paidOn: '2018-06-10' })).toHaveLength(
+      1,
+    );
+    expect(() => when(committed, { kind: 'pay', commitmentId: 'c1', paymentId: 'p1', amountCents: 100_00, paidOn: '2019-02-01' })).toThrow(
+      expect.objectContaining({ code: 'FUTURE_DATE' }),
+    );
     const asked = apply([allocated], { kind: 'request-over-commitment', requestId: 'r1', amountCents: 1_000_00, reason: 'saisonniers' });
-    expect(() => when(asked, { kind: 'authorise-over-commitment', requestId: 'r1', amountCents: 1_000_01, reason: 'plus' })).toThrow(expect.objectContaining({ code: 'AUTHORISED_EXCEEDS_REQUEST', field: 'amountCents' }));
+    expect(() => when(asked, { kind: 'authorise-over-commitment', requestId: 'r1', amountCents: 1_000_01, reason: 'plus' })).toThrow(
+      expect.objectContaining({ code: 'AUTHORISED_EXCEEDS_REQUEST', field: 'amountCents' }),
+    );
   });
 
   it('requires mobility details on derogatory mobility aids only', () => {
     expect(() => when([allocated], spend('c1', 100, { category: 'DEROGATORY_MOBILITY_AID' }))).toThrow(DomainError);
-    expect(() => when([allocated], spend('c1', 100, { mobility: { relaxedCriterion: 'MINIMUM_DISTANCE', leavesEmploymentBasin: true } }))).toThrow(/mobility/);
-    const ok = when([allocated], spend('c1', 100, { category: 'DEROGATORY_MOBILITY_AID', mobility: { relaxedCriterion: 'MINIMUM_DISTANCE', leavesEmploymentBasin: true } }));
+    expect(() =>
+      when([allocated], spend('c1', 100, { mobility: { relaxedCriterion: 'MINIMUM_DISTANCE', leavesEmploymentBasin: true } })),
+    ).toThrow(/mobility/);
+    const ok = when(
+      [allocated],
+      spend('c1', 100, {
+        category: 'DEROGATORY_MOBILITY_AID',
+        mobility: { relaxedCriterion: 'MINIMUM_DISTANCE', leavesEmploymentBasin: true },
+      }),
+    );
     expect(ok[0].type).toBe('ExpenditureCommitted');
   });
 
@@ -95,7 +148,9 @@ describe('fund decider', () => {
     let events = apply([allocated], spend('c1', 100_000_00));
     events = apply(events, { kind: 'pay', commitmentId: 'c1', paymentId: 'p1', amountCents: 30_000_00 });
     const released = when(events, { kind: 'release', commitmentId: 'c1', reason: 'action annulée' });
-    expect(released).toEqual([{ type: 'CommitmentReleased', data: { commitmentId: 'c1', releasedCents: 70_000_00, reason: 'action annulée' } }]);
+    expect(released).toEqual([
+      { type: 'CommitmentReleased', data: { commitmentId: 'c1', releasedCents: 70_000_00, reason: 'action annulée' } },
+    ]);
     expect(when([...events, ...released], spend('c2', 70_000_00))[0].type).toBe('ExpenditureCommitted');
   });
 
@@ -117,13 +172,21 @@ describe('fund decider', () => {
 
   describe('invariants under any sequence of commands (fast-check)', () => {
     const command: fc.Arbitrary<FundCommand> = fc.oneof(
-      fc.record({ kind: fc.constant('commit' as const), id: fc.integer({ min: 1, max: 8 }), amount: fc.integer({ min: -10, max: 60_000_00 }) }).map((r) => spend(`c${r.id}`, r.amount)),
-      fc.record({ id: fc.integer({ min: 1, max: 8 }), p: fc.integer({ min: 1, max: 30 }), amount: fc.integer({ min: 1, max: 60_000_00 }) }).map(
-        (r): FundCommand => ({ kind: 'pay', commitmentId: `c${r.id}`, paymentId: `p${r.p}`, amountCents: r.amount }),
-      ),
+      fc
+        .record({
+          kind: fc.constant('commit' as const),
+          id: fc.integer({ min: 1, max: 8 }),
+          amount: fc.integer({ min: -10, max: 60_000_00 }),
+        })
+        .map((r) => spend(`c${r.id}`, r.amount)),
+      fc
+        .record({ id: fc.integer({ min: 1, max: 8 }), p: fc.integer({ min: 1, max: 30 }), amount: fc.integer({ min: 1, max: 60_000_00 }) })
+        .map((r): FundCommand => ({ kind: 'pay', commitmentId: `c${r.id}`, paymentId: `p${r.p}`, amountCents: r.amount })),
       fc.integer({ min: 1, max: 8 }).map((id): FundCommand => ({ kind: 'release', commitmentId: `c${id}`, reason: 'r' })),
       fc.integer({ min: -80_000_00, max: 80_000_00 }).map((delta): FundCommand => ({ kind: 'adjust', deltaCents: delta, reason: 'r' })),
-      fc.integer({ min: 1, max: 20_000_00 }).map((amount): FundCommand => ({ kind: 'authorise-over-commitment', amountCents: amount, reason: 'r' })),
+      fc
+        .integer({ min: 1, max: 20_000_00 })
+        .map((amount): FundCommand => ({ kind: 'authorise-over-commitment', amountCents: amount, reason: 'r' })),
     );
 
     it('keeps committed ≤ envelope + authorised over-commitment, and paid ≤ committed for every commitment', () => {
@@ -156,41 +219,108 @@ describe('payment corrections', () => {
   it('compensate a payment, within what the commitment allows', () => {
     let events = apply([allocated], spend('c1', 1_000_00));
     events = apply(events, { kind: 'pay', commitmentId: 'c1', paymentId: 'p1', amountCents: 600_00 });
-    const fixed = when(events, { kind: 'correct-payment', commitmentId: 'c1', paymentId: 'p1', correctsEventId: 'e-1', correctedCents: 500_00, reason: 'saisie' });
-    expect(fixed).toEqual([{ type: 'PaymentCorrected', data: { commitmentId: 'c1', paymentId: 'p1', correctsEventId: 'e-1', previousCents: 600_00, correctedCents: 500_00, reason: 'saisie' } }]);
+    const fixed = when(events, {
+      kind: 'correct-payment',
+      commitmentId: 'c1',
+      paymentId: 'p1',
+      correctsEventId: 'e-1',
+      correctedCents: 500_00,
+      reason: 'saisie',
+    });
+    expect(fixed).toEqual([
+      {
+        type: 'PaymentCorrected',
+        data: {
+          commitmentId: 'c1',
+          paymentId: 'p1',
+          correctsEventId: 'e-1',
+          previousCents: 600_00,
+          correctedCents: 500_00,
+          reason: 'saisie',
+        },
+      },
+    ]);
     expect(given(...events, ...fixed).paidCents).toBe(500_00);
-    expect(() => when(events, { kind: 'correct-payment', commitmentId: 'c1', paymentId: 'p1', correctsEventId: 'e-1', correctedCents: 1_000_01, reason: 's' })).toThrow(/at most/);
+    expect(() =>
+      when(events, {
+        kind: 'correct-payment',
+        commitmentId: 'c1',
+        paymentId: 'p1',
+        correctsEventId: 'e-1',
+        correctedCents: 1_000_01,
+        reason: 's',
+      }),
+    ).toThrow(/at most/);
   });
 });
 
 describe('fund facts and their dates', () => {
   it('keeps commitments, requests and answers within the fund year, and after the envelope', () => {
-    const notified = fundDecider.decide({ kind: 'allocate', safir: '62001', year: 2018, region: '32', amountCents: 10_000_00, allocatedOn: '2018-01-10' }, fundDecider.initialState(), ctx);
+    const notified = fundDecider.decide(
+      { kind: 'allocate', safir: '62001', year: 2018, region: '32', amountCents: 10_000_00, allocatedOn: '2018-01-10' },
+      fundDecider.initialState(),
+      ctx,
+    );
     expect(notified[0].occurredAt).toBe('2018-01-10T00:00:00.000Z');
-    const state = given(...(notified));
+    const state = given(...notified);
     const commit = (committedOn: string) => fundDecider.decide({ ...spend('c9', 100), committedOn } as FundCommand, state, ctx);
     expect(() => commit('2017-12-31')).toThrow(expect.objectContaining({ code: 'DATE_BEFORE_ENVELOPE', field: 'committedOn' }));
     expect(() => commit('2018-01-09')).toThrow(expect.objectContaining({ code: 'DATE_BEFORE_ENVELOPE' }));
     expect(commit('2018-03-14')[0].occurredAt).toBe('2018-03-14T12:00:00.000Z');
     // Recorded today for last year, a commitment must say when it was made.
-    expect(() => fundDecider.decide(spend('c9', 100), state, { ...ctx, now: new Date('2019-02-01T10:00:00Z') })).toThrow(expect.objectContaining({ code: 'DATE_OUTSIDE_FUND_YEAR' }));
-    expect(() => fundDecider.decide({ kind: 'allocate', safir: '62001', year: 2018, region: '32', amountCents: 1, allocatedOn: '2016-12-31' }, fundDecider.initialState(), ctx)).toThrow(
-      expect.objectContaining({ code: 'DATE_OUTSIDE_FUND_YEAR', field: 'allocatedOn' }),
+    expect(() => fundDecider.decide(spend('c9', 100), state, { ...ctx, now: new Date('2019-02-01T10:00:00Z') })).toThrow(
+      expect.objectContaining({ code: 'DATE_OUTSIDE_FUND_YEAR' }),
     );
-    const asked = [...(notified), ...(fundDecider.decide({ kind: 'request-over-commitment', requestId: 'r1', amountCents: 100, reason: 'x', requestedOn: '2018-05-02' }, state, ctx))];
-    expect(() => fundDecider.decide({ kind: 'authorise-over-commitment', requestId: 'r1', amountCents: 100, reason: 'ok', authorisedOn: '2018-05-01' }, given(...asked), ctx)).toThrow(
-      expect.objectContaining({ code: 'DATE_BEFORE_REQUEST', field: 'authorisedOn' }),
-    );
+    expect(() =>
+      fundDecider.decide(
+        { kind: 'allocate', safir: '62001', year: 2018, region: '32', amountCents: 1, allocatedOn: '2016-12-31' },
+        fundDecider.initialState(),
+        ctx,
+      ),
+    ).toThrow(expect.objectContaining({ code: 'DATE_OUTSIDE_FUND_YEAR', field: 'allocatedOn' }));
+    const asked = [
+      ...notified,
+      ...fundDecider.decide(
+        { kind: 'request-over-commitment', requestId: 'r1', amountCents: 100, reason: 'x', requestedOn: '2018-05-02' },
+        state,
+        ctx,
+      ),
+    ];
+    expect(() =>
+      fundDecider.decide(
+        { kind: 'authorise-over-commitment', requestId: 'r1', amountCents: 100, reason: 'ok', authorisedOn: '2018-05-01' },
+        given(...asked),
+        ctx,
+      ),
+    ).toThrow(expect.objectContaining({ code: 'DATE_BEFORE_REQUEST', field: 'authorisedOn' }));
   });
 
   it('dates a payment correction at the payment: the payment was always of that amount', () => {
-    const committed: FundEvent[] = [allocated, { ...fundDecider.decide({ ...spend('c1', 1_000_00), committedOn: '2018-06-10' } as FundCommand, given(allocated), ctx)[0] }];
-    const paid = fundDecider.decide({ kind: 'pay', commitmentId: 'c1', paymentId: 'p1', amountCents: 500_00, paidOn: '2018-07-01' }, given(...committed), ctx);
-    const correction = fundDecider.decide(
-      { kind: 'correct-payment', commitmentId: 'c1', paymentId: 'p1', correctsEventId: 'e1', correctedCents: 400_00, reason: 'erreur de saisie' },
-      given(...committed, ...(paid)),
+    const committed: FundEvent[] = [
+      allocated,
+      { ...fundDecider.decide({ ...spend('c1', 1_000_00), committedOn: '2018-06-10' } as FundCommand, given(allocated), ctx)[0] },
+    ];
+    const paid = fundDecider.decide(
+      { kind: 'pay', commitmentId: 'c1', paymentId: 'p1', amountCents: 500_00, paidOn: '2018-07-01' },
+      given(...committed),
       ctx,
     );
-    expect(correction[0]).toMatchObject({ type: 'PaymentCorrected', occurredAt: '2018-07-01T12:00:00.000Z', data: { previousCents: 500_00, correctedCents: 400_00 } });
+    const correction = fundDecider.decide(
+      {
+        kind: 'correct-payment',
+        commitmentId: 'c1',
+        paymentId: 'p1',
+        correctsEventId: 'e1',
+        correctedCents: 400_00,
+        reason: 'erreur de saisie',
+      },
+      given(...committed, ...paid),
+      ctx,
+    );
+    expect(correction[0]).toMatchObject({
+      type: 'PaymentCorrected',
+      occurredAt: '2018-07-01T12:00:00.000Z',
+      data: { previousCents: 500_00, correctedCents: 400_00 },
+    });
   });
 });

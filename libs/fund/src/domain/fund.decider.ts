@@ -53,14 +53,15 @@ export type FundCommand =
 const euros = (cents: number) => `${(cents / 100).toFixed(2)} €`;
 
 function positiveCents(value: number, field: string): void {
-  if (!Number.isSafeInteger(value) || value <= 0) throw new DomainError('INVALID_AMOUNT', `${field} must be a positive whole number of cents`, 'rule', field);
+  if (!Number.isSafeInteger(value) || value <= 0)
+    throw new DomainError('INVALID_AMOUNT', `${field} must be a positive whole number of cents`, 'rule', field);
 }
-
 
 function pendingRequest(s: FundState, requestId: string): OverCommitmentRequestState {
   const request = s.requests.get(requestId);
   if (!request) throw new DomainError('REQUEST_NOT_FOUND', `no over-commitment request ${requestId}`, 'not_found', 'requestId');
-  if (request.status !== 'PENDING') throw new DomainError('REQUEST_ANSWERED', `request ${requestId} was already ${request.status.toLowerCase()}`, 'conflict', 'requestId');
+  if (request.status !== 'PENDING')
+    throw new DomainError('REQUEST_ANSWERED', `request ${requestId} was already ${request.status.toLowerCase()}`, 'conflict', 'requestId');
   return request;
 }
 
@@ -88,11 +89,24 @@ export const fundDecider: Decider<FundCommand, FundEvent, FundState> = {
       case 'EnvelopeAdjusted':
         return { ...s, envelopeCents: s.envelopeCents + e.data.deltaCents };
       case 'OverCommitmentRequested':
-        return { ...s, requests: new Map(s.requests).set(e.data.requestId, { amountCents: e.data.amountCents, status: 'PENDING', requestedOn: dayOf(e.occurredAt) }) };
+        return {
+          ...s,
+          requests: new Map(s.requests).set(e.data.requestId, {
+            amountCents: e.data.amountCents,
+            status: 'PENDING',
+            requestedOn: dayOf(e.occurredAt),
+          }),
+        };
       case 'OverCommitmentAuthorised': {
         const requestId = e.data.requestId;
         const asked = requestId ? s.requests.get(requestId) : undefined;
-        const requests = requestId ? new Map(s.requests).set(requestId, { amountCents: e.data.amountCents, status: 'AUTHORISED', requestedOn: asked?.requestedOn ?? null }) : s.requests;
+        const requests = requestId
+          ? new Map(s.requests).set(requestId, {
+              amountCents: e.data.amountCents,
+              status: 'AUTHORISED',
+              requestedOn: asked?.requestedOn ?? null,
+            })
+          : s.requests;
         return { ...s, authorisedOverCents: s.authorisedOverCents + e.data.amountCents, requests };
       }
       case 'OverCommitmentRefused': {
@@ -133,7 +147,11 @@ export const fundDecider: Decider<FundCommand, FundEvent, FundState> = {
         return {
           ...s,
           paidCents: s.paidCents + delta,
-          commitments: new Map(s.commitments).set(e.data.commitmentId, { ...c, paidCents: c.paidCents + delta, payments: new Map(c.payments).set(e.data.paymentId, e.data.correctedCents) }),
+          commitments: new Map(s.commitments).set(e.data.commitmentId, {
+            ...c,
+            paidCents: c.paidCents + delta,
+            payments: new Map(c.payments).set(e.data.paymentId, e.data.correctedCents),
+          }),
         };
       }
       case 'CommitmentReleased': {
@@ -151,7 +169,8 @@ export const fundDecider: Decider<FundCommand, FundEvent, FundState> = {
 
   decide(c, s, { actor, now }) {
     if (c.kind === 'allocate') {
-      if (s.allocated) throw new DomainError('ENVELOPE_EXISTS', `the ${c.year} envelope is already allocated; adjust it instead`, 'conflict');
+      if (s.allocated)
+        throw new DomainError('ENVELOPE_EXISTS', `the ${c.year} envelope is already allocated; adjust it instead`, 'conflict');
       positiveCents(c.amountCents, 'amountCents');
       // Envelopes are notified from the autumn before their year.
       factOn(c.allocatedOn, now, 'allocatedOn', {
@@ -174,17 +193,31 @@ export const fundDecider: Decider<FundCommand, FundEvent, FundState> = {
 
     switch (c.kind) {
       case 'adjust': {
-        if (!Number.isSafeInteger(c.deltaCents) || c.deltaCents === 0) throw new DomainError('INVALID_AMOUNT', 'deltaCents must be a non-zero whole number of cents', 'rule', 'deltaCents');
+        if (!Number.isSafeInteger(c.deltaCents) || c.deltaCents === 0)
+          throw new DomainError('INVALID_AMOUNT', 'deltaCents must be a non-zero whole number of cents', 'rule', 'deltaCents');
         const envelope = s.envelopeCents + c.deltaCents;
-        if (envelope < 0) throw new DomainError('NEGATIVE_ENVELOPE', `the envelope would become negative (${euros(envelope)})`, 'rule', 'deltaCents');
+        if (envelope < 0)
+          throw new DomainError('NEGATIVE_ENVELOPE', `the envelope would become negative (${euros(envelope)})`, 'rule', 'deltaCents');
         if (envelope + s.authorisedOverCents < s.committedCents) {
-          throw new DomainError('BELOW_COMMITTED', `the envelope cannot drop below what is committed (${euros(s.committedCents)})`, 'rule', 'deltaCents');
+          throw new DomainError(
+            'BELOW_COMMITTED',
+            `the envelope cannot drop below what is committed (${euros(s.committedCents)})`,
+            'rule',
+            'deltaCents',
+          );
         }
-        return [{ type: 'EnvelopeAdjusted', data: { deltaCents: c.deltaCents, reason: c.reason }, ...factOn(c.adjustedOn, now, 'adjustedOn', inFundYear) }];
+        return [
+          {
+            type: 'EnvelopeAdjusted',
+            data: { deltaCents: c.deltaCents, reason: c.reason },
+            ...factOn(c.adjustedOn, now, 'adjustedOn', inFundYear),
+          },
+        ];
       }
       case 'request-over-commitment':
         positiveCents(c.amountCents, 'amountCents');
-        if (s.requests.has(c.requestId)) throw new DomainError('REQUEST_EXISTS', `request ${c.requestId} already exists`, 'conflict', 'requestId');
+        if (s.requests.has(c.requestId))
+          throw new DomainError('REQUEST_EXISTS', `request ${c.requestId} already exists`, 'conflict', 'requestId');
         return [
           {
             type: 'OverCommitmentRequested',
@@ -196,9 +229,16 @@ export const fundDecider: Decider<FundCommand, FundEvent, FundState> = {
         positiveCents(c.amountCents, 'amountCents');
         const request = c.requestId !== undefined ? pendingRequest(s, c.requestId) : undefined;
         if (request && c.amountCents > request.amountCents) {
-          throw new DomainError('AUTHORISED_EXCEEDS_REQUEST', `the agency asked for ${euros(request.amountCents)}: a director authorises at most what was asked`, 'rule', 'amountCents');
+          throw new DomainError(
+            'AUTHORISED_EXCEEDS_REQUEST',
+            `the agency asked for ${euros(request.amountCents)}: a director authorises at most what was asked`,
+            'rule',
+            'amountCents',
+          );
         }
-        const afterRequest = request ? { day: request.requestedOn, code: 'DATE_BEFORE_REQUEST', why: 'the day it was requested' } : afterAllocation;
+        const afterRequest = request
+          ? { day: request.requestedOn, code: 'DATE_BEFORE_REQUEST', why: 'the day it was requested' }
+          : afterAllocation;
         return [
           {
             type: 'OverCommitmentAuthorised',
@@ -209,18 +249,32 @@ export const fundDecider: Decider<FundCommand, FundEvent, FundState> = {
       }
       case 'refuse-over-commitment': {
         const request = pendingRequest(s, c.requestId);
-        const dated = factOn(c.refusedOn, now, 'refusedOn', { ...inFundYear, notBefore: { day: request.requestedOn, code: 'DATE_BEFORE_REQUEST', why: 'the day it was requested' } });
+        const dated = factOn(c.refusedOn, now, 'refusedOn', {
+          ...inFundYear,
+          notBefore: { day: request.requestedOn, code: 'DATE_BEFORE_REQUEST', why: 'the day it was requested' },
+        });
         return [{ type: 'OverCommitmentRefused', data: { requestId: c.requestId, reason: c.reason, refusedBy: actor }, ...dated }];
       }
       case 'commit': {
         positiveCents(c.amountCents, 'amountCents');
         const dated = factOn(c.committedOn, now, 'committedOn', inFundYear);
-        if (s.commitments.has(c.commitmentId)) throw new DomainError('COMMITMENT_EXISTS', `commitment ${c.commitmentId} already exists`, 'conflict', 'commitmentId');
+        if (s.commitments.has(c.commitmentId))
+          throw new DomainError('COMMITMENT_EXISTS', `commitment ${c.commitmentId} already exists`, 'conflict', 'commitmentId');
         if (c.category === 'DEROGATORY_MOBILITY_AID' && !c.mobility) {
-          throw new DomainError('MOBILITY_DETAILS_REQUIRED', 'a derogatory mobility aid must say which criterion it relaxes and whether it leaves the basin', 'rule', 'mobility');
+          throw new DomainError(
+            'MOBILITY_DETAILS_REQUIRED',
+            'a derogatory mobility aid must say which criterion it relaxes and whether it leaves the basin',
+            'rule',
+            'mobility',
+          );
         }
         if (c.category !== 'DEROGATORY_MOBILITY_AID' && c.mobility) {
-          throw new DomainError('MOBILITY_DETAILS_UNEXPECTED', 'mobility details apply to derogatory mobility aids only', 'rule', 'mobility');
+          throw new DomainError(
+            'MOBILITY_DETAILS_UNEXPECTED',
+            'mobility details apply to derogatory mobility aids only',
+            'rule',
+            'mobility',
+          );
         }
         if (c.amountCents > headroom(s)) {
           throw new DomainError(
@@ -237,11 +291,19 @@ export const fundDecider: Decider<FundCommand, FundEvent, FundState> = {
         positiveCents(c.amountCents, 'amountCents');
         const commitment = s.commitments.get(c.commitmentId);
         if (!commitment) throw new DomainError('COMMITMENT_NOT_FOUND', `no commitment ${c.commitmentId}`, 'not_found');
-        if (commitment.paymentIds.includes(c.paymentId)) throw new DomainError('PAYMENT_EXISTS', `payment ${c.paymentId} is already recorded`, 'conflict', 'paymentId');
-        const dated = factOn(c.paidOn, now, 'paidOn', { notBefore: { day: commitment.committedOn, code: 'PAYMENT_BEFORE_COMMITMENT', why: 'the day the expenditure was committed' } });
+        if (commitment.paymentIds.includes(c.paymentId))
+          throw new DomainError('PAYMENT_EXISTS', `payment ${c.paymentId} is already recorded`, 'conflict', 'paymentId');
+        const dated = factOn(c.paidOn, now, 'paidOn', {
+          notBefore: { day: commitment.committedOn, code: 'PAYMENT_BEFORE_COMMITMENT', why: 'the day the expenditure was committed' },
+        });
         const payable = commitment.amountCents - commitment.releasedCents - commitment.paidCents;
         if (c.amountCents > payable) {
-          throw new DomainError('PAYMENT_EXCEEDS_COMMITMENT', `only ${euros(payable)} of this commitment remains to be paid`, 'rule', 'amountCents');
+          throw new DomainError(
+            'PAYMENT_EXCEEDS_COMMITMENT',
+            `only ${euros(payable)} of this commitment remains to be paid`,
+            'rule',
+            'amountCents',
+          );
         }
         return [
           {
@@ -256,30 +318,49 @@ export const fundDecider: Decider<FundCommand, FundEvent, FundState> = {
         if (!commitment) throw new DomainError('COMMITMENT_NOT_FOUND', `no commitment ${c.commitmentId}`, 'not_found');
         const unpaid = commitment.amountCents - commitment.releasedCents - commitment.paidCents;
         if (unpaid === 0) throw new DomainError('NOTHING_TO_RELEASE', 'this commitment has nothing left unpaid to release', 'rule');
-        const dated = factOn(c.releasedOn, now, 'releasedOn', { notBefore: { day: commitment.committedOn, code: 'DATE_BEFORE_COMMITMENT', why: 'the day the expenditure was committed' } });
+        const dated = factOn(c.releasedOn, now, 'releasedOn', {
+          notBefore: { day: commitment.committedOn, code: 'DATE_BEFORE_COMMITMENT', why: 'the day the expenditure was committed' },
+        });
         return [{ type: 'CommitmentReleased', data: { commitmentId: c.commitmentId, releasedCents: unpaid, reason: c.reason }, ...dated }];
       }
       case 'correct-payment': {
         const commitment = s.commitments.get(c.commitmentId);
         if (!commitment) throw new DomainError('COMMITMENT_NOT_FOUND', `no commitment ${c.commitmentId}`, 'not_found');
         const previous = commitment.payments.get(c.paymentId);
-        if (previous === undefined) throw new DomainError('PAYMENT_NOT_FOUND', `no payment ${c.paymentId} on this commitment`, 'not_found', 'paymentId');
-        if (!Number.isSafeInteger(c.correctedCents) || c.correctedCents < 0) throw new DomainError('INVALID_AMOUNT', 'correctedCents must be a whole number of cents, 0 or more', 'rule', 'correctedCents');
+        if (previous === undefined)
+          throw new DomainError('PAYMENT_NOT_FOUND', `no payment ${c.paymentId} on this commitment`, 'not_found', 'paymentId');
+        if (!Number.isSafeInteger(c.correctedCents) || c.correctedCents < 0)
+          throw new DomainError('INVALID_AMOUNT', 'correctedCents must be a whole number of cents, 0 or more', 'rule', 'correctedCents');
         const payable = commitment.amountCents - commitment.releasedCents - commitment.paidCents + previous;
-        if (c.correctedCents > payable) throw new DomainError('PAYMENT_EXCEEDS_COMMITMENT', `at most ${euros(payable)} can be paid on this commitment`, 'rule', 'correctedCents');
+        if (c.correctedCents > payable)
+          throw new DomainError(
+            'PAYMENT_EXCEEDS_COMMITMENT',
+            `at most ${euros(payable)} can be paid on this commitment`,
+            'rule',
+            'correctedCents',
+          );
         // The payment was always of the corrected amount: the correction holds from when it was paid,
         // and "as known at" an earlier instant still shows what was recorded then.
         const paidAt = commitment.paidAt.get(c.paymentId);
         return [
           {
             type: 'PaymentCorrected',
-            data: { commitmentId: c.commitmentId, paymentId: c.paymentId, correctsEventId: c.correctsEventId, previousCents: previous, correctedCents: c.correctedCents, reason: c.reason },
+            data: {
+              commitmentId: c.commitmentId,
+              paymentId: c.paymentId,
+              correctsEventId: c.correctsEventId,
+              previousCents: previous,
+              correctedCents: c.correctedCents,
+              reason: c.reason,
+            },
             ...(paidAt ? { occurredAt: paidAt } : {}),
           },
         ];
       }
       case 'close':
-        return [{ type: 'FundYearClosed', data: { reason: c.reason }, ...factOn(c.closedOn, now, 'closedOn', { notBefore: afterAllocation }) }];
+        return [
+          { type: 'FundYearClosed', data: { reason: c.reason }, ...factOn(c.closedOn, now, 'closedOn', { notBefore: afterAllocation }) },
+        ];
     }
   },
 };

@@ -45,7 +45,17 @@ export type FundEvent = WhenItHappened<
   | { type: 'PaymentRecorded'; data: { commitmentId: string; paymentId: string; amountCents: number } }
   | { type: 'CommitmentReleased'; data: { commitmentId: string; releasedCents: number; reason: string } }
   /** A payment recorded in error, compensated: it names the event it corrects, which stays in history. */
-  | { type: 'PaymentCorrected'; data: { commitmentId: string; paymentId: string; correctsEventId: string; previousCents: number; correctedCents: number; reason: string } }
+  | {
+      type: 'PaymentCorrected';
+      data: {
+        commitmentId: string;
+        paymentId: string;
+        correctsEventId: string;
+        previousCents: number;
+        correctedCents: number;
+        reason: string;
+      };
+    }
   | { type: 'FundYearClosed'; data: { reason: string } }
 >;
 

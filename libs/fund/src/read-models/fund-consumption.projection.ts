@@ -16,7 +16,17 @@ const add = (by: CentsBy, key: string, cents: number): CentsBy => ({ ...by, [key
 function month(rows: RowAccess<FundTables>, e: RecordedEvent): FundMonthRow {
   const { safir, year } = fundKey(e.streamId);
   const key = { safir, year, month: e.metadata.occurredAt.slice(0, 7) };
-  return rows.get('months', key) ?? { ...key, envelopeDeltaCents: 0, committedCents: 0, paidCents: 0, releasedCents: 0, committedByCategory: {}, committedByRoute: {} };
+  return (
+    rows.get('months', key) ?? {
+      ...key,
+      envelopeDeltaCents: 0,
+      committedCents: 0,
+      paidCents: 0,
+      releasedCents: 0,
+      committedByCategory: {},
+      committedByRoute: {},
+    }
+  );
 }
 
 /**
@@ -92,12 +102,29 @@ export const fundConsumption = defineProjection<FundTables>({
       case 'OverCommitmentAuthorised': {
         const d = event.data;
         const request = d.requestId ? rows.get('requests', { ...k, requestId: d.requestId }) : undefined;
-        if (request) rows.put('requests', { ...request, status: 'AUTHORISED', authorisedCents: d.amountCents, answeredBy: d.authorisedBy, answeredAt: e.metadata.occurredAt, answer: d.reason });
+        if (request)
+          rows.put('requests', {
+            ...request,
+            status: 'AUTHORISED',
+            authorisedCents: d.amountCents,
+            answeredBy: d.authorisedBy,
+            answeredAt: e.metadata.occurredAt,
+            answer: d.reason,
+          });
         return rows.put('envelopes', { ...envelope, authorisedOverCents: envelope.authorisedOverCents + d.amountCents });
       }
       case 'OverCommitmentRefused': {
         const request = rows.get('requests', { ...k, requestId: event.data.requestId });
-        return request && rows.put('requests', { ...request, status: 'REFUSED', answeredBy: event.data.refusedBy, answeredAt: e.metadata.occurredAt, answer: event.data.reason });
+        return (
+          request &&
+          rows.put('requests', {
+            ...request,
+            status: 'REFUSED',
+            answeredBy: event.data.refusedBy,
+            answeredAt: e.metadata.occurredAt,
+            answer: event.data.reason,
+          })
+        );
       }
       case 'FundYearClosed':
         return rows.put('envelopes', { ...envelope, closed: true });
@@ -139,7 +166,12 @@ export const fundConsumption = defineProjection<FundTables>({
       }
       case 'PaymentRecorded': {
         const c = rows.get('commitments', { ...k, commitmentId: event.data.commitmentId });
-        const payment = { paymentId: event.data.paymentId, amountCents: event.data.amountCents, paidAt: e.metadata.occurredAt, recordedCents: null };
+        const payment = {
+          paymentId: event.data.paymentId,
+          amountCents: event.data.amountCents,
+          paidAt: e.metadata.occurredAt,
+          recordedCents: null,
+        };
         if (c) rows.put('commitments', { ...c, paidCents: c.paidCents + event.data.amountCents, payments: [...c.payments, payment] });
         rows.put('envelopes', { ...envelope, paidCents: envelope.paidCents + event.data.amountCents });
         rows.put('months', { ...m, paidCents: m.paidCents + event.data.amountCents });
@@ -149,7 +181,10 @@ export const fundConsumption = defineProjection<FundTables>({
         const delta = event.data.correctedCents - event.data.previousCents;
         const c = rows.get('commitments', { ...k, commitmentId: event.data.commitmentId });
         const { paymentId, correctedCents } = event.data;
-        const payments = c?.payments.map((p) => (p.paymentId === paymentId ? { ...p, amountCents: correctedCents, recordedCents: p.recordedCents ?? p.amountCents } : p)) ?? [];
+        const payments =
+          c?.payments.map((p) =>
+            p.paymentId === paymentId ? { ...p, amountCents: correctedCents, recordedCents: p.recordedCents ?? p.amountCents } : p,
+          ) ?? [];
         if (c) rows.put('commitments', { ...c, paidCents: c.paidCents + delta, payments });
         rows.put('envelopes', { ...envelope, paidCents: envelope.paidCents + delta });
         rows.put('months', { ...m, paidCents: m.paidCents + delta });

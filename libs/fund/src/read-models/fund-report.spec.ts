@@ -2,8 +2,20 @@ import { forecast, monthlySeries } from './fund-report';
 import type { FundEnvelopeRow } from './fund.entities';
 
 const envelope = (committedCents: number): FundEnvelopeRow => ({
-  safir: '62001', year: 2018, region: '32', envelopeCents: 120_000_00, authorisedOverCents: 0, committedCents, paidCents: 0,
-  releasedCents: 0, mobilityCents: 0, mobilityLeavingBasinCents: 0, committedByCategory: {}, committedByRoute: {}, commitments: 1, closed: false,
+  safir: '62001',
+  year: 2018,
+  region: '32',
+  envelopeCents: 120_000_00,
+  authorisedOverCents: 0,
+  committedCents,
+  paidCents: 0,
+  releasedCents: 0,
+  mobilityCents: 0,
+  mobilityLeavingBasinCents: 0,
+  committedByCategory: {},
+  committedByRoute: {},
+  commitments: 1,
+  closed: false,
 });
 
 describe('fund forecast', () => {
@@ -20,15 +32,39 @@ describe('fund forecast', () => {
   });
   it('gives no date when the envelope would outlast a century (a huge envelope, a tiny spend)', () => {
     const huge = { ...envelope(100_00), envelopeCents: 100_000_000_00 };
-    expect(forecast(huge, new Date('2018-01-02T00:00:00Z'))).toMatchObject({ projectedExhaustionDate: null, exhaustedBeforeYearEnd: false, warning: null });
+    expect(forecast(huge, new Date('2018-01-02T00:00:00Z'))).toMatchObject({
+      projectedExhaustionDate: null,
+      exhaustedBeforeYearEnd: false,
+      warning: null,
+    });
   });
 });
 
 describe('monthly series', () => {
   it('accumulates flows month by month, net of releases', () => {
     const s = monthlySeries(2018, [
-      { safir: 'x', year: 2018, month: '2018-01', envelopeDeltaCents: 1000, committedCents: 300, paidCents: 0, releasedCents: 0, committedByCategory: {}, committedByRoute: {} },
-      { safir: 'x', year: 2018, month: '2018-03', envelopeDeltaCents: 0, committedCents: 200, paidCents: 250, releasedCents: 50, committedByCategory: {}, committedByRoute: {} },
+      {
+        safir: 'x',
+        year: 2018,
+        month: '2018-01',
+        envelopeDeltaCents: 1000,
+        committedCents: 300,
+        paidCents: 0,
+        releasedCents: 0,
+        committedByCategory: {},
+        committedByRoute: {},
+      },
+      {
+        safir: 'x',
+        year: 2018,
+        month: '2018-03',
+        envelopeDeltaCents: 0,
+        committedCents: 200,
+        paidCents: 250,
+        releasedCents: 50,
+        committedByCategory: {},
+        committedByRoute: {},
+      },
     ]);
     expect(s).toHaveLength(12);
     expect(s[1]).toMatchObject({ month: '2018-02', envelopeCents: 1000, committedCents: 300, remainingCents: 700 });

@@ -79,6 +79,8 @@ export function forecast(envelope: FundEnvelopeRow, reference: Date): Forecast {
     burnRateCentsPerDay: Math.round(burn),
     projectedExhaustionDate: exhaustion ? exhaustion.toISOString().slice(0, 10) : null,
     exhaustedBeforeYearEnd: before,
-    warning: before ? `at this pace the envelope runs out on ${exhaustion.toISOString().slice(0, 10)}, before the end of ${envelope.year}` : null,
+    warning: before
+      ? `at this pace the envelope runs out on ${exhaustion.toISOString().slice(0, 10)}, before the end of ${envelope.year}`
+      : null,
   };
 }

@@ -48,7 +48,10 @@ function line(safir: string | null, region: string | null, rows: FundEnvelopeRow
 }
 
 /** The exhaustion forecast of one agency's envelope; region and total lines have none. */
-function exhaustion(rows: FundEnvelopeRow[], reference: Date | null): Pick<RollupLine, 'projectedExhaustionDate' | 'exhaustedBeforeYearEnd'> {
+function exhaustion(
+  rows: FundEnvelopeRow[],
+  reference: Date | null,
+): Pick<RollupLine, 'projectedExhaustionDate' | 'exhaustedBeforeYearEnd'> {
   if (!reference || rows.length !== 1) return { projectedExhaustionDate: null, exhaustedBeforeYearEnd: false };
   const f = forecast(rows[0], reference);
   return { projectedExhaustionDate: f.projectedExhaustionDate, exhaustedBeforeYearEnd: f.exhaustedBeforeYearEnd };
@@ -61,16 +64,34 @@ export function rollup(year: number, region: string | null, rows: FundEnvelopeRo
     year,
     scope: region ? { region } : { national: true },
     total: line(null, region, rows),
-    regions: regions.map((code) => line(null, code, rows.filter((r) => r.region === code))),
+    regions: regions.map((code) =>
+      line(
+        null,
+        code,
+        rows.filter((r) => r.region === code),
+      ),
+    ),
     agencies: rows.map((r) => line(r.safir, r.region, [r], reference)),
   };
 }
 
 export function rollupCsv(report: ReturnType<typeof rollup>): string {
   const columns: (keyof RollupLine)[] = [
-    'region', 'safir', 'envelopeCents', 'committedCents', 'paidCents', 'remainingCents', 'consumptionRate',
-    'mobilityCents', 'mobilityShare', 'mobilityLeavingBasinCents', 'mobilityLeavingBasinShare', 'authorisedOverCents', 'agencies',
-    'projectedExhaustionDate', 'exhaustedBeforeYearEnd',
+    'region',
+    'safir',
+    'envelopeCents',
+    'committedCents',
+    'paidCents',
+    'remainingCents',
+    'consumptionRate',
+    'mobilityCents',
+    'mobilityShare',
+    'mobilityLeavingBasinCents',
+    'mobilityLeavingBasinShare',
+    'authorisedOverCents',
+    'agencies',
+    'projectedExhaustionDate',
+    'exhaustedBeforeYearEnd',
   ];
   const lines = [...report.agencies, ...report.regions, report.total].map((l) => ({ year: report.year, ...l }));
   return toCsv(['year', ...columns], lines);

@@ -21,6 +21,12 @@ export class ChangeJointEventHandler implements ICommandHandler<ChangeJointEvent
       unknownPartners = facts.filter(([, f]) => !f.exists).map(([id]) => id);
     }
     const command = { ...change, safir, jointEventId, unknownPartners } as JointEventCommand;
-    return this.runner.run({ streamId: jointEventStream(safir, jointEventId), agency: safir, decider: jointEventDecider, command, context });
+    return this.runner.run({
+      streamId: jointEventStream(safir, jointEventId),
+      agency: safir,
+      decider: jointEventDecider,
+      command,
+      context,
+    });
   }
 }

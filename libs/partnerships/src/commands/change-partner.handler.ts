@@ -24,7 +24,11 @@ export class ChangePartnerHandler implements ICommandHandler<ChangePartner> {
     const siretHolder = holder ? { partnerId: holder.partnerId, name: holder.name } : null;
     const command: PartnerCommand =
       change.kind === 'register'
-        ? { ...change, siretHolder, parentExists: change.parentPartnerId ? (await partnerFacts(this.store, change.parentPartnerId)).exists : false }
+        ? {
+            ...change,
+            siretHolder,
+            parentExists: change.parentPartnerId ? (await partnerFacts(this.store, change.parentPartnerId)).exists : false,
+          }
         : change.kind === 'update'
           ? { ...change, siretHolder }
           : change;

@@ -26,7 +26,17 @@ export interface PartnerFacts {
 }
 
 export type PartnershipCommand = { safir: string; partnerId: string; partner: PartnerFacts; today: string } & (
-  | { kind: 'sign'; agreementId: string; reference: string; scale: Scale; formal: boolean; objectives: AgreementObjective[]; startDate: string; endDate: string | null; signedOn?: string }
+  | {
+      kind: 'sign';
+      agreementId: string;
+      reference: string;
+      scale: Scale;
+      formal: boolean;
+      objectives: AgreementObjective[];
+      startDate: string;
+      endDate: string | null;
+      signedOn?: string;
+    }
   | { kind: 'amend'; agreementId: string; note: string; endDate: string | null; amendedOn?: string }
   | { kind: 'renew'; agreementId: string; endDate: string; renewedOn?: string }
   | { kind: 'terminate'; agreementId: string; terminatedOn: string; reason: string }
@@ -38,7 +48,8 @@ export type PartnershipCommand = { safir: string; partnerId: string; partner: Pa
 );
 
 /** An agreement is active on a date when it has started, not ended, and not been terminated. */
-export const activeOn = (a: AgreementState, date: string) => !a.terminated && a.startDate <= date && (a.endDate === null || a.endDate >= date);
+export const activeOn = (a: AgreementState, date: string) =>
+  !a.terminated && a.startDate <= date && (a.endDate === null || a.endDate >= date);
 
 export const partnershipDecider: Decider<PartnershipCommand, PartnershipEvent, PartnershipState> = {
   initialState: () => ({ agreements: [], circle: null, expectations: new Map() }),
@@ -46,17 +57,29 @@ export const partnershipDecider: Decider<PartnershipCommand, PartnershipEvent, P
     switch (e.type) {
       case 'AgreementSigned': {
         const signedOn = dayOf(e.occurredAt);
-        return { ...s, agreements: [...s.agreements, { agreementId: e.data.agreementId, startDate: e.data.startDate, endDate: e.data.endDate, terminated: false, signedOn }] };
+        return {
+          ...s,
+          agreements: [
+            ...s.agreements,
+            { agreementId: e.data.agreementId, startDate: e.data.startDate, endDate: e.data.endDate, terminated: false, signedOn },
+          ],
+        };
       }
       case 'AgreementAmended':
       case 'AgreementRenewed':
-        return { ...s, agreements: s.agreements.map((a) => (a.agreementId === e.data.agreementId ? { ...a, endDate: e.data.endDate } : a)) };
+        return {
+          ...s,
+          agreements: s.agreements.map((a) => (a.agreementId === e.data.agreementId ? { ...a, endDate: e.data.endDate } : a)),
+        };
       case 'AgreementTerminated':
         return { ...s, agreements: s.agreements.map((a) => (a.agreementId === e.data.agreementId ? { ...a, terminated: true } : a)) };
       case 'PriorityCircleAssigned':
         return { ...s, circle: e.data.circle };
       case 'PartnerExpectationRecorded':
-        return { ...s, expectations: new Map(s.expectations).set(e.data.expectationId, { addressed: false, recordedOn: dayOf(e.occurredAt) }) };
+        return {
+          ...s,
+          expectations: new Map(s.expectations).set(e.data.expectationId, { addressed: false, recordedOn: dayOf(e.occurredAt) }),
+        };
       case 'PartnerExpectationAddressed': {
         const recordedOn = s.expectations.get(e.data.expectationId)?.recordedOn ?? null;
         return { ...s, expectations: new Map(s.expectations).set(e.data.expectationId, { addressed: true, recordedOn }) };
@@ -72,10 +95,12 @@ export const partnershipDecider: Decider<PartnershipCommand, PartnershipEvent, P
     const ids = { safir: c.safir, partnerId: c.partnerId };
     const agreement = 'agreementId' in c ? s.agreements.find((a) => a.agreementId === c.agreementId) : undefined;
     const needsOpenPartner = () => {
-      if (c.partner.closed) throw new DomainError('PARTNER_CLOSED', 'the partner is closed: nothing more can be recorded with it', 'rule', 'partnerId');
+      if (c.partner.closed)
+        throw new DomainError('PARTNER_CLOSED', 'the partner is closed: nothing more can be recorded with it', 'rule', 'partnerId');
     };
     const endsAfterStart = (start: string, end: string | null, field: string) => {
-      if (end !== null && end < start) throw new DomainError('ENDS_BEFORE_START', 'an agreement cannot end before it starts', 'rule', field);
+      if (end !== null && end < start)
+        throw new DomainError('ENDS_BEFORE_START', 'an agreement cannot end before it starts', 'rule', field);
     };
     switch (c.kind) {
       case 'sign': {
@@ -84,53 +109,112 @@ export const partnershipDecider: Decider<PartnershipCommand, PartnershipEvent, P
         endsAfterStart(c.startDate, c.endDate, 'endDate');
         const overlapping = s.agreements.find((a) => !a.terminated && (a.endDate === null || a.endDate >= c.startDate));
         if (overlapping) {
-          throw new DomainError('AGREEMENT_ACTIVE', `agreement ${overlapping.agreementId} is still active: amend, renew or terminate it first`, 'conflict', 'startDate');
+          throw new DomainError(
+            'AGREEMENT_ACTIVE',
+            `agreement ${overlapping.agreementId} is still active: amend, renew or terminate it first`,
+            'conflict',
+            'startDate',
+          );
         }
         const { kind: _k, partner: _p, today: _t, signedOn, ...data } = c;
-        return [{ type: 'AgreementSigned', data: { ...data, objectives: [...new Set(c.objectives)] }, ...factOn(signedOn, now, 'signedOn') }];
+        return [
+          { type: 'AgreementSigned', data: { ...data, objectives: [...new Set(c.objectives)] }, ...factOn(signedOn, now, 'signedOn') },
+        ];
       }
       case 'amend':
       case 'renew':
       case 'terminate': {
         if (!agreement) throw new DomainError('AGREEMENT_NOT_FOUND', `no agreement ${c.agreementId}`, 'not_found', 'agreementId');
         if (agreement.terminated) throw new DomainError('AGREEMENT_TERMINATED', 'this agreement was terminated', 'rule', 'agreementId');
-        const afterSignature = { notBefore: { day: agreement.signedOn, code: 'DATE_BEFORE_SIGNATURE', why: 'the day the agreement was signed' } };
+        const afterSignature = {
+          notBefore: { day: agreement.signedOn, code: 'DATE_BEFORE_SIGNATURE', why: 'the day the agreement was signed' },
+        };
         // terminatedOn is when it takes effect, which notice may put ahead: the decision is a
         // fact of the day it is recorded.
-        if (c.kind === 'terminate') return [{ type: 'AgreementTerminated', data: { ...ids, agreementId: c.agreementId, terminatedOn: c.terminatedOn, reason: c.reason } }];
+        if (c.kind === 'terminate')
+          return [
+            { type: 'AgreementTerminated', data: { ...ids, agreementId: c.agreementId, terminatedOn: c.terminatedOn, reason: c.reason } },
+          ];
         endsAfterStart(agreement.startDate, c.endDate, 'endDate');
         if (c.kind === 'renew') {
-          if (agreement.endDate !== null && c.endDate <= agreement.endDate) throw new DomainError('RENEWAL_NOT_LATER', 'a renewal must end after the current end date', 'rule', 'endDate');
-          return [{ type: 'AgreementRenewed', data: { ...ids, agreementId: c.agreementId, endDate: c.endDate }, ...factOn(c.renewedOn, now, 'renewedOn', afterSignature) }];
+          if (agreement.endDate !== null && c.endDate <= agreement.endDate)
+            throw new DomainError('RENEWAL_NOT_LATER', 'a renewal must end after the current end date', 'rule', 'endDate');
+          return [
+            {
+              type: 'AgreementRenewed',
+              data: { ...ids, agreementId: c.agreementId, endDate: c.endDate },
+              ...factOn(c.renewedOn, now, 'renewedOn', afterSignature),
+            },
+          ];
         }
-        return [{ type: 'AgreementAmended', data: { ...ids, agreementId: c.agreementId, note: c.note, endDate: c.endDate }, ...factOn(c.amendedOn, now, 'amendedOn', afterSignature) }];
+        return [
+          {
+            type: 'AgreementAmended',
+            data: { ...ids, agreementId: c.agreementId, note: c.note, endDate: c.endDate },
+            ...factOn(c.amendedOn, now, 'amendedOn', afterSignature),
+          },
+        ];
       }
       case 'assign-circle': {
         const defaultCircle = CATEGORIES[c.partner.category!].circle;
         if (c.circle !== defaultCircle && !c.reason) {
-          throw new DomainError('REASON_REQUIRED', `${c.partner.category} partners are in circle ${defaultCircle} by default: say why this one is in circle ${c.circle}`, 'rule', 'reason');
+          throw new DomainError(
+            'REASON_REQUIRED',
+            `${c.partner.category} partners are in circle ${defaultCircle} by default: say why this one is in circle ${c.circle}`,
+            'rule',
+            'reason',
+          );
         }
-        return s.circle === c.circle ? [] : [{ type: 'PriorityCircleAssigned', data: { ...ids, circle: c.circle, defaultCircle, reason: c.reason }, ...factOn(c.assignedOn, now, 'assignedOn') }];
+        return s.circle === c.circle
+          ? []
+          : [
+              {
+                type: 'PriorityCircleAssigned',
+                data: { ...ids, circle: c.circle, defaultCircle, reason: c.reason },
+                ...factOn(c.assignedOn, now, 'assignedOn'),
+              },
+            ];
       }
       case 'log-contact':
         needsOpenPartner();
         happenedBy(c.date, now, 'date');
-        return [{ type: 'ContactLogged', data: { ...ids, kind: c.contactKind, date: c.date, participants: c.participants, note: c.note }, occurredAt: `${c.date}T12:00:00.000Z` }];
+        return [
+          {
+            type: 'ContactLogged',
+            data: { ...ids, kind: c.contactKind, date: c.date, participants: c.participants, note: c.note },
+            occurredAt: `${c.date}T12:00:00.000Z`,
+          },
+        ];
       case 'record-expectation':
-        if (s.expectations.has(c.expectationId)) throw new DomainError('EXPECTATION_EXISTS', `expectation ${c.expectationId} already exists`, 'conflict', 'expectationId');
-        return [{ type: 'PartnerExpectationRecorded', data: { ...ids, expectationId: c.expectationId, expectation: c.expectation, note: c.note }, ...factOn(c.recordedOn, now, 'recordedOn') }];
+        if (s.expectations.has(c.expectationId))
+          throw new DomainError('EXPECTATION_EXISTS', `expectation ${c.expectationId} already exists`, 'conflict', 'expectationId');
+        return [
+          {
+            type: 'PartnerExpectationRecorded',
+            data: { ...ids, expectationId: c.expectationId, expectation: c.expectation, note: c.note },
+            ...factOn(c.recordedOn, now, 'recordedOn'),
+          },
+        ];
       case 'address-expectation': {
         const e = s.expectations.get(c.expectationId);
         if (!e) throw new DomainError('EXPECTATION_NOT_FOUND', `no expectation ${c.expectationId}`, 'not_found');
         if (e.addressed) return [];
-        const dated = factOn(c.addressedOn, now, 'addressedOn', { notBefore: { day: e.recordedOn, code: 'DATE_BEFORE_EXPECTATION', why: 'the day the expectation was recorded' } });
+        const dated = factOn(c.addressedOn, now, 'addressedOn', {
+          notBefore: { day: e.recordedOn, code: 'DATE_BEFORE_EXPECTATION', why: 'the day the expectation was recorded' },
+        });
         return [{ type: 'PartnerExpectationAddressed', data: { ...ids, expectationId: c.expectationId, note: c.note }, ...dated }];
       }
       case 'assess':
         needsOpenPartner();
         happenedBy(c.assessedOn, now, 'assessedOn');
         if (![1, 2, 3, 4].includes(c.score)) throw new DomainError('INVALID_SCORE', 'score must be 1, 2, 3 or 4', 'rule', 'score');
-        return [{ type: 'QualityAssessed', data: { ...ids, score: c.score, criteria: c.criteria, assessedOn: c.assessedOn }, occurredAt: `${c.assessedOn}T12:00:00.000Z` }];
+        return [
+          {
+            type: 'QualityAssessed',
+            data: { ...ids, score: c.score, criteria: c.criteria, assessedOn: c.assessedOn },
+            occurredAt: `${c.assessedOn}T12:00:00.000Z`,
+          },
+        ];
     }
   },
 };

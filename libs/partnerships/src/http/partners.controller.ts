@@ -25,30 +25,61 @@ export class PartnersController {
   @Post()
   @Access('partners.write')
   async register(@Body() b: RegisterPartnerDto, @Actor() ctx: CommandContext): Promise<PartnerRecordedView> {
-    const change = { kind: 'register' as const, partnerId: b.partnerId, name: b.name, category: b.category, subkind: b.subkind ?? null, siret: b.siret ?? null, scale: b.scale, parentPartnerId: b.parentPartnerId ?? null, registeredOn: b.registeredOn };
+    const change = {
+      kind: 'register' as const,
+      partnerId: b.partnerId,
+      name: b.name,
+      category: b.category,
+      subkind: b.subkind ?? null,
+      siret: b.siret ?? null,
+      scale: b.scale,
+      parentPartnerId: b.parentPartnerId ?? null,
+      registeredOn: b.registeredOn,
+    };
     return commandResponse(await this.commands.execute(new ChangePartner(b.partnerId, change, ctx)), { partnerId: b.partnerId });
   }
 
-  @ApiCommand({ summary: "Update a partner's name, scale or SIRET: only the fields sent change (`siret: null` removes it); an update that changes nothing records nothing", rule: 'PARTNER_CLOSED, INVALID_SIRET, DATE_BEFORE_REGISTRATION, FUTURE_DATE', conflict: 'SIRET_REGISTERED: another partner of the register has this SIRET', notFound: 'PARTNER_NOT_FOUND' })
+  @ApiCommand({
+    summary:
+      "Update a partner's name, scale or SIRET: only the fields sent change (`siret: null` removes it); an update that changes nothing records nothing",
+    rule: 'PARTNER_CLOSED, INVALID_SIRET, DATE_BEFORE_REGISTRATION, FUTURE_DATE',
+    conflict: 'SIRET_REGISTERED: another partner of the register has this SIRET',
+    notFound: 'PARTNER_NOT_FOUND',
+  })
   @Patch(':partnerId')
   @Access('partners.write')
   async update(@Param() { partnerId }: PartnerParam, @Body() b: UpdatePartnerDto, @Actor() ctx: CommandContext): Promise<CommandResponse> {
-    return commandResponse(await this.commands.execute(new ChangePartner(partnerId, { kind: 'update', name: b.name, scale: b.scale, siret: b.siret, updatedOn: b.updatedOn }, ctx)));
+    return commandResponse(
+      await this.commands.execute(
+        new ChangePartner(partnerId, { kind: 'update', name: b.name, scale: b.scale, siret: b.siret, updatedOn: b.updatedOn }, ctx),
+      ),
+    );
   }
 
-  @ApiCommand({ summary: 'Close a partner: no more contacts or assessments can be recorded with it', rule: 'PARTNER_CLOSED: already closed', notFound: 'PARTNER_NOT_FOUND' })
+  @ApiCommand({
+    summary: 'Close a partner: no more contacts or assessments can be recorded with it',
+    rule: 'PARTNER_CLOSED: already closed',
+    notFound: 'PARTNER_NOT_FOUND',
+  })
   @Post(':partnerId/close')
   @Access('partners.write')
   async close(@Param() { partnerId }: PartnerParam, @Body() b: ClosePartnerDto, @Actor() ctx: CommandContext): Promise<CommandResponse> {
-    return commandResponse(await this.commands.execute(new ChangePartner(partnerId, { kind: 'close', reason: b.reason, closedOn: b.closedOn }, ctx)));
+    return commandResponse(
+      await this.commands.execute(new ChangePartner(partnerId, { kind: 'close', reason: b.reason, closedOn: b.closedOn }, ctx)),
+    );
   }
 
-  @ApiView({ summary: 'The partner register, filtered by category or part of the name, sorted by name, paginated; asOf/knownAt', response: PartnerPage })
+  @ApiView({
+    summary: 'The partner register, filtered by category or part of the name, sorted by name, paginated; asOf/knownAt',
+    response: PartnerPage,
+  })
   @Get()
   @Access('scoped')
   async list(@Query() q: PartnersQueryDto): Promise<PartnerPage> {
     const needle = q.q?.toLowerCase();
-    const list = (await this.rows.partnerRegister(q, { category: q.category })).filter((p) => !needle || p.name.toLowerCase().includes(needle));
+    const list = (await this.rows.partnerRegister(q, { category: q.category })).filter(
+      (p) => !needle || p.name.toLowerCase().includes(needle),
+    );
     return paginate(list, q);
   }
 

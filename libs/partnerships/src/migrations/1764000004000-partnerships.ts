@@ -18,6 +18,7 @@ export class Partnerships1764000004000 implements MigrationInterface {
     await q.query(`CREATE TABLE partnership_agencies (safir text PRIMARY KEY, region text NOT NULL)`);
   }
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['partnership_agencies', 'joint_events', 'partnership_months', 'partnerships', 'partners']) await q.query(`DROP TABLE ${t}`);
+    for (const t of ['partnership_agencies', 'joint_events', 'partnership_months', 'partnerships', 'partners'])
+      await q.query(`DROP TABLE ${t}`);
   }
 }

@@ -43,7 +43,12 @@ export class PartnershipRowsService {
   async load(scope: { safir?: string; region?: string }, q: RowsQuery): Promise<PartnershipRows> {
     await this.ready(q);
     const cut = cutOf(q);
-    const partnerships = await this.reads.find(PartnershipRow, cut, { safir: scope.safir, region: scope.region }, { order: { partnerId: 'ASC' } });
+    const partnerships = await this.reads.find(
+      PartnershipRow,
+      cut,
+      { safir: scope.safir, region: scope.region },
+      { order: { partnerId: 'ASC' } },
+    );
     const partners = await this.reads.find(PartnerRow, cut, { partnerId: [...new Set(partnerships.map((p) => p.partnerId))] });
     return { partners: new Map(partners.map((p) => [p.partnerId, p])), partnerships, on: this.on(q) };
   }

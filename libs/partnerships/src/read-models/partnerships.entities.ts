@@ -69,7 +69,12 @@ export class JointEventRow {
   @Column('jsonb') publics: string[];
   @Column('text', { nullable: true }) planActionId: string | null;
   @Column('text') status: string;
-  @Column('jsonb', { nullable: true }) outcomes: { jobSeekersPresent: number; employersPresent: number; candidatesPresented: number; hires: number } | null;
+  @Column('jsonb', { nullable: true }) outcomes: {
+    jobSeekersPresent: number;
+    employersPresent: number;
+    candidatesPresented: number;
+    hires: number;
+  } | null;
   @Column('text', { nullable: true }) cancelReason: string | null;
 }
 

@@ -15,8 +15,15 @@ export type PartnershipTables = {
 type Any = PartnerEvent | PartnershipEvent | JointEventEvent | { type: 'AgencyRegistered'; data: { safir: string; region: string } };
 
 const PARTNERSHIP_TYPES = [
-  'AgreementSigned', 'AgreementAmended', 'AgreementRenewed', 'AgreementTerminated', 'PriorityCircleAssigned',
-  'ContactLogged', 'PartnerExpectationRecorded', 'PartnerExpectationAddressed', 'QualityAssessed',
+  'AgreementSigned',
+  'AgreementAmended',
+  'AgreementRenewed',
+  'AgreementTerminated',
+  'PriorityCircleAssigned',
+  'ContactLogged',
+  'PartnerExpectationRecorded',
+  'PartnerExpectationAddressed',
+  'QualityAssessed',
 ];
 
 function month(rows: RowAccess<PartnershipTables>, safir: string, partnerId: string, date: string): PartnershipMonthRow {
@@ -27,10 +34,25 @@ function month(rows: RowAccess<PartnershipTables>, safir: string, partnerId: str
 function partnership(rows: RowAccess<PartnershipTables>, safir: string, partnerId: string): PartnershipRow {
   return (
     rows.get('partnerships', { safir, partnerId }) ?? {
-      safir, partnerId, region: rows.get('agencies', { safir })?.region ?? null, circle: null, circleReason: null,
-      agreementId: null, agreementReference: null, agreementFormal: null, agreementObjectives: null, agreementStart: null,
-      agreementEnd: null, agreementTerminatedOn: null, lastScore: null, lastAssessedOn: null, lastCriteria: null,
-      contacts: 0, openExpectations: 0, addressedExpectations: 0, expectations: [],
+      safir,
+      partnerId,
+      region: rows.get('agencies', { safir })?.region ?? null,
+      circle: null,
+      circleReason: null,
+      agreementId: null,
+      agreementReference: null,
+      agreementFormal: null,
+      agreementObjectives: null,
+      agreementStart: null,
+      agreementEnd: null,
+      agreementTerminatedOn: null,
+      lastScore: null,
+      lastAssessedOn: null,
+      lastCriteria: null,
+      contacts: 0,
+      openExpectations: 0,
+      addressedExpectations: 0,
+      expectations: [],
     }
   );
 }
@@ -46,8 +68,14 @@ export const partnershipsProjection = defineProjection<PartnershipTables>({
   version: 2,
   agencyScoped: false,
   eventTypes: [
-    'AgencyRegistered', 'PartnerRegistered', 'PartnerUpdated', 'PartnerClosed', ...PARTNERSHIP_TYPES,
-    'JointEventPlanned', 'JointEventHeld', 'JointEventCancelled',
+    'AgencyRegistered',
+    'PartnerRegistered',
+    'PartnerUpdated',
+    'PartnerClosed',
+    ...PARTNERSHIP_TYPES,
+    'JointEventPlanned',
+    'JointEventHeld',
+    'JointEventCancelled',
   ],
   tables: {
     partners: { entity: PartnerRow, key: ['partnerId'], stable: ['category'] },
@@ -57,13 +85,24 @@ export const partnershipsProjection = defineProjection<PartnershipTables>({
     agencies: { entity: PartnershipAgencyRow, key: ['safir'] },
   },
   touches(e: RecordedEvent): Touch<PartnershipTables>[] {
-    const d = e.data as { safir?: string; partnerId?: string; jointEventId?: string; partnerIds?: string[]; date?: string; assessedOn?: string };
+    const d = e.data as {
+      safir?: string;
+      partnerId?: string;
+      jointEventId?: string;
+      partnerIds?: string[];
+      date?: string;
+      assessedOn?: string;
+    };
     if (e.type === 'AgencyRegistered') return [{ table: 'agencies', key: { safir: d.safir } }];
-    if (e.type.startsWith('Partner') && !e.type.startsWith('PartnerExpectation')) return [{ table: 'partners', key: { partnerId: d.partnerId } }];
+    if (e.type.startsWith('Partner') && !e.type.startsWith('PartnerExpectation'))
+      return [{ table: 'partners', key: { partnerId: d.partnerId } }];
     if (e.type.startsWith('JointEvent')) {
       return [
         { table: 'jointEvents', key: { safir: d.safir, jointEventId: d.jointEventId } },
-        ...(d.partnerIds ?? []).map((partnerId) => ({ table: 'months' as const, key: { safir: d.safir, partnerId, month: d.date!.slice(0, 7) } })),
+        ...(d.partnerIds ?? []).map((partnerId) => ({
+          table: 'months' as const,
+          key: { safir: d.safir, partnerId, month: d.date!.slice(0, 7) },
+        })),
       ];
     }
     const date = d.date ?? d.assessedOn;
@@ -80,7 +119,18 @@ export const partnershipsProjection = defineProjection<PartnershipTables>({
         return rows.put('agencies', { safir: event.data.safir, region: event.data.region });
       case 'PartnerRegistered': {
         const { partnerId, name, category, subkind, dataInclusionCode, siret, scale, parentPartnerId } = event.data;
-        return rows.put('partners', { partnerId, name, category, subkind, dataInclusionCode, siret, scale, parentPartnerId, defaultCircle: CATEGORIES[category].circle, closed: false });
+        return rows.put('partners', {
+          partnerId,
+          name,
+          category,
+          subkind,
+          dataInclusionCode,
+          siret,
+          scale,
+          parentPartnerId,
+          defaultCircle: CATEGORIES[category].circle,
+          closed: false,
+        });
       }
       case 'PartnerUpdated': {
         const p = rows.get('partners', { partnerId: event.data.partnerId });
@@ -92,7 +142,19 @@ export const partnershipsProjection = defineProjection<PartnershipTables>({
       }
       case 'JointEventPlanned': {
         const { safir, jointEventId, kind, date, title, partnerIds, publics, planActionId } = event.data;
-        return rows.put('jointEvents', { safir, jointEventId, kind, date, title, partnerIds, publics, planActionId, status: 'PLANNED', outcomes: null, cancelReason: null });
+        return rows.put('jointEvents', {
+          safir,
+          jointEventId,
+          kind,
+          date,
+          title,
+          partnerIds,
+          publics,
+          planActionId,
+          status: 'PLANNED',
+          outcomes: null,
+          cancelReason: null,
+        });
       }
       case 'JointEventHeld': {
         const j = rows.get('jointEvents', { safir: event.data.safir, jointEventId: event.data.jointEventId });
@@ -113,13 +175,25 @@ export const partnershipsProjection = defineProjection<PartnershipTables>({
     switch (event.type) {
       case 'AgreementSigned': {
         const a = event.data;
-        return rows.put('partnerships', { ...p, agreementId: a.agreementId, agreementReference: a.reference, agreementFormal: a.formal, agreementObjectives: a.objectives, agreementStart: a.startDate, agreementEnd: a.endDate, agreementTerminatedOn: null });
+        return rows.put('partnerships', {
+          ...p,
+          agreementId: a.agreementId,
+          agreementReference: a.reference,
+          agreementFormal: a.formal,
+          agreementObjectives: a.objectives,
+          agreementStart: a.startDate,
+          agreementEnd: a.endDate,
+          agreementTerminatedOn: null,
+        });
       }
       case 'AgreementAmended':
       case 'AgreementRenewed':
         return rows.put('partnerships', p.agreementId === event.data.agreementId ? { ...p, agreementEnd: event.data.endDate } : p);
       case 'AgreementTerminated':
-        return rows.put('partnerships', p.agreementId === event.data.agreementId ? { ...p, agreementTerminatedOn: event.data.terminatedOn } : p);
+        return rows.put(
+          'partnerships',
+          p.agreementId === event.data.agreementId ? { ...p, agreementTerminatedOn: event.data.terminatedOn } : p,
+        );
       case 'PriorityCircleAssigned':
         return rows.put('partnerships', { ...p, circle: event.data.circle, circleReason: event.data.reason });
       case 'PartnerExpectationRecorded': {
@@ -130,8 +204,15 @@ export const partnershipsProjection = defineProjection<PartnershipTables>({
       case 'PartnerExpectationAddressed': {
         const open = p.expectations.find((x) => x.expectationId === event.data.expectationId && x.addressedAt === null);
         if (!open) return rows.put('partnerships', p);
-        const expectations = p.expectations.map((x) => (x === open ? { ...x, addressedAt: e.metadata.occurredAt, addressedNote: event.data.note } : x));
-        return rows.put('partnerships', { ...p, openExpectations: p.openExpectations - 1, addressedExpectations: p.addressedExpectations + 1, expectations });
+        const expectations = p.expectations.map((x) =>
+          x === open ? { ...x, addressedAt: e.metadata.occurredAt, addressedNote: event.data.note } : x,
+        );
+        return rows.put('partnerships', {
+          ...p,
+          openExpectations: p.openExpectations - 1,
+          addressedExpectations: p.addressedExpectations + 1,
+          expectations,
+        });
       }
       case 'ContactLogged': {
         rows.put('partnerships', { ...p, contacts: p.contacts + 1 });
@@ -140,7 +221,13 @@ export const partnershipsProjection = defineProjection<PartnershipTables>({
       }
       case 'QualityAssessed': {
         const later = p.lastAssessedOn !== null && p.lastAssessedOn > event.data.assessedOn;
-        if (!later) rows.put('partnerships', { ...p, lastScore: event.data.score, lastAssessedOn: event.data.assessedOn, lastCriteria: event.data.criteria });
+        if (!later)
+          rows.put('partnerships', {
+            ...p,
+            lastScore: event.data.score,
+            lastAssessedOn: event.data.assessedOn,
+            lastCriteria: event.data.criteria,
+          });
         else rows.put('partnerships', p);
         const m = month(rows, d.safir, d.partnerId, event.data.assessedOn);
         return rows.put('months', { ...m, score: event.data.score });

@@ -19,10 +19,22 @@ describe('DeciderRunner', () => {
   it('appends the decided events with the acting user in their metadata', async () => {
     const store = new InMemoryEventStore();
     const runner = new DeciderRunner(store, () => new Date('2018-04-01T00:00:00Z'));
-    const out = await runner.run({ streamId: 'b', agency: '75001', decider: budget, command: { kind: 'credit', amount: 10 }, context: ctx });
+    const out = await runner.run({
+      streamId: 'b',
+      agency: '75001',
+      decider: budget,
+      command: { kind: 'credit', amount: 10 },
+      context: ctx,
+    });
     expect(out).toMatchObject({ positions: [1], position: 1, streamVersion: 0, replayed: false });
     const [e] = await store.readStream('b');
-    expect(e.metadata).toMatchObject({ actor: 'u1', role: 'manager', agency: '75001', correlationId: 'c1', occurredAt: '2018-04-01T00:00:00.000Z' });
+    expect(e.metadata).toMatchObject({
+      actor: 'u1',
+      role: 'manager',
+      agency: '75001',
+      correlationId: 'c1',
+      occurredAt: '2018-04-01T00:00:00.000Z',
+    });
   });
 
   it('retries on a version conflict, so concurrent commands never break the rule together', async () => {
@@ -30,17 +42,23 @@ describe('DeciderRunner', () => {
     const runner = new DeciderRunner(store);
     await runner.run({ streamId: 'b', agency: null, decider: budget, command: { kind: 'credit', amount: 5 }, context: ctx });
     const attempts = await Promise.allSettled(
-      Array.from({ length: 10 }, () => runner.run({ streamId: 'b', agency: null, decider: budget, command: { kind: 'debit', amount: 1 }, context: ctx })),
+      Array.from({ length: 10 }, () =>
+        runner.run({ streamId: 'b', agency: null, decider: budget, command: { kind: 'debit', amount: 1 }, context: ctx }),
+      ),
     );
     expect(attempts.filter((a) => a.status === 'fulfilled')).toHaveLength(5);
-    expect(attempts.filter((a) => a.status === 'rejected').every((a) => (a).reason instanceof DomainError)).toBe(true);
+    expect(attempts.filter((a) => a.status === 'rejected').every((a) => a.reason instanceof DomainError)).toBe(true);
   });
 
   it('records every one of many concurrent additive commands on one stream (no conflict reaches the caller)', async () => {
     const store = new InMemoryEventStore();
     const runner = new DeciderRunner(store);
     await runner.run({ streamId: 'busy', agency: null, decider: budget, command: { kind: 'credit', amount: 1 }, context: ctx });
-    const credits = await Promise.allSettled(Array.from({ length: 60 }, () => runner.run({ streamId: 'busy', agency: null, decider: budget, command: { kind: 'credit', amount: 1 }, context: ctx })));
+    const credits = await Promise.allSettled(
+      Array.from({ length: 60 }, () =>
+        runner.run({ streamId: 'busy', agency: null, decider: budget, command: { kind: 'credit', amount: 1 }, context: ctx }),
+      ),
+    );
     expect(credits.filter((c) => c.status === 'rejected')).toEqual([]);
     expect(await store.readStream('busy')).toHaveLength(61);
   });
@@ -55,7 +73,11 @@ describe('DeciderRunner', () => {
     };
     const additive = { ...budget, independentOfState: (c: Cmd) => c.kind === 'credit' };
     const runner = new DeciderRunner(store);
-    const credits = await Promise.allSettled(Array.from({ length: 60 }, () => runner.run({ streamId: 'busy', agency: null, decider: additive, command: { kind: 'credit', amount: 1 }, context: ctx })));
+    const credits = await Promise.allSettled(
+      Array.from({ length: 60 }, () =>
+        runner.run({ streamId: 'busy', agency: null, decider: additive, command: { kind: 'credit', amount: 1 }, context: ctx }),
+      ),
+    );
     expect(credits.filter((c) => c.status === 'rejected')).toEqual([]);
     expect(expectations).toHaveLength(60);
     expect(new Set(expectations)).toEqual(new Set(['any']));
@@ -81,7 +103,11 @@ describe('DeciderRunner', () => {
     const store = new InMemoryEventStore();
     const runner = new DeciderRunner(store);
     const keyed = { ...ctx, idempotencyKey: 'k' };
-    const both = await Promise.all([0, 1].map(() => runner.run({ streamId: 'b', agency: null, decider: budget, command: { kind: 'credit', amount: 1 }, context: keyed })));
+    const both = await Promise.all(
+      [0, 1].map(() =>
+        runner.run({ streamId: 'b', agency: null, decider: budget, command: { kind: 'credit', amount: 1 }, context: keyed }),
+      ),
+    );
     expect(both[0].positions).toEqual(both[1].positions);
     expect(await store.readStream('b')).toHaveLength(1);
   });

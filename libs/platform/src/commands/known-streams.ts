@@ -21,9 +21,17 @@ export class KnownStreams {
 
   constructor(private readonly capacity = 2_000) {}
 
-  async catchUp<C, E extends DomainEvent, S>(store: EventStore, streamId: string, decider: Decider<C, E, S>, useCache = true): Promise<KnownStream> {
+  async catchUp<C, E extends DomainEvent, S>(
+    store: EventStore,
+    streamId: string,
+    decider: Decider<C, E, S>,
+    useCache = true,
+  ): Promise<KnownStream> {
     const cached = useCache ? this.streams.get(streamId) : undefined;
-    const start = cached?.decider === decider ? cached : { decider, state: decider.initialState(), version: -1, keyed: new Map<string, RecordedEvent[]>() };
+    const start =
+      cached?.decider === decider
+        ? cached
+        : { decider, state: decider.initialState(), version: -1, keyed: new Map<string, RecordedEvent[]>() };
     const news = await store.readStream(streamId, { fromVersion: start.version + 1 });
     // Another call may have folded further while this one read: take whichever knows more.
     const current = this.streams.get(streamId);

@@ -30,7 +30,14 @@ describe('configuration from the environment', () => {
       ANCRAGE_JWKS_URL: 'https://idp.example/jwks',
       ANCRAGE_READY_MAX_LAG: '',
     });
-    expect(config).toMatchObject({ databaseUrl: 'postgres://u@h/db', port: 8080, runProjections: false, demoOnFirstStart: true, logLevel: 'debug', readyMaxLag: 10_000 });
+    expect(config).toMatchObject({
+      databaseUrl: 'postgres://u@h/db',
+      port: 8080,
+      runProjections: false,
+      demoOnFirstStart: true,
+      logLevel: 'debug',
+      readyMaxLag: 10_000,
+    });
     expect(config.trustProxy).toBe('loopback, 10.0.0.0/8');
     expect(loadConfig({ ANCRAGE_TRUST_PROXY: '2' }).trustProxy).toBe(2);
     expect(loadConfig({ ANCRAGE_TRUST_PROXY: 'true' }).trustProxy).toBe(true);
@@ -44,7 +51,10 @@ describe('configuration from the environment', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be debug, info, warn or error, got "loud"'],
     [{ ANCRAGE_JWT_SECRET: 'short' }, 'ANCRAGE_JWT_SECRET must be at least 32 characters'],
     [{ ANCRAGE_JWKS_URL: 'ftp://x' }, 'ANCRAGE_JWKS_URL must be an http(s) URL, got "ftp://x"'],
-    [{ ANCRAGE_TRUST_PROXY: 'all; rm' }, 'ANCRAGE_TRUST_PROXY must be true, a hop count or addresses (loopback, 10.0.0.0/8…), got "all; rm"'],
+    [
+      { ANCRAGE_TRUST_PROXY: 'all; rm' },
+      'ANCRAGE_TRUST_PROXY must be true, a hop count or addresses (loopback, 10.0.0.0/8…), got "all; rm"',
+    ],
   ])('refuses %j at start-up with a message naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(new ConfigError(message));
   });

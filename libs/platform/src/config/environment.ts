@@ -1,5 +1,17 @@
 import { plainToInstance, Transform, type TransformFnParams } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync, type ValidationArguments } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+  type ValidationArguments,
+} from 'class-validator';
 
 /**
  * The environment variables Ancrage reads, as a class-validator schema (the library the API's
@@ -25,12 +37,26 @@ const flag = ({ value }: TransformFnParams) => {
 };
 
 const got = (a: ValidationArguments) => `got "${String(a.value)}"`;
-const between = (min: number, max: number) => ({ message: (a: ValidationArguments) => `${a.property} must be an integer between ${min} and ${max}, ${got(a)}` });
+const between = (min: number, max: number) => ({
+  message: (a: ValidationArguments) => `${a.property} must be an integer between ${min} and ${max}, ${got(a)}`,
+});
 const Integer = (min: number, max: number) => (target: object, key: string) => {
-  for (const decorate of [Transform(integer), IsOptional(), IsInt(between(min, max)), Min(min, between(min, max)), Max(max, between(min, max))]) decorate(target, key);
+  for (const decorate of [
+    Transform(integer),
+    IsOptional(),
+    IsInt(between(min, max)),
+    Min(min, between(min, max)),
+    Max(max, between(min, max)),
+  ])
+    decorate(target, key);
 };
 const Flag = () => (target: object, key: string) => {
-  for (const decorate of [Transform(flag), IsOptional(), IsBoolean({ message: (a: ValidationArguments) => `${a.property} must be true or false, ${got(a)}` })]) decorate(target, key);
+  for (const decorate of [
+    Transform(flag),
+    IsOptional(),
+    IsBoolean({ message: (a: ValidationArguments) => `${a.property} must be true or false, ${got(a)}` }),
+  ])
+    decorate(target, key);
 };
 const Text = () => (target: object, key: string) => {
   for (const decorate of [Transform(({ value }) => blankIsUnset(value)), IsOptional(), IsString()]) decorate(target, key);
@@ -46,7 +72,9 @@ export class Environment {
   /** Express's `trust proxy`: `true`, a hop count, or addresses / subnets / names (`loopback, 10.0.0.0/8`). */
   @Transform(({ value }) => blankIsUnset(value))
   @IsOptional()
-  @Matches(/^[a-zA-Z0-9.:/,\s]+$/, { message: (a) => `ANCRAGE_TRUST_PROXY must be true, a hop count or addresses (loopback, 10.0.0.0/8…), ${got(a)}` })
+  @Matches(/^[a-zA-Z0-9.:/,\s]+$/, {
+    message: (a) => `ANCRAGE_TRUST_PROXY must be true, a hop count or addresses (loopback, 10.0.0.0/8…), ${got(a)}`,
+  })
   ANCRAGE_TRUST_PROXY?: string;
 
   @Flag() ANCRAGE_PROJECTIONS?: boolean;

@@ -31,7 +31,13 @@ export async function openDatabase(config: AppConfig, log: (msg: string) => void
     log(`no Ancrage server runs on ${config.dataDir}: embedded PostgreSQL started there on port ${db.port}, until this process ends`);
   }
   if (db.created) log(`no database yet in ${config.dataDir}: embedded PostgreSQL created there, on port ${db.port}`);
-  return { url: db.url, embedded: true, freshlyCreated: db.created, embeddedAt: { dataDir: db.dataDir, port: db.port }, stop: () => db.stop() };
+  return {
+    url: db.url,
+    embedded: true,
+    freshlyCreated: db.created,
+    embeddedAt: { dataDir: db.dataDir, port: db.port },
+    stop: () => db.stop(),
+  };
 }
 
 /** A database this process neither starts nor stops (DATABASE_URL, a test's or a bench's scratch database). */

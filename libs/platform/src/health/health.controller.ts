@@ -49,10 +49,14 @@ export class HealthController {
   @Public()
   @ApiOperation({
     summary: 'Readiness: the database answers and every projection is within ANCRAGE_READY_MAX_LAG events of the log',
-    description: 'A load balancer sends requests only to a ready process. A process whose views lag (a rebuild, a burst of imports) answers 503 until it catches up.',
+    description:
+      'A load balancer sends requests only to a ready process. A process whose views lag (a rebuild, a burst of imports) answers 503 until it catches up.',
   })
   @ApiOkResponse({ description: 'ready', type: ReadinessView })
-  @ApiServiceUnavailableResponse({ description: 'the database does not answer, or a projection lags; `error` says which', type: ReadinessView })
+  @ApiServiceUnavailableResponse({
+    description: 'the database does not answer, or a projection lags; `error` says which',
+    type: ReadinessView,
+  })
   ready(@Res({ passthrough: true }) res: Response): Promise<ReadinessView> {
     return this.answer(res, () => this.health.check([() => this.databaseAnswers(), () => this.projectionsKeepUp()]));
   }

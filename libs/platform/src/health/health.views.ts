@@ -27,7 +27,10 @@ export class ReadinessChecks {
   @ApiPropertyOptional({ type: HealthComponent }) projections?: HealthComponent;
 }
 
-const STATUS = { enum: ['ok', 'degraded', 'error', 'shutting_down'], description: '`ok` (or `degraded`) with 200; `error` or `shutting_down` with 503' };
+const STATUS = {
+  enum: ['ok', 'degraded', 'error', 'shutting_down'],
+  description: '`ok` (or `degraded`) with 200; `error` or `shutting_down` with 503',
+};
 
 export class LivenessView {
   @ApiProperty(STATUS) status: 'ok' | 'degraded' | 'error' | 'shutting_down';

@@ -8,7 +8,14 @@ const FORMULA_START = /^[=+\-@\t\r]/;
  */
 export function toCsv(columns: readonly string[], rows: readonly object[]): string {
   const cell = (v: unknown) => {
-    const raw = v === null || v === undefined ? '' : typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint' ? v.toString() : JSON.stringify(v);
+    const raw =
+      v === null || v === undefined
+        ? ''
+        : typeof v === 'string'
+          ? v
+          : typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint'
+            ? v.toString()
+            : JSON.stringify(v);
     const text = typeof v === 'string' && FORMULA_START.test(raw) ? `'${raw}` : raw;
     return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };

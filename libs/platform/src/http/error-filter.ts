@@ -69,7 +69,12 @@ export class ApiErrorFilter implements ExceptionFilter {
       return { statusCode: 409, error: 'Conflict', code: 'CONCURRENT_CHANGE', message: `${exception.message}; reload and try again` };
     }
     if (exception instanceof DuplicateEventIdError) {
-      return { statusCode: 409, error: 'Conflict', code: 'IDEMPOTENCY_KEY_REUSED', message: 'this idempotency key was already used for a different request' };
+      return {
+        statusCode: 409,
+        error: 'Conflict',
+        code: 'IDEMPOTENCY_KEY_REUSED',
+        message: 'this idempotency key was already used for a different request',
+      };
     }
     if (exception instanceof InvalidAppendError) {
       return { statusCode: 400, error: 'Bad Request', code: 'INVALID_EVENT', message: exception.message };
@@ -88,12 +93,22 @@ export class ApiErrorFilter implements ExceptionFilter {
       return { statusCode: 400, error: 'Bad Request', code: 'MALFORMED_BODY', message: 'the request body is not valid JSON' };
     }
     if (isBodyParserError(exception, 'entity.too.large')) {
-      return { statusCode: 413, error: 'Payload Too Large', code: 'BODY_TOO_LARGE', message: 'the request body is larger than this API reads (256 kB)' };
+      return {
+        statusCode: 413,
+        error: 'Payload Too Large',
+        code: 'BODY_TOO_LARGE',
+        message: 'the request body is larger than this API reads (256 kB)',
+      };
     }
     if (isBodyParserError(exception, 'encoding.unsupported') || isBodyParserError(exception, 'charset.unsupported')) {
       return { statusCode: 415, error: 'Unsupported Media Type', code: 'UNSUPPORTED_ENCODING', message: 'send the body as UTF-8 JSON' };
     }
-    return { statusCode: 500, error: 'Internal Server Error', code: 'INTERNAL', message: 'unexpected error; quote the correlation id when reporting it' };
+    return {
+      statusCode: 500,
+      error: 'Internal Server Error',
+      code: 'INTERNAL',
+      message: 'unexpected error; quote the correlation id when reporting it',
+    };
   }
 }
 

@@ -15,7 +15,8 @@ export const IdempotentCommand = () => SetMetadata(IDEMPOTENT_COMMAND, true);
 
 const KEY = /^[\x21-\x7e]{1,200}$/;
 
-const keyProblem = (message: string, code: string) => new RequestValidationError([{ field: 'Idempotency-Key', problems: [message], codes: [code] }]);
+const keyProblem = (message: string, code: string) =>
+  new RequestValidationError([{ field: 'Idempotency-Key', problems: [message], codes: [code] }]);
 
 /**
  * An Idempotency-Key is bound to the request it first came with: the same user, route, path and
@@ -37,29 +38,39 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (!KEY.test(key)) return from(Promise.reject(keyProblem('Idempotency-Key must be 1-200 printable ASCII characters', 'matches')));
     const actor = req.principal?.userId ?? '-';
     const route = `${req.method} ${(req.route as { path?: string } | undefined)?.path ?? req.path}`;
-    const digest = createHash('sha256').update(canonicalJson({ params: req.params, body: (req.body as unknown) ?? null })).digest('hex');
+    const digest = createHash('sha256')
+      .update(canonicalJson({ params: req.params, body: (req.body as unknown) ?? null }))
+      .digest('hex');
     const res = context.switchToHttp().getResponse<Response>();
-    return from(this.pool.query<{ actor: string; route: string; digest: string; status: number; answer: Record<string, unknown> }>(`SELECT actor, route, digest, status, answer FROM idempotency_keys WHERE key = $1`, [key])).pipe(
+    return from(
+      this.pool.query<{ actor: string; route: string; digest: string; status: number; answer: Record<string, unknown> }>(
+        `SELECT actor, route, digest, status, answer FROM idempotency_keys WHERE key = $1`,
+        [key],
+      ),
+    ).pipe(
       switchMap(({ rows }) => {
         const first = rows[0];
         if (!first) {
-          return next.handle().pipe(
-            switchMap((answer: unknown) =>
-              from(
-                this.pool.query(`INSERT INTO idempotency_keys (key, actor, route, digest, status, answer) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (key) DO NOTHING`, [
-                  key,
-                  actor,
-                  route,
-                  digest,
-                  res.statusCode,
-                  JSON.stringify(answer ?? null),
-                ]),
-              ).pipe(switchMap(() => of(answer))),
-            ),
-          );
+          return next
+            .handle()
+            .pipe(
+              switchMap((answer: unknown) =>
+                from(
+                  this.pool.query(
+                    `INSERT INTO idempotency_keys (key, actor, route, digest, status, answer) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (key) DO NOTHING`,
+                    [key, actor, route, digest, res.statusCode, JSON.stringify(answer ?? null)],
+                  ),
+                ).pipe(switchMap(() => of(answer))),
+              ),
+            );
         }
         if (first.actor !== actor || first.route !== route || first.digest !== digest) {
-          throw new DomainError('IDEMPOTENCY_KEY_MISMATCH', 'this Idempotency-Key was already used for another request: send a new key for a new request', 'rule', 'Idempotency-Key');
+          throw new DomainError(
+            'IDEMPOTENCY_KEY_MISMATCH',
+            'this Idempotency-Key was already used for another request: send a new key for a new request',
+            'rule',
+            'Idempotency-Key',
+          );
         }
         res.status(first.status);
         return of({ ...first.answer, replayed: true }).pipe(tap(() => undefined));

@@ -13,7 +13,8 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 /** The text of a request must be text: no NUL, no lone UTF-16 surrogate (PostgreSQL refuses both). */
 function textProblem(text: string, field: string): FieldProblem | null {
   if (text.includes('\u0000')) return problem(field, `${field} must not contain a NUL character`, 'noNulCharacter');
-  if (LONE_SURROGATE.test(text)) return problem(field, `${field} must be well-formed Unicode (a lone surrogate was found)`, 'wellFormedUnicode');
+  if (LONE_SURROGATE.test(text))
+    return problem(field, `${field} must be well-formed Unicode (a lone surrogate was found)`, 'wellFormedUnicode');
   return null;
 }
 
@@ -31,7 +32,8 @@ export function inspectInput(root: unknown, prefix: string): FieldProblem | null
       continue;
     }
     if (value === null || typeof value !== 'object') continue;
-    if (depth >= MAX_INPUT_DEPTH) return problem(path || 'body', `${path || 'body'} is nested more than ${MAX_INPUT_DEPTH} levels deep`, 'maxDepth');
+    if (depth >= MAX_INPUT_DEPTH)
+      return problem(path || 'body', `${path || 'body'} is nested more than ${MAX_INPUT_DEPTH} levels deep`, 'maxDepth');
     for (const [key, child] of Object.entries(value)) {
       const childPath = path ? `${path}.${key}` : key;
       const p = textProblem(key, childPath);

@@ -33,7 +33,10 @@ const page = helmet({
 /** Swagger UI (/docs) bootstraps with an inline script: its own, looser policy. */
 const docs = helmet({
   ...common,
-  contentSecurityPolicy: { useDefaults: true, directives: { scriptSrc: ["'self'", "'unsafe-inline'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] } },
+  contentSecurityPolicy: {
+    useDefaults: true,
+    directives: { scriptSrc: ["'self'", "'unsafe-inline'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] },
+  },
 });
 
 /** Security headers on every answer (helmet): CSP, nosniff, frame and referrer policies, HSTS. */

@@ -24,7 +24,9 @@ export class RequestValidationError extends BadRequestException {
 
   constructor(all: FieldProblem[]) {
     const fields = all.slice(0, MAX_FIELDS_IN_ERROR);
-    super(`invalid request: ${fields.map((f) => `${f.field}: ${f.problems.join('; ')}`).join(' | ')}${all.length > fields.length ? ` | and ${all.length - fields.length} more` : ''}`);
+    super(
+      `invalid request: ${fields.map((f) => `${f.field}: ${f.problems.join('; ')}`).join(' | ')}${all.length > fields.length ? ` | and ${all.length - fields.length} more` : ''}`,
+    );
     this.fields = fields;
     this.moreFields = all.length - fields.length;
   }

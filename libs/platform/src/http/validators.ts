@@ -17,7 +17,8 @@ export function calendarDay(value: unknown): boolean {
 }
 
 export const isCalendarDate = (value: unknown) => typeof value === 'string' && DAY.test(value) && calendarDay(value);
-export const isInstant = (value: unknown) => typeof value === 'string' && INSTANT.test(value) && calendarDay(value) && !Number.isNaN(Date.parse(value));
+export const isInstant = (value: unknown) =>
+  typeof value === 'string' && INSTANT.test(value) && calendarDay(value) && !Number.isNaN(Date.parse(value));
 
 function decorator(name: string, message: string, validate: (value: unknown) => boolean) {
   return (options?: ValidationOptions): PropertyDecorator =>
@@ -36,7 +37,11 @@ export const IsCalendarDate = decorator('isCalendarDate', 'must be a date of the
 /** An instant with its zone (2018-07-15T10:00:00Z, 2018-07-15T12:00+02:00). */
 export const IsInstant = decorator('isInstant', 'must be an instant with its time zone (YYYY-MM-DDTHH:MM:SSZ)', isInstant);
 /** A day (read as its end) or an instant: what `asOf` takes. */
-export const IsDateOrInstant = decorator('isDateOrInstant', 'must be a date (YYYY-MM-DD) or an instant with its time zone', (v) => isCalendarDate(v) || isInstant(v));
+export const IsDateOrInstant = decorator(
+  'isDateOrInstant',
+  'must be a date (YYYY-MM-DD) or an instant with its time zone',
+  (v) => isCalendarDate(v) || isInstant(v),
+);
 
 /** What the OpenAPI document says of these rules, so a client checks them too. */
 export const CUSTOM_RULE_SCHEMAS: Record<string, object> = {
@@ -51,7 +56,12 @@ export const CUSTOM_RULE_SCHEMAS: Record<string, object> = {
  */
 export function FactDate(what: string): PropertyDecorator {
   return applyDecorators(
-    ApiPropertyOptional({ type: 'string', format: 'date', example: '2018-03-14', description: `${what} (YYYY-MM-DD; default: today; never after today)` }),
+    ApiPropertyOptional({
+      type: 'string',
+      format: 'date',
+      example: '2018-03-14',
+      description: `${what} (YYYY-MM-DD; default: today; never after today)`,
+    }),
     IsOptional(),
     IsCalendarDate(),
   );

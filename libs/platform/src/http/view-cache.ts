@@ -1,4 +1,13 @@
-import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor, OnModuleDestroy, OnModuleInit, SetMetadata } from '@nestjs/common';
+import {
+  CallHandler,
+  ExecutionContext,
+  Inject,
+  Injectable,
+  NestInterceptor,
+  OnModuleDestroy,
+  OnModuleInit,
+  SetMetadata,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { Client, type Pool } from 'pg';
@@ -88,7 +97,11 @@ export class ViewCacheInterceptor implements NestInterceptor, OnModuleInit, OnMo
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const req = context.switchToHttp().getRequest<Request & { principal?: { userId: string; grants: unknown } }>();
     // A caller waiting for its own write (consistentWith) is answered fresh, after the wait.
-    const cacheable = this.reflector.get<boolean>(CACHED_VIEW, context.getHandler()) && req.method === 'GET' && req.query.format !== 'csv' && req.query.consistentWith === undefined;
+    const cacheable =
+      this.reflector.get<boolean>(CACHED_VIEW, context.getHandler()) &&
+      req.method === 'GET' &&
+      req.query.format !== 'csv' &&
+      req.query.consistentWith === undefined;
     if (!cacheable) return next.handle();
     return from(this.version()).pipe(
       switchMap((version) => {
@@ -117,7 +130,9 @@ export class ViewCacheInterceptor implements NestInterceptor, OnModuleInit, OnMo
 
   private async version(): Promise<string> {
     if (this.generation !== null) return `g${this.generation}`;
-    const { rows } = await this.pool.query<{ v: string | null }>(`SELECT string_agg(name || ':' || position || ':' || status || ':' || updated_at, ',' ORDER BY name) AS v FROM projection_checkpoints`);
+    const { rows } = await this.pool.query<{ v: string | null }>(
+      `SELECT string_agg(name || ':' || position || ':' || status || ':' || updated_at, ',' ORDER BY name) AS v FROM projection_checkpoints`,
+    );
     return rows[0].v ?? '';
   }
 }

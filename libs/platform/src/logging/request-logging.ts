@@ -5,7 +5,6 @@ import type { CorrelatedRequest } from '../http/correlation';
 import type { JsonLogger } from './json-logger';
 import { requestFields } from './request-context';
 
-
 /**
  * One `request` entry per answer, by pino-http on the process's pino logger: method, path,
  * status, duration and correlation id, at `warn` for a 5xx. Only those fields of the request are

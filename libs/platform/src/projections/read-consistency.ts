@@ -21,7 +21,9 @@ export class ReadConsistency {
     // No command answered a position the log has not reached: waiting for it would only time out.
     const head = await this.store.headPosition();
     if (position > head) {
-      throw new RequestValidationError([{ field: 'consistentWith', problems: [`consistentWith ${position} is beyond the log's head (${head})`], codes: ['beyondHead'] }]);
+      throw new RequestValidationError([
+        { field: 'consistentWith', problems: [`consistentWith ${position} is beyond the log's head (${head})`], codes: ['beyondHead'] },
+      ]);
     }
     const reached = await this.engine.waitFor(position, projections, this.config.consistencyTimeoutMs);
     if (!reached) {

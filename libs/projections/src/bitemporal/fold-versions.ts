@@ -54,7 +54,12 @@ export class VersionSink<T extends Tables> {
  * touches each key), so that `RowVersions.apply` has what it needs. A key already held with too
  * little history (a rebuild's cache) is written out first, then read again from further back.
  */
-export async function loadTouched<T extends Tables>(client: PoolClient, sink: VersionSink<T>, versions: RowVersions<T>, events: readonly PreparedEvent[]): Promise<void> {
+export async function loadTouched<T extends Tables>(
+  client: PoolClient,
+  sink: VersionSink<T>,
+  versions: RowVersions<T>,
+  events: readonly PreparedEvent[],
+): Promise<void> {
   const wanted = new Map<string, Map<string, { key: Record<string, unknown>; from: string }>>();
   let stale = false;
   for (const { occurredAt, touches } of events) {
@@ -81,7 +86,12 @@ export async function loadTouched<T extends Tables>(client: PoolClient, sink: Ve
 }
 
 /** Folds a slice of events into versioned tables (loading what they touch first). */
-export async function foldSlice<T extends Tables>(client: PoolClient, sink: VersionSink<T>, versions: RowVersions<T>, events: readonly RecordedEvent[]): Promise<void> {
+export async function foldSlice<T extends Tables>(
+  client: PoolClient,
+  sink: VersionSink<T>,
+  versions: RowVersions<T>,
+  events: readonly RecordedEvent[],
+): Promise<void> {
   const prepared = events.map((e) => versions.prepare(e));
   await loadTouched(client, sink, versions, prepared);
   for (const event of prepared) versions.apply(event);

@@ -18,10 +18,17 @@ class TableInMemory {
   readonly versions = new Map<string, Stored[]>();
 
   load(into: RowVersions<never>, table: string, key: Record<string, unknown>, from: string): void {
-    const all = (this.versions.get(into.id(table, key)) ?? []).filter((v) => v.recordedTo === null).sort((a, b) => a.validFrom.localeCompare(b.validFrom));
+    const all = (this.versions.get(into.id(table, key)) ?? [])
+      .filter((v) => v.recordedTo === null)
+      .sort((a, b) => a.validFrom.localeCompare(b.validFrom));
     const cover = versionBefore(all, from);
     const held = cover ? all.filter((v) => v.validFrom >= cover.validFrom) : all;
-    into.load(table, key, held.map((v) => ({ validFrom: v.validFrom, recordedFrom: v.recordedFrom, row: v.row, stored: true })), !cover);
+    into.load(
+      table,
+      key,
+      held.map((v) => ({ validFrom: v.validFrom, recordedFrom: v.recordedFrom, row: v.row, stored: true })),
+      !cover,
+    );
   }
 
   flush(from: RowVersions<never>): void {
@@ -38,7 +45,8 @@ class TableInMemory {
         else stored.recordedTo = recordedTo;
       } else list.push({ validFrom: version.validFrom, recordedFrom: version.recordedFrom, recordedTo, row: version.row });
     }
-    for (const v of k.current) if (!v.stored) list.push({ validFrom: v.validFrom, recordedFrom: v.recordedFrom, recordedTo: null, row: v.row });
+    for (const v of k.current)
+      if (!v.stored) list.push({ validFrom: v.validFrom, recordedFrom: v.recordedFrom, recordedTo: null, row: v.row });
     this.versions.set(id, list);
     from.markStored(k);
   }
@@ -47,8 +55,13 @@ class TableInMemory {
   rowsAt(validAt?: string, knownAt?: string): object[] {
     const out: object[] = [];
     for (const list of this.versions.values()) {
-      const visible = list.filter((v) => (knownAt === undefined ? v.recordedTo === null : v.recordedFrom <= knownAt && (v.recordedTo === null || v.recordedTo > knownAt)));
-      const atTime = visible.filter((v) => validAt === undefined || v.validFrom <= validAt).sort((a, b) => a.validFrom.localeCompare(b.validFrom)).at(-1);
+      const visible = list.filter((v) =>
+        knownAt === undefined ? v.recordedTo === null : v.recordedFrom <= knownAt && (v.recordedTo === null || v.recordedTo > knownAt),
+      );
+      const atTime = visible
+        .filter((v) => validAt === undefined || v.validFrom <= validAt)
+        .sort((a, b) => a.validFrom.localeCompare(b.validFrom))
+        .at(-1);
       if (atTime?.row) out.push(atTime.row);
     }
     return out;
@@ -81,7 +94,13 @@ function history(specs: EventSpec[]): RecordedEvent[] {
   return specs.map((s, i) => {
     recorded += s.recordedStep;
     const occurredAt = day(s.day);
-    const data = { agency: s.agency, ...(s.type === 'Reset' ? { month: occurredAt.slice(0, 7) } : {}), status: s.status, n: s.n, tag: s.n % 2 ? 'odd' : 'even' };
+    const data = {
+      agency: s.agency,
+      ...(s.type === 'Reset' ? { month: occurredAt.slice(0, 7) } : {}),
+      status: s.status,
+      n: s.n,
+      tag: s.n % 2 ? 'odd' : 'even',
+    };
     return {
       eventId: `e${i}`,
       type: s.type,
@@ -90,7 +109,16 @@ function history(specs: EventSpec[]): RecordedEvent[] {
       streamVersion: i,
       position: i + 1,
       data,
-      metadata: { actor: 'u', role: 'manager', agency: s.agency, correlationId: 'c', causationId: null, idempotencyKey: null, occurredAt, recordedAt: day(100 + recorded) },
+      metadata: {
+        actor: 'u',
+        role: 'manager',
+        agency: s.agency,
+        correlationId: 'c',
+        causationId: null,
+        idempotencyKey: null,
+        occurredAt,
+        recordedAt: day(100 + recorded),
+      },
       hash: '',
       digestForm: 2,
     };
@@ -147,7 +175,10 @@ describe('row versions (bitemporal fold)', () => {
         fc.array(eventArb, { minLength: 1, maxLength: 60 }),
         fc.array(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 5 }),
         fc.integer({ min: 1, max: 4 }),
-        fc.array(fc.tuple(fc.option(fc.integer({ min: -1, max: 72 })), fc.option(fc.integer({ min: 99, max: 230 }))), { minLength: 5, maxLength: 12 }),
+        fc.array(fc.tuple(fc.option(fc.integer({ min: -1, max: 72 })), fc.option(fc.integer({ min: 99, max: 230 }))), {
+          minLength: 5,
+          maxLength: 12,
+        }),
         (specs, batchSizes, evictEvery, cuts) => {
           const events = history(specs);
           const table = fold(events, batchSizes, evictEvery);
@@ -163,7 +194,9 @@ describe('row versions (bitemporal fold)', () => {
   });
 
   it('adds one version per change when facts arrive in the order they occurred', () => {
-    const events = history(Array.from({ length: 20 }, (_, i) => ({ type: 'Count', agency: 'a', day: i, status: 'open', n: 1, recordedStep: 1 })));
+    const events = history(
+      Array.from({ length: 20 }, (_, i) => ({ type: 'Count', agency: 'a', day: i, status: 'open', n: 1, recordedStep: 1 })),
+    );
     const table = fold(events, [3], 100);
     const all = [...table.versions.values()].flat();
     expect(all).toHaveLength(20);
@@ -173,6 +206,8 @@ describe('row versions (bitemporal fold)', () => {
   it('refuses a fold that reads a row touches() does not name', () => {
     const sloppy = { ...sample, touches: () => [] };
     const versions = new RowVersions(sloppy);
-    expect(() => versions.apply(history([{ type: 'Count', agency: 'a', day: 1, status: 'open', n: 1, recordedStep: 0 }])[0])).toThrow('which touches() does not name');
+    expect(() => versions.apply(history([{ type: 'Count', agency: 'a', day: 1, status: 'open', n: 1, recordedStep: 0 }])[0])).toThrow(
+      'which touches() does not name',
+    );
   });
 });

@@ -125,7 +125,15 @@ export class RowVersions<T extends Tables> {
   load(table: string, key: Record<string, unknown>, versions: RowVersion[], complete: boolean): void {
     const keyColumns = this.projection.tables[table].key;
     const ownKey = Object.fromEntries(keyColumns.map((k) => [k, key[k] ?? null]));
-    this.keys.set(this.id(table, key), { table, key: ownKey, current: versions, complete, closed: NOTHING_CLOSED, storedCurrent: versions.at(-1) ?? null, dirty: false });
+    this.keys.set(this.id(table, key), {
+      table,
+      key: ownKey,
+      current: versions,
+      complete,
+      closed: NOTHING_CLOSED,
+      storedCurrent: versions.at(-1) ?? null,
+      dirty: false,
+    });
   }
 
   /** Whether the key is loaded with enough history for an event that occurred at `occurredAt`. */
@@ -210,7 +218,9 @@ export class RowVersions<T extends Tables> {
     const declared = (table: string, key: Record<string, unknown>, verb: string) => {
       const id = this.id(table, key);
       if (!f.touched.has(id)) {
-        throw new UndeclaredRowError(`${this.projection.name}: ${f.event.type} ${verb} ${table} ${keyString(this.projection.tables[table].key, key)}, which touches() does not name`);
+        throw new UndeclaredRowError(
+          `${this.projection.name}: ${f.event.type} ${verb} ${table} ${keyString(this.projection.tables[table].key, key)}, which touches() does not name`,
+        );
       }
       return id;
     };
@@ -232,7 +242,13 @@ export class RowVersions<T extends Tables> {
    * that no longer hold are closed at `recordedAt`, and those only ever believed at that very
    * instant are dropped (no reader at any instant could see them).
    */
-  private merge(k: KeyVersions, occurredAt: string, recordedAt: string, breakpoints: string[], writes: (object | null | undefined)[]): void {
+  private merge(
+    k: KeyVersions,
+    occurredAt: string,
+    recordedAt: string,
+    breakpoints: string[],
+    writes: (object | null | undefined)[],
+  ): void {
     let split = k.current.length;
     while (split > 0 && k.current[split - 1].validFrom >= occurredAt) split--;
     const replaced = k.current.slice(split);
@@ -249,7 +265,8 @@ export class RowVersions<T extends Tables> {
     const kept = new Set(added);
     const closing = replaced.filter((v) => !kept.has(v));
     if (closing.length === 0 && added.length === replaced.length) return;
-    for (const version of closing) if (version.stored || version.recordedFrom !== recordedAt) k.closed = [...k.closed, { version, recordedTo: recordedAt }];
+    for (const version of closing)
+      if (version.stored || version.recordedFrom !== recordedAt) k.closed = [...k.closed, { version, recordedTo: recordedAt }];
     k.current.splice(split, replaced.length, ...added);
     k.dirty = true;
   }
@@ -305,5 +322,9 @@ export class RowVersions<T extends Tables> {
 /** A key column's value in a row id: keys are strings, numbers or booleans; a missing one stands apart. */
 function keyPart(value: unknown): string {
   if (value === null || value === undefined) return '\u0001';
-  return typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? value.toString() : JSON.stringify(value);
+  return typeof value === 'string'
+    ? value
+    : typeof value === 'number' || typeof value === 'boolean'
+      ? value.toString()
+      : JSON.stringify(value);
 }

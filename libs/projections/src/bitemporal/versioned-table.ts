@@ -77,13 +77,18 @@ export class VersionedTable {
   constructor(dataSource: DataSource, spec: TableSpec<object>) {
     const metadata = dataSource.getMetadata(spec.entity);
     this.tableName = metadata.tableName;
-    this.columns = metadata.columns.map((c) => ({ property: c.propertyName, column: c.databaseName, sqlType: dataSource.driver.normalizeType(c) + (c.isArray ? '[]' : '') }));
+    this.columns = metadata.columns.map((c) => ({
+      property: c.propertyName,
+      column: c.databaseName,
+      sqlType: dataSource.driver.normalizeType(c) + (c.isArray ? '[]' : ''),
+    }));
     const column = (property: string) => {
       const found = this.columns.find((c) => c.property === property);
       if (!found) throw new Error(`${this.tableName}: ${property} is not a column`);
       return found;
     };
-    for (const c of this.columns) if (BOOKKEEPING.includes(c.column)) throw new Error(`${this.tableName}: column ${c.column} is reserved for row versions`);
+    for (const c of this.columns)
+      if (BOOKKEEPING.includes(c.column)) throw new Error(`${this.tableName}: column ${c.column} is reserved for row versions`);
     this.keyColumns = spec.key.map(column);
     this.stableColumns = new Set([...spec.key, ...(spec.stable ?? [])].map((p) => column(p).column));
     this.indexes = (spec.indexes ?? []).map((list) => list.map(column));
@@ -96,7 +101,12 @@ export class VersionedTable {
 
   /** What the table looks like: a projection whose stored shape differs is rebuilt before use. */
   shape(): string {
-    const parts = { layout: LAYOUT, columns: this.columns.map((c) => [c.column, c.sqlType]), key: this.keyColumns.map((c) => c.column), indexes: this.indexes.map((i) => i.map((c) => c.column)) };
+    const parts = {
+      layout: LAYOUT,
+      columns: this.columns.map((c) => [c.column, c.sqlType]),
+      key: this.keyColumns.map((c) => c.column),
+      indexes: this.indexes.map((i) => i.map((c) => c.column)),
+    };
     return createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 16);
   }
 
@@ -136,7 +146,10 @@ export class VersionedTable {
     const [, current, ...secondary] = this.indexNames().map(quote);
     return [
       `CREATE UNIQUE INDEX ${current} ON ${t} (${keys}) WHERE is_current`,
-      ...this.indexes.map((cols, i) => `CREATE INDEX ${secondary[i]} ON ${t} (${cols.map((c) => quote(c.column)).join(', ')}) WHERE is_current AND NOT is_removed`),
+      ...this.indexes.map(
+        (cols, i) =>
+          `CREATE INDEX ${secondary[i]} ON ${t} (${cols.map((c) => quote(c.column)).join(', ')}) WHERE is_current AND NOT is_removed`,
+      ),
     ];
   }
 
@@ -149,7 +162,10 @@ export class VersionedTable {
    * For each key, the versions believed now from the one in effect just before `from` on (all of
    * them when none was in effect then: `complete`).
    */
-  async loadCurrent(client: PoolClient, requests: { key: Record<string, unknown>; from: string }[]): Promise<{ key: Record<string, unknown>; versions: RowVersion[]; complete: boolean }[]> {
+  async loadCurrent(
+    client: PoolClient,
+    requests: { key: Record<string, unknown>; from: string }[],
+  ): Promise<{ key: Record<string, unknown>; versions: RowVersion[]; complete: boolean }[]> {
     if (requests.length === 0) return [];
     const match = (alias: string) => this.keyColumns.map((c) => `${alias}.${quote(c.column)} = k.${quote(c.column)}`).join(' AND ');
     const keyRecordset = this.keyColumns.map((c) => `${quote(c.column)} ${c.sqlType}`).join(', ');
@@ -188,7 +204,8 @@ export class VersionedTable {
         else if (recordedTo === version.recordedFrom) drops.push(id(version));
         else closes.push({ ...id(version), recorded_to: recordedTo });
       }
-      if (!options.bulk && k.storedCurrent && k.storedCurrent !== last && k.current.includes(k.storedCurrent)) flags.push({ ...id(k.storedCurrent), is_current: false });
+      if (!options.bulk && k.storedCurrent && k.storedCurrent !== last && k.current.includes(k.storedCurrent))
+        flags.push({ ...id(k.storedCurrent), is_current: false });
       if (!options.bulk && last && last.stored && last !== k.storedCurrent) flags.push({ ...id(last), is_current: true });
       for (const v of k.current) if (!v.stored) inserts.add(this.copyLine(k, v, null, !options.bulk && v === last));
     }
@@ -203,16 +220,32 @@ export class VersionedTable {
       for (let i = 0; i < records.length; i += 5000) await client.query(sql, [JSON.stringify(records.slice(i, i + 5000))]);
     };
     await run(`DELETE FROM ${t} t USING jsonb_to_recordset($1::jsonb) AS x(${idColumns}) WHERE ${matchId}`, drops);
-    await run(`UPDATE ${t} t SET recorded_to = x.recorded_to, is_current = false FROM jsonb_to_recordset($1::jsonb) AS x(${idColumns}, recorded_to timestamptz) WHERE ${matchId}`, closes);
+    await run(
+      `UPDATE ${t} t SET recorded_to = x.recorded_to, is_current = false FROM jsonb_to_recordset($1::jsonb) AS x(${idColumns}, recorded_to timestamptz) WHERE ${matchId}`,
+      closes,
+    );
     // Unset before set: one current version per key (a unique partial index) at every moment.
-    await run(`UPDATE ${t} t SET is_current = x.is_current FROM jsonb_to_recordset($1::jsonb) AS x(${idColumns}, is_current boolean) WHERE ${matchId}`, flags.filter((f) => !f.is_current));
-    await run(`UPDATE ${t} t SET is_current = x.is_current FROM jsonb_to_recordset($1::jsonb) AS x(${idColumns}, is_current boolean) WHERE ${matchId}`, flags.filter((f) => f.is_current));
+    await run(
+      `UPDATE ${t} t SET is_current = x.is_current FROM jsonb_to_recordset($1::jsonb) AS x(${idColumns}, is_current boolean) WHERE ${matchId}`,
+      flags.filter((f) => !f.is_current),
+    );
+    await run(
+      `UPDATE ${t} t SET is_current = x.is_current FROM jsonb_to_recordset($1::jsonb) AS x(${idColumns}, is_current boolean) WHERE ${matchId}`,
+      flags.filter((f) => f.is_current),
+    );
     if (inserts.length) await this.copyIn(client, inserts);
   }
 
   /** New versions travel by COPY (text format): no JSON to build or parse, one stream per write. */
   private async copyIn(client: PoolClient, chunks: string[]): Promise<void> {
-    const cols = [...this.columns.map((c) => quote(c.column)), 'valid_from', 'recorded_from', 'recorded_to', 'is_current', 'is_removed'].join(', ');
+    const cols = [
+      ...this.columns.map((c) => quote(c.column)),
+      'valid_from',
+      'recorded_from',
+      'recorded_to',
+      'is_current',
+      'is_removed',
+    ].join(', ');
     const stream = client.query(copyFrom(`COPY ${quote(this.tableName)} (${cols}) FROM STDIN`));
     await new Promise<void>((resolve, reject) => {
       stream.on('finish', resolve);
@@ -255,13 +288,17 @@ export class VersionedTable {
       }
       if (cut.knownAt !== undefined) {
         params.push(cut.knownAt);
-        inner.push(`recorded_from <= $${params.length}::timestamptz AND (recorded_to IS NULL OR recorded_to > $${params.length}::timestamptz)`);
+        inner.push(
+          `recorded_from <= $${params.length}::timestamptz AND (recorded_to IS NULL OR recorded_to > $${params.length}::timestamptz)`,
+        );
       } else inner.push('recorded_to IS NULL');
       const keys = this.keyColumns.map((c) => quote(c.column)).join(', ');
       source = `(SELECT DISTINCT ON (${keys}) * FROM ${quote(this.tableName)} WHERE ${inner.join(' AND ')} ORDER BY ${keys}, valid_from DESC)`;
     }
     if (countOnly) return { sql: `SELECT count(*)::integer AS n FROM ${source} r WHERE ${outer.join(' AND ')}`, params };
-    const order = Object.entries(options.order ?? {}).map(([p, dir]) => `r.${quote(this.columnOf(p).column)} ${dir === 'DESC' ? 'DESC' : 'ASC'}`);
+    const order = Object.entries(options.order ?? {}).map(
+      ([p, dir]) => `r.${quote(this.columnOf(p).column)} ${dir === 'DESC' ? 'DESC' : 'ASC'}`,
+    );
     // Ties end in key order, so pages never overlap.
     order.push(...this.keyColumns.map((c) => `r.${quote(c.column)}`));
     let sql = `SELECT ${this.selectList('r')} FROM ${source} r WHERE ${outer.join(' AND ')} ORDER BY ${order.join(', ')}`;
@@ -294,7 +331,14 @@ function copyField(value: unknown, sqlType: string): string {
   if (value === null || value === undefined) return '\\N';
   if (typeof value === 'boolean') return value ? 't' : 'f';
   if (typeof value === 'number') return String(value);
-  const text = sqlType === 'jsonb' || sqlType === 'json' || typeof value === 'object' ? JSON.stringify(value) : typeof value === 'string' ? value : typeof value === 'bigint' ? value.toString() : JSON.stringify(value);
+  const text =
+    sqlType === 'jsonb' || sqlType === 'json' || typeof value === 'object'
+      ? JSON.stringify(value)
+      : typeof value === 'string'
+        ? value
+        : typeof value === 'bigint'
+          ? value.toString()
+          : JSON.stringify(value);
   return /[\\\t\n\r]/.test(text) ? text.replace(/[\\\t\n\r]/g, (ch) => COPY_ESCAPES[ch]) : text;
 }
 

@@ -37,7 +37,10 @@ export const sampleProjection = defineProjection<{ counters: SampleCounterRow; s
     const d = e.data as { agency: string; month?: string };
     const month = d.month ?? e.metadata.occurredAt.slice(0, 7);
     if (e.type === 'SetStatus') return [{ table: 'statuses', key: { agency: d.agency } }];
-    return [{ table: 'counters', key: { agency: d.agency, month } }, ...(e.type === 'Transfer' ? [{ table: 'statuses' as const, key: { agency: d.agency } }] : [])];
+    return [
+      { table: 'counters', key: { agency: d.agency, month } },
+      ...(e.type === 'Transfer' ? [{ table: 'statuses' as const, key: { agency: d.agency } }] : []),
+    ];
   },
   apply(e, rows) {
     const d = e.data as { agency: string; month?: string; n?: number; status?: string; tag?: string };

@@ -5,12 +5,25 @@ import type { TerritoryEvent } from './territory.events';
 
 const ctx = { now: new Date('2018-01-01T00:00:00Z'), actor: 'a', role: 'admin' };
 const when = (given: TerritoryEvent[], c: AgencyCommand) => agencyDecider.decide(c, fold(agencyDecider, given), ctx);
-const register: AgencyCommand = { kind: 'register', safir: '75001', name: 'Paris 15e', region: '11', department: '75', employmentBasin: '1109', areaType: 'URBAN' };
+const register: AgencyCommand = {
+  kind: 'register',
+  safir: '75001',
+  name: 'Paris 15e',
+  region: '11',
+  department: '75',
+  employmentBasin: '1109',
+  areaType: 'URBAN',
+};
 const registered = when([], register);
 
 describe('agency decider', () => {
   it('registers an agency whose department and basin belong to its region', () => {
-    expect(registered).toEqual([{ type: 'AgencyRegistered', data: { safir: '75001', name: 'Paris 15e', region: '11', department: '75', employmentBasin: '1109', areaType: 'URBAN' } }]);
+    expect(registered).toEqual([
+      {
+        type: 'AgencyRegistered',
+        data: { safir: '75001', name: 'Paris 15e', region: '11', department: '75', employmentBasin: '1109', areaType: 'URBAN' },
+      },
+    ]);
     expect(() => when(registered, register)).toThrow(DomainError);
   });
 
@@ -31,9 +44,15 @@ describe('agency decider', () => {
   it('revises the context of a registered agency, dated when it takes effect', () => {
     const figures = { unemploymentRate: 12.1, longTermUnemploymentShare: 48, seasonalJobShare: 3, rsaShare: 9, qpv: true };
     const [e] = when(registered, { kind: 'revise-context', effectiveDate: '2017-12-31', figures, source: 'INSEE' });
-    expect(e).toMatchObject({ type: 'TerritorialContextRevised', data: { safir: '75001', figures }, occurredAt: '2017-12-31T00:00:00.000Z' });
+    expect(e).toMatchObject({
+      type: 'TerritorialContextRevised',
+      data: { safir: '75001', figures },
+      occurredAt: '2017-12-31T00:00:00.000Z',
+    });
     expect(() => when([], { kind: 'revise-context', effectiveDate: '2017-12-31', figures, source: null })).toThrow(/no such agency/);
-    expect(() => when(registered, { kind: 'revise-context', effectiveDate: '2017-12-31', figures: { ...figures, rsaShare: 140 }, source: null })).toThrow(/rsaShare/);
+    expect(() =>
+      when(registered, { kind: 'revise-context', effectiveDate: '2017-12-31', figures: { ...figures, rsaShare: 140 }, source: null }),
+    ).toThrow(/rsaShare/);
   });
 });
 
@@ -45,9 +64,13 @@ describe('context classification', () => {
     expect(c.rule).toContain('favourable');
   });
   it('classes a basin with some difficulties as intermediate', () => {
-    expect(classifyContext({ unemploymentRate: 9.2, longTermUnemploymentShare: 40, seasonalJobShare: 20, rsaShare: 5, qpv: true }).class).toBe('INTERMEDIATE');
+    expect(
+      classifyContext({ unemploymentRate: 9.2, longTermUnemploymentShare: 40, seasonalJobShare: 20, rsaShare: 5, qpv: true }).class,
+    ).toBe('INTERMEDIATE');
   });
   it('classes high unemployment with long-term and RSA shares as difficult', () => {
-    expect(classifyContext({ unemploymentRate: 14, longTermUnemploymentShare: 50, seasonalJobShare: 4, rsaShare: 11, qpv: false })).toMatchObject({ class: 'DIFFICULT', score: 4 });
+    expect(
+      classifyContext({ unemploymentRate: 14, longTermUnemploymentShare: 50, seasonalJobShare: 4, rsaShare: 11, qpv: false }),
+    ).toMatchObject({ class: 'DIFFICULT', score: 4 });
   });
 });

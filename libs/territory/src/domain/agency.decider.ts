@@ -29,12 +29,23 @@ export const agencyDecider: Decider<AgencyCommand, TerritoryEvent, AgencyState> 
   decide(command, state) {
     if (command.kind === 'register') {
       if (state.registered) throw new DomainError('AGENCY_EXISTS', `agency ${command.safir} is already registered`, 'conflict', 'safir');
-      if (!REGIONS[command.region]) throw new DomainError('UNKNOWN_REGION', `${command.region} is not an INSEE region code`, 'rule', 'region');
+      if (!REGIONS[command.region])
+        throw new DomainError('UNKNOWN_REGION', `${command.region} is not an INSEE region code`, 'rule', 'region');
       if (regionOfDepartment(command.department) !== command.region) {
-        throw new DomainError('DEPARTMENT_NOT_IN_REGION', `department ${command.department} is not in region ${command.region}`, 'rule', 'department');
+        throw new DomainError(
+          'DEPARTMENT_NOT_IN_REGION',
+          `department ${command.department} is not in region ${command.region}`,
+          'rule',
+          'department',
+        );
       }
       if (!basinMatchesRegion(command.employmentBasin, command.region)) {
-        throw new DomainError('BASIN_NOT_IN_REGION', `employment basin ${command.employmentBasin} is not a zone d'emploi 2020 of region ${command.region}`, 'rule', 'employmentBasin');
+        throw new DomainError(
+          'BASIN_NOT_IN_REGION',
+          `employment basin ${command.employmentBasin} is not a zone d'emploi 2020 of region ${command.region}`,
+          'rule',
+          'employmentBasin',
+        );
       }
       const { kind: _kind, openedOn, ...data } = command;
       return [{ type: 'AgencyRegistered', data, ...(openedOn ? { occurredAt: `${openedOn}T00:00:00.000Z` } : {}) }];
@@ -42,7 +53,8 @@ export const agencyDecider: Decider<AgencyCommand, TerritoryEvent, AgencyState> 
     if (!state.registered) throw new DomainError('AGENCY_NOT_FOUND', 'no such agency', 'not_found');
     for (const field of PERCENT_FIELDS) {
       const v = command.figures[field];
-      if (!(v >= 0 && v <= 100)) throw new DomainError('NOT_A_PERCENTAGE', `${field} must be a percentage between 0 and 100`, 'rule', field);
+      if (!(v >= 0 && v <= 100))
+        throw new DomainError('NOT_A_PERCENTAGE', `${field} must be a percentage between 0 and 100`, 'rule', field);
     }
     return [
       {

@@ -30,11 +30,31 @@ export const CLASSIFICATION_RULE =
  */
 export function classifyContext(f: TerritorialFigures): Classification {
   const points = [
-    { criterion: 'unemploymentRate', value: f.unemploymentRate, threshold: `≥ ${NATIONAL.unemploymentRate}`, points: f.unemploymentRate >= NATIONAL.unemploymentRate ? 1 : 0 },
-    { criterion: 'unemploymentRate', value: f.unemploymentRate, threshold: `≥ ${NATIONAL.unemploymentRate * 1.25}`, points: f.unemploymentRate >= NATIONAL.unemploymentRate * 1.25 ? 1 : 0 },
-    { criterion: 'longTermUnemploymentShare', value: f.longTermUnemploymentShare, threshold: `≥ ${NATIONAL.longTermUnemploymentShare}`, points: f.longTermUnemploymentShare >= NATIONAL.longTermUnemploymentShare ? 1 : 0 },
+    {
+      criterion: 'unemploymentRate',
+      value: f.unemploymentRate,
+      threshold: `≥ ${NATIONAL.unemploymentRate}`,
+      points: f.unemploymentRate >= NATIONAL.unemploymentRate ? 1 : 0,
+    },
+    {
+      criterion: 'unemploymentRate',
+      value: f.unemploymentRate,
+      threshold: `≥ ${NATIONAL.unemploymentRate * 1.25}`,
+      points: f.unemploymentRate >= NATIONAL.unemploymentRate * 1.25 ? 1 : 0,
+    },
+    {
+      criterion: 'longTermUnemploymentShare',
+      value: f.longTermUnemploymentShare,
+      threshold: `≥ ${NATIONAL.longTermUnemploymentShare}`,
+      points: f.longTermUnemploymentShare >= NATIONAL.longTermUnemploymentShare ? 1 : 0,
+    },
     { criterion: 'rsaShare', value: f.rsaShare, threshold: `≥ ${NATIONAL.rsaShare}`, points: f.rsaShare >= NATIONAL.rsaShare ? 1 : 0 },
-    { criterion: 'seasonalJobShare', value: f.seasonalJobShare, threshold: `≥ ${NATIONAL.seasonalJobShare * 2}`, points: f.seasonalJobShare >= NATIONAL.seasonalJobShare * 2 ? 1 : 0 },
+    {
+      criterion: 'seasonalJobShare',
+      value: f.seasonalJobShare,
+      threshold: `≥ ${NATIONAL.seasonalJobShare * 2}`,
+      points: f.seasonalJobShare >= NATIONAL.seasonalJobShare * 2 ? 1 : 0,
+    },
     { criterion: 'qpv', value: f.qpv, threshold: 'present', points: f.qpv ? 1 : 0 },
   ];
   const score = points.reduce((s, p) => s + p.points, 0);

@@ -14,7 +14,10 @@ export interface AgencyRegisteredData {
 
 export type TerritoryEvent =
   | { type: 'AgencyRegistered'; data: AgencyRegisteredData }
-  | { type: 'TerritorialContextRevised'; data: { safir: string; effectiveDate: string; figures: TerritorialFigures; source: string | null } };
+  | {
+      type: 'TerritorialContextRevised';
+      data: { safir: string; effectiveDate: string; figures: TerritorialFigures; source: string | null };
+    };
 
 export const TERRITORY_EVENT_TYPES = ['AgencyRegistered', 'TerritorialContextRevised'] as const;
 export const agencyStream = (safir: string) => `agency-${safir}`;

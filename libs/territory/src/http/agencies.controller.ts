@@ -4,7 +4,19 @@ import { ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@ancrage/access';
 import { Actor, CurrentPrincipal, readScope } from '@ancrage/access';
 import { ReadModels } from '@ancrage/projections';
-import { Access, ApiCommand, ApiView, AsOfQueryDto, CachedView, CommandContext, CommandResponse, commandResponse, cutOf, paginate, ReadConsistency } from '@ancrage/platform';
+import {
+  Access,
+  ApiCommand,
+  ApiView,
+  AsOfQueryDto,
+  CachedView,
+  CommandContext,
+  CommandResponse,
+  commandResponse,
+  cutOf,
+  paginate,
+  ReadConsistency,
+} from '@ancrage/platform';
 import { RegisterAgency } from '../commands/register-agency.command';
 import { ReviseTerritorialContext } from '../commands/revise-territorial-context.command';
 import { CLASSIFICATION_RULE } from '../domain/context-classification';
@@ -34,7 +46,10 @@ export class AgenciesController {
     return commandResponse(await this.commands.execute(new RegisterAgency(body, ctx)), { safir: body.safir });
   }
 
-  @ApiView({ summary: "Agencies the caller may see (a manager's own, a director's regions, all for others), paginated", response: AgencyPage })
+  @ApiView({
+    summary: "Agencies the caller may see (a manager's own, a director's regions, all for others), paginated",
+    response: AgencyPage,
+  })
   @Get()
   @CachedView()
   @Access('scoped')
@@ -57,14 +72,25 @@ export class AgenciesController {
   async get(@Param() { safir }: SafirParams, @Query() q: AsOfQueryDto): Promise<AgencyView> {
     await this.consistency.waitFor(q.consistentWith, [agencyDirectory.name]);
     const row = await this.reads.findOne(AgencyRow, cutOf(q), { safir });
-    if (!row) throw new NotFoundException({ code: 'AGENCY_NOT_FOUND', message: `no agency ${safir}${q.asOf || q.knownAt ? ' at that date' : ''}` });
+    if (!row)
+      throw new NotFoundException({ code: 'AGENCY_NOT_FOUND', message: `no agency ${safir}${q.asOf || q.knownAt ? ' at that date' : ''}` });
     return row;
   }
 
-  @ApiCommand({ summary: "Revise the agency's territorial context (dated figures of its basin)", rule: 'NOT_A_PERCENTAGE', notFound: 'AGENCY_NOT_FOUND' })
+  @ApiCommand({
+    summary: "Revise the agency's territorial context (dated figures of its basin)",
+    rule: 'NOT_A_PERCENTAGE',
+    notFound: 'AGENCY_NOT_FOUND',
+  })
   @Post(':safir/context')
   @Access('agency.write')
-  async reviseContext(@Param() { safir }: SafirParams, @Body() body: ReviseContextDto, @Actor() ctx: CommandContext): Promise<CommandResponse> {
-    return commandResponse(await this.commands.execute(new ReviseTerritorialContext(safir, body.effectiveDate, body.figures, body.source ?? null, ctx)));
+  async reviseContext(
+    @Param() { safir }: SafirParams,
+    @Body() body: ReviseContextDto,
+    @Actor() ctx: CommandContext,
+  ): Promise<CommandResponse> {
+    return commandResponse(
+      await this.commands.execute(new ReviseTerritorialContext(safir, body.effectiveDate, body.figures, body.source ?? null, ctx)),
+    );
   }
 }

@@ -28,6 +28,12 @@ export const agencyDirectory = defineProjection<{ agencies: AgencyRow }>({
     const row = rows.get('agencies', { safir: event.data.safir });
     if (!row || (row.contextEffectiveDate && row.contextEffectiveDate > event.data.effectiveDate)) return;
     const classification = classifyContext(event.data.figures);
-    rows.put('agencies', { ...row, contextEffectiveDate: event.data.effectiveDate, figures: event.data.figures, contextClass: classification.class, classification });
+    rows.put('agencies', {
+      ...row,
+      contextEffectiveDate: event.data.effectiveDate,
+      figures: event.data.figures,
+      contextClass: classification.class,
+      classification,
+    });
   },
 });

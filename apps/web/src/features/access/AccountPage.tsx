@@ -18,7 +18,13 @@ export default function AccountPage() {
           {principal.grants.map((g) => (
             <li key={g.role}>
               {label(ROLE, g.role)}
-              {g.agencies ? ` — agences ${g.agencies.join(', ')}` : g.regions ? ` — ${g.regions.map(regionName).join(', ')}` : g.national ? ' — national' : ''}
+              {g.agencies
+                ? ` — agences ${g.agencies.join(', ')}`
+                : g.regions
+                  ? ` — ${g.regions.map(regionName).join(', ')}`
+                  : g.national
+                    ? ' — national'
+                    : ''}
             </li>
           ))}
         </ul>

@@ -40,7 +40,18 @@ export default function UserPage() {
               empty={<EmptyState title="Aucun droit accordé." />}
               columns={[
                 { key: 'role', label: 'Rôle', render: (g) => label(ROLE, g.role) },
-                { key: 'scope', label: 'Périmètre', render: (g) => (g.agencies ? `agences ${g.agencies.join(', ')}` : g.regions ? g.regions.map(regionName).join(', ') : g.national ? 'national' : 'tout le réseau') },
+                {
+                  key: 'scope',
+                  label: 'Périmètre',
+                  render: (g) =>
+                    g.agencies
+                      ? `agences ${g.agencies.join(', ')}`
+                      : g.regions
+                        ? g.regions.map(regionName).join(', ')
+                        : g.national
+                          ? 'national'
+                          : 'tout le réseau',
+                },
               ]}
             />
             <h2 className="fr-h4">Jetons d’accès</h2>
@@ -86,23 +97,50 @@ export default function UserPage() {
                     <h3 className="fr-h5">Accorder un rôle</h3>
                     <CommandForm spec={forms.grantManager} params={{ userId, role: 'manager' }} />
                     <CommandForm spec={forms.grantDirector} params={{ userId, role: 'director' }} />
-                    <CommandForm spec={{ ...forms.grantPlain, title: label(ROLE, 'auditor'), submit: 'Accorder le rôle d’auditeur' }} params={{ userId, role: 'auditor' }} />
-                    <CommandForm spec={{ ...forms.grantPlain, title: label(ROLE, 'admin'), submit: 'Accorder le rôle d’administrateur' }} params={{ userId, role: 'admin' }} />
+                    <CommandForm
+                      spec={{ ...forms.grantPlain, title: label(ROLE, 'auditor'), submit: 'Accorder le rôle d’auditeur' }}
+                      params={{ userId, role: 'auditor' }}
+                    />
+                    <CommandForm
+                      spec={{ ...forms.grantPlain, title: label(ROLE, 'admin'), submit: 'Accorder le rôle d’administrateur' }}
+                      params={{ userId, role: 'admin' }}
+                    />
                   </div>
                   {u.grants.map((g) => (
-                    <CommandForm key={g.role} spec={{ ...forms.revokeRole, title: `Retirer le rôle « ${label(ROLE, g.role)} »` }} params={{ userId, role: g.role as 'manager' }} />
+                    <CommandForm
+                      key={g.role}
+                      spec={{ ...forms.revokeRole, title: `Retirer le rôle « ${label(ROLE, g.role)} »` }}
+                      params={{ userId, role: g.role as 'manager' }}
+                    />
                   ))}
                 </div>
                 <div className="fr-col-12 fr-col-md-6">
                   <div className="ancrage-panel">
-                    <CommandForm spec={forms.issueToken} params={{ userId }} onDone={(a) => { setIssued(a.token); setCopied(false); }} />
+                    <CommandForm
+                      spec={forms.issueToken}
+                      params={{ userId }}
+                      onDone={(a) => {
+                        setIssued(a.token);
+                        setCopied(false);
+                      }}
+                    />
                   </div>
                   {u.tokens
                     .filter((t) => !t.revoked)
                     .map((t) => (
-                      <CommandForm key={t.tokenId} spec={{ ...forms.revokeToken, title: `Révoquer le jeton « ${t.label} »` }} params={{ userId, tokenId: t.tokenId }} />
+                      <CommandForm
+                        key={t.tokenId}
+                        spec={{ ...forms.revokeToken, title: `Révoquer le jeton « ${t.label} »` }}
+                        params={{ userId, tokenId: t.tokenId }}
+                      />
                     ))}
-                  <div className="ancrage-panel">{u.disabled ? <CommandForm spec={forms.enableUser} params={{ userId }} /> : <CommandForm spec={forms.disableUser} params={{ userId }} />}</div>
+                  <div className="ancrage-panel">
+                    {u.disabled ? (
+                      <CommandForm spec={forms.enableUser} params={{ userId }} />
+                    ) : (
+                      <CommandForm spec={forms.disableUser} params={{ userId }} />
+                    )}
+                  </div>
                 </div>
               </div>
             )}

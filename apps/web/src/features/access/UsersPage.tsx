@@ -26,7 +26,12 @@ export default function UsersPage() {
             rows={data.items}
             empty={<EmptyState title="Aucun utilisateur." />}
             columns={[
-              { key: 'name', label: 'Nom', sort: (u) => u.displayName, render: (u) => <Link to={`/administration/utilisateurs/${u.userId}`}>{u.displayName}</Link> },
+              {
+                key: 'name',
+                label: 'Nom',
+                sort: (u) => u.displayName,
+                render: (u) => <Link to={`/administration/utilisateurs/${u.userId}`}>{u.displayName}</Link>,
+              },
               { key: 'id', label: 'Identifiant', sort: (u) => u.userId, render: (u) => u.userId },
               { key: 'roles', label: 'Rôles', render: (u) => u.grants.map((g) => label(ROLE, g.role)).join(', ') || 'aucun' },
               { key: 'tokens', label: 'Jetons actifs', numeric: true, render: (u) => u.tokens.filter((t) => !t.revoked).length },

@@ -9,7 +9,12 @@ export const registerUser = defineCommand({
   submit: 'Enregistrer l’utilisateur',
   done: 'L’utilisateur est enregistré.',
   fields: [
-    { name: 'userId', label: 'Identifiant', hint: '2 à 63 caractères : minuscules, chiffres, - ou _. Par exemple claire-martin.', widget: 'text' },
+    {
+      name: 'userId',
+      label: 'Identifiant',
+      hint: '2 à 63 caractères : minuscules, chiffres, - ou _. Par exemple claire-martin.',
+      widget: 'text',
+    },
     { name: 'displayName', label: 'Nom affiché', widget: 'text' },
     { name: 'email', label: 'Adresse électronique', widget: 'text' },
   ],

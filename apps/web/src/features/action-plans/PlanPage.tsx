@@ -20,9 +20,24 @@ export default function PlanPage({ safir }: { safir: string }) {
   const ctx = useAgencyContext(safir);
   const read = useReadParams();
   const { year, setYear } = useYear(safir);
-  const plan = $api.useQuery('get', '/agencies/{safir}/action-plans/{year}', { params: { path: { safir, year }, query: read } }, { retry: false });
-  const diagnostic = $api.useQuery('get', '/agencies/{safir}/diagnostics/{year}', { params: { path: { safir, year } } }, { enabled: ctx.canWrite, retry: false });
-  const partners = $api.useQuery('get', '/agencies/{safir}/partnerships', { params: { path: { safir }, query: { limit: 500 } } }, { enabled: ctx.canWrite });
+  const plan = $api.useQuery(
+    'get',
+    '/agencies/{safir}/action-plans/{year}',
+    { params: { path: { safir, year }, query: read } },
+    { retry: false },
+  );
+  const diagnostic = $api.useQuery(
+    'get',
+    '/agencies/{safir}/diagnostics/{year}',
+    { params: { path: { safir, year } } },
+    { enabled: ctx.canWrite, retry: false },
+  );
+  const partners = $api.useQuery(
+    'get',
+    '/agencies/{safir}/partnerships',
+    { params: { path: { safir }, query: { limit: 500 } } },
+    { enabled: ctx.canWrite },
+  );
   const partnerOptions = (partners.data?.items ?? []).map((e) => ({ value: e.partnerId, label: e.partner?.name ?? e.partnerId }));
   const findingOptions = (diagnostic.data?.findings ?? []).map((f) => ({ value: f.findingId, label: f.title }));
 
@@ -56,7 +71,11 @@ export default function PlanPage({ safir }: { safir: string }) {
             <>
               <Figures
                 items={[
-                  { label: 'État du plan', value: label(PLAN_STATUS, p.plan.status), detail: p.plan.adoptedOn ? `adopté le ${date(p.plan.adoptedOn)}` : undefined },
+                  {
+                    label: 'État du plan',
+                    value: label(PLAN_STATUS, p.plan.status),
+                    detail: p.plan.adoptedOn ? `adopté le ${date(p.plan.adoptedOn)}` : undefined,
+                  },
                   { label: 'Avancement moyen', value: percent(p.plan.reached), detail: `au ${date(p.date)}` },
                   { label: 'Actions en retard', value: number(p.plan.late), tone: p.plan.late > 0 ? 'warning' : 'success' },
                   { label: 'Actions', value: number(p.plan.actions), detail: `${p.priorities.length} priorités` },
@@ -68,7 +87,14 @@ export default function PlanPage({ safir }: { safir: string }) {
                     <Chart
                       title="Avancement moyen des actions, mois par mois (en %)"
                       labels={p.months.map((m) => month(m.month, true))}
-                      series={[{ label: 'Avancement moyen (%)', values: p.months.map((m) => Math.round(m.reached * 100)), color: COLORS.blue, kind: 'line' }]}
+                      series={[
+                        {
+                          label: 'Avancement moyen (%)',
+                          values: p.months.map((m) => Math.round(m.reached * 100)),
+                          color: COLORS.blue,
+                          kind: 'line',
+                        },
+                      ]}
                       height={220}
                     />
                   </div>
@@ -86,7 +112,10 @@ export default function PlanPage({ safir }: { safir: string }) {
               {p.priorities.map((priority) => (
                 <section key={priority.priorityId} className="fr-mb-4w" aria-labelledby={`prio-${priority.priorityId}`}>
                   <h2 id={`prio-${priority.priorityId}`} className="fr-h5">
-                    {priority.title} <span className="fr-text--sm">— {percent(priority.reached)} atteint, {priority.late} en retard</span>
+                    {priority.title}{' '}
+                    <span className="fr-text--sm">
+                      — {percent(priority.reached)} atteint, {priority.late} en retard
+                    </span>
                   </h2>
                   <ActionsTable actions={p.actions.filter((a) => a.priorityId === priority.priorityId)} />
                   {ctx.canWrite &&
@@ -95,22 +124,28 @@ export default function PlanPage({ safir }: { safir: string }) {
                       .filter((a) => a.priorityId === priority.priorityId)
                       .map((a) => (
                         <details key={a.actionId} className="fr-mb-1w">
-                          <summary>
-                            « {a.title} » : déclarer l’avancement ou changer le statut
-                          </summary>
+                          <summary>« {a.title} » : déclarer l’avancement ou changer le statut</summary>
                           <div className="fr-grid-row fr-grid-row--gutters fr-mt-2w">
                             <div className="fr-col-12 fr-col-md-6">
                               <CommandForm spec={forms.reportProgress} params={{ safir, year, actionId: a.actionId }} />
                             </div>
                             <div className="fr-col-12 fr-col-md-6">
-                              <CommandForm spec={forms.changeStatus} params={{ safir, year, actionId: a.actionId }} initial={{ status: a.status }} />
+                              <CommandForm
+                                spec={forms.changeStatus}
+                                params={{ safir, year, actionId: a.actionId }}
+                                initial={{ status: a.status }}
+                              />
                             </div>
                           </div>
                         </details>
                       ))}
                 </section>
               ))}
-              {p.priorities.length === 0 && <EmptyState title="Aucune priorité pour l’instant.">Ajoutez une priorité qui réponde à un constat du diagnostic, puis ses actions.</EmptyState>}
+              {p.priorities.length === 0 && (
+                <EmptyState title="Aucune priorité pour l’instant.">
+                  Ajoutez une priorité qui réponde à un constat du diagnostic, puis ses actions.
+                </EmptyState>
+              )}
               {p.plan.reviews.length > 0 && (
                 <section className="fr-mb-4w" aria-labelledby="reviews">
                   <h2 id="reviews" className="fr-h5">
@@ -143,8 +178,9 @@ export default function PlanPage({ safir }: { safir: string }) {
               <details className="fr-mb-3w">
                 <summary className="fr-text--sm">Comment l’avancement est calculé</summary>
                 <p className="fr-text--sm">
-                  Atteint = (dernière valeur − valeur de départ) ÷ (cible − valeur de départ), entre 0 et 1. Écoulé = (date − début) ÷ (échéance − début). Une action est dans les temps si elle est
-                  réalisée, ou si l’atteint est au moins l’écoulé moins 10 points ; elle est en retard sinon, et toujours après l’échéance si la cible n’est pas atteinte. Les actions abandonnées ne
+                  Atteint = (dernière valeur − valeur de départ) ÷ (cible − valeur de départ), entre 0 et 1. Écoulé = (date − début) ÷
+                  (échéance − début). Une action est dans les temps si elle est réalisée, ou si l’atteint est au moins l’écoulé moins 10
+                  points ; elle est en retard sinon, et toujours après l’échéance si la cible n’est pas atteinte. Les actions abandonnées ne
                   comptent pas.
                 </p>
               </details>
@@ -175,7 +211,11 @@ export default function PlanPage({ safir }: { safir: string }) {
                       <div className="fr-col-12 fr-col-md-6">
                         <div className="ancrage-panel">
                           {priorityOptions.length ? (
-                            <CommandForm spec={forms.addAction(priorityOptions, partnerOptions)} params={{ safir, year }} initial={{ startDate: `${year}-01-01`, dueDate: `${year}-12-31` }} />
+                            <CommandForm
+                              spec={forms.addAction(priorityOptions, partnerOptions)}
+                              params={{ safir, year }}
+                              initial={{ startDate: `${year}-01-01`, dueDate: `${year}-12-31` }}
+                            />
                           ) : (
                             <p>Ajoutez d’abord une priorité : chaque action en relève.</p>
                           )}
@@ -208,10 +248,20 @@ function ActionsTable({ actions }: { actions: Action[] }) {
         { key: 'title', label: 'Action', sort: (a) => a.title, render: (a) => a.title },
         { key: 'lever', label: 'Levier', sort: (a) => label(LEVER, a.lever), render: (a) => label(LEVER, a.lever) },
         { key: 'status', label: 'Statut', sort: (a) => a.status, render: (a) => label(ACTION_STATUS, a.status) },
-        { key: 'indicator', label: 'Indicateur', render: (a) => `${a.indicatorName} : ${a.latestValueOnDate === null ? '—' : number(a.latestValueOnDate)} / ${number(a.target)} ${a.unit}` },
+        {
+          key: 'indicator',
+          label: 'Indicateur',
+          render: (a) =>
+            `${a.indicatorName} : ${a.latestValueOnDate === null ? '—' : number(a.latestValueOnDate)} / ${number(a.target)} ${a.unit}`,
+        },
         { key: 'reached', label: 'Atteint', numeric: true, sort: (a) => a.reached, render: (a) => percent(a.reached) },
         { key: 'due', label: 'Échéance', sort: (a) => a.dueDate, render: (a) => date(a.dueDate) },
-        { key: 'late', label: 'Suivi', sort: (a) => (a.late ? 1 : 0), render: (a) => (a.status === 'ABANDONED' ? '—' : a.late ? 'En retard' : 'Dans les temps') },
+        {
+          key: 'late',
+          label: 'Suivi',
+          sort: (a) => (a.late ? 1 : 0),
+          render: (a) => (a.status === 'ABANDONED' ? '—' : a.late ? 'En retard' : 'Dans les temps'),
+        },
       ]}
     />
   );

@@ -11,7 +11,10 @@ export const draftPlan = defineCommand({
   description: 'Le plan répond à un diagnostic publié de l’agence : ses priorités citeront les constats de ce diagnostic.',
   submit: 'Ouvrir le plan',
   done: 'Le plan d’action est ouvert : ajoutez ses priorités.',
-  fields: [{ name: 'diagnosticYear', label: 'Année du diagnostic publié auquel il répond', widget: 'integer' }, factDate('draftedOn', 'Date d’ouverture')],
+  fields: [
+    { name: 'diagnosticYear', label: 'Année du diagnostic publié auquel il répond', widget: 'integer' },
+    factDate('draftedOn', 'Date d’ouverture'),
+  ],
 });
 
 export const addPriority = (findings: Option[]) =>
@@ -45,11 +48,24 @@ export const addAction = (priorities: Option[], partners: Option[]) =>
       { name: 'partnerIds', label: 'Partenaires associés', widget: 'checkboxes', options: partners },
       { name: 'startDate', label: 'Début', widget: 'date' },
       { name: 'dueDate', label: 'Échéance', widget: 'date' },
-      { name: 'dueDateReason', label: 'Pourquoi l’échéance sort de l’année du plan', hint: 'Seulement si elle en sort.', widget: 'textarea' },
+      {
+        name: 'dueDateReason',
+        label: 'Pourquoi l’échéance sort de l’année du plan',
+        hint: 'Seulement si elle en sort.',
+        widget: 'textarea',
+      },
       { name: 'indicator.name', label: 'Indicateur', hint: 'Par exemple : personnes accompagnées.', widget: 'text' },
       { name: 'indicator.unit', label: 'Unité', hint: 'Par exemple : personnes, %, entreprises.', widget: 'text' },
       { name: 'indicator.baseline', label: 'Valeur de départ', widget: 'number' },
-      { name: 'indicator.target', label: 'Cible', widget: 'number', check: (v, values) => (v !== undefined && String(v) === String(values['indicator.baseline'] ?? '').replace(',', '.') ? 'La cible doit différer de la valeur de départ.' : null) },
+      {
+        name: 'indicator.target',
+        label: 'Cible',
+        widget: 'number',
+        check: (v, values) =>
+          v !== undefined && String(v) === String(values['indicator.baseline'] ?? '').replace(',', '.')
+            ? 'La cible doit différer de la valeur de départ.'
+            : null,
+      },
       factDate('addedOn', 'Date d’inscription au plan'),
     ],
   });
@@ -84,7 +100,13 @@ export const changeStatus = defineCommand({
   done: 'Le statut est changé.',
   fields: [
     { name: 'status', label: 'Statut', widget: 'select', options: options(ACTION_STATUS) },
-    { name: 'reason', label: 'Motif', hint: 'Obligatoire pour une action suspendue, bloquée ou abandonnée.', widget: 'textarea', check: (v, values) => (['PAUSED', 'BLOCKED', 'ABANDONED'].includes(String(values.status)) && !v ? 'Indiquez pourquoi.' : null) },
+    {
+      name: 'reason',
+      label: 'Motif',
+      hint: 'Obligatoire pour une action suspendue, bloquée ou abandonnée.',
+      widget: 'textarea',
+      check: (v, values) => (['PAUSED', 'BLOCKED', 'ABANDONED'].includes(String(values.status)) && !v ? 'Indiquez pourquoi.' : null),
+    },
     factDate('changedOn', 'Date du changement'),
   ],
 });
@@ -137,4 +159,3 @@ export const adjustClosedPlan = (actions: Option[]) =>
       factDate('adjustedOn', 'Date de l’ajustement'),
     ],
   });
-

@@ -40,8 +40,15 @@ export function AgencyGate({ safir, children }: { safir: string; children: React
   const { pathname } = useLocation();
   const agency = $api.useQuery('get', '/agencies/{safir}', { params: { path: { safir } } }, { staleTime: 5 * 60_000, retry: false });
   if (agency.isPending) return <Loading />;
-  if (agency.error instanceof ApiError && agency.error.status === 403) return <Refused title="Agence inaccessible" text="Vos droits ne couvrent pas cette agence. Si vous devez y accéder, demandez-le à un administrateur d’Ancrage." />;
-  if (agency.error instanceof ApiError && agency.error.status === 404) return <Refused title="Agence inconnue" text={`Aucune agence ne porte le code SAFIR ${safir}.`} />;
+  if (agency.error instanceof ApiError && agency.error.status === 403)
+    return (
+      <Refused
+        title="Agence inaccessible"
+        text="Vos droits ne couvrent pas cette agence. Si vous devez y accéder, demandez-le à un administrateur d’Ancrage."
+      />
+    );
+  if (agency.error instanceof ApiError && agency.error.status === 404)
+    return <Refused title="Agence inconnue" text={`Aucune agence ne porte le code SAFIR ${safir}.`} />;
   if (agency.error) return <ErrorAlert error={agency.error} />;
   const base = `/agence/${safir}`;
   return (
@@ -51,7 +58,11 @@ export function AgencyGate({ safir, children }: { safir: string; children: React
           <ul>
             {PAGES.map(([suffix, label]) => (
               <li key={suffix}>
-                <Link to={`${base}${suffix}`} aria-current={pathname === `${base}${suffix}` ? 'page' : undefined} className="fr-link fr-link--sm">
+                <Link
+                  to={`${base}${suffix}`}
+                  aria-current={pathname === `${base}${suffix}` ? 'page' : undefined}
+                  className="fr-link fr-link--sm"
+                >
                   {label}
                 </Link>
               </li>

@@ -31,7 +31,14 @@ const VIEWS: Record<string, ViewSpec> = {
         {
           id: 'fund',
           title: `Fonds ${year}`,
-          values: { Enveloppe: euros(data.envelopeCents), 'Dépassement autorisé': euros(data.authorisedOverCents), Engagé: euros(data.committedCents), Payé: euros(data.paidCents), Libéré: euros(data.releasedCents), 'Reste à engager': euros(data.headroomCents) },
+          values: {
+            Enveloppe: euros(data.envelopeCents),
+            'Dépassement autorisé': euros(data.authorisedOverCents),
+            Engagé: euros(data.committedCents),
+            Payé: euros(data.paidCents),
+            Libéré: euros(data.releasedCents),
+            'Reste à engager': euros(data.headroomCents),
+          },
         },
       ];
     },
@@ -39,11 +46,18 @@ const VIEWS: Record<string, ViewSpec> = {
   commitments: {
     label: 'Engagements et paiements du fonds',
     async read(safir, year, past) {
-      const { data } = await api.GET('/agencies/{safir}/fund/{year}/commitments', { params: { path: { safir, year }, query: { ...past, limit: 500 } } });
+      const { data } = await api.GET('/agencies/{safir}/fund/{year}/commitments', {
+        params: { path: { safir, year }, query: { ...past, limit: 500 } },
+      });
       return (data?.items ?? []).map((c) => ({
         id: c.commitmentId,
         title: `${label(EXPENDITURE_CATEGORY, c.category)} du ${date(c.committedAt)}`,
-        values: { Engagé: euros(c.amountCents), Payé: euros(c.paidCents), Libéré: euros(c.releasedCents), Paiements: c.payments.map((p) => `${euros(p.amountCents)} le ${date(p.paidAt)}`).join(', ') || 'aucun' },
+        values: {
+          Engagé: euros(c.amountCents),
+          Payé: euros(c.paidCents),
+          Libéré: euros(c.releasedCents),
+          Paiements: c.payments.map((p) => `${euros(p.amountCents)} le ${date(p.paidAt)}`).join(', ') || 'aucun',
+        },
       }));
     },
   },
@@ -54,7 +68,12 @@ const VIEWS: Record<string, ViewSpec> = {
       return (data?.actions ?? []).map((a) => ({
         id: a.actionId,
         title: a.title,
-        values: { Statut: label(ACTION_STATUS, a.status), 'Dernière valeur': a.latestValueOnDate === null ? '—' : String(a.latestValueOnDate).replace('.', ','), Atteint: percent(a.reached), Suivi: a.late ? 'En retard' : 'Dans les temps' },
+        values: {
+          Statut: label(ACTION_STATUS, a.status),
+          'Dernière valeur': a.latestValueOnDate === null ? '—' : String(a.latestValueOnDate).replace('.', ','),
+          Atteint: percent(a.reached),
+          Suivi: a.late ? 'En retard' : 'Dans les temps',
+        },
       }));
     },
   },
@@ -65,7 +84,13 @@ const VIEWS: Record<string, ViewSpec> = {
       return (data?.items ?? []).map((e) => ({
         id: e.partnerId,
         title: e.partner?.name ?? e.partnerId,
-        values: { Cercle: String(e.effectiveCircle), Convention: label(AGREEMENT_STATUS, e.agreementStatus), Qualité: e.lastScore === null ? 'non évaluée' : `${e.lastScore} / 4`, Contacts: String(e.contacts), 'Attentes ouvertes': String(e.openExpectations) },
+        values: {
+          Cercle: String(e.effectiveCircle),
+          Convention: label(AGREEMENT_STATUS, e.agreementStatus),
+          Qualité: e.lastScore === null ? 'non évaluée' : `${e.lastScore} / 4`,
+          Contacts: String(e.contacts),
+          'Attentes ouvertes': String(e.openExpectations),
+        },
       }));
     },
   },
@@ -80,7 +105,6 @@ async function readSide(spec: ViewSpec, safir: string, year: number, past: { asO
     throw error;
   }
 }
-
 
 /**
  * The auditor's comparison: a view as things stood on a date (everything known today) beside the
@@ -101,11 +125,24 @@ export default function ComparePage() {
   const knownAt = chosenKnownAt || `${asOf}T18:00`;
   const spec = VIEWS[view];
   const known = knownAt && !Number.isNaN(new Date(knownAt).getTime()) ? new Date(knownAt).toISOString() : undefined;
-  const left = useQuery({ queryKey: ['compare', view, agency, year, asOf], queryFn: () => readSide(spec, agency, year, { asOf }), enabled: Boolean(agency && asOf), retry: false });
-  const right = useQuery({ queryKey: ['compare', view, agency, year, asOf, known], queryFn: () => readSide(spec, agency, year, { asOf, knownAt: known }), enabled: Boolean(agency && asOf && known), retry: false });
+  const left = useQuery({
+    queryKey: ['compare', view, agency, year, asOf],
+    queryFn: () => readSide(spec, agency, year, { asOf }),
+    enabled: Boolean(agency && asOf),
+    retry: false,
+  });
+  const right = useQuery({
+    queryKey: ['compare', view, agency, year, asOf, known],
+    queryFn: () => readSide(spec, agency, year, { asOf, knownAt: known }),
+    enabled: Boolean(agency && asOf && known),
+    retry: false,
+  });
 
   return (
-    <Page title="Comparer « au » et « connu le »" context="À gauche, ce qui s’était passé à la date, d’après tout ce qui est enregistré aujourd’hui ; à droite, ce qui en était connu à l’instant choisi.">
+    <Page
+      title="Comparer « au » et « connu le »"
+      context="À gauche, ce qui s’était passé à la date, d’après tout ce qui est enregistré aujourd’hui ; à droite, ce qui en était connu à l’instant choisi."
+    >
       <div className="ancrage-toolbar">
         <Select label="Vue" nativeSelectProps={{ value: view, onChange: (e) => setView(e.target.value) }}>
           {Object.entries(VIEWS).map(([k, v]) => (
@@ -121,16 +158,41 @@ export default function ComparePage() {
             </option>
           ))}
         </Select>
-        <Input label="Année" nativeInputProps={{ type: 'number', min: 2000, max: 2100, value: year, onChange: (e) => Number(e.target.value) >= 2000 && Number(e.target.value) <= 2100 && setYear(Number(e.target.value)) }} />
+        <Input
+          label="Année"
+          nativeInputProps={{
+            type: 'number',
+            min: 2000,
+            max: 2100,
+            value: year,
+            onChange: (e) => Number(e.target.value) >= 2000 && Number(e.target.value) <= 2100 && setYear(Number(e.target.value)),
+          }}
+        />
         <Input label="Au" nativeInputProps={{ type: 'date', value: asOf, onChange: (e) => setAsOf(e.target.value) }} />
-        <Input label="Connu le" nativeInputProps={{ type: 'datetime-local', step: 1, value: knownAt, onChange: (e) => setKnownAt(e.target.value) }} />
+        <Input
+          label="Connu le"
+          nativeInputProps={{ type: 'datetime-local', step: 1, value: knownAt, onChange: (e) => setKnownAt(e.target.value) }}
+        />
       </div>
       {(left.isPending || right.isPending) && <Loading />}
       {left.error ? <ErrorAlert error={left.error} /> : null}
       {right.error ? <ErrorAlert error={right.error} /> : null}
-      {left.data === null && right.data === null && <p role="status">Cette vue n’existe pas pour cette agence à cette date : rien n’y était enregistré, ni aujourd’hui ni à l’instant choisi.</p>}
+      {left.data === null && right.data === null && (
+        <p role="status">
+          Cette vue n’existe pas pour cette agence à cette date : rien n’y était enregistré, ni aujourd’hui ni à l’instant choisi.
+        </p>
+      )}
       {left.data !== undefined && right.data !== undefined && (left.data !== null || right.data !== null) && (
-        <Comparison left={left.data ?? []} right={right.data ?? []} leftTitle={`Au ${date(asOf)}, connu aujourd’hui`} rightTitle={right.data === null ? `Au ${date(asOf)}, connu le ${dateTime(known)} : rien n’était encore connu` : `Au ${date(asOf)}, connu le ${dateTime(known)}`} />
+        <Comparison
+          left={left.data ?? []}
+          right={right.data ?? []}
+          leftTitle={`Au ${date(asOf)}, connu aujourd’hui`}
+          rightTitle={
+            right.data === null
+              ? `Au ${date(asOf)}, connu le ${dateTime(known)} : rien n’était encore connu`
+              : `Au ${date(asOf)}, connu le ${dateTime(known)}`
+          }
+        />
       )}
     </Page>
   );
@@ -143,7 +205,11 @@ function Comparison({ left, right, leftTitle, rightTitle }: { left: Line[]; righ
   const differing = ids.filter((id) => JSON.stringify(a.get(id)?.values) !== JSON.stringify(b.get(id)?.values)).length;
   return (
     <>
-      <p role="status">{differing === 0 ? 'Les deux lectures sont identiques.' : `${differing} ligne${differing > 1 ? 's diffèrent' : ' diffère'} entre les deux lectures (surlignée${differing > 1 ? 's' : ''}).`}</p>
+      <p role="status">
+        {differing === 0
+          ? 'Les deux lectures sont identiques.'
+          : `${differing} ligne${differing > 1 ? 's diffèrent' : ' diffère'} entre les deux lectures (surlignée${differing > 1 ? 's' : ''}).`}
+      </p>
       <div className="fr-table ancrage-table">
         <table>
           <caption>Comparaison des deux lectures</caption>

@@ -20,10 +20,12 @@ export default function JournalPage() {
   const [recordedFrom, setRecordedFrom] = useState('');
   const [recordedTo, setRecordedTo] = useState('');
   const [pages, setPages] = useState<number[]>([]);
-  const reset = <T,>(set: (v: T) => void) => (v: T) => {
-    set(v);
-    setPages([]);
-  };
+  const reset =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      set(v);
+      setPages([]);
+    };
   const events = $api.useQuery('get', '/audit/events', {
     params: {
       query: {
@@ -38,7 +40,10 @@ export default function JournalPage() {
     },
   });
   return (
-    <Page title="Journal des événements" context="Du plus ancien au plus récent : chaque enregistrement, son auteur, sa date de survenue et sa date d’écriture.">
+    <Page
+      title="Journal des événements"
+      context="Du plus ancien au plus récent : chaque enregistrement, son auteur, sa date de survenue et sa date d’écriture."
+    >
       <div className="ancrage-toolbar">
         <Select label="Agence" nativeSelectProps={{ value: agency, onChange: (e) => reset(setAgency)(e.target.value) }}>
           <option value="">Toutes</option>
@@ -57,8 +62,14 @@ export default function JournalPage() {
           ))}
         </Select>
         <Input label="Auteur (identifiant)" nativeInputProps={{ value: actor, onChange: (e) => reset(setActor)(e.target.value) }} />
-        <Input label="Enregistré à partir du" nativeInputProps={{ type: 'date', value: recordedFrom, onChange: (e) => reset(setRecordedFrom)(e.target.value) }} />
-        <Input label="Enregistré jusqu’au" nativeInputProps={{ type: 'date', value: recordedTo, onChange: (e) => reset(setRecordedTo)(e.target.value) }} />
+        <Input
+          label="Enregistré à partir du"
+          nativeInputProps={{ type: 'date', value: recordedFrom, onChange: (e) => reset(setRecordedFrom)(e.target.value) }}
+        />
+        <Input
+          label="Enregistré jusqu’au"
+          nativeInputProps={{ type: 'date', value: recordedTo, onChange: (e) => reset(setRecordedTo)(e.target.value) }}
+        />
       </div>
       <Async query={events}>
         {(data) => (

@@ -33,7 +33,10 @@ export default function RightsPage() {
                   u.grants.length === 0
                     ? 'aucun'
                     : u.grants
-                        .map((g) => `${label(ROLE, g.role)}${g.agencies ? ` : agences ${g.agencies.join(', ')}` : g.regions ? ` : ${g.regions.map(regionName).join(', ')}` : g.national ? ' : national' : ''}`)
+                        .map(
+                          (g) =>
+                            `${label(ROLE, g.role)}${g.agencies ? ` : agences ${g.agencies.join(', ')}` : g.regions ? ` : ${g.regions.map(regionName).join(', ')}` : g.national ? ' : national' : ''}`,
+                        )
                         .join(' ; '),
               },
               { key: 'state', label: 'État', render: (u) => (u.disabled ? 'Désactivé' : 'Actif') },

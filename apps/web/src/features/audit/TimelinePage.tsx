@@ -18,12 +18,30 @@ export default function TimelinePage({ safir }: { safir: string }) {
   const [type, setType] = useState('');
   const [before, setBefore] = useState<number[]>([]);
   const timeline = $api.useQuery('get', '/agencies/{safir}/timeline', {
-    params: { path: { safir }, query: { limit: 50, ...(past.asOf ? { asOf: past.asOf } : {}), ...(past.knownAt ? { knownAt: past.knownAt } : {}), ...(type ? { type: [type] } : {}), ...(before.length ? { before: before.at(-1) } : {}) } },
+    params: {
+      path: { safir },
+      query: {
+        limit: 50,
+        ...(past.asOf ? { asOf: past.asOf } : {}),
+        ...(past.knownAt ? { knownAt: past.knownAt } : {}),
+        ...(type ? { type: [type] } : {}),
+        ...(before.length ? { before: before.at(-1) } : {}),
+      },
+    },
   });
   return (
     <Page title="Historique de l’agence" context={ctx.context} trail={ctx.trail}>
       <div className="ancrage-toolbar">
-        <Select label="Type d’événement" nativeSelectProps={{ value: type, onChange: (e) => { setType(e.target.value); setBefore([]); } }}>
+        <Select
+          label="Type d’événement"
+          nativeSelectProps={{
+            value: type,
+            onChange: (e) => {
+              setType(e.target.value);
+              setBefore([]);
+            },
+          }}
+        >
           <option value="">Tous</option>
           {options(EVENT_TYPE).map((o) => (
             <option key={o.value} value={o.value}>

@@ -34,7 +34,10 @@ export default function VerifyPage() {
   };
 
   return (
-    <Page title="Vérifier le journal" context="Chaque événement porte l’empreinte du précédent : une modification, une suppression ou une insertion rompt la chaîne.">
+    <Page
+      title="Vérifier le journal"
+      context="Chaque événement porte l’empreinte du précédent : une modification, une suppression ou une insertion rompt la chaîne."
+    >
       <section className="fr-mb-4w" aria-labelledby="chain">
         <h2 id="chain" className="fr-h4">
           Chaîne d’empreintes
@@ -43,9 +46,17 @@ export default function VerifyPage() {
         {verify.error ? <ErrorAlert error={verify.error} /> : null}
         {verify.data &&
           (verify.data.ok ? (
-            <Alert severity="success" title="Le journal est intact." description={`${number(verify.data.checked)} événements vérifiés, jusqu’à la position ${number(verify.data.headPosition ?? 0)}.`} />
+            <Alert
+              severity="success"
+              title="Le journal est intact."
+              description={`${number(verify.data.checked)} événements vérifiés, jusqu’à la position ${number(verify.data.headPosition ?? 0)}.`}
+            />
           ) : (
-            <Alert severity="error" title={`Le journal a été altéré à la position ${number(verify.data.position ?? 0)}.`} description={`${number(verify.data.checked)} événements vérifiés avant l’anomalie.`} />
+            <Alert
+              severity="error"
+              title={`Le journal a été altéré à la position ${number(verify.data.position ?? 0)}.`}
+              description={`${number(verify.data.checked)} événements vérifiés avant l’anomalie.`}
+            />
           ))}
         <Button className="fr-mt-2w" priority="secondary" onClick={() => void verify.refetch()}>
           Vérifier à nouveau
@@ -55,7 +66,10 @@ export default function VerifyPage() {
         <h2 id="digest" className="fr-h4">
           Empreinte signée
         </h2>
-        <p>Une empreinte signée atteste l’état du journal à un instant. Conservez-la : plus tard, elle prouve que le journal n’a pas été réécrit depuis.</p>
+        <p>
+          Une empreinte signée atteste l’état du journal à un instant. Conservez-la : plus tard, elle prouve que le journal n’a pas été
+          réécrit depuis.
+        </p>
         <Button onClick={() => digest.mutate()} disabled={digest.isPending}>
           Obtenir une empreinte signée
         </Button>
@@ -63,7 +77,8 @@ export default function VerifyPage() {
         {digest.data && (
           <div className="fr-mt-2w">
             <p>
-              Empreinte du {dateTime(digest.data.signedAt)} : {number(digest.data.eventCount)} événements, position {number(digest.data.headPosition)}, clé {digest.data.keyId}.
+              Empreinte du {dateTime(digest.data.signedAt)} : {number(digest.data.eventCount)} événements, position{' '}
+              {number(digest.data.headPosition)}, clé {digest.data.keyId}.
             </p>
             <Button priority="secondary" iconId="fr-icon-download-line" onClick={() => save(digest.data!)}>
               Télécharger l’empreinte
@@ -75,14 +90,32 @@ export default function VerifyPage() {
         <h2 id="against" className="fr-h4">
           Vérifier une empreinte conservée
         </h2>
-        <Upload label="Empreinte signée (fichier JSON)" hint="Le fichier téléchargé plus tôt." nativeInputProps={{ accept: 'application/json,.json', onChange: (e) => void load(e.target.files?.[0]) }} />
+        <Upload
+          label="Empreinte signée (fichier JSON)"
+          hint="Le fichier téléchargé plus tôt."
+          nativeInputProps={{ accept: 'application/json,.json', onChange: (e) => void load(e.target.files?.[0]) }}
+        />
         {uploadError && <Alert severity="error" small description={uploadError} className="fr-mt-2w" />}
         {against.error ? <ErrorAlert error={against.error} className="fr-mt-2w" /> : null}
         {against.data &&
           (against.data.ok ? (
-            <Alert className="fr-mt-2w" severity="success" title="Le journal prolonge bien cette empreinte." description="Rien de ce qu’elle couvre n’a été modifié, supprimé ni inséré." />
+            <Alert
+              className="fr-mt-2w"
+              severity="success"
+              title="Le journal prolonge bien cette empreinte."
+              description="Rien de ce qu’elle couvre n’a été modifié, supprimé ni inséré."
+            />
           ) : (
-            <Alert className="fr-mt-2w" severity="error" title="Le journal ne prolonge pas cette empreinte." description={against.data.chain.ok ? 'La signature n’est pas valide pour la clé du serveur, ou l’histoire signée a été réécrite.' : `Le journal est altéré à la position ${number(against.data.chain.position ?? 0)}.`} />
+            <Alert
+              className="fr-mt-2w"
+              severity="error"
+              title="Le journal ne prolonge pas cette empreinte."
+              description={
+                against.data.chain.ok
+                  ? 'La signature n’est pas valide pour la clé du serveur, ou l’histoire signée a été réécrite.'
+                  : `Le journal est altéré à la position ${number(against.data.chain.position ?? 0)}.`
+              }
+            />
           ))}
       </section>
     </Page>

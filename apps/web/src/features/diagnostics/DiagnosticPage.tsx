@@ -22,7 +22,12 @@ export default function DiagnosticPage({ safir }: { safir: string }) {
   const read = useReadParams();
   const { year, setYear } = useYear(safir);
   const [section, setSection] = useState(SECTIONS[0]);
-  const diagnostic = $api.useQuery('get', '/agencies/{safir}/diagnostics/{year}', { params: { path: { safir, year }, query: read } }, { retry: false });
+  const diagnostic = $api.useQuery(
+    'get',
+    '/agencies/{safir}/diagnostics/{year}',
+    { params: { path: { safir, year }, query: read } },
+    { retry: false },
+  );
   const partners = $api.useQuery('get', '/agencies/{safir}/partnerships', { params: { path: { safir }, query: { limit: 500 } } });
   const partnerOptions = (partners.data?.items ?? []).map((e) => ({ value: e.partnerId, label: e.partner?.name ?? e.partnerId }));
   const names = new Map(partnerOptions.map((o) => [o.value, o.label]));
@@ -42,7 +47,9 @@ export default function DiagnosticPage({ safir }: { safir: string }) {
         query={diagnostic}
         empty={
           <>
-            <EmptyState title={`Aucun diagnostic pour ${year}.`}>{ctx.canWrite ? 'Ouvrez-le pour en rédiger les sections.' : 'L’agence ne l’a pas encore ouvert.'}</EmptyState>
+            <EmptyState title={`Aucun diagnostic pour ${year}.`}>
+              {ctx.canWrite ? 'Ouvrez-le pour en rédiger les sections.' : 'L’agence ne l’a pas encore ouvert.'}
+            </EmptyState>
             {ctx.canWrite && <CommandForm spec={draftDiagnostic} params={{ safir, year }} />}
           </>
         }
@@ -51,9 +58,18 @@ export default function DiagnosticPage({ safir }: { safir: string }) {
           <>
             <Figures
               items={[
-                { label: 'État', value: d.published ? 'Publié' : 'En rédaction', detail: d.publishedRevision ? `révision ${d.publishedRevision} publiée` : undefined, tone: d.published ? 'success' : 'default' },
+                {
+                  label: 'État',
+                  value: d.published ? 'Publié' : 'En rédaction',
+                  detail: d.publishedRevision ? `révision ${d.publishedRevision} publiée` : undefined,
+                  tone: d.published ? 'success' : 'default',
+                },
                 { label: 'Révisions', value: number(d.revision) },
-                { label: 'Co-construction', value: label(CO_CONSTRUCTION, d.coConstruction), tone: d.coConstruction === 'CO_CONSTRUCTED' ? 'success' : 'default' },
+                {
+                  label: 'Co-construction',
+                  value: label(CO_CONSTRUCTION, d.coConstruction),
+                  tone: d.coConstruction === 'CO_CONSTRUCTED' ? 'success' : 'default',
+                },
                 { label: 'Constats publiés', value: number(d.findings.length) },
               ]}
             />

@@ -10,16 +10,26 @@ import { Async } from '../../ui/Feedback';
 /** Two revisions side by side: what each section said, and which key figures moved. */
 export function Revisions({ safir, year }: { safir: string; year: number }) {
   const read = useReadParams();
-  const all = $api.useQuery('get', '/agencies/{safir}/diagnostics/{year}/revisions', { params: { path: { safir, year }, query: { ...read, limit: 500 } } });
+  const all = $api.useQuery('get', '/agencies/{safir}/diagnostics/{year}/revisions', {
+    params: { path: { safir, year }, query: { ...read, limit: 500 } },
+  });
   const last = all.data?.items.at(-1)?.revision ?? 0;
   const [from, setFrom] = useState<number | null>(null);
   const [to, setTo] = useState<number | null>(null);
   const a = from ?? Math.max(0, last - 1);
   const b = to ?? last;
-  const comparison = $api.useQuery('get', '/agencies/{safir}/diagnostics/{year}/revisions', { params: { path: { safir, year }, query: { ...read, from: a, to: b, limit: 1 } } }, { enabled: last > 0 });
+  const comparison = $api.useQuery(
+    'get',
+    '/agencies/{safir}/diagnostics/{year}/revisions',
+    { params: { path: { safir, year }, query: { ...read, from: a, to: b, limit: 1 } } },
+    { enabled: last > 0 },
+  );
   const person = usePeople((all.data?.items ?? []).map((r) => r.recordedBy));
   if (!all.data || last === 0) return null;
-  const choices = all.data.items.map((r) => ({ value: r.revision, label: `Révision ${r.revision} — ${label(DIAGNOSTIC_SECTION, r.section)}, ${dateTime(r.recordedAt)} par ${person(r.recordedBy)}` }));
+  const choices = all.data.items.map((r) => ({
+    value: r.revision,
+    label: `Révision ${r.revision} — ${label(DIAGNOSTIC_SECTION, r.section)}, ${dateTime(r.recordedAt)} par ${person(r.recordedBy)}`,
+  }));
   return (
     <section className="fr-mt-4w" aria-labelledby="revisions">
       <h2 id="revisions" className="fr-h4">
@@ -65,7 +75,8 @@ export function Revisions({ safir, year }: { safir: string; year: number }) {
                   <ul className="fr-col-12">
                     {c.keyFigureChanges.map((k) => (
                       <li key={k.label}>
-                        {k.label} : {k.before ? `${number(k.before.value)} ${k.before.unit}` : 'absent'} → {k.after ? `${number(k.after.value)} ${k.after.unit}` : 'retiré'}
+                        {k.label} : {k.before ? `${number(k.before.value)} ${k.before.unit}` : 'absent'} →{' '}
+                        {k.after ? `${number(k.after.value)} ${k.after.unit}` : 'retiré'}
                       </li>
                     ))}
                   </ul>

@@ -7,7 +7,8 @@ export const draftDiagnostic = defineCommand({
   method: 'post',
   path: '/agencies/{safir}/diagnostics/{year}',
   title: 'Ouvrir le diagnostic de l’année',
-  description: 'Le diagnostic territorial se rédige par sections, puis se publie avec ses constats, auxquels répondront les priorités du plan d’action.',
+  description:
+    'Le diagnostic territorial se rédige par sections, puis se publie avec ses constats, auxquels répondront les priorités du plan d’action.',
   submit: 'Ouvrir le diagnostic',
   done: 'Le diagnostic est ouvert : rédigez ses sections.',
   fields: [factDate('draftedOn', 'Date d’ouverture')],
@@ -35,7 +36,16 @@ export const reviseSection = (published: boolean) =>
           { name: 'source', label: 'Source', widget: 'text' },
         ],
       },
-      ...(published ? [{ name: 'reason' as const, label: 'Motif de la révision', widget: 'textarea' as const, check: (v: unknown) => (v ? null : 'Indiquez pourquoi le diagnostic publié est révisé.') }] : []),
+      ...(published
+        ? [
+            {
+              name: 'reason' as const,
+              label: 'Motif de la révision',
+              widget: 'textarea' as const,
+              check: (v: unknown) => (v ? null : 'Indiquez pourquoi le diagnostic publié est révisé.'),
+            },
+          ]
+        : []),
       factDate('revisedOn', 'Date de la révision'),
     ],
   });

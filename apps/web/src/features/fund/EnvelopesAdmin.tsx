@@ -13,7 +13,9 @@ import { allocateEnvelope } from './commands';
 export default function EnvelopesAdmin() {
   const read = useReadParams();
   const scope = useRegionScope();
-  const rollup = $api.useQuery('get', '/fund/rollup', { params: { query: { ...read, ...(scope.region ? { region: scope.region } : {}), year: scope.year } } });
+  const rollup = $api.useQuery('get', '/fund/rollup', {
+    params: { query: { ...read, ...(scope.region ? { region: scope.region } : {}), year: scope.year } },
+  });
   const allocated = new Map((rollup.data?.agencies ?? []).map((l) => [l.safir, l]));
   const rows = scope.agencies.map((a) => ({ agency: a, line: allocated.get(a.safir) }));
   return (
@@ -26,9 +28,26 @@ export default function EnvelopesAdmin() {
               rowKey={(r) => r.agency.safir}
               rows={rows}
               columns={[
-                { key: 'agency', label: 'Agence', sort: (r) => r.agency.name, render: (r) => <Link to={`/agence/${r.agency.safir}/fonds?annee=${scope.year}`}>{r.agency.name}</Link> },
-                { key: 'envelope', label: 'Enveloppe', numeric: true, sort: (r) => r.line?.envelopeCents ?? null, render: (r) => (r.line ? euros(r.line.envelopeCents, true) : 'non allouée') },
-                { key: 'rate', label: 'Consommation', numeric: true, sort: (r) => r.line?.consumptionRate ?? null, render: (r) => (r.line ? percent(r.line.consumptionRate) : '—') },
+                {
+                  key: 'agency',
+                  label: 'Agence',
+                  sort: (r) => r.agency.name,
+                  render: (r) => <Link to={`/agence/${r.agency.safir}/fonds?annee=${scope.year}`}>{r.agency.name}</Link>,
+                },
+                {
+                  key: 'envelope',
+                  label: 'Enveloppe',
+                  numeric: true,
+                  sort: (r) => r.line?.envelopeCents ?? null,
+                  render: (r) => (r.line ? euros(r.line.envelopeCents, true) : 'non allouée'),
+                },
+                {
+                  key: 'rate',
+                  label: 'Consommation',
+                  numeric: true,
+                  sort: (r) => r.line?.consumptionRate ?? null,
+                  render: (r) => (r.line ? percent(r.line.consumptionRate) : '—'),
+                },
               ]}
             />
             {!read.asOf &&
@@ -37,7 +56,9 @@ export default function EnvelopesAdmin() {
                 .filter((r) => !r.line)
                 .map((r) => (
                   <details key={r.agency.safir} className="fr-mb-1w">
-                    <summary>Allouer l’enveloppe {scope.year} de {r.agency.name}</summary>
+                    <summary>
+                      Allouer l’enveloppe {scope.year} de {r.agency.name}
+                    </summary>
                     <CommandForm spec={allocateEnvelope} params={{ safir: r.agency.safir, year: scope.year }} bare />
                   </details>
                 ))}

@@ -27,13 +27,24 @@ export default function FundPage({ safir }: { safir: string }) {
   const { year, setYear } = useYear(safir);
   const path = { safir, year };
   const fund = $api.useQuery('get', '/agencies/{safir}/fund/{year}', { params: { path, query: read } }, { retry: false });
-  const commitments = $api.useQuery('get', '/agencies/{safir}/fund/{year}/commitments', { params: { path, query: { ...read, limit: 500 } } }, { enabled: Boolean(fund.data) });
-  const partners = $api.useQuery('get', '/agencies/{safir}/partnerships', { params: { path: { safir }, query: { limit: 500 } } }, { enabled: ctx.canWrite });
+  const commitments = $api.useQuery(
+    'get',
+    '/agencies/{safir}/fund/{year}/commitments',
+    { params: { path, query: { ...read, limit: 500 } } },
+    { enabled: Boolean(fund.data) },
+  );
+  const partners = $api.useQuery(
+    'get',
+    '/agencies/{safir}/partnerships',
+    { params: { path: { safir }, query: { limit: 500 } } },
+    { enabled: ctx.canWrite },
+  );
   const plan = $api.useQuery('get', '/agencies/{safir}/action-plans/{year}', { params: { path } }, { enabled: ctx.canWrite, retry: false });
   const partnerOptions = (partners.data?.items ?? []).map((e) => ({ value: e.partnerId, label: e.partner?.name ?? e.partnerId }));
   const actionOptions = (plan.data?.actions ?? []).map((a) => ({ value: a.actionId, label: a.title }));
   const names = new Map(partnerOptions.map((o) => [o.value, o.label]));
-  const mayAllocate = session.roles.has('admin') || session.national || (ctx.agency ? session.directedRegions.includes(ctx.agency.region) : false);
+  const mayAllocate =
+    session.roles.has('admin') || session.national || (ctx.agency ? session.directedRegions.includes(ctx.agency.region) : false);
 
   return (
     <Page title={`Fonds « 5 % » ${year}`} context={ctx.context} trail={ctx.trail}>
@@ -67,14 +78,33 @@ export default function FundPage({ safir }: { safir: string }) {
                 description={`Rythme constaté : ${euros(f.forecast.burnRateCentsPerDay)} engagés par jour depuis le 1er janvier (${f.forecast.daysElapsed} jours).`}
               />
             )}
-            {f.closed && <Alert severity="info" small className="fr-mb-3w" description="L’exercice est clôturé : plus rien ne peut y être enregistré." />}
+            {f.closed && (
+              <Alert
+                severity="info"
+                small
+                className="fr-mb-3w"
+                description="L’exercice est clôturé : plus rien ne peut y être enregistré."
+              />
+            )}
             <Figures
               items={[
-                { label: 'Enveloppe', value: euros(f.envelopeCents, true), detail: f.authorisedOverCents ? `+ ${euros(f.authorisedOverCents, true)} de dépassement autorisé` : undefined },
-                { label: 'Engagé', value: euros(f.committedCents, true), detail: `${percent(f.envelopeCents ? f.committedCents / f.envelopeCents : 0)} de l’enveloppe` },
+                {
+                  label: 'Enveloppe',
+                  value: euros(f.envelopeCents, true),
+                  detail: f.authorisedOverCents ? `+ ${euros(f.authorisedOverCents, true)} de dépassement autorisé` : undefined,
+                },
+                {
+                  label: 'Engagé',
+                  value: euros(f.committedCents, true),
+                  detail: `${percent(f.envelopeCents ? f.committedCents / f.envelopeCents : 0)} de l’enveloppe`,
+                },
                 { label: 'Payé', value: euros(f.paidCents, true) },
                 { label: 'Reste à engager', value: euros(f.headroomCents, true), tone: f.headroomCents <= 0 ? 'warning' : 'success' },
-                { label: 'Aides à la mobilité', value: percent(f.mobilityShare), detail: `dont hors bassin : ${percent(f.mobilityLeavingBasinShare)}` },
+                {
+                  label: 'Aides à la mobilité',
+                  value: percent(f.mobilityShare),
+                  detail: `dont hors bassin : ${percent(f.mobilityLeavingBasinShare)}`,
+                },
               ]}
             />
             <div className="fr-grid-row fr-grid-row--gutters">
@@ -157,10 +187,19 @@ function CommitmentsTable({ rows, names }: { rows: Commitment[]; names: Map<stri
       empty={<EmptyState title="Aucune dépense engagée cette année." />}
       columns={[
         { key: 'date', label: 'Date', sort: (c) => c.committedAt, render: (c) => date(c.committedAt) },
-        { key: 'category', label: 'Nature', sort: (c) => label(EXPENDITURE_CATEGORY, c.category), render: (c) => label(EXPENDITURE_CATEGORY, c.category) },
+        {
+          key: 'category',
+          label: 'Nature',
+          sort: (c) => label(EXPENDITURE_CATEGORY, c.category),
+          render: (c) => label(EXPENDITURE_CATEGORY, c.category),
+        },
         { key: 'route', label: 'Voie', render: (c) => label(FUNDING_ROUTE, c.route) },
         { key: 'rationale', label: 'Justification', render: (c) => c.rationale },
-        { key: 'beneficiary', label: 'Bénéficiaire', render: (c) => (c.beneficiaryPartnerId ? (names.get(c.beneficiaryPartnerId) ?? c.beneficiaryPartnerId) : '—') },
+        {
+          key: 'beneficiary',
+          label: 'Bénéficiaire',
+          render: (c) => (c.beneficiaryPartnerId ? (names.get(c.beneficiaryPartnerId) ?? c.beneficiaryPartnerId) : '—'),
+        },
         { key: 'amount', label: 'Engagé', numeric: true, sort: (c) => c.amountCents, render: (c) => euros(c.amountCents) },
         { key: 'paid', label: 'Payé', numeric: true, sort: (c) => c.paidCents, render: (c) => euros(c.paidCents) },
         { key: 'released', label: 'Libéré', numeric: true, sort: (c) => c.releasedCents, render: (c) => euros(c.releasedCents) },

@@ -7,7 +7,9 @@ import { DataTable } from '../../ui/Table';
 /** The agency's over-commitment requests and the direction's answers. */
 export function RequestsTable({ safir, year }: { safir: string; year: number }) {
   const read = useReadParams();
-  const requests = $api.useQuery('get', '/agencies/{safir}/fund/{year}/over-commitment-requests', { params: { path: { safir, year }, query: { ...read, limit: 100 } } });
+  const requests = $api.useQuery('get', '/agencies/{safir}/fund/{year}/over-commitment-requests', {
+    params: { path: { safir, year }, query: { ...read, limit: 100 } },
+  });
   const items = requests.data?.items ?? [];
   if (items.length === 0) return null;
   return (
@@ -24,7 +26,14 @@ export function RequestsTable({ safir, year }: { safir: string; year: number }) 
           { key: 'amount', label: 'Montant', numeric: true, render: (r) => euros(r.amountCents) },
           { key: 'reason', label: 'Motif', render: (r) => r.reason },
           { key: 'status', label: 'Réponse', render: (r) => label(OVER_COMMITMENT_REQUEST_STATUS, r.status) },
-          { key: 'answer', label: 'Détail', render: (r) => (r.answeredAt ? `${date(r.answeredAt)}${r.authorisedCents !== null ? ` — ${euros(r.authorisedCents)} autorisés` : ''}${r.answer ? ` — ${r.answer}` : ''}` : '—') },
+          {
+            key: 'answer',
+            label: 'Détail',
+            render: (r) =>
+              r.answeredAt
+                ? `${date(r.answeredAt)}${r.authorisedCents !== null ? ` — ${euros(r.authorisedCents)} autorisés` : ''}${r.answer ? ` — ${r.answer}` : ''}`
+                : '—',
+          },
         ]}
       />
     </section>

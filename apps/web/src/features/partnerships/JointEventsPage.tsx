@@ -17,13 +17,27 @@ export default function JointEventsPage({ safir }: { safir: string }) {
   const ctx = useAgencyContext(safir);
   const read = useReadParams();
   const { year, setYear } = useYear(safir);
-  const calendar = $api.useQuery('get', '/agencies/{safir}/joint-events', { params: { path: { safir }, query: { ...read, from: `${year}-01-01`, to: `${year}-12-31`, limit: 500 } } });
+  const calendar = $api.useQuery('get', '/agencies/{safir}/joint-events', {
+    params: { path: { safir }, query: { ...read, from: `${year}-01-01`, to: `${year}-12-31`, limit: 500 } },
+  });
   const register = $api.useQuery('get', '/partners', { params: { query: { limit: 500 } } });
   // The partners an event is planned with: those the agency already works with.
-  const directory = $api.useQuery('get', '/agencies/{safir}/partnerships', { params: { path: { safir }, query: { limit: 500 } } }, { enabled: ctx.canWrite });
-  const plan = $api.useQuery('get', '/agencies/{safir}/action-plans/{year}', { params: { path: { safir, year } } }, { enabled: ctx.canWrite, retry: false });
+  const directory = $api.useQuery(
+    'get',
+    '/agencies/{safir}/partnerships',
+    { params: { path: { safir }, query: { limit: 500 } } },
+    { enabled: ctx.canWrite },
+  );
+  const plan = $api.useQuery(
+    'get',
+    '/agencies/{safir}/action-plans/{year}',
+    { params: { path: { safir, year } } },
+    { enabled: ctx.canWrite, retry: false },
+  );
   const partnerNames = new Map((register.data?.items ?? []).map((p) => [p.partnerId, p.name]));
-  const partnerOptions = (directory.data?.items ?? []).filter((e) => e.partner && !e.partner.closed).map((e) => ({ value: e.partnerId, label: e.partner!.name }));
+  const partnerOptions = (directory.data?.items ?? [])
+    .filter((e) => e.partner && !e.partner.closed)
+    .map((e) => ({ value: e.partnerId, label: e.partner!.name }));
   const actionOptions = (plan.data?.actions ?? []).map((a) => ({ value: a.actionId, label: a.title }));
 
   return (
@@ -53,15 +67,39 @@ export default function JointEventsPage({ safir }: { safir: string }) {
               caption={`Événements communs ${year}`}
               rowKey={(e) => e.jointEventId}
               rows={data.items}
-              empty={<EmptyState title={`Aucun événement commun en ${year}.`}>{ctx.canWrite ? 'Prévoyez-en un avec le formulaire ci-dessous.' : null}</EmptyState>}
+              empty={
+                <EmptyState title={`Aucun événement commun en ${year}.`}>
+                  {ctx.canWrite ? 'Prévoyez-en un avec le formulaire ci-dessous.' : null}
+                </EmptyState>
+              }
               columns={[
                 { key: 'date', label: 'Date', sort: (e) => e.date, render: (e) => date(e.date) },
                 { key: 'title', label: 'Intitulé', sort: (e) => e.title, render: (e) => e.title },
-                { key: 'kind', label: 'Type', sort: (e) => label(JOINT_EVENT_KIND, e.kind), render: (e) => label(JOINT_EVENT_KIND, e.kind) },
-                { key: 'partners', label: 'Partenaires', render: (e) => e.partnerIds.map((id) => partnerNames.get(id) ?? id).join(', ') || '—' },
+                {
+                  key: 'kind',
+                  label: 'Type',
+                  sort: (e) => label(JOINT_EVENT_KIND, e.kind),
+                  render: (e) => label(JOINT_EVENT_KIND, e.kind),
+                },
+                {
+                  key: 'partners',
+                  label: 'Partenaires',
+                  render: (e) => e.partnerIds.map((id) => partnerNames.get(id) ?? id).join(', ') || '—',
+                },
                 { key: 'publics', label: 'Publics', render: (e) => e.publics.map((p) => label(PUBLIC, p)).join(', ') || '—' },
-                { key: 'status', label: 'État', sort: (e) => e.status, render: (e) => label(JOINT_EVENT_STATUS, e.status) + (e.cancelReason ? ` (${e.cancelReason})` : '') },
-                { key: 'hires', label: 'Recrutés / présentés', numeric: true, sort: (e) => e.outcomes?.hires ?? null, render: (e) => (e.outcomes ? `${e.outcomes.hires} sur ${e.outcomes.candidatesPresented}` : '—') },
+                {
+                  key: 'status',
+                  label: 'État',
+                  sort: (e) => e.status,
+                  render: (e) => label(JOINT_EVENT_STATUS, e.status) + (e.cancelReason ? ` (${e.cancelReason})` : ''),
+                },
+                {
+                  key: 'hires',
+                  label: 'Recrutés / présentés',
+                  numeric: true,
+                  sort: (e) => e.outcomes?.hires ?? null,
+                  render: (e) => (e.outcomes ? `${e.outcomes.hires} sur ${e.outcomes.candidatesPresented}` : '—'),
+                },
               ]}
             />
             {ctx.canWrite &&
@@ -77,7 +115,9 @@ export default function JointEventsPage({ safir }: { safir: string }) {
                         {e.date <= today() ? (
                           <CommandForm spec={holdJointEvent} params={{ safir, jointEventId: e.jointEventId }} />
                         ) : (
-                          <p className="fr-text--sm">Les résultats s’enregistrent une fois l’événement passé, à partir du {date(e.date)}.</p>
+                          <p className="fr-text--sm">
+                            Les résultats s’enregistrent une fois l’événement passé, à partir du {date(e.date)}.
+                          </p>
                         )}
                       </div>
                       <div className="fr-col-12 fr-col-md-6">

@@ -27,15 +27,31 @@ export default function PartnershipPage({ safir }: { safir: string }) {
   // The quality index over the twelve months up to the date read (or the agency's latest year of activity).
   const { asOf } = usePast();
   const { latestActivityYear } = useYear(safir);
-  const to = asOf ? asOf.slice(0, 7) : latestActivityYear && latestActivityYear < new Date().getFullYear() ? `${latestActivityYear}-12` : undefined;
+  const to = asOf
+    ? asOf.slice(0, 7)
+    : latestActivityYear && latestActivityYear < new Date().getFullYear()
+      ? `${latestActivityYear}-12`
+      : undefined;
   const from = to ? `${Number(to.slice(0, 4)) - 1}-${to.slice(5, 7)}` : undefined;
-  const quality = $api.useQuery('get', '/agencies/{safir}/partnerships/{partnerId}/quality', { params: { path: { safir, partnerId }, query: { ...read, ...(to ? { from, to } : {}) } } }, { enabled: Boolean(entry) });
+  const quality = $api.useQuery(
+    'get',
+    '/agencies/{safir}/partnerships/{partnerId}/quality',
+    { params: { path: { safir, partnerId }, query: { ...read, ...(to ? { from, to } : {}) } } },
+    { enabled: Boolean(entry) },
+  );
   const path = { safir, partnerId };
   const name = partner.data?.name ?? (partner.error ? 'Partenaire inconnu' : 'Partenaire');
 
   return (
     <Page title={name} context={ctx.context} trail={[...ctx.trail, { label: 'Partenaires', to: `/agence/${safir}/partenaires` }]}>
-      <Async query={partner} empty={<EmptyState title="Ce partenaire n’est pas dans le registre.">Choisissez-le dans la liste des partenaires de l’agence ou dans le registre.</EmptyState>}>
+      <Async
+        query={partner}
+        empty={
+          <EmptyState title="Ce partenaire n’est pas dans le registre.">
+            Choisissez-le dans la liste des partenaires de l’agence ou dans le registre.
+          </EmptyState>
+        }
+      >
         {(p) => (
           <>
             <p>
@@ -52,8 +68,16 @@ export default function PartnershipPage({ safir }: { safir: string }) {
                 series={[
                   { label: 'Note (50 points)', values: quality.data.series.map((m) => m.parts.score), color: COLORS.blue },
                   { label: 'Contacts (25 points)', values: quality.data.series.map((m) => m.parts.contacts), color: COLORS.teal },
-                  { label: 'Événements communs (15 points)', values: quality.data.series.map((m) => m.parts.jointEvents), color: COLORS.orange },
-                  { label: 'Convention en vigueur (10 points)', values: quality.data.series.map((m) => m.parts.agreement), color: COLORS.grey },
+                  {
+                    label: 'Événements communs (15 points)',
+                    values: quality.data.series.map((m) => m.parts.jointEvents),
+                    color: COLORS.orange,
+                  },
+                  {
+                    label: 'Convention en vigueur (10 points)',
+                    values: quality.data.series.map((m) => m.parts.agreement),
+                    color: COLORS.grey,
+                  },
                 ]}
                 stacked
               />
@@ -71,7 +95,17 @@ export default function PartnershipPage({ safir }: { safir: string }) {
                     { label: 'Une convention', content: <AgreementForms entry={entry} path={path} /> },
                     { label: 'Une évaluation', content: <CommandForm spec={forms.assessQuality} params={path} bare /> },
                     { label: 'Une attente', content: <CommandForm spec={forms.recordExpectation} params={path} bare /> },
-                    { label: 'Le cercle', content: <CommandForm spec={forms.assignCircle(p.defaultCircle)} params={path} initial={{ circle: String(entry?.effectiveCircle ?? p.defaultCircle) }} bare /> },
+                    {
+                      label: 'Le cercle',
+                      content: (
+                        <CommandForm
+                          spec={forms.assignCircle(p.defaultCircle)}
+                          params={path}
+                          initial={{ circle: String(entry?.effectiveCircle ?? p.defaultCircle) }}
+                          bare
+                        />
+                      ),
+                    },
                   ]}
                 />
               </section>
@@ -81,7 +115,11 @@ export default function PartnershipPage({ safir }: { safir: string }) {
                 <summary>Modifier ou clore ce partenaire dans le registre partagé</summary>
                 <div className="fr-grid-row fr-grid-row--gutters fr-mt-2w">
                   <div className="fr-col-12 fr-col-md-6">
-                    <CommandForm spec={forms.updatePartner} params={{ partnerId }} initial={{ name: p.name, scale: p.scale, siret: p.siret ?? '' }} />
+                    <CommandForm
+                      spec={forms.updatePartner}
+                      params={{ partnerId }}
+                      initial={{ name: p.name, scale: p.scale, siret: p.siret ?? '' }}
+                    />
                   </div>
                   <div className="fr-col-12 fr-col-md-6">
                     <CommandForm spec={forms.closePartner} params={{ partnerId }} />
@@ -98,7 +136,11 @@ export default function PartnershipPage({ safir }: { safir: string }) {
 
 function Summary({ entry, defaultCircle }: { entry: Entry | undefined; defaultCircle: number }) {
   if (!entry) {
-    return <EmptyState title="L’agence n’a encore rien enregistré avec ce partenaire.">Enregistrez un contact, une convention ou une évaluation : le partenariat apparaîtra dans la liste de l’agence.</EmptyState>;
+    return (
+      <EmptyState title="L’agence n’a encore rien enregistré avec ce partenaire.">
+        Enregistrez un contact, une convention ou une évaluation : le partenariat apparaîtra dans la liste de l’agence.
+      </EmptyState>
+    );
   }
   const agreement =
     entry.agreementStatus === 'NONE'
@@ -107,9 +149,27 @@ function Summary({ entry, defaultCircle }: { entry: Entry | undefined; defaultCi
   return (
     <Figures
       items={[
-        { label: 'Cercle de priorité', value: `Cercle ${entry.effectiveCircle}`, detail: entry.circle && entry.circle !== defaultCircle ? `par défaut : ${defaultCircle} — ${entry.circleReason ?? ''}` : 'cercle par défaut de la catégorie' },
-        { label: 'Convention', value: agreement, detail: entry.agreementStart ? `du ${date(entry.agreementStart)}${entry.agreementEnd ? ` au ${date(entry.agreementEnd)}` : ''}` : undefined, tone: entry.agreementStatus === 'ACTIVE' ? 'success' : 'default' },
-        { label: 'Dernière évaluation', value: entry.lastScore === null ? 'Aucune' : `${entry.lastScore} / 4`, detail: entry.lastAssessedOn ? `le ${date(entry.lastAssessedOn)}` : undefined },
+        {
+          label: 'Cercle de priorité',
+          value: `Cercle ${entry.effectiveCircle}`,
+          detail:
+            entry.circle && entry.circle !== defaultCircle
+              ? `par défaut : ${defaultCircle} — ${entry.circleReason ?? ''}`
+              : 'cercle par défaut de la catégorie',
+        },
+        {
+          label: 'Convention',
+          value: agreement,
+          detail: entry.agreementStart
+            ? `du ${date(entry.agreementStart)}${entry.agreementEnd ? ` au ${date(entry.agreementEnd)}` : ''}`
+            : undefined,
+          tone: entry.agreementStatus === 'ACTIVE' ? 'success' : 'default',
+        },
+        {
+          label: 'Dernière évaluation',
+          value: entry.lastScore === null ? 'Aucune' : `${entry.lastScore} / 4`,
+          detail: entry.lastAssessedOn ? `le ${date(entry.lastAssessedOn)}` : undefined,
+        },
         { label: 'Contacts enregistrés', value: entry.contacts },
         { label: 'Attentes ouvertes', value: entry.openExpectations, tone: entry.openExpectations > 0 ? 'warning' : 'default' },
       ]}
@@ -118,7 +178,8 @@ function Summary({ entry, defaultCircle }: { entry: Entry | undefined; defaultCi
 }
 
 function AgreementForms({ entry, path }: { entry: Entry | undefined; path: { safir: string; partnerId: string } }) {
-  const current = entry?.agreementId && entry.agreementStatus !== 'TERMINATED' && entry.agreementStatus !== 'EXPIRED' ? entry.agreementId : null;
+  const current =
+    entry?.agreementId && entry.agreementStatus !== 'TERMINATED' && entry.agreementStatus !== 'EXPIRED' ? entry.agreementId : null;
   if (!current) return <CommandForm spec={forms.signAgreement} params={path} initial={{ formal: true }} bare />;
   const agreement = { ...path, agreementId: current };
   return (
@@ -152,14 +213,22 @@ function Expectations({ entry, safir, canWrite }: { entry: Entry; safir: string;
           { key: 'expectation', label: 'Attente', render: (x) => label(EXPECTATION, x.expectation) },
           { key: 'note', label: 'Précisions', render: (x) => x.note ?? '—' },
           { key: 'recordedAt', label: 'Exprimée le', sort: (x) => x.recordedAt, render: (x) => date(x.recordedAt) },
-          { key: 'addressedAt', label: 'Traitée', render: (x) => (x.addressedAt ? `le ${date(x.addressedAt)}${x.addressedNote ? ` — ${x.addressedNote}` : ''}` : 'non') },
+          {
+            key: 'addressedAt',
+            label: 'Traitée',
+            render: (x) => (x.addressedAt ? `le ${date(x.addressedAt)}${x.addressedNote ? ` — ${x.addressedNote}` : ''}` : 'non'),
+          },
         ]}
       />
       {canWrite &&
         open.map((x) => (
           <details key={x.expectationId} className="fr-mb-2w">
             <summary>Traiter l’attente « {label(EXPECTATION, x.expectation)} »</summary>
-            <CommandForm spec={forms.addressExpectation} params={{ safir, partnerId: entry.partnerId, expectationId: x.expectationId }} bare />
+            <CommandForm
+              spec={forms.addressExpectation}
+              params={{ safir, partnerId: entry.partnerId, expectationId: x.expectationId }}
+              bare
+            />
           </details>
         ))}
     </section>

@@ -31,7 +31,12 @@ export default function RegisterPage() {
             empty={<EmptyState title="Aucun partenaire ne correspond." />}
             columns={[
               { key: 'name', label: 'Nom', sort: (p) => p.name, render: (p) => p.name },
-              { key: 'category', label: 'Catégorie', sort: (p) => label(PARTNER_CATEGORY, p.category), render: (p) => label(PARTNER_CATEGORY, p.category) },
+              {
+                key: 'category',
+                label: 'Catégorie',
+                sort: (p) => label(PARTNER_CATEGORY, p.category),
+                render: (p) => label(PARTNER_CATEGORY, p.category),
+              },
               { key: 'circle', label: 'Cercle par défaut', numeric: true, sort: (p) => p.defaultCircle, render: (p) => p.defaultCircle },
               { key: 'scale', label: 'Échelle', render: (p) => label(SCALE, p.scale) },
               { key: 'code', label: 'Code data·inclusion', render: (p) => p.dataInclusionCode ?? '—' },

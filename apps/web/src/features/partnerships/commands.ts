@@ -1,29 +1,54 @@
 import { validSiret } from '../../../../../libs/partnerships/src/domain/categories';
-import { AGREEMENT_OBJECTIVE, CONTACT_KIND, EXPECTATION, JOINT_EVENT_KIND, PARTNER_CATEGORY, PUBLIC, QUALITY_CRITERION, QUALITY_SCORE, SCALE, options } from '../../i18n/catalogue';
+import {
+  AGREEMENT_OBJECTIVE,
+  CONTACT_KIND,
+  EXPECTATION,
+  JOINT_EVENT_KIND,
+  PARTNER_CATEGORY,
+  PUBLIC,
+  QUALITY_CRITERION,
+  QUALITY_SCORE,
+  SCALE,
+  options,
+} from '../../i18n/catalogue';
 import { defineCommand, newReference, slugReference, type Option, factDate, notAfterToday } from '../../forms/command';
 
 // The partner register's forms and a partnership's: what a manager records with partners.
 
 const categories = options(PARTNER_CATEGORY).filter((o) => o.value !== 'UNKNOWN');
-const siret = (value: unknown) => (typeof value === 'string' && value !== '' && !validSiret(value) ? 'Ce SIRET n’est pas valide : vérifiez les 14 chiffres (clé de contrôle).' : null);
+const siret = (value: unknown) =>
+  typeof value === 'string' && value !== '' && !validSiret(value)
+    ? 'Ce SIRET n’est pas valide : vérifiez les 14 chiffres (clé de contrôle).'
+    : null;
 
 export const registerPartner = defineCommand({
-    method: 'post',
-    path: '/partners',
-    title: 'Enregistrer un partenaire',
-    description: 'Le registre des partenaires est partagé par toutes les agences : vérifiez qu’il n’y figure pas déjà.',
-    submit: 'Enregistrer le partenaire',
-    done: 'Le partenaire est enregistré dans le registre.',
-    generated: (typed) => ({ partnerId: slugReference(String(typed.name ?? ''), 'partenaire') }),
-    fields: [
-      { name: 'name', label: 'Nom', widget: 'text' },
-      { name: 'category', label: 'Catégorie', hint: 'Elle donne le cercle de priorité par défaut et le code data·inclusion.', widget: 'select', options: categories },
-      { name: 'subkind', label: 'Type (SIAE, organisme de formation…)', hint: 'Par exemple ACI, AI, EI, ETTI, EITI pour une SIAE ; OF, AFPA, E2C, EPIDE pour la formation.', widget: 'text' },
-      { name: 'siret', label: 'SIRET', hint: '14 chiffres.', widget: 'text', check: siret },
-      { name: 'scale', label: 'Échelle', widget: 'radio', options: options(SCALE) },
-      factDate('registeredOn', 'Inscrit au registre le'),
-    ],
-  });
+  method: 'post',
+  path: '/partners',
+  title: 'Enregistrer un partenaire',
+  description: 'Le registre des partenaires est partagé par toutes les agences : vérifiez qu’il n’y figure pas déjà.',
+  submit: 'Enregistrer le partenaire',
+  done: 'Le partenaire est enregistré dans le registre.',
+  generated: (typed) => ({ partnerId: slugReference(String(typed.name ?? ''), 'partenaire') }),
+  fields: [
+    { name: 'name', label: 'Nom', widget: 'text' },
+    {
+      name: 'category',
+      label: 'Catégorie',
+      hint: 'Elle donne le cercle de priorité par défaut et le code data·inclusion.',
+      widget: 'select',
+      options: categories,
+    },
+    {
+      name: 'subkind',
+      label: 'Type (SIAE, organisme de formation…)',
+      hint: 'Par exemple ACI, AI, EI, ETTI, EITI pour une SIAE ; OF, AFPA, E2C, EPIDE pour la formation.',
+      widget: 'text',
+    },
+    { name: 'siret', label: 'SIRET', hint: '14 chiffres.', widget: 'text', check: siret },
+    { name: 'scale', label: 'Échelle', widget: 'radio', options: options(SCALE) },
+    factDate('registeredOn', 'Inscrit au registre le'),
+  ],
+});
 
 export const updatePartner = defineCommand({
   method: 'patch',
@@ -110,12 +135,19 @@ export const assignCircle = (defaultCircle: number) =>
     submit: 'Attribuer le cercle',
     done: 'Le cercle est attribué.',
     fields: [
-      { name: 'circle', label: 'Cercle', widget: 'radio', numeric: true, options: [1, 2, 3].map((c) => ({ value: String(c), label: `Cercle ${c}${c === defaultCircle ? ' (par défaut)' : ''}` })) },
+      {
+        name: 'circle',
+        label: 'Cercle',
+        widget: 'radio',
+        numeric: true,
+        options: [1, 2, 3].map((c) => ({ value: String(c), label: `Cercle ${c}${c === defaultCircle ? ' (par défaut)' : ''}` })),
+      },
       {
         name: 'reason',
         label: 'Motif',
         widget: 'textarea',
-        check: (value, values) => (Number(values.circle) !== defaultCircle && !value ? 'Indiquez pourquoi ce partenaire sort de son cercle par défaut.' : null),
+        check: (value, values) =>
+          Number(values.circle) !== defaultCircle && !value ? 'Indiquez pourquoi ce partenaire sort de son cercle par défaut.' : null,
       },
       factDate('assignedOn', 'Date de la décision'),
     ],
@@ -209,7 +241,10 @@ export const holdJointEvent = defineCommand({
       name: 'outcomes.hires',
       label: 'Recrutements',
       widget: 'integer',
-      check: (value, values) => (typeof value === 'number' && value > Number(String(values['outcomes.candidatesPresented'] ?? '').trim() || Infinity) ? 'Les recrutements ne peuvent dépasser les candidats présentés.' : null),
+      check: (value, values) =>
+        typeof value === 'number' && value > Number(String(values['outcomes.candidatesPresented'] ?? '').trim() || Infinity)
+          ? 'Les recrutements ne peuvent dépasser les candidats présentés.'
+          : null,
     },
   ],
 });

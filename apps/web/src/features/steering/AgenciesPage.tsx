@@ -24,7 +24,13 @@ export default function AgenciesPage() {
           { key: 'basin', label: 'Bassin d’emploi', sort: (a) => a.employmentBasin, render: (a) => a.employmentBasin },
           { key: 'area', label: 'Territoire', render: (a) => label(AREA_TYPE, a.areaType) },
           { key: 'context', label: 'Contexte', sort: (a) => a.contextClass, render: (a) => label(CONTEXT_CLASS, a.contextClass) },
-          { key: 'unemployment', label: 'Chômage', numeric: true, sort: (a) => a.figures?.unemploymentRate ?? null, render: (a) => (a.figures ? `${number(a.figures.unemploymentRate)} %` : '—') },
+          {
+            key: 'unemployment',
+            label: 'Chômage',
+            numeric: true,
+            sort: (a) => a.figures?.unemploymentRate ?? null,
+            render: (a) => (a.figures ? `${number(a.figures.unemploymentRate)} %` : '—'),
+          },
         ]}
       />
     </Page>

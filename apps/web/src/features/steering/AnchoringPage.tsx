@@ -23,7 +23,11 @@ export default function AnchoringPage() {
       actions={
         <>
           {scope.controls}
-          <Button priority="secondary" iconId="fr-icon-download-line" onClick={() => void download('/anchoring-profiles', { ...query, format: 'csv' }, `profils-ancrage-${scope.year}.csv`)}>
+          <Button
+            priority="secondary"
+            iconId="fr-icon-download-line"
+            onClick={() => void download('/anchoring-profiles', { ...query, format: 'csv' }, `profils-ancrage-${scope.year}.csv`)}
+          >
             Télécharger (CSV)
           </Button>
         </>
@@ -44,8 +48,12 @@ export default function AnchoringPage() {
             <details className="fr-mb-3w">
               <summary className="fr-text--sm">Comment une agence est placée</summary>
               <p className="fr-text--sm">
-                Le contexte du bassin (favorable, intermédiaire, difficile) donne la colonne. La proactivité compte un point par critère atteint : {Object.values(ANCHORING_CRITERION).map((c) => c.label.toLowerCase()).join(' ; ')}.
-                Trois points font une agence proactive. Un contexte difficile donne toujours la cinquième configuration.
+                Le contexte du bassin (favorable, intermédiaire, difficile) donne la colonne. La proactivité compte un point par critère
+                atteint :{' '}
+                {Object.values(ANCHORING_CRITERION)
+                  .map((c) => c.label.toLowerCase())
+                  .join(' ; ')}
+                . Trois points font une agence proactive. Un contexte difficile donne toujours la cinquième configuration.
               </p>
             </details>
             <DataTable
@@ -56,19 +64,39 @@ export default function AnchoringPage() {
               columns={[
                 { key: 'agency', label: 'Agence', sort: (a) => a.name, render: (a) => <Link to={`/agence/${a.safir}`}>{a.name}</Link> },
                 { key: 'context', label: 'Contexte', sort: (a) => a.context, render: (a) => label(CONTEXT_CLASS, a.context) },
-                { key: 'score', label: 'Proactivité', numeric: true, sort: (a) => a.proactivityScore, render: (a) => `${a.proactivityScore} / 5${a.proactive ? ' — proactive' : ''}` },
+                {
+                  key: 'score',
+                  label: 'Proactivité',
+                  numeric: true,
+                  sort: (a) => a.proactivityScore,
+                  render: (a) => `${a.proactivityScore} / 5${a.proactive ? ' — proactive' : ''}`,
+                },
                 {
                   key: 'met',
                   label: 'Critères atteints',
-                  render: (a) => a.criteria.filter((c) => c.met).map((c) => ANCHORING_CRITERION[c.criterion]?.label ?? '—').join(' ; ') || 'aucun',
+                  render: (a) =>
+                    a.criteria
+                      .filter((c) => c.met)
+                      .map((c) => ANCHORING_CRITERION[c.criterion]?.label ?? '—')
+                      .join(' ; ') || 'aucun',
                 },
                 {
                   key: 'configuration',
                   label: 'Configuration',
                   sort: (a) => a.configuration,
-                  render: (a) => (a.configuration ? `${CONFIGURATION_SHORT[a.configuration]}${a.context === 'DIFFICULT' && a.proactive ? ' (agence proactive, cas non observé par l’étude)' : ''}` : 'Non placée'),
+                  render: (a) =>
+                    a.configuration
+                      ? `${CONFIGURATION_SHORT[a.configuration]}${a.context === 'DIFFICULT' && a.proactive ? ' (agence proactive, cas non observé par l’étude)' : ''}`
+                      : 'Non placée',
                 },
-                { key: 'next', label: 'Prochain levier', render: (a) => { const unmet = a.criteria.find((c) => !c.met); return unmet ? (ANCHORING_CRITERION[unmet.criterion]?.lever ?? '—') : 'Tous les critères sont atteints'; } },
+                {
+                  key: 'next',
+                  label: 'Prochain levier',
+                  render: (a) => {
+                    const unmet = a.criteria.find((c) => !c.met);
+                    return unmet ? (ANCHORING_CRITERION[unmet.criterion]?.lever ?? '—') : 'Tous les critères sont atteints';
+                  },
+                },
               ]}
             />
           </>

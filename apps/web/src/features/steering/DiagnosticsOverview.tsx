@@ -13,7 +13,9 @@ import { useRegionScope } from './scope';
 export default function DiagnosticsOverview() {
   const read = useReadParams();
   const scope = useRegionScope();
-  const list = $api.useQuery('get', '/diagnostics/co-construction', { params: { query: { ...read, ...(scope.region ? { region: scope.region } : {}), limit: 500 } } });
+  const list = $api.useQuery('get', '/diagnostics/co-construction', {
+    params: { query: { ...read, ...(scope.region ? { region: scope.region } : {}), limit: 500 } },
+  });
   return (
     <Page title="Diagnostics territoriaux" context={scope.label} actions={scope.controls}>
       <Async query={list}>
@@ -21,16 +23,36 @@ export default function DiagnosticsOverview() {
           const rows = data.items.filter((d) => d.year === scope.year);
           return (
             <>
-              <Figures items={[{ label: 'Diagnostics co-construits (toutes années)', value: percent(data.shareCoConstructed) }, { label: `Diagnostics ${scope.year}`, value: rows.length }]} />
+              <Figures
+                items={[
+                  { label: 'Diagnostics co-construits (toutes années)', value: percent(data.shareCoConstructed) },
+                  { label: `Diagnostics ${scope.year}`, value: rows.length },
+                ]}
+              />
               <DataTable
                 caption={`Diagnostics ${scope.year}`}
                 rowKey={(d) => `${d.safir}-${d.year}`}
                 rows={rows}
                 empty={<EmptyState title={`Aucun diagnostic ${scope.year} dans ce périmètre.`} />}
                 columns={[
-                  { key: 'agency', label: 'Agence', sort: (d) => scope.agencyName(d.safir), render: (d) => <Link to={`/agence/${d.safir}/diagnostic?annee=${d.year}`}>{scope.agencyName(d.safir)}</Link> },
-                  { key: 'published', label: 'État', sort: (d) => (d.published ? 1 : 0), render: (d) => (d.published ? 'Publié' : 'En rédaction') },
-                  { key: 'level', label: 'Association des partenaires', sort: (d) => d.coConstruction, render: (d) => label(CO_CONSTRUCTION, d.coConstruction) },
+                  {
+                    key: 'agency',
+                    label: 'Agence',
+                    sort: (d) => scope.agencyName(d.safir),
+                    render: (d) => <Link to={`/agence/${d.safir}/diagnostic?annee=${d.year}`}>{scope.agencyName(d.safir)}</Link>,
+                  },
+                  {
+                    key: 'published',
+                    label: 'État',
+                    sort: (d) => (d.published ? 1 : 0),
+                    render: (d) => (d.published ? 'Publié' : 'En rédaction'),
+                  },
+                  {
+                    key: 'level',
+                    label: 'Association des partenaires',
+                    sort: (d) => d.coConstruction,
+                    render: (d) => label(CO_CONSTRUCTION, d.coConstruction),
+                  },
                 ]}
               />
             </>

@@ -24,7 +24,11 @@ export default function ExecutionPage() {
       actions={
         <>
           {scope.controls}
-          <Button priority="secondary" iconId="fr-icon-download-line" onClick={() => void download('/action-plans/execution', { ...query, format: 'csv' }, `execution-plans-${scope.year}.csv`)}>
+          <Button
+            priority="secondary"
+            iconId="fr-icon-download-line"
+            onClick={() => void download('/action-plans/execution', { ...query, format: 'csv' }, `execution-plans-${scope.year}.csv`)}
+          >
             Télécharger (CSV)
           </Button>
         </>
@@ -33,14 +37,22 @@ export default function ExecutionPage() {
       <Async query={execution}>
         {(data) => {
           const levers = new Map<string, number>();
-          for (const line of data.items) for (const [lever, n] of Object.entries(line.byLever)) levers.set(lever, (levers.get(lever) ?? 0) + n);
+          for (const line of data.items)
+            for (const [lever, n] of Object.entries(line.byLever)) levers.set(lever, (levers.get(lever) ?? 0) + n);
           return (
             <>
               <Figures
                 items={[
                   { label: 'Plans', value: number(data.summary.plans), detail: `${number(data.summary.adopted)} adoptés` },
-                  { label: 'Actions en retard', value: number(data.summary.lateActions), tone: data.summary.lateActions ? 'warning' : 'default' },
-                  { label: 'Priorités répondant à un diagnostic co-construit', value: percent(data.summary.shareOfPrioritiesCitingCoConstructedDiagnostic) },
+                  {
+                    label: 'Actions en retard',
+                    value: number(data.summary.lateActions),
+                    tone: data.summary.lateActions ? 'warning' : 'default',
+                  },
+                  {
+                    label: 'Priorités répondant à un diagnostic co-construit',
+                    value: percent(data.summary.shareOfPrioritiesCitingCoConstructedDiagnostic),
+                  },
                 ]}
               />
               {levers.size > 0 && (
@@ -50,7 +62,7 @@ export default function ExecutionPage() {
                   series={[{ label: 'Actions', values: [...levers.values()], color: COLORS.blue }]}
                   horizontal
                   height={Math.max(200, levers.size * 32)}
-              counts
+                  counts
                 />
               )}
               <DataTable
@@ -59,7 +71,12 @@ export default function ExecutionPage() {
                 rows={data.items}
                 empty={<EmptyState title={`Aucun plan d’action ${scope.year} dans ce périmètre.`} />}
                 columns={[
-                  { key: 'agency', label: 'Agence', sort: (l) => scope.agencyName(l.safir), render: (l) => <Link to={`/agence/${l.safir}/plan?annee=${l.year}`}>{scope.agencyName(l.safir)}</Link> },
+                  {
+                    key: 'agency',
+                    label: 'Agence',
+                    sort: (l) => scope.agencyName(l.safir),
+                    render: (l) => <Link to={`/agence/${l.safir}/plan?annee=${l.year}`}>{scope.agencyName(l.safir)}</Link>,
+                  },
                   { key: 'status', label: 'Plan', sort: (l) => l.status, render: (l) => label(PLAN_STATUS, l.status) },
                   { key: 'actions', label: 'Actions', numeric: true, sort: (l) => l.actions, render: (l) => l.actions },
                   { key: 'late', label: 'En retard', numeric: true, sort: (l) => l.lateActions, render: (l) => l.lateActions },

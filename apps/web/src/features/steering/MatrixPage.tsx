@@ -12,9 +12,15 @@ import { useRegionScope } from './scope';
 export default function MatrixPage() {
   const read = useReadParams();
   const scope = useRegionScope({ year: false });
-  const matrix = $api.useQuery('get', '/priority-circles/matrix', { params: { query: { ...read, ...(scope.region ? { region: scope.region } : {}) } } });
+  const matrix = $api.useQuery('get', '/priority-circles/matrix', {
+    params: { query: { ...read, ...(scope.region ? { region: scope.region } : {}) } },
+  });
   return (
-    <Page title="Cercles de priorité et qualité des partenariats" context={`${scope.label} — partenariats et dernières évaluations à la date consultée`} actions={scope.controls}>
+    <Page
+      title="Cercles de priorité et qualité des partenariats"
+      context={`${scope.label} — partenariats et dernières évaluations à la date consultée`}
+      actions={scope.controls}
+    >
       <Async query={matrix}>
         {(m) => {
           const rows = m.categories.map((c) => {
@@ -33,7 +39,7 @@ export default function MatrixPage() {
                 ]}
                 stacked
                 horizontal
-              counts
+                counts
                 height={Math.max(240, rows.length * 30)}
               />
               <DataTable
@@ -42,10 +48,27 @@ export default function MatrixPage() {
                 rows={rows}
                 empty={<EmptyState title="Aucun partenariat dans ce périmètre." />}
                 columns={[
-                  { key: 'category', label: 'Catégorie', sort: (r) => label(PARTNER_CATEGORY, r.category), render: (r) => label(PARTNER_CATEGORY, r.category) },
+                  {
+                    key: 'category',
+                    label: 'Catégorie',
+                    sort: (r) => label(PARTNER_CATEGORY, r.category),
+                    render: (r) => label(PARTNER_CATEGORY, r.category),
+                  },
                   { key: 'agencies', label: 'Agences', numeric: true, sort: (r) => r.agencies, render: (r) => r.agencies },
-                  { key: 'priority', label: 'En cercle 1', numeric: true, sort: (r) => r.priorityShare, render: (r) => percent(r.priorityShare) },
-                  { key: 'good', label: 'En cercle 1 et de bonne qualité', numeric: true, sort: (r) => r.priorityAndGoodQualityShare, render: (r) => percent(r.priorityAndGoodQualityShare) },
+                  {
+                    key: 'priority',
+                    label: 'En cercle 1',
+                    numeric: true,
+                    sort: (r) => r.priorityShare,
+                    render: (r) => percent(r.priorityShare),
+                  },
+                  {
+                    key: 'good',
+                    label: 'En cercle 1 et de bonne qualité',
+                    numeric: true,
+                    sort: (r) => r.priorityAndGoodQualityShare,
+                    render: (r) => percent(r.priorityAndGoodQualityShare),
+                  },
                   ...[1, 2, 3].map((circle) => ({
                     key: `c${circle}`,
                     label: `Cercle ${circle} : bonne / faible / non évaluée`,

@@ -1,7 +1,15 @@
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { Link } from '../../ui/Link';
 import { $api, type Schemas } from '../../api/client';
-import { ACTION_STATUS, EXPENDITURE_CATEGORY, FINDING_KIND, JOINT_EVENT_KIND, JOINT_EVENT_STATUS, LEVER, label } from '../../i18n/catalogue';
+import {
+  ACTION_STATUS,
+  EXPENDITURE_CATEGORY,
+  FINDING_KIND,
+  JOINT_EVENT_KIND,
+  JOINT_EVENT_STATUS,
+  LEVER,
+  label,
+} from '../../i18n/catalogue';
 import { date, euros, number, percent } from '../../i18n/format';
 import { useReadParams } from '../../shell/past';
 import { useYear, YEAR_OPTIONS } from '../../shell/scope';
@@ -24,9 +32,21 @@ export default function TraceabilityPage({ safir }: { safir: string }) {
   const path = { safir, year };
   const plan = $api.useQuery('get', '/agencies/{safir}/action-plans/{year}', { params: { path, query: read } }, { retry: false });
   const diagnosticYear = plan.data?.plan.diagnosticYear ?? year;
-  const diagnostic = $api.useQuery('get', '/agencies/{safir}/diagnostics/{year}', { params: { path: { safir, year: diagnosticYear }, query: read } }, { retry: false, enabled: Boolean(plan.data) });
-  const events = $api.useQuery('get', '/agencies/{safir}/joint-events', { params: { path: { safir }, query: { ...read, from: `${year}-01-01`, to: `${year}-12-31`, limit: 500 } } });
-  const commitments = $api.useQuery('get', '/agencies/{safir}/fund/{year}/commitments', { params: { path, query: { ...read, limit: 500 } } }, { retry: false });
+  const diagnostic = $api.useQuery(
+    'get',
+    '/agencies/{safir}/diagnostics/{year}',
+    { params: { path: { safir, year: diagnosticYear }, query: read } },
+    { retry: false, enabled: Boolean(plan.data) },
+  );
+  const events = $api.useQuery('get', '/agencies/{safir}/joint-events', {
+    params: { path: { safir }, query: { ...read, from: `${year}-01-01`, to: `${year}-12-31`, limit: 500 } },
+  });
+  const commitments = $api.useQuery(
+    'get',
+    '/agencies/{safir}/fund/{year}/commitments',
+    { params: { path, query: { ...read, limit: 500 } } },
+    { retry: false },
+  );
 
   const eventsBy = group(events.data?.items ?? [], (e) => e.planActionId);
   const spendingBy = group(commitments.data?.items ?? [], (c) => c.planActionId);
@@ -42,12 +62,17 @@ export default function TraceabilityPage({ safir }: { safir: string }) {
         </Select>
       </div>
       {plan.isPending && <Loading />}
-      {plan.error ? <EmptyState title={`Pas de plan d’action ${year} : rien à relier.`}><Link to={`/agence/${safir}/plan?annee=${year}`}>Le plan d’action</Link></EmptyState> : null}
+      {plan.error ? (
+        <EmptyState title={`Pas de plan d’action ${year} : rien à relier.`}>
+          <Link to={`/agence/${safir}/plan?annee=${year}`}>Le plan d’action</Link>
+        </EmptyState>
+      ) : null}
       {diagnostic.error ? <ErrorAlert error={diagnostic.error} /> : null}
       {plan.data && (
         <>
           <p>
-            Le plan {year} répond au diagnostic {diagnosticYear}. {percent(plan.data.plan.reached)} de ses cibles sont atteintes en moyenne au {date(plan.data.date)}.
+            Le plan {year} répond au diagnostic {diagnosticYear}. {percent(plan.data.plan.reached)} de ses cibles sont atteintes en moyenne
+            au {date(plan.data.date)}.
           </p>
           {(diagnostic.data?.findings ?? []).map((finding) => {
             const priorities = plan.data.priorities.filter((p) => p.findingIds.includes(finding.findingId));
@@ -66,7 +91,12 @@ export default function TraceabilityPage({ safir }: { safir: string }) {
                       {plan.data.actions
                         .filter((a) => a.priorityId === p.priorityId)
                         .map((a) => (
-                          <ActionLine key={a.actionId} action={a} events={eventsBy.get(a.actionId) ?? []} spending={spendingBy.get(a.actionId) ?? []} />
+                          <ActionLine
+                            key={a.actionId}
+                            action={a}
+                            events={eventsBy.get(a.actionId) ?? []}
+                            spending={spendingBy.get(a.actionId) ?? []}
+                          />
                         ))}
                     </ul>
                   </div>
@@ -79,7 +109,8 @@ export default function TraceabilityPage({ safir }: { safir: string }) {
               Ce qui n’est rattaché à aucune action
             </h2>
             <p>
-              {number((eventsBy.get(null) ?? []).length)} événement(s) commun(s) et {number((spendingBy.get(null) ?? []).length)} dépense(s) du « 5 % » ({euros((spendingBy.get(null) ?? []).reduce((s, c) => s + c.amountCents, 0))}) sans action du plan.
+              {number((eventsBy.get(null) ?? []).length)} événement(s) commun(s) et {number((spendingBy.get(null) ?? []).length)} dépense(s)
+              du « 5 % » ({euros((spendingBy.get(null) ?? []).reduce((s, c) => s + c.amountCents, 0))}) sans action du plan.
             </p>
           </section>
         </>
@@ -98,8 +129,12 @@ function ActionLine({ action, events, spending }: { action: Action; events: Join
   const hires = events.reduce((s, e) => s + (e.outcomes?.hires ?? 0), 0);
   return (
     <li className="fr-mb-1w">
-      <strong>{action.title}</strong> ({label(LEVER, action.lever).toLowerCase()}, {label(ACTION_STATUS, action.status).toLowerCase()}) — {action.indicatorName} :{' '}
-      {action.latestValueOnDate === null ? 'pas encore d’avancement' : `${number(action.latestValueOnDate)} sur ${number(action.target)} ${action.unit}`} ({percent(action.reached)}
+      <strong>{action.title}</strong> ({label(LEVER, action.lever).toLowerCase()}, {label(ACTION_STATUS, action.status).toLowerCase()}) —{' '}
+      {action.indicatorName} :{' '}
+      {action.latestValueOnDate === null
+        ? 'pas encore d’avancement'
+        : `${number(action.latestValueOnDate)} sur ${number(action.target)} ${action.unit}`}{' '}
+      ({percent(action.reached)}
       {action.late ? ', en retard' : ''})
       {events.length > 0 && (
         <ul>

@@ -9,7 +9,6 @@ import { DataTable } from '../../ui/Table';
 import { useAgencyContext } from '../agency/useAgencyContext';
 import { reviseContext } from './commands';
 
-
 /** The agency's basin: its figures, the class they give it and why; the form to update them. */
 export default function TerritoryPage({ safir }: { safir: string }) {
   const ctx = useAgencyContext(safir);
@@ -21,13 +20,19 @@ export default function TerritoryPage({ safir }: { safir: string }) {
       {a && (
         <>
           <p>
-            {regionName(a.region)}, département {a.department}, bassin d’emploi {a.employmentBasin}, territoire {label(AREA_TYPE, a.areaType).toLowerCase()}.
+            {regionName(a.region)}, département {a.department}, bassin d’emploi {a.employmentBasin}, territoire{' '}
+            {label(AREA_TYPE, a.areaType).toLowerCase()}.
           </p>
           {a.figures && a.classification ? (
             <>
               <Figures
                 items={[
-                  { label: 'Contexte', value: label(CONTEXT_CLASS, a.contextClass), detail: `au ${date(a.contextEffectiveDate)}`, tone: a.contextClass === 'DIFFICULT' ? 'warning' : 'default' },
+                  {
+                    label: 'Contexte',
+                    value: label(CONTEXT_CLASS, a.contextClass),
+                    detail: `au ${date(a.contextEffectiveDate)}`,
+                    tone: a.contextClass === 'DIFFICULT' ? 'warning' : 'default',
+                  },
                   { label: 'Taux de chômage', value: `${number(a.figures.unemploymentRate)} %` },
                   { label: 'Chômage de longue durée', value: `${number(a.figures.longTermUnemploymentShare)} %` },
                   { label: 'Emplois saisonniers', value: `${number(a.figures.seasonalJobShare)} %` },
@@ -40,8 +45,16 @@ export default function TerritoryPage({ safir }: { safir: string }) {
                 rows={a.classification.points}
                 columns={[
                   { key: 'criterion', label: 'Critère', render: (p) => label(CONTEXT_CRITERION, p.criterion) },
-                  { key: 'value', label: 'Valeur', render: (p) => (typeof p.value === 'boolean' ? (p.value ? 'oui' : 'non') : `${number(p.value)} %`) },
-                  { key: 'threshold', label: 'Seuil', render: (p) => (p.criterion === 'qpv' ? 'présence d’un quartier prioritaire' : p.threshold.replace('.', ',')) },
+                  {
+                    key: 'value',
+                    label: 'Valeur',
+                    render: (p) => (typeof p.value === 'boolean' ? (p.value ? 'oui' : 'non') : `${number(p.value)} %`),
+                  },
+                  {
+                    key: 'threshold',
+                    label: 'Seuil',
+                    render: (p) => (p.criterion === 'qpv' ? 'présence d’un quartier prioritaire' : p.threshold.replace('.', ',')),
+                  },
                   { key: 'points', label: 'Point', numeric: true, render: (p) => p.points },
                 ]}
               />
@@ -50,7 +63,9 @@ export default function TerritoryPage({ safir }: { safir: string }) {
               </p>
             </>
           ) : (
-            <EmptyState title="Aucun contexte territorial enregistré.">Enregistrez les chiffres du bassin pour classer le contexte de l’agence et la placer parmi les profils d’ancrage.</EmptyState>
+            <EmptyState title="Aucun contexte territorial enregistré.">
+              Enregistrez les chiffres du bassin pour classer le contexte de l’agence et la placer parmi les profils d’ancrage.
+            </EmptyState>
           )}
           {ctx.canWrite && (
             <div className="ancrage-panel">

@@ -31,7 +31,12 @@ export const registerAgency = defineCommand({
     { name: 'name', label: 'Nom', widget: 'text' },
     { name: 'region', label: 'Région', widget: 'select', options: REGION_OPTIONS },
     { name: 'department', label: 'Département', hint: 'Code INSEE : 01 à 95, 2A, 2B, 971 à 976.', widget: 'text' },
-    { name: 'employmentBasin', label: 'Bassin d’emploi', hint: 'Code de la zone d’emploi 2020 (4 chiffres, qui commencent par ceux de la région).', widget: 'text' },
+    {
+      name: 'employmentBasin',
+      label: 'Bassin d’emploi',
+      hint: 'Code de la zone d’emploi 2020 (4 chiffres, qui commencent par ceux de la région).',
+      widget: 'text',
+    },
     { name: 'areaType', label: 'Type de territoire', widget: 'radio', options: options(AREA_TYPE) },
     { name: 'openedOn', label: 'Ouverte le', widget: 'date' },
   ],

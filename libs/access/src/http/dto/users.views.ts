@@ -8,7 +8,10 @@ export class UserRegisteredView extends CommandResponse {
 
 export class ApiTokenIssuedView extends CommandResponse {
   @ApiProperty({ example: 'Xq2v9Lk0aB7c', description: 'the token id (to revoke it)' }) tokenId: string;
-  @ApiProperty({ example: 'anc_claire-martin.Xq2v9Lk0aB7c.<secret>', description: 'the bearer token `anc_<userId>.<tokenId>.<secret>`: shown in this answer only (only the hash of its secret is stored)' })
+  @ApiProperty({
+    example: 'anc_claire-martin.Xq2v9Lk0aB7c.<secret>',
+    description: 'the bearer token `anc_<userId>.<tokenId>.<secret>`: shown in this answer only (only the hash of its secret is stored)',
+  })
   token: string;
 }
 
@@ -34,7 +37,13 @@ export class PrincipalView {
 export class UserTokenView {
   @ApiProperty({ example: 'Xq2v9Lk0aB7c' }) tokenId: string;
   @ApiProperty({ example: 'dashboard' }) label: string;
-  @ApiProperty({ type: 'string', nullable: true, example: '2027-06-30T00:00:00Z', description: 'when it stops working, ISO 8601 as given when issued (null: never)' }) expiresAt: string | null;
+  @ApiProperty({
+    type: 'string',
+    nullable: true,
+    example: '2027-06-30T00:00:00Z',
+    description: 'when it stops working, ISO 8601 as given when issued (null: never)',
+  })
+  expiresAt: string | null;
   @ApiProperty() revoked: boolean;
   @InstantProperty({ description: 'when it was issued' }) issuedAt: string;
 }

@@ -1,6 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsDefined, IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { AsOfQueryDto, FactDate, IsCalendarDate } from '@ancrage/platform';
 import { ACTION_STATUSES, ActionStatus, Lever, LEVERS, OPEN_ACTION_DECISIONS, OpenActionDecision } from '../../domain/action-plan.events';
 
@@ -16,14 +30,22 @@ export class ActionParams extends PlanParams {
 }
 
 export class DraftPlanDto {
-  @ApiProperty({ example: 2018, description: 'year of the published diagnostic it answers' }) @IsInt() @Min(2000) @Max(2100) diagnosticYear: number;
+  @ApiProperty({ example: 2018, description: 'year of the published diagnostic it answers' })
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  diagnosticYear: number;
   @FactDate('the day the plan was drafted: from 1 January of the year before the plan to its end') draftedOn?: string;
 }
 
 export class AddPriorityDto {
   @ApiProperty({ example: 'p-seniors' }) @Matches(ID, id('priorityId')) priorityId: string;
   @ApiProperty({ example: 'Retour à l’emploi des seniors' }) @IsString() @Length(1, 300) title: string;
-  @ApiProperty({ type: [String], example: ['f-seniors'] }) @ArrayMinSize(1, { message: 'findingIds must cite at least one finding' }) @ArrayMaxSize(20) @Matches(ID, { each: true, message: 'each findingId must be a finding id' }) findingIds: string[];
+  @ApiProperty({ type: [String], example: ['f-seniors'] })
+  @ArrayMinSize(1, { message: 'findingIds must cite at least one finding' })
+  @ArrayMaxSize(20)
+  @Matches(ID, { each: true, message: 'each findingId must be a finding id' })
+  findingIds: string[];
   @FactDate('the day the priority was set: not before the draft') addedOn?: string;
 }
 
@@ -40,22 +62,33 @@ export class AddActionDto {
   @ApiProperty({ example: 'Parcours d’accompagnement seniors' }) @IsString() @Length(1, 300) title: string;
   @ApiProperty({ enum: LEVERS }) @IsIn(LEVERS) lever: Lever;
   @ApiProperty({ example: 'équipe accompagnement' }) @IsString() @Length(1, 200) owner: string;
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @ArrayMaxSize(50) @Matches(ID, { each: true, message: 'each partnerId must be a partner id' }) partnerIds?: string[];
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @Matches(ID, { each: true, message: 'each partnerId must be a partner id' })
+  partnerIds?: string[];
   @ApiProperty({ example: '2018-02-01' }) @IsCalendarDate() startDate: string;
   @ApiProperty({ example: '2018-12-31' }) @IsCalendarDate() dueDate: string;
-  @ApiPropertyOptional({ description: 'required when the due date falls outside the plan year' }) @IsOptional() @IsString() @Length(1, 500) dueDateReason?: string;
+  @ApiPropertyOptional({ description: 'required when the due date falls outside the plan year' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
+  dueDateReason?: string;
   @ApiProperty({ type: IndicatorDto }) @IsDefined() @ValidateNested() @Type(() => IndicatorDto) indicator: IndicatorDto;
   @FactDate('the day the action was added to the plan: not before the draft') addedOn?: string;
 }
 
 export class DateDto {
-  @ApiProperty({ example: '2018-02-15', description: 'the day it happened: not before the draft, never after today' }) @IsCalendarDate() date: string;
+  @ApiProperty({ example: '2018-02-15', description: 'the day it happened: not before the draft, never after today' })
+  @IsCalendarDate()
+  date: string;
 }
 
 export class CloseDto extends DateDto {
   @ApiPropertyOptional({
     enum: OPEN_ACTION_DECISIONS,
-    description: 'what becomes of actions that are not done or abandoned: ABANDONED, or CARRIED_OVER to next year; required when there are any',
+    description:
+      'what becomes of actions that are not done or abandoned: ABANDONED, or CARRIED_OVER to next year; required when there are any',
   })
   @IsOptional()
   @IsIn(OPEN_ACTION_DECISIONS)
@@ -64,13 +97,19 @@ export class CloseDto extends DateDto {
 
 export class ProgressDto {
   @ApiProperty({ example: 24 }) @IsNumber({ allowNaN: false, allowInfinity: false }) value: number;
-  @ApiProperty({ example: '2018-06-30', description: 'the day the value was measured: within the plan year, never after today' }) @IsCalendarDate() on: string;
+  @ApiProperty({ example: '2018-06-30', description: 'the day the value was measured: within the plan year, never after today' })
+  @IsCalendarDate()
+  on: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 2000) comment?: string;
 }
 
 export class StatusDto {
   @ApiProperty({ enum: ACTION_STATUSES }) @IsIn(ACTION_STATUSES) status: ActionStatus;
-  @ApiPropertyOptional({ description: 'required for PAUSED, BLOCKED, ABANDONED' }) @IsOptional() @IsString() @Length(1, 1000) reason?: string;
+  @ApiPropertyOptional({ description: 'required for PAUSED, BLOCKED, ABANDONED' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 1000)
+  reason?: string;
   @FactDate('the day the status changed: not before the draft') changedOn?: string;
 }
 
@@ -89,6 +128,7 @@ export class AdjustmentDto {
 export class ExecutionQueryDto extends AsOfQueryDto {
   @ApiProperty({ example: 2018 }) @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year: number;
   @ApiPropertyOptional({ example: '32' }) @IsOptional() @Matches(/^\d{2}$/) region?: string;
-  @ApiPropertyOptional({ enum: ['safir', 'reached', 'lateActions'] }) @IsOptional() @IsIn(['safir', 'reached', 'lateActions']) sort?: 'safir' | 'reached' | 'lateActions';
+  @ApiPropertyOptional({ enum: ['safir', 'reached', 'lateActions'] }) @IsOptional() @IsIn(['safir', 'reached', 'lateActions']) sort?:
+    'safir' | 'reached' | 'lateActions';
   @ApiPropertyOptional({ enum: ['json', 'csv'] }) @IsOptional() @IsIn(['json', 'csv']) format?: 'json' | 'csv';
 }

@@ -17,7 +17,8 @@ export class PlanReviewView {
 }
 
 export class PlanAdjustmentView {
-  @ApiProperty({ type: 'string', nullable: true, description: 'the action it is about (null: the plan as a whole)' }) actionId: string | null;
+  @ApiProperty({ type: 'string', nullable: true, description: 'the action it is about (null: the plan as a whole)' }) actionId:
+    string | null;
   @ApiProperty() note: string;
   @ApiProperty({ type: 'number', nullable: true, description: 'a corrected indicator value, in the action’s unit' }) value: number | null;
   @InstantProperty({ description: 'when it was recorded' }) recordedAt: string;
@@ -32,10 +33,12 @@ export class PlanSummaryView {
   @DateProperty({ nullable: true }) adoptedOn: string | null;
   @DateProperty({ nullable: true }) closedOn: string | null;
   @IntegerProperty({ example: 2018, description: 'year of the published diagnostic it answers' }) diagnosticYear: number;
-  @ApiProperty({ description: 'that diagnostic had a partner at the CO_CONSTRUCTED level when the plan was drafted' }) diagnosticCoConstructed: boolean;
+  @ApiProperty({ description: 'that diagnostic had a partner at the CO_CONSTRUCTED level when the plan was drafted' })
+  diagnosticCoConstructed: boolean;
   @ApiProperty({ type: [PlanPriorityView] }) priorities: PlanPriorityView[];
   @ApiProperty({ type: [PlanReviewView], description: 'mid-year reviews' }) reviews: PlanReviewView[];
-  @ApiProperty({ type: [PlanAdjustmentView], description: 'adjustments recorded after the plan was closed' }) adjustments: PlanAdjustmentView[];
+  @ApiProperty({ type: [PlanAdjustmentView], description: 'adjustments recorded after the plan was closed' })
+  adjustments: PlanAdjustmentView[];
   @ShareProperty('mean reached share of the actions, abandoned ones left out') reached: number;
   @IntegerProperty({ description: 'late actions' }) late: number;
   @IntegerProperty({ description: 'actions in the plan, abandoned ones included' }) actions: number;
@@ -65,7 +68,8 @@ export class ActionProgressView {
   @ApiProperty({ enum: SHOWN_ACTION_STATUSES }) status: string;
   @ApiProperty({ type: 'number', nullable: true, description: 'the latest value reported (null: none yet)' }) latestValue: number | null;
   @DateProperty({ nullable: true, description: 'the date of that value' }) latestOn: string | null;
-  @ApiProperty({ type: 'number', nullable: true, description: 'the latest value reported by the view’s date (null: none)' }) latestValueOnDate: number | null;
+  @ApiProperty({ type: 'number', nullable: true, description: 'the latest value reported by the view’s date (null: none)' })
+  latestValueOnDate: number | null;
   @ShareProperty('of the way from baseline to target') reached: number;
   @ShareProperty('of the time from start to due date elapsed') elapsed: number;
   @ApiProperty() onTrack: boolean;

@@ -6,7 +6,10 @@ import { CONFIGURATIONS, AnchoringConfiguration } from '../../domain/anchoring-p
 
 export class AnchoringQueryDto extends AsOfQueryDto {
   @ApiProperty({ example: 2018 }) @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year: number;
-  @ApiPropertyOptional({ example: '32', description: 'a region; national when absent' }) @IsOptional() @Matches(/^\d{2}$/, { message: 'region must be a 2-digit INSEE region code' }) region?: string;
+  @ApiPropertyOptional({ example: '32', description: 'a region; national when absent' })
+  @IsOptional()
+  @Matches(/^\d{2}$/, { message: 'region must be a 2-digit INSEE region code' })
+  region?: string;
   @ApiPropertyOptional({ enum: CONFIGURATIONS }) @IsOptional() @IsIn(CONFIGURATIONS) configuration?: AnchoringConfiguration;
   @ApiPropertyOptional({ enum: ['json', 'csv'] }) @IsOptional() @IsIn(['json', 'csv']) format?: 'json' | 'csv';
 }

@@ -8,10 +8,18 @@ const ANY_OBJECT = { type: 'object', additionalProperties: true } as const;
 export class EventMetadataView {
   @ApiProperty({ example: 'claire-martin', description: 'the user who recorded the event' }) actor: string;
   @ApiProperty({ example: 'manager', description: 'the role the actor acted under' }) role: string;
-  @ApiProperty({ type: 'string', nullable: true, example: '62001', description: 'SAFIR code of the agency the event concerns (null: none)' }) agency: string | null;
+  @ApiProperty({
+    type: 'string',
+    nullable: true,
+    example: '62001',
+    description: 'SAFIR code of the agency the event concerns (null: none)',
+  })
+  agency: string | null;
   @ApiProperty({ example: '0b6f4a52-5d0c-4a36-9d4e-2f1f7d1c9a10' }) correlationId: string;
-  @ApiProperty({ type: 'string', nullable: true, description: 'the event id this event answers (a correction names the corrected event)' }) causationId: string | null;
-  @ApiProperty({ type: 'string', nullable: true, description: 'the Idempotency-Key of the request that recorded it' }) idempotencyKey: string | null;
+  @ApiProperty({ type: 'string', nullable: true, description: 'the event id this event answers (a correction names the corrected event)' })
+  causationId: string | null;
+  @ApiProperty({ type: 'string', nullable: true, description: 'the Idempotency-Key of the request that recorded it' }) idempotencyKey:
+    string | null;
   @InstantProperty({ description: 'when it happened in the world' }) occurredAt: string;
   @InstantProperty({ description: 'when it was written to the log' }) recordedAt: string;
 }
@@ -33,18 +41,26 @@ export class RecordedEventView {
   @ApiProperty({ ...ANY_OBJECT, description: 'the payload: its fields depend on the event type' }) data: unknown;
   @ApiProperty({ type: EventMetadataView }) metadata: EventMetadataView;
   @ApiProperty({ ...HASH, description: 'hex SHA-256 linking this event to the previous one' }) hash: string;
-  @ApiProperty({ type: 'integer', enum: [1, 2], description: 'how the payload digest in the hash was taken: 1, keys sorted; 2, as written' }) digestForm: number;
-  @ApiPropertyOptional({ type: StoredEventFormView, description: 'present only when an upcaster changed the event on read' }) stored?: StoredEventFormView;
+  @ApiProperty({
+    type: 'integer',
+    enum: [1, 2],
+    description: 'how the payload digest in the hash was taken: 1, keys sorted; 2, as written',
+  })
+  digestForm: number;
+  @ApiPropertyOptional({ type: StoredEventFormView, description: 'present only when an upcaster changed the event on read' })
+  stored?: StoredEventFormView;
 }
 
 export class AuditHistoryView {
   @ApiProperty({ type: [RecordedEventView], description: 'oldest first' }) items: RecordedEventView[];
-  @ApiProperty({ type: 'integer', nullable: true, description: 'pass it as `after` for the next page (null: no more)' }) nextAfter: number | null;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'pass it as `after` for the next page (null: no more)' }) nextAfter:
+    number | null;
   @IntegerProperty({ description: 'the head position of the log when read' }) headPosition: number;
   @ApiProperty({
     type: 'object',
     additionalProperties: { type: 'string' },
-    description: 'what people call what the events refer to, keyed kind:key (user:claire-martin, action:62001/2018/a1, jointEvent:62001/je-4, commitment:62001/2018/c2, partner:ml-berck, agreement:62001/ml-berck/conv-1, priority:62001/2018/p1)',
+    description:
+      'what people call what the events refer to, keyed kind:key (user:claire-martin, action:62001/2018/a1, jointEvent:62001/je-4, commitment:62001/2018/c2, partner:ml-berck, agreement:62001/ml-berck/conv-1, priority:62001/2018/p1)',
   })
   names: Record<string, string>;
 }
@@ -60,15 +76,21 @@ export class ProjectionInfoView {
 /** One table of a replayed read model, paginated. */
 export class ProjectionTableRowsView {
   @IntegerProperty({ description: 'rows in the table' }) total: number;
-  @ApiProperty({ type: 'array', items: ANY_OBJECT, description: "the rows (`offset`/`limit`); their columns are the table's" }) items: object[];
+  @ApiProperty({ type: 'array', items: ANY_OBJECT, description: "the rows (`offset`/`limit`); their columns are the table's" })
+  items: object[];
 }
 
 export class ProjectionRowsView {
   @ApiProperty({ example: 'fund-consumption' }) projection: string;
   @ApiProperty({ type: 'string', nullable: true, description: 'the asOf it was replayed at (null: up to now)' }) asOf: string | null;
   @ApiProperty({ type: 'string', nullable: true, description: 'the knownAt it was replayed at (null: up to now)' }) knownAt: string | null;
-  @ApiProperty({ type: 'integer', nullable: true, description: 'the position it was replayed to (null: the head)' }) position: number | null;
-  @ApiProperty({ type: 'object', additionalProperties: { $ref: getSchemaPath(ProjectionTableRowsView) }, description: 'by table name (all tables, or the one `table` asked for)' })
+  @ApiProperty({ type: 'integer', nullable: true, description: 'the position it was replayed to (null: the head)' }) position:
+    number | null;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { $ref: getSchemaPath(ProjectionTableRowsView) },
+    description: 'by table name (all tables, or the one `table` asked for)',
+  })
   tables: Record<string, ProjectionTableRowsView>;
 }
 
@@ -93,7 +115,8 @@ export class ProjectionChangesView {
 export class ProjectionDriftView {
   @ApiProperty({ example: 'fund-consumption' }) projection: string;
   @IntegerProperty({ description: 'the log position both were compared at' }) position: number;
-  @ApiProperty({ type: [RowDiffView], description: 'replayed (first) against live (second), one entry per table' }) differences: RowDiffView[];
+  @ApiProperty({ type: [RowDiffView], description: 'replayed (first) against live (second), one entry per table' })
+  differences: RowDiffView[];
   @ApiProperty({ description: 'true when no table differs' }) inSync: boolean;
 }
 
@@ -113,7 +136,8 @@ export class SignedDigestView {
   @ApiProperty({ ...HASH, description: 'the hash of the head event' }) headHash: string;
   @IntegerProperty({ description: 'events in the log' }) eventCount: number;
   @InstantProperty() signedAt: string;
-  @ApiProperty({ example: '5c1e0a9b3f2d4e61', description: 'first 16 hex characters of the SHA-256 of the public key (SPKI DER)' }) keyId: string;
+  @ApiProperty({ example: '5c1e0a9b3f2d4e61', description: 'first 16 hex characters of the SHA-256 of the public key (SPKI DER)' })
+  keyId: string;
   @ApiProperty({ enum: ['Ed25519'] }) algorithm: 'Ed25519';
   @ApiProperty({ description: 'base64 Ed25519 signature of the canonical JSON of the other fields' }) signature: string;
 }
@@ -147,8 +171,10 @@ export class AgencyTimelineView {
   @ApiProperty({
     type: 'object',
     additionalProperties: { type: 'string' },
-    description: 'what people call what the events refer to, keyed kind:key (user:claire-martin, action:62001/2018/a1, jointEvent:62001/je-4, commitment:62001/2018/c2, partner:ml-berck, agreement:62001/ml-berck/conv-1, priority:62001/2018/p1)',
+    description:
+      'what people call what the events refer to, keyed kind:key (user:claire-martin, action:62001/2018/a1, jointEvent:62001/je-4, commitment:62001/2018/c2, partner:ml-berck, agreement:62001/ml-berck/conv-1, priority:62001/2018/p1)',
   })
   names: Record<string, string>;
-  @ApiProperty({ type: 'integer', nullable: true, description: 'pass it as `before` for older events (null: no more)' }) nextBefore: number | null;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'pass it as `before` for older events (null: no more)' }) nextBefore:
+    number | null;
 }

@@ -70,7 +70,8 @@ export class KeyFigureChangeView {
 /** What changed in a section between the two revisions compared. */
 export class SectionChangeView {
   @ApiProperty({ enum: SECTIONS }) section: string;
-  @IntegerProperty({ nullable: true, description: 'the revision the section stood at in `from` (null: not written yet)' }) fromRevision: number | null;
+  @IntegerProperty({ nullable: true, description: 'the revision the section stood at in `from` (null: not written yet)' }) fromRevision:
+    number | null;
   @IntegerProperty({ nullable: true, description: 'the revision the section stood at in `to`' }) toRevision: number | null;
   @ApiProperty({ type: 'string', nullable: true }) textBefore: string | null;
   @ApiProperty({ type: 'string', nullable: true }) textAfter: string | null;
@@ -79,7 +80,11 @@ export class SectionChangeView {
 }
 
 export class DiagnosticRevisionPage extends PageOf(DiagnosticRevisionView) {
-  @ApiProperty({ type: [SectionChangeView], required: false, description: 'with from and/or to: the sections that differ between the two revisions' })
+  @ApiProperty({
+    type: [SectionChangeView],
+    required: false,
+    description: 'with from and/or to: the sections that differ between the two revisions',
+  })
   comparison?: SectionChangeView[];
 }
 

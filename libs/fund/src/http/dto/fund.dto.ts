@@ -2,7 +2,14 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, NotEquals, ValidateNested } from 'class-validator';
 import { AsOfQueryDto, IsCalendarDate, FactDate } from '@ancrage/platform';
-import { EXPENDITURE_CATEGORIES, ExpenditureCategory, FUNDING_ROUTES, FundingRoute, RELAXED_CRITERIA, RelaxedCriterion } from '../../domain/fund.events';
+import {
+  EXPENDITURE_CATEGORIES,
+  ExpenditureCategory,
+  FUNDING_ROUTES,
+  FundingRoute,
+  RELAXED_CRITERIA,
+  RelaxedCriterion,
+} from '../../domain/fund.events';
 
 const MAX_CENTS = 1_000_000_000_00; // a billion euros: far above any 5% envelope
 
@@ -22,7 +29,10 @@ export class AllocateEnvelopeDto {
   @Max(MAX_CENTS)
   amountCents: number;
 
-  @ApiPropertyOptional({ example: '2018-01-02', description: 'when the envelope was notified: from 1 January of the year before to the end of the fund year (default: now)' })
+  @ApiPropertyOptional({
+    example: '2018-01-02',
+    description: 'when the envelope was notified: from 1 January of the year before to the end of the fund year (default: now)',
+  })
   @IsOptional()
   @IsCalendarDate()
   allocatedOn?: string;
@@ -78,7 +88,11 @@ export class CommitExpenditureDto {
 const REF = /^[A-Za-z0-9_-]{1,64}$/;
 
 export class AuthoriseOverCommitmentDto {
-  @ApiProperty({ example: 5_000_00 }) @IsInt({ message: 'amountCents must be a whole number of cents' }) @Min(1) @Max(MAX_CENTS) amountCents: number;
+  @ApiProperty({ example: 5_000_00 })
+  @IsInt({ message: 'amountCents must be a whole number of cents' })
+  @Min(1)
+  @Max(MAX_CENTS)
+  amountCents: number;
   @ApiProperty({ example: 'afflux de saisonniers' }) @IsString() @Length(1, 1000) reason: string;
   @ApiPropertyOptional({ example: 'r-2018-02', description: 'the pending request it answers, if any' })
   @IsOptional()
@@ -91,8 +105,14 @@ export class AuthoriseOverCommitmentDto {
 }
 
 export class RequestOverCommitmentDto {
-  @ApiProperty({ example: 'r-2018-02', description: 'your reference for the request' }) @Matches(REF, { message: 'requestId must be 1-64 letters, digits, - or _' }) requestId: string;
-  @ApiProperty({ example: 3_000_00, description: 'euro cents asked beyond the envelope' }) @IsInt({ message: 'amountCents must be a whole number of cents' }) @Min(1) @Max(MAX_CENTS) amountCents: number;
+  @ApiProperty({ example: 'r-2018-02', description: 'your reference for the request' })
+  @Matches(REF, { message: 'requestId must be 1-64 letters, digits, - or _' })
+  requestId: string;
+  @ApiProperty({ example: 3_000_00, description: 'euro cents asked beyond the envelope' })
+  @IsInt({ message: 'amountCents must be a whole number of cents' })
+  @Min(1)
+  @Max(MAX_CENTS)
+  amountCents: number;
   @ApiProperty({ example: 'afflux de saisonniers : aides au permis' }) @IsString() @Length(1, 1000) reason: string;
   @ApiPropertyOptional({ example: '2018-02-20', description: 'when it was asked (default: now)' })
   @IsOptional()
@@ -113,14 +133,27 @@ export class RequestPathParams extends FundPathParams {
 }
 
 export class RequestsQueryDto extends AsOfQueryDto {
-  @ApiPropertyOptional({ example: 2018, description: 'a fund year; every year when absent' }) @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year?: number;
+  @ApiPropertyOptional({ example: 2018, description: 'a fund year; every year when absent' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year?: number;
   @ApiPropertyOptional({ example: '32', description: 'a region; national when absent' }) @IsOptional() @Matches(/^\d{2}$/) region?: string;
-  @ApiPropertyOptional({ enum: ['PENDING', 'AUTHORISED', 'REFUSED'] }) @IsOptional() @IsIn(['PENDING', 'AUTHORISED', 'REFUSED']) status?: 'PENDING' | 'AUTHORISED' | 'REFUSED';
+  @ApiPropertyOptional({ enum: ['PENDING', 'AUTHORISED', 'REFUSED'] }) @IsOptional() @IsIn(['PENDING', 'AUTHORISED', 'REFUSED']) status?:
+    'PENDING' | 'AUTHORISED' | 'REFUSED';
 }
 
 export class RecordPaymentDto {
-  @ApiProperty({ example: 'p-001' }) @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'paymentId must be 1-64 letters, digits, - or _' }) paymentId: string;
-  @ApiProperty({ example: 1_500_00 }) @IsInt({ message: 'amountCents must be a whole number of cents' }) @Min(1) @Max(MAX_CENTS) amountCents: number;
+  @ApiProperty({ example: 'p-001' })
+  @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'paymentId must be 1-64 letters, digits, - or _' })
+  paymentId: string;
+  @ApiProperty({ example: 1_500_00 })
+  @IsInt({ message: 'amountCents must be a whole number of cents' })
+  @Min(1)
+  @Max(MAX_CENTS)
+  amountCents: number;
   @ApiPropertyOptional({ example: '2018-04-02' }) @IsOptional() @IsCalendarDate() paidOn?: string;
 }
 
@@ -157,4 +190,3 @@ export class RollupQueryDto extends AsOfQueryDto {
   @ApiPropertyOptional({ example: '32', description: 'a region; national when absent' }) @IsOptional() @Matches(/^\d{2}$/) region?: string;
   @ApiPropertyOptional({ enum: ['json', 'csv'] }) @IsOptional() @IsIn(['json', 'csv']) format?: 'json' | 'csv';
 }
-

@@ -1,5 +1,14 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { CentsProperty, CommandResponse, DateProperty, IntegerProperty, IntegersByKeyProperty, PageOf, PastReadView, ShareProperty } from '@ancrage/platform';
+import {
+  CentsProperty,
+  CommandResponse,
+  DateProperty,
+  IntegerProperty,
+  IntegersByKeyProperty,
+  PageOf,
+  PastReadView,
+  ShareProperty,
+} from '@ancrage/platform';
 import { EXPENDITURE_CATEGORIES, FUNDING_ROUTES, RELAXED_CRITERIA } from '../../domain/fund.events';
 
 export class CommitmentRecordedView extends CommandResponse {
@@ -23,7 +32,11 @@ export class FundForecastView {
   @DateProperty({ description: 'the date the pace is measured to' }) referenceDate: string;
   @IntegerProperty() daysElapsed: number;
   @CentsProperty('committed per day so far') burnRateCentsPerDay: number;
-  @DateProperty({ nullable: true, description: 'when the envelope runs out at this pace (null: nothing committed, or not within a hundred years)' }) projectedExhaustionDate: string | null;
+  @DateProperty({
+    nullable: true,
+    description: 'when the envelope runs out at this pace (null: nothing committed, or not within a hundred years)',
+  })
+  projectedExhaustionDate: string | null;
   @ApiProperty() exhaustedBeforeYearEnd: boolean;
   @ApiProperty({ type: 'string', nullable: true, description: 'set when the envelope runs out before 31 December' }) warning: string | null;
 }
@@ -60,7 +73,8 @@ export class FundPaymentView {
   @ApiProperty({ example: 'p-001' }) paymentId: string;
   @CentsProperty('current amount, after any correction') amountCents: number;
   @ApiProperty({ example: '2018-04-02T12:00:00.000Z', description: 'when it was paid (occurredAt)' }) paidAt: string;
-  @CentsProperty('the amount first recorded, when a correction changed it (null: never corrected)', { nullable: true }) recordedCents: number | null;
+  @CentsProperty('the amount first recorded, when a correction changed it (null: never corrected)', { nullable: true }) recordedCents:
+    number | null;
 }
 
 export class FundCommitmentView {
@@ -76,7 +90,8 @@ export class FundCommitmentView {
   @ApiProperty({ type: 'string', nullable: true }) planActionId: string | null;
   @ApiProperty() rationale: string;
   @ApiProperty({ type: MobilityView, nullable: true }) mobility: MobilityView | null;
-  @ApiProperty({ example: '2018-03-14', description: 'when it was committed (date, or instant when recorded without a date)' }) committedAt: string;
+  @ApiProperty({ example: '2018-03-14', description: 'when it was committed (date, or instant when recorded without a date)' })
+  committedAt: string;
   @ApiProperty({ description: 'the user who recorded it' }) recordedBy: string;
   @ApiProperty({ type: [FundPaymentView], description: 'its payments, oldest first' }) payments: FundPaymentView[];
 }
@@ -122,7 +137,10 @@ export class RollupLineView {
   @ShareProperty('mobility aids leaving the basin in the committed money') mobilityLeavingBasinShare: number;
   @CentsProperty('over-commitment authorised by directors') authorisedOverCents: number;
   @IntegerProperty({ description: 'agencies counted' }) agencies: number;
-  @DateProperty({ nullable: true, description: "agency lines: when the envelope runs out at the year's pace so far (null: nothing committed, or a region or total line)" })
+  @DateProperty({
+    nullable: true,
+    description: "agency lines: when the envelope runs out at the year's pace so far (null: nothing committed, or a region or total line)",
+  })
   projectedExhaustionDate: string | null;
   @ApiProperty({ description: 'agency lines: the envelope runs out before 31 December at this pace' }) exhaustedBeforeYearEnd: boolean;
 }

@@ -1,10 +1,34 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsBoolean, IsDefined, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateIf, ValidateNested, ValidationOptions, registerDecorator } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsBoolean,
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateIf,
+  ValidateNested,
+  ValidationOptions,
+  registerDecorator,
+} from 'class-validator';
 import { AsOfQueryDto, FactDate, IsCalendarDate } from '@ancrage/platform';
 import { PARTNER_CATEGORIES, PartnerCategory, Scale, SCALES, validSiret } from '../../domain/categories';
 import {
-  AGREEMENT_OBJECTIVES, AgreementObjective, CONTACT_KINDS, ContactKind, EXPECTATIONS, Expectation, JOINT_EVENT_KINDS, JointEventKind, PUBLICS,
+  AGREEMENT_OBJECTIVES,
+  AgreementObjective,
+  CONTACT_KINDS,
+  ContactKind,
+  EXPECTATIONS,
+  Expectation,
+  JOINT_EVENT_KINDS,
+  JointEventKind,
+  PUBLICS,
 } from '../../domain/partnerships.events';
 
 const ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
@@ -45,10 +69,20 @@ export class RegisterPartnerDto {
   @ApiProperty({ example: 'ml-berck' }) @Matches(ID, idMessage('partnerId')) partnerId: string;
   @ApiProperty({ example: 'Mission locale du Montreuillois' }) @IsString() @Length(1, 200) name: string;
   @ApiProperty({ enum: PARTNER_CATEGORIES }) @IsIn(PARTNER_CATEGORIES) category: PartnerCategory;
-  @ApiPropertyOptional({ example: 'ETTI', description: 'SIAE kind (ACI, AI, EI, ETTI, EITI), training body kind…' }) @IsOptional() @IsString() subkind?: string;
-  @ApiPropertyOptional({ example: '73282932000074', description: '14 digits, Luhn (La Poste: digit sum mod 5)' }) @IsOptional() @Matches(/^\d{14}$/, { message: 'siret must be 14 digits' }) @IsSiret() siret?: string;
+  @ApiPropertyOptional({ example: 'ETTI', description: 'SIAE kind (ACI, AI, EI, ETTI, EITI), training body kind…' })
+  @IsOptional()
+  @IsString()
+  subkind?: string;
+  @ApiPropertyOptional({ example: '73282932000074', description: '14 digits, Luhn (La Poste: digit sum mod 5)' })
+  @IsOptional()
+  @Matches(/^\d{14}$/, { message: 'siret must be 14 digits' })
+  @IsSiret()
+  siret?: string;
   @ApiProperty({ enum: SCALES }) @IsIn(SCALES) scale: Scale;
-  @ApiPropertyOptional({ description: 'the national network this partner is a branch of' }) @IsOptional() @Matches(ID, idMessage('parentPartnerId')) parentPartnerId?: string;
+  @ApiPropertyOptional({ description: 'the national network this partner is a branch of' })
+  @IsOptional()
+  @Matches(ID, idMessage('parentPartnerId'))
+  parentPartnerId?: string;
   @FactDate('the day the partner entered the register') registeredOn?: string;
 }
 
@@ -56,7 +90,12 @@ export class RegisterPartnerDto {
 export class UpdatePartnerDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) name?: string;
   @ApiPropertyOptional({ enum: SCALES }) @IsOptional() @IsIn(SCALES) scale?: Scale;
-  @ApiPropertyOptional({ type: 'string', nullable: true, example: '73282932000074', description: '14 digits and the key check; null removes it' })
+  @ApiPropertyOptional({
+    type: 'string',
+    nullable: true,
+    example: '73282932000074',
+    description: '14 digits and the key check; null removes it',
+  })
   @ValidateIf((_o, v) => v !== undefined && v !== null)
   @Matches(/^\d{14}$/, { message: 'siret must be 14 digits' })
   @IsSiret()
@@ -81,7 +120,10 @@ export class SignAgreementDto {
   @ApiProperty({ example: 'CONV-2016-12' }) @IsString() @Length(1, 100) reference: string;
   @ApiProperty({ enum: SCALES }) @IsIn(SCALES) scale: Scale;
   @ApiProperty({ description: 'a signed convention (true) or an informal arrangement' }) @IsBoolean() formal: boolean;
-  @ApiProperty({ enum: AGREEMENT_OBJECTIVES, isArray: true }) @ArrayMaxSize(5) @IsIn(AGREEMENT_OBJECTIVES, { each: true }) objectives: AgreementObjective[];
+  @ApiProperty({ enum: AGREEMENT_OBJECTIVES, isArray: true })
+  @ArrayMaxSize(5)
+  @IsIn(AGREEMENT_OBJECTIVES, { each: true })
+  objectives: AgreementObjective[];
   @ApiProperty({ example: '2016-01-01' }) @IsCalendarDate() startDate: string;
   @ApiPropertyOptional({ example: '2018-12-31' }) @IsOptional() @IsCalendarDate() endDate?: string;
   @FactDate('the day the agreement was signed') signedOn?: string;
@@ -105,14 +147,22 @@ export class TerminateAgreementDto {
 
 export class AssignCircleDto {
   @ApiProperty({ enum: [1, 2, 3] }) @IsIn([1, 2, 3]) circle: 1 | 2 | 3;
-  @ApiPropertyOptional({ description: 'required when the circle differs from the category default' }) @IsOptional() @IsString() @Length(1, 1000) reason?: string;
+  @ApiPropertyOptional({ description: 'required when the circle differs from the category default' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 1000)
+  reason?: string;
   @FactDate('the day the circle was set') assignedOn?: string;
 }
 
 export class LogContactDto {
   @ApiProperty({ enum: CONTACT_KINDS }) @IsIn(CONTACT_KINDS) kind: ContactKind;
   @ApiProperty({ example: '2018-03-14' }) @IsCalendarDate() date: string;
-  @ApiPropertyOptional({ type: [String], example: ['directrice adjointe', 'référente ML'] }) @IsOptional() @ArrayMaxSize(50) @IsString({ each: true }) participants?: string[];
+  @ApiPropertyOptional({ type: [String], example: ['directrice adjointe', 'référente ML'] })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  participants?: string[];
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 4000) note?: string;
 }
 
@@ -139,7 +189,11 @@ export class QualityCriteriaDto {
 export class AssessQualityDto {
   @ApiProperty({ minimum: 1, maximum: 4 }) @IsInt() @Min(1) @Max(4) score: 1 | 2 | 3 | 4;
   @ApiProperty() @IsCalendarDate() assessedOn: string;
-  @ApiPropertyOptional({ type: QualityCriteriaDto }) @IsOptional() @ValidateNested() @Type(() => QualityCriteriaDto) criteria?: QualityCriteriaDto;
+  @ApiPropertyOptional({ type: QualityCriteriaDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => QualityCriteriaDto)
+  criteria?: QualityCriteriaDto;
 }
 
 export class PlanJointEventDto {
@@ -147,7 +201,10 @@ export class PlanJointEventDto {
   @ApiProperty({ enum: JOINT_EVENT_KINDS }) @IsIn(JOINT_EVENT_KINDS) kind: JointEventKind;
   @ApiProperty({ example: '2018-04-12' }) @IsCalendarDate() date: string;
   @ApiProperty({ example: 'Job dating saisonniers' }) @IsString() @Length(1, 200) title: string;
-  @ApiProperty({ type: [String] }) @ArrayMaxSize(50) @Matches(ID, { each: true, message: 'each partnerId must be a partner id' }) partnerIds: string[];
+  @ApiProperty({ type: [String] })
+  @ArrayMaxSize(50)
+  @Matches(ID, { each: true, message: 'each partnerId must be a partner id' })
+  partnerIds: string[];
   @ApiProperty({ enum: PUBLICS, isArray: true }) @ArrayMaxSize(20) @IsIn(PUBLICS, { each: true }) publics: string[];
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) planActionId?: string;
   @FactDate('the day the event was decided (its own date is `date`, which may be ahead)') plannedOn?: string;
@@ -187,7 +244,10 @@ export class ExpiringQueryDto extends AsOfQueryDto {
 }
 
 export class RegionExpiringQueryDto extends ExpiringQueryDto {
-  @ApiPropertyOptional({ example: '32', description: 'a region; the country when absent' }) @IsOptional() @Matches(/^\d{2}$/) region?: string;
+  @ApiPropertyOptional({ example: '32', description: 'a region; the country when absent' })
+  @IsOptional()
+  @Matches(/^\d{2}$/)
+  region?: string;
 }
 
 export class CalendarQueryDto extends AsOfQueryDto {

@@ -35,11 +35,24 @@ export class PartnerView {
   @ApiProperty({ example: 'ml-berck' }) partnerId: string;
   @ApiProperty({ example: 'Mission locale du Montreuillois' }) name: string;
   @ApiProperty({ enum: PARTNER_CATEGORIES }) category: string;
-  @ApiProperty({ type: 'string', nullable: true, example: 'ETTI', description: 'SIAE kind, training body kind… (a data·inclusion code of the category)' }) subkind: string | null;
-  @ApiProperty({ type: 'string', nullable: true, example: 'ML', description: 'the data·inclusion v0 typology code (null: the category has none)' }) dataInclusionCode: string | null;
+  @ApiProperty({
+    type: 'string',
+    nullable: true,
+    example: 'ETTI',
+    description: 'SIAE kind, training body kind… (a data·inclusion code of the category)',
+  })
+  subkind: string | null;
+  @ApiProperty({
+    type: 'string',
+    nullable: true,
+    example: 'ML',
+    description: 'the data·inclusion v0 typology code (null: the category has none)',
+  })
+  dataInclusionCode: string | null;
   @ApiProperty({ type: 'string', nullable: true, example: '73282932000074' }) siret: string | null;
   @ApiProperty({ enum: SCALES }) scale: string;
-  @ApiProperty({ type: 'string', nullable: true, description: 'the national network this partner is a branch of' }) parentPartnerId: string | null;
+  @ApiProperty({ type: 'string', nullable: true, description: 'the national network this partner is a branch of' }) parentPartnerId:
+    string | null;
   @IntegerProperty({ enum: CIRCLES, description: "the priority circle of the partner's category" }) defaultCircle: number;
   @ApiProperty({ description: 'closed: no more contacts or assessments can be recorded with it' }) closed: boolean;
 }
@@ -69,29 +82,41 @@ export class PartnershipView {
   @ApiProperty({ example: '62001' }) safir: string;
   @ApiProperty({ example: 'ml-berck' }) partnerId: string;
   @ApiProperty({ type: 'string', nullable: true, example: '32' }) region: string | null;
-  @IntegerProperty({ enum: [...CIRCLES, null], nullable: true, description: 'the circle assigned to this partnership (null: none assigned, the category default applies)' }) circle: number | null;
-  @ApiProperty({ type: 'string', nullable: true, description: 'why the assigned circle differs from the category default' }) circleReason: string | null;
+  @IntegerProperty({
+    enum: [...CIRCLES, null],
+    nullable: true,
+    description: 'the circle assigned to this partnership (null: none assigned, the category default applies)',
+  })
+  circle: number | null;
+  @ApiProperty({ type: 'string', nullable: true, description: 'why the assigned circle differs from the category default' }) circleReason:
+    string | null;
   @ApiProperty({ type: 'string', nullable: true, description: 'the latest agreement signed (null: none)' }) agreementId: string | null;
   @ApiProperty({ type: 'string', nullable: true, example: 'CONV-2016-12' }) agreementReference: string | null;
-  @ApiProperty({ type: 'boolean', nullable: true, description: 'a signed convention (true) or an informal arrangement' }) agreementFormal: boolean | null;
+  @ApiProperty({ type: 'boolean', nullable: true, description: 'a signed convention (true) or an informal arrangement' }) agreementFormal:
+    boolean | null;
   @ApiProperty({ enum: AGREEMENT_OBJECTIVES, isArray: true, nullable: true }) agreementObjectives: string[] | null;
   @DateProperty({ nullable: true }) agreementStart: string | null;
   @DateProperty({ nullable: true, description: 'null: open-ended' }) agreementEnd: string | null;
   @DateProperty({ nullable: true }) agreementTerminatedOn: string | null;
-  @IntegerProperty({ nullable: true, minimum: 1, maximum: 4, description: 'the latest quality score, 1 to 4 (null: never assessed)' }) lastScore: number | null;
+  @IntegerProperty({ nullable: true, minimum: 1, maximum: 4, description: 'the latest quality score, 1 to 4 (null: never assessed)' })
+  lastScore: number | null;
   @DateProperty({ nullable: true }) lastAssessedOn: string | null;
   @ApiProperty({ type: QualityCriteriaView, nullable: true }) lastCriteria: QualityCriteriaView | null;
   @IntegerProperty({ description: 'contacts logged, ever' }) contacts: number;
   @IntegerProperty({ description: 'expectations recorded and not yet addressed' }) openExpectations: number;
   @IntegerProperty() addressedExpectations: number;
-  @ApiProperty({ type: [PartnerExpectationView], description: 'every expectation recorded, oldest first' }) expectations: PartnerExpectationView[];
+  @ApiProperty({ type: [PartnerExpectationView], description: 'every expectation recorded, oldest first' })
+  expectations: PartnerExpectationView[];
 }
 
 /** A directory line: the partnership, its partner, the circle that applies and the agreement status on the date read. */
 export class DirectoryEntryView extends PartnershipView {
-  @ApiProperty({ type: PartnerView, nullable: true, description: 'the partner (null: not in the register at that date)' }) partner: PartnerView | null;
-  @IntegerProperty({ enum: CIRCLES, description: "the assigned circle, else the category's default (3 without a partner)" }) effectiveCircle: number;
-  @ApiProperty({ enum: AGREEMENT_STATUSES, description: `on the date read (asOf, or today): ${agreementStatusDescription}` }) agreementStatus: string;
+  @ApiProperty({ type: PartnerView, nullable: true, description: 'the partner (null: not in the register at that date)' })
+  partner: PartnerView | null;
+  @IntegerProperty({ enum: CIRCLES, description: "the assigned circle, else the category's default (3 without a partner)" })
+  effectiveCircle: number;
+  @ApiProperty({ enum: AGREEMENT_STATUSES, description: `on the date read (asOf, or today): ${agreementStatusDescription}` })
+  agreementStatus: string;
 }
 
 export class DirectoryPage extends PageOf(DirectoryEntryView) {}
@@ -105,15 +130,18 @@ export class ExpiringAgreementsView extends PageOf(DirectoryEntryView) {
 export class QualityIndexPartsView {
   @ApiProperty({ minimum: 0, maximum: 50, description: '50 × (latest score − 1) ÷ 3 (0 without an assessment)' }) score: number;
   @ApiProperty({ minimum: 0, maximum: 25, description: '25 × min(contacts in the trailing 12 months ÷ 6, 1)' }) contacts: number;
-  @ApiProperty({ minimum: 0, maximum: 15, description: '15 × min(joint events held in the trailing 12 months ÷ 2, 1)' }) jointEvents: number;
+  @ApiProperty({ minimum: 0, maximum: 15, description: '15 × min(joint events held in the trailing 12 months ÷ 2, 1)' })
+  jointEvents: number;
   @ApiProperty({ minimum: 0, maximum: 10, description: '10 when an agreement is active at the month end' }) agreement: number;
 }
 
 export class QualityMonthView {
   @ApiProperty({ example: '2018-06' }) month: string;
-  @IntegerProperty({ nullable: true, minimum: 1, maximum: 4, description: 'the latest score given by the month end (null: none yet)' }) latestScore: number | null;
+  @IntegerProperty({ nullable: true, minimum: 1, maximum: 4, description: 'the latest score given by the month end (null: none yet)' })
+  latestScore: number | null;
   @IntegerProperty({ description: 'contacts in the 12 months ending with this one' }) contactsTrailing12: number;
-  @IntegerProperty({ description: 'joint events held with the partner in the 12 months ending with this one' }) jointEventsTrailing12: number;
+  @IntegerProperty({ description: 'joint events held with the partner in the 12 months ending with this one' })
+  jointEventsTrailing12: number;
   @IntegerProperty() contactsInMonth: number;
   @ApiProperty({ enum: AGREEMENT_STATUSES, description: 'at the month end' }) agreementStatus: string;
   @IntegerProperty({ minimum: 0, maximum: 100, description: 'the composite quality index, 0 to 100 (see `formula`)' }) index: number;
@@ -141,7 +169,11 @@ export class MatrixCircleView {
 }
 
 export class MatrixCategoryView {
-  @ApiProperty({ enum: [...PARTNER_CATEGORIES, 'UNKNOWN'], description: "the partner's category (UNKNOWN: the partner is not in the register)" }) category: string;
+  @ApiProperty({
+    enum: [...PARTNER_CATEGORIES, 'UNKNOWN'],
+    description: "the partner's category (UNKNOWN: the partner is not in the register)",
+  })
+  category: string;
   @IntegerProperty({ description: 'agencies with a partnership in this category' }) agencies: number;
   @ShareProperty('agencies that put a partner of this category in circle 1') priorityShare: number;
   @ShareProperty('agencies with a circle-1 partner of this category assessed 3 or 4') priorityAndGoodQualityShare: number;
@@ -150,7 +182,8 @@ export class MatrixCategoryView {
 
 export class CircleQualityMatrixView {
   @ApiProperty({ type: 'string', nullable: true, example: '32', description: 'the region read (null: the country)' }) region: string | null;
-  @ApiProperty({ type: [MatrixCategoryView], description: 'categories with at least one partnership, by code' }) categories: MatrixCategoryView[];
+  @ApiProperty({ type: [MatrixCategoryView], description: 'categories with at least one partnership, by code' })
+  categories: MatrixCategoryView[];
 }
 
 export class JointEventOutcomesView {
@@ -187,9 +220,13 @@ const totalsByKey = (description: string) =>
   ApiProperty({ type: 'object', additionalProperties: { $ref: getSchemaPath(JointEventTotalsView) }, description });
 
 export class JointEventOutcomeTotalsView {
-  @ApiProperty({ type: JointEventTotalsView, description: 'every held event between from and to, not only those of this page' }) all: JointEventTotalsView;
+  @ApiProperty({ type: JointEventTotalsView, description: 'every held event between from and to, not only those of this page' })
+  all: JointEventTotalsView;
   @totalsByKey('keyed by joint event kind (FORUM, JOB_DATING…): the kinds held') byKind: Record<string, JointEventTotalsView>;
-  @totalsByKey('keyed by partner id: the partners of the held events (an event counts for each of its partners)') byPartner: Record<string, JointEventTotalsView>;
+  @totalsByKey('keyed by partner id: the partners of the held events (an event counts for each of its partners)') byPartner: Record<
+    string,
+    JointEventTotalsView
+  >;
 }
 
 export class JointEventCalendarView extends PageOf(JointEventView) {

@@ -38,7 +38,8 @@ type ResponseType = Type | [Type];
  */
 function successStatus(target: object, key: string | symbol, descriptor: PropertyDescriptor): 200 | 201 {
   const method = Reflect.getMetadata(METHOD_METADATA, descriptor.value as object) as RequestMethod | undefined;
-  if (method === undefined) throw new Error(`${target.constructor.name}.${String(key)}: put @ApiCommand/@ApiView above the route decorator`);
+  if (method === undefined)
+    throw new Error(`${target.constructor.name}.${String(key)}: put @ApiCommand/@ApiView above the route decorator`);
   return method === RequestMethod.POST ? 201 : 200;
 }
 
@@ -67,10 +68,19 @@ export function ApiCommand(doc: CommandDoc): MethodDecorator {
       ...(doc.idempotent === false
         ? [ApiHeader({ name: 'Idempotency-Key', required: false, description: 'not kept for this command: each request runs again' })]
         : [
-            ApiHeader({ name: 'Idempotency-Key', required: false, description: 'retrying the same request with the same key records it once; the key with another request, or another user, is refused (422)' }),
+            ApiHeader({
+              name: 'Idempotency-Key',
+              required: false,
+              description:
+                'retrying the same request with the same key records it once; the key with another request, or another user, is refused (422)',
+            }),
             IdempotentCommand(),
           ]),
-      ApiResponse({ status, description: 'recorded (or, with a known Idempotency-Key, the first outcome replayed)', type: doc.response ?? CommandResponse }),
+      ApiResponse({
+        status,
+        description: 'recorded (or, with a known Idempotency-Key, the first outcome replayed)',
+        type: doc.response ?? CommandResponse,
+      }),
       ApiErrors([400, 404, 409, 422], { 404: doc.notFound, 409: doc.conflict, 422: doc.rule }),
     )(target, key, descriptor);
   };
@@ -95,10 +105,20 @@ export function ApiView(doc: ViewDoc): MethodDecorator {
   return (target, key, descriptor) => {
     const status = successStatus(target, key, descriptor);
     const type = Array.isArray(doc.response) ? doc.response[0] : doc.response;
-    const statuses: DocumentedErrorStatus[] = [400, ...(doc.notFound ? [404 as const] : []), ...(doc.consistent !== false ? [503 as const] : []), ...(doc.errors ?? [])];
+    const statuses: DocumentedErrorStatus[] = [
+      400,
+      ...(doc.notFound ? [404 as const] : []),
+      ...(doc.consistent !== false ? [503 as const] : []),
+      ...(doc.errors ?? []),
+    ];
     applyDecorators(
       ApiOperation({ summary: doc.summary, ...(doc.description ? { description: doc.description } : {}) }),
-      ApiResponse({ status, description: doc.csv ? 'JSON, or CSV with `format=csv`' : 'the view', type, isArray: Array.isArray(doc.response) }),
+      ApiResponse({
+        status,
+        description: doc.csv ? 'JSON, or CSV with `format=csv`' : 'the view',
+        type,
+        isArray: Array.isArray(doc.response),
+      }),
       ...(doc.csv ? [ApiProduces('application/json', 'text/csv')] : []),
       ApiErrors(statuses, { 404: doc.notFound }),
     )(target, key, descriptor);

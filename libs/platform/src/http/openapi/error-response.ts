@@ -2,7 +2,10 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 /** One refused field: where it is in the request, why, and stable codes a client can translate. */
 export class FieldProblemView {
-  @ApiProperty({ example: 'amountCents', description: 'the field: a body path with dots (`indicator.target`, `partners.0.involvement`), or a path or query parameter' })
+  @ApiProperty({
+    example: 'amountCents',
+    description: 'the field: a body path with dots (`indicator.target`, `partners.0.involvement`), or a path or query parameter',
+  })
   field: string;
 
   @ApiProperty({ type: [String], example: ['amountCents must not be less than 1'], description: 'what is wrong, in English (developers)' })
@@ -11,7 +14,8 @@ export class FieldProblemView {
   @ApiProperty({
     type: [String],
     example: ['min'],
-    description: 'stable codes of the broken constraints: class-validator names (`min`, `matches`, `isIn`, `whitelistValidation`…) or a domain error code',
+    description:
+      'stable codes of the broken constraints: class-validator names (`min`, `matches`, `isIn`, `whitelistValidation`…) or a domain error code',
   })
   codes: string[];
 }
@@ -29,7 +33,13 @@ export class ErrorResponse {
   @ApiProperty({ example: 'a1b2c3d4-0000-4000-8000-000000000000', description: 'quote it when reporting a problem' }) correlationId: string;
 }
 
-const example = (statusCode: number, error: string, code: string, message: string, fields?: { field: string; problems: string[]; codes: string[] }[]) => ({
+const example = (
+  statusCode: number,
+  error: string,
+  code: string,
+  message: string,
+  fields?: { field: string; problems: string[]; codes: string[] }[],
+) => ({
   statusCode,
   error,
   code,

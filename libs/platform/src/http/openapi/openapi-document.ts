@@ -5,7 +5,19 @@ import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
 import { CUSTOM_RULE_SCHEMAS } from '../validators';
 
 /** Keywords class-validator knows better than the swagger decorators: the rules the API enforces. */
-const CONSTRAINTS = ['pattern', 'minLength', 'maxLength', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'enum', 'minItems', 'maxItems', 'format'] as const;
+const CONSTRAINTS = [
+  'pattern',
+  'minLength',
+  'maxLength',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'enum',
+  'minItems',
+  'maxItems',
+  'format',
+] as const;
 
 function mergeConstraints(into: SchemaObject, from: SchemaObject): void {
   for (const k of CONSTRAINTS) if (from[k] !== undefined && into[k] === undefined) (into as Record<string, unknown>)[k] = from[k];
@@ -22,7 +34,10 @@ function addValidationRules(doc: OpenAPIObject): void {
   const rules = validationMetadatasToSchemas({
     refPointerPrefix: '#/components/schemas/',
     // Our own rules (calendar dates, instants, SIRET keys) say what they accept.
-    additionalConverters: { [ValidationTypes.CUSTOM_VALIDATION]: (meta: { name?: string }) => (CUSTOM_RULE_SCHEMAS[meta.name ?? ''] ?? {}) as Record<string, never> },
+    additionalConverters: {
+      [ValidationTypes.CUSTOM_VALIDATION]: (meta: { name?: string }) =>
+        (CUSTOM_RULE_SCHEMAS[meta.name ?? ''] ?? {}) as Record<string, never>,
+    },
   }) as Record<string, SchemaObject>;
   for (const [name, schema] of Object.entries(doc.components?.schemas ?? {})) {
     const known = rules[name];

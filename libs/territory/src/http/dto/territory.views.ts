@@ -21,8 +21,10 @@ export class AgencyFiguresView {
 
 /** One criterion of the classification: the figure, the threshold it is compared with, the point it earns. */
 export class ClassificationPointView {
-  @ApiProperty({ enum: CRITERIA, description: 'the figure (unemploymentRate appears twice: at the national rate and at 1.25× it)' }) criterion: string;
-  @ApiProperty({ oneOf: [{ type: 'number' }, { type: 'boolean' }], description: 'the figure: a percentage, or a boolean for qpv' }) value: number | boolean;
+  @ApiProperty({ enum: CRITERIA, description: 'the figure (unemploymentRate appears twice: at the national rate and at 1.25× it)' })
+  criterion: string;
+  @ApiProperty({ oneOf: [{ type: 'number' }, { type: 'boolean' }], description: 'the figure: a percentage, or a boolean for qpv' }) value:
+    number | boolean;
   @ApiProperty({ example: '≥ 8.6', description: 'the threshold, in words' }) threshold: string;
   @IntegerProperty({ minimum: 0, maximum: 1, description: '1 when the threshold is reached' }) points: number;
 }
@@ -42,11 +44,21 @@ export class AgencyView {
   @ApiProperty({ example: '62', description: 'INSEE department code' }) department: string;
   @ApiProperty({ example: '3214', description: "INSEE zone d'emploi 2020 code" }) employmentBasin: string;
   @ApiProperty({ enum: AREA_TYPES }) areaType: string;
-  @InstantProperty({ description: 'when the agency opened (openedOn, at midnight UTC), or else when it was registered' }) registeredAt: string;
-  @DateProperty({ nullable: true, description: 'date of the latest territorial context (null: none yet)' }) contextEffectiveDate: string | null;
-  @ApiProperty({ type: AgencyFiguresView, nullable: true, description: 'the latest figures (null: no context yet)' }) figures: AgencyFiguresView | null;
-  @ApiProperty({ type: 'string', enum: [...CONTEXT_CLASSES, null], nullable: true, description: 'the class of the latest context (null: no context yet)' }) contextClass: string | null;
-  @ApiProperty({ type: ClassificationView, nullable: true, description: 'why the agency is in its class (null: no context yet)' }) classification: ClassificationView | null;
+  @InstantProperty({ description: 'when the agency opened (openedOn, at midnight UTC), or else when it was registered' })
+  registeredAt: string;
+  @DateProperty({ nullable: true, description: 'date of the latest territorial context (null: none yet)' }) contextEffectiveDate:
+    string | null;
+  @ApiProperty({ type: AgencyFiguresView, nullable: true, description: 'the latest figures (null: no context yet)' })
+  figures: AgencyFiguresView | null;
+  @ApiProperty({
+    type: 'string',
+    enum: [...CONTEXT_CLASSES, null],
+    nullable: true,
+    description: 'the class of the latest context (null: no context yet)',
+  })
+  contextClass: string | null;
+  @ApiProperty({ type: ClassificationView, nullable: true, description: 'why the agency is in its class (null: no context yet)' })
+  classification: ClassificationView | null;
 }
 
 export class AgencyPage extends PageOf(AgencyView) {
