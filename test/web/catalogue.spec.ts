@@ -41,7 +41,7 @@ describe('the French catalogue', () => {
   });
 
   it('names every event type, and tells each in a French sentence', () => {
-    const types = new Set(backEnd.flatMap((text) => [...text.matchAll(/\| \{ type: '([A-Z][A-Za-z]+)'/g)].map((m) => m[1])));
+    const types = new Set(backEnd.flatMap((text) => [...text.matchAll(/\|\s*\{\s*type: '([A-Z][A-Za-z]+)'/g)].map((m) => m[1])));
     expect(types.size).toBeGreaterThan(40);
     expect([...types].filter((t) => !Object.hasOwn(catalogue.EVENT_TYPE, t))).toEqual([]);
     expect([...types].filter((t) => !KNOWN_EVENT_TYPES.includes(t))).toEqual([]);
