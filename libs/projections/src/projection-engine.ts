@@ -1,4 +1,4 @@
-import type { Pool, PoolClient } from 'pg';
+import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import type { EventStore } from '@ancrage/event-store';
 import { foldSlice, VersionSink } from './bitemporal/fold-versions';
@@ -8,21 +8,14 @@ import type { MemoryRows } from './memory-rows';
 import type { Projection, TableSpec, Tables } from './projection';
 import { RebuildProgress, rebuildProjection, shapeOf } from './rebuild';
 import { AsOf, replayProjection } from './replay';
+import { Leadership } from './leadership';
+import { type ProjectionStatus, readStatus, waitForCheckpoints } from './projection-status';
 import { SharedTail } from './shared-tail';
 
 export type { AsOf } from './replay';
 export type { RebuildProgress } from './rebuild';
 
-export interface ProjectionStatus {
-  name: string;
-  version: number;
-  storedVersion: number | null;
-  checkpoint: number;
-  headPosition: number;
-  lag: number;
-  state: 'live' | 'rebuilding' | 'stopped' | 'behind';
-  rebuildPosition: number | null;
-}
+export type { ProjectionStatus } from './projection-status';
 
 export interface EngineOptions {
   batchSize?: number;
@@ -48,8 +41,7 @@ export class ProjectionEngine {
   private readonly byEntity = new Map<unknown, VersionedTable>();
   private running = false;
   private loops: Promise<void>[] = [];
-  private leaderClient?: PoolClient;
-  private electing: Promise<unknown> = Promise.resolve();
+  private readonly leadership: Leadership;
   private readonly batchSize: number;
   private readonly tail: SharedTail;
 
@@ -63,6 +55,7 @@ export class ProjectionEngine {
   ) {
     this.batchSize = options.batchSize ?? 2000;
     this.tail = new SharedTail(store, this.batchSize);
+    this.leadership = new Leadership(pool);
     for (const p of projections) {
       if (this.projections.has(p.name)) throw new Error(`projection ${p.name} registered twice`);
       this.projections.set(p.name, p as AnyProjection);
@@ -127,7 +120,7 @@ export class ProjectionEngine {
     if (this.running) return;
     await this.prepare();
     this.running = true;
-    this.leaderClient = await this.pool.connect();
+    await this.leadership.open();
     for (const p of this.projections.values()) this.loops.push(this.follow(p));
   }
 
@@ -135,11 +128,7 @@ export class ProjectionEngine {
     this.running = false;
     await Promise.all(this.loops);
     this.loops = [];
-    if (this.leaderClient) {
-      await this.leaderClient.query('SELECT pg_advisory_unlock_all()').catch(() => undefined);
-      this.leaderClient.release();
-      this.leaderClient = undefined;
-    }
+    await this.leadership.close();
   }
 
   private async follow(p: AnyProjection): Promise<void> {
@@ -147,7 +136,7 @@ export class ProjectionEngine {
     while (this.running) {
       try {
         if (!leader) {
-          leader = await this.elect(p);
+          leader = await this.leadership.tryLead(p.name);
           if (!leader) {
             await sleep(2000);
             continue;
@@ -161,18 +150,6 @@ export class ProjectionEngine {
         await sleep(1000);
       }
     }
-  }
-
-  /** One projector per projection across processes: a session advisory lock elects it. */
-  private async elect(p: AnyProjection): Promise<boolean> {
-    // One connection holds every lock of this engine; its queries must not overlap.
-    const attempt = this.electing.then(() =>
-      this.leaderClient!.query<{ ok: boolean }>(`SELECT pg_try_advisory_lock(hashtext('ancrage-projection'), hashtext($1)) AS ok`, [
-        p.name,
-      ]),
-    );
-    this.electing = attempt.catch(() => undefined);
-    return (await attempt).rows[0].ok;
   }
 
   private async rebuildIfVersionChanged(p: AnyProjection): Promise<void> {
@@ -271,61 +248,14 @@ export class ProjectionEngine {
     return replayProjection(this.store, this.get(name) as unknown as Projection<T>, asOf, onProgress);
   }
 
-  /**
-   * Each projection's checkpoint, lag and state, as the database knows them, so every process
-   * (a CLI command beside the server included) reports the same thing: `live` while some process
-   * holds the projection's election lock.
-   */
-  async status(): Promise<ProjectionStatus[]> {
-    const head = await this.store.headPosition();
-    const { rows } = await this.pool.query<{
-      name: string;
-      position: string;
-      version: number;
-      status: string;
-      rebuild_position: string | null;
-      followed: boolean;
-    }>(
-      `SELECT c.name, c.position, c.version, c.status, c.rebuild_position,
-              EXISTS (SELECT 1 FROM pg_locks l
-                       WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 2
-                         AND l.classid = hashtext('ancrage-projection')::oid AND l.objid = hashtext(c.name)::oid) AS followed
-         FROM projection_checkpoints c`,
-    );
-    const byName = new Map(rows.map((r) => [r.name, r]));
-    return [...this.projections.values()].map((p) => {
-      const row = byName.get(p.name);
-      const checkpoint = Number(row?.position ?? 0);
-      const lag = Math.max(0, head - checkpoint);
-      const state = row?.status === 'rebuilding' ? 'rebuilding' : row?.followed ? 'live' : lag > 0 ? 'behind' : 'stopped';
-      return {
-        name: p.name,
-        version: p.version,
-        storedVersion: row ? row.version : null,
-        checkpoint,
-        headPosition: head,
-        lag,
-        state,
-        rebuildPosition: row?.rebuild_position == null ? null : Number(row.rebuild_position),
-      };
-    });
+  /** Each projection's checkpoint, lag and state, as the database knows them (projection-status.ts). */
+  status(): Promise<ProjectionStatus[]> {
+    return readStatus(this.pool, this.store, this.projections.values());
   }
 
-  /**
-   * Waits (bounded) until the named projections have folded everything up to `position`, for a
-   * query that must see the caller's own write. Returns false on timeout.
-   */
-  async waitFor(position: number, names: readonly string[] = this.names(), timeoutMs = 5000): Promise<boolean> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const { rows } = await this.pool.query<{ lowest: string | null }>(
-        `SELECT min(position) AS lowest FROM projection_checkpoints WHERE name = ANY($1::text[])`,
-        [names],
-      );
-      if (Number(rows[0].lowest ?? 0) >= position) return true;
-      if (Date.now() >= deadline) return false;
-      await sleep(15);
-    }
+  /** Waits (bounded) until the named projections have folded everything up to `position`. */
+  waitFor(position: number, names: readonly string[] = this.names(), timeoutMs = 5000): Promise<boolean> {
+    return waitForCheckpoints(this.pool, position, names, timeoutMs);
   }
 }
 
