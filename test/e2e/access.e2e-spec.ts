@@ -154,6 +154,14 @@ describe('access control over HTTP', () => {
     const token = `${body}.${sign('RSA-SHA256', Buffer.from(body), privateKey).toString('base64url')}`;
     await me(token).expect(200);
     await me(`${body}.${sign('RSA-SHA256', Buffer.from(body + 'x'), privateKey).toString('base64url')}`).expect(401);
+    // `typ`, when the issuer sets it, must name an access token.
+    const typed = (typ: string) => {
+      const b = `${enc({ alg: 'RS256', kid: 'k1', typ })}.${enc({ sub: 'jwt-user', exp: now() + 60 })}`;
+      return `${b}.${sign('RSA-SHA256', Buffer.from(b), privateKey).toString('base64url')}`;
+    };
+    await me(typed('at+jwt')).expect(200);
+    await me(typed('JWT')).expect(200);
+    expect((await me(typed('secevent+jwt')).expect(401)).body.code).toBe('INVALID_TOKEN');
   });
 
   it('logs denied attempts', async () => {

@@ -2,7 +2,7 @@ import request from 'supertest';
 import { CommandBus } from '@nestjs/cqrs';
 import { EVENT_STORE, EventStore } from '@ancrage/event-store';
 import { RegisterAgency } from '@ancrage/territory';
-import { Harness, startApp } from '../support/app-harness';
+import { Harness, startApp, startPeer } from '../support/app-harness';
 import { userWithToken } from '../support/principals';
 
 const base = '/agencies/62001/fund/2018';
@@ -16,6 +16,9 @@ const commitment = (id: string, amountCents: number, extra: object = {}) => ({
   ...extra,
 });
 
+// Late in the fund year: facts recorded without a date belong to 2018.
+const clock = () => new Date('2018-12-20T10:00:00Z');
+
 describe('the 5% fund over HTTP', () => {
   let h: Harness;
   let store: EventStore;
@@ -25,7 +28,7 @@ describe('the 5% fund over HTTP', () => {
 
   beforeAll(async () => {
     // Late in the fund year: facts recorded without a date belong to 2018.
-    h = await startApp({}, () => new Date('2018-12-20T10:00:00Z'));
+    h = await startApp({}, clock);
     store = h.app.get(EVENT_STORE);
     const op = { actor: 'test', role: 'operator', correlationId: 'setup' };
     await h.app.get(CommandBus).execute(
@@ -113,9 +116,9 @@ describe('the 5% fund over HTTP', () => {
     expect(await store.headPosition()).toBe(head);
   });
 
-  it('never lets concurrent commitments overspend the envelope together', async () => {
+  it('never lets 20 concurrent commitments overspend the envelope together, across two API processes', async () => {
     const attempts = await Promise.all(
-      Array.from({ length: 16 }, (_, i) =>
+      Array.from({ length: 20 }, (_, i) =>
         request(server())
           .post('/agencies/62002/fund/2018/commitments')
           .set(as('admin'))
@@ -125,17 +128,20 @@ describe('the 5% fund over HTTP', () => {
     // The admin may not record agency activity: all refused, nothing written.
     expect(attempts.every((r) => r.status === 403)).toBe(true);
     const t62002 = await userWithToken(h.app, 'manager-62002', [{ role: 'manager', agencies: ['62002'] }]);
+    // Half the requests reach another process: within a process commands on one stream take
+    // turns, between processes only the optimistic version check stands between them.
+    const peer = await startPeer(h, clock);
     const results = await Promise.all(
-      Array.from({ length: 16 }, (_, i) =>
-        request(server())
+      Array.from({ length: 20 }, (_, i) =>
+        request(i % 2 ? peer.app.getHttpServer() : server())
           .post('/agencies/62002/fund/2018/commitments')
           .set('authorization', `Bearer ${t62002}`)
           .send(commitment(`race-${i}`, 10_000_00)),
       ),
-    );
+    ).finally(() => peer.close());
     const statuses = results.map((r) => r.status).sort();
     expect(statuses.filter((s) => s === 201)).toHaveLength(5);
-    expect(statuses.filter((s) => s === 422)).toHaveLength(11);
+    expect(statuses.filter((s) => s === 422)).toHaveLength(15);
     const last = Math.max(...results.filter((r) => r.status === 201).map((r) => r.body.position));
     const view = await request(server()).get(`/agencies/62002/fund/2018?consistentWith=${last}`).set(as('director')).expect(200);
     expect(view.body).toMatchObject({ envelopeCents: 50_000_00, committedCents: 50_000_00, remainingCents: 0, commitments: 5 });
@@ -335,6 +341,21 @@ describe('the 5% fund over HTTP', () => {
       'year,region,safir,envelopeCents,committedCents,paidCents,remainingCents,consumptionRate,mobilityCents,mobilityShare,mobilityLeavingBasinCents,mobilityLeavingBasinShare,authorisedOverCents,agencies,projectedExhaustionDate,exhaustedBeforeYearEnd',
     );
     await request(server()).get('/fund/rollup').set(as('national')).expect(400);
+  });
+
+  it('lets one of two racing first uses of a key through: the same request is answered once, another is refused', async () => {
+    const send = (key: string, id: string) =>
+      request(server()).post(`${base}/commitments`).set(as('manager')).set('idempotency-key', key).send(commitment(id, 1_00));
+    const head = await store.headPosition();
+    const same = await Promise.all([send('race-same', 'c-race-same'), send('race-same', 'c-race-same')]);
+    expect(same.map((r) => r.status)).toEqual([201, 201]);
+    expect(same.map((r) => Boolean(r.body.replayed)).sort()).toEqual([false, true]);
+    expect(same[0].body.position).toBe(same[1].body.position);
+    const other = await Promise.all([send('race-other', 'c-race-a'), send('race-other', 'c-race-b')]);
+    expect(other.map((r) => r.status).sort()).toEqual([201, 422]);
+    expect(other.find((r) => r.status === 422)!.body.code).toBe('IDEMPOTENCY_KEY_MISMATCH');
+    // Two commitments in all: one per key.
+    expect(await store.headPosition()).toBe(head + 2);
   });
 
   it('refuses everything on a closed year', async () => {

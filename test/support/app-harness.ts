@@ -38,3 +38,15 @@ export async function startApp(env: Record<string, string> = {}, clock?: () => D
     },
   };
 }
+
+/**
+ * A second API process on the harness's database, as two servers behind a load balancer share
+ * one: its own pools, projectors (elected) and per-process queues.
+ */
+export async function startPeer(h: Harness, clock?: () => Date): Promise<{ app: INestApplication; close(): Promise<void> }> {
+  const config = loadConfig({ DATABASE_URL: h.db.url, LOG_LEVEL: 'warn' });
+  const logger = new JsonLogger('warn', (line) => h.logs.push(JSON.parse(line) as Record<string, unknown>));
+  const app = await createApp({ config, database: externalDatabase(h.db.url), logger, clock });
+  await app.listen(0, '127.0.0.1');
+  return { app, close: () => app.close() };
+}

@@ -321,6 +321,7 @@ export const ERROR_CODE: Record<string, string> = {
   CONCURRENT_CHANGE: 'Quelqu’un a modifié ces données au même moment : rechargez la page et recommencez.',
   IDEMPOTENCY_KEY_REUSED: 'Cette demande a déjà été envoyée avec un autre contenu : rechargez la page et recommencez.',
   IDEMPOTENCY_KEY_MISMATCH: 'Cette demande a déjà été envoyée avec un autre contenu : rechargez la page et recommencez.',
+  IDEMPOTENCY_KEY_IN_USE: 'Cette demande est encore en cours d’enregistrement : réessayez dans un instant.',
   BODY_TOO_LARGE: 'La demande est trop volumineuse.',
   UNSUPPORTED_ENCODING: 'La demande doit être envoyée en UTF-8.',
   PROJECTION_BEHIND: 'L’enregistrement est fait, mais l’affichage n’est pas encore à jour : actualisez dans un instant.',

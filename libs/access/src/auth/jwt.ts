@@ -24,13 +24,17 @@ export class JwtError extends Error {
 /** A compact JWS, three base64url parts without padding (RFC 7515): anything else is not a token. */
 const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 
+/** `typ` of an access token, when the issuer sets one: JWT (RFC 7519) or at+jwt (RFC 9068). */
+const ACCESS_TOKEN_TYPE = /^(application\/)?(jwt|at\+jwt)$/i;
+
 /** What a `sub` must look like: an Ancrage user id (no NUL, no control character, no surprise). */
 const USER_ID = /^[a-z0-9][a-z0-9_-]{1,62}$/;
 
 /**
  * Verifies JWTs with jose: HS256 with the configured secret, RS256 / ES256 against the configured
  * JWKS (jose caches it, de-duplicates fetches and refetches on an unknown key id after a cooldown).
- * The algorithm is bound to the key type, `crit` is honoured, `exp` and `sub` are required.
+ * The algorithm is bound to the key type, `crit` is honoured, `typ` (when set) must name an access
+ * token, `exp` and `sub` are required.
  */
 export class JwtVerifier {
   private readonly secret: Uint8Array | null;
@@ -50,11 +54,14 @@ export class JwtVerifier {
   async verify(token: string, now = Date.now()): Promise<{ sub: string } & JWTPayload> {
     if (!COMPACT_JWS.test(token)) throw new JwtError('malformed token');
     let alg: string | undefined;
+    let typ: string | undefined;
     try {
-      alg = decodeProtectedHeader(token).alg;
+      ({ alg, typ } = decodeProtectedHeader(token));
     } catch {
       throw new JwtError('malformed token');
     }
+    // A signed object of another kind (a logout or security event token, say) is not an access token.
+    if (typ !== undefined && !ACCESS_TOKEN_TYPE.test(typ)) throw new JwtError(`tokens of type ${typ} are not accepted`);
     const options = {
       issuer: this.settings.issuer ?? undefined,
       audience: this.settings.audience ?? undefined,
