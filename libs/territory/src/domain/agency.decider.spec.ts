@@ -54,6 +54,24 @@ describe('agency decider', () => {
       when(registered, { kind: 'revise-context', effectiveDate: '2017-12-31', figures: { ...figures, rsaShare: 140 }, source: null }),
     ).toThrow(/rsaShare/);
   });
+
+  it('refuses an opening or a revision dated after today', () => {
+    const figures = { unemploymentRate: 8, longTermUnemploymentShare: 40, seasonalJobShare: 3, rsaShare: 9, qpv: false };
+    const future = (c: AgencyCommand, given: TerritoryEvent[] = []) => {
+      try {
+        when(given, c);
+      } catch (error) {
+        return error instanceof DomainError ? { code: error.code, field: error.field } : error;
+      }
+      return 'accepted';
+    };
+    expect(future({ ...register, openedOn: '2018-01-02' })).toEqual({ code: 'FUTURE_DATE', field: 'openedOn' });
+    expect(future({ ...register, openedOn: '2018-01-01' })).toBe('accepted');
+    expect(future({ kind: 'revise-context', effectiveDate: '2018-01-02', figures, source: null }, registered)).toEqual({
+      code: 'FUTURE_DATE',
+      field: 'effectiveDate',
+    });
+  });
 });
 
 describe('context classification', () => {

@@ -1,4 +1,4 @@
-import { Decider, DomainError } from '@ancrage/shared-kernel';
+import { Decider, DomainError, happenedBy } from '@ancrage/shared-kernel';
 import type { TerritorialFigures } from './context-classification';
 import { basinMatchesRegion, regionOfDepartment, REGIONS } from './geography';
 import type { AgencyRegisteredData, TerritoryEvent } from './territory.events';
@@ -26,8 +26,9 @@ export const agencyDecider: Decider<AgencyCommand, TerritoryEvent, AgencyState> 
         return { ...state, lastContextDate: event.data.effectiveDate };
     }
   },
-  decide(command, state) {
+  decide(command, state, { now }) {
     if (command.kind === 'register') {
+      happenedBy(command.openedOn, now, 'openedOn');
       if (state.registered) throw new DomainError('AGENCY_EXISTS', `agency ${command.safir} is already registered`, 'conflict', 'safir');
       if (!REGIONS[command.region])
         throw new DomainError('UNKNOWN_REGION', `${command.region} is not an INSEE region code`, 'rule', 'region');
@@ -51,6 +52,7 @@ export const agencyDecider: Decider<AgencyCommand, TerritoryEvent, AgencyState> 
       return [{ type: 'AgencyRegistered', data, ...(openedOn ? { occurredAt: `${openedOn}T00:00:00.000Z` } : {}) }];
     }
     if (!state.registered) throw new DomainError('AGENCY_NOT_FOUND', 'no such agency', 'not_found');
+    happenedBy(command.effectiveDate, now, 'effectiveDate');
     for (const field of PERCENT_FIELDS) {
       const v = command.figures[field];
       if (!(v >= 0 && v <= 100))
