@@ -59,6 +59,12 @@ describe('ancrage serve and the CLI on the embedded store', () => {
       const me = await fetch(`http://127.0.0.1:${port}/me`, { headers: { authorization: `Bearer ${token}` } });
       expect(me.status).toBe(200);
       expect(await me.json()).toMatchObject({ userId: 'admin', grants: [{ role: 'admin' }] });
+      // The CLI reports the projectors the server runs, and the server is ready.
+      const status = await run('./bin/ancrage', ['projections', 'status', '--json'], { cwd: ROOT, env: cliEnv });
+      const states = (JSON.parse(status.stdout) as { name: string; state: string }[]).map((s) => s.state);
+      expect(states.length).toBeGreaterThan(5);
+      expect(new Set(states)).toEqual(new Set(['live']));
+      expect((await fetch(`http://127.0.0.1:${port}/health/ready`)).status).toBe(200);
     } finally {
       await server.stop('SIGINT');
     }
