@@ -3,7 +3,6 @@ import type { EventLogAdapter } from '@ancrage/platform';
 
 /** The event log of this deployment: PostgreSQL, beside the read models (README: Architecture). */
 export const EVENT_LOG: EventLogAdapter = {
-  name: 'postgres',
   migrations: EVENT_LOG_MIGRATIONS,
   open: ({ pool, connectionString, upcasters, log }) => new PostgresEventStore({ pool, connectionString, upcasters, log }),
 };

@@ -7,7 +7,6 @@ import type { EventStore, UpcasterRegistry } from '@ancrage/event-store';
  * knows the port. An adapter brings the tables it keeps in the platform's PostgreSQL, if any.
  */
 export interface EventLogAdapter {
-  name: string;
   migrations: (new () => MigrationInterface)[];
   open(parts: {
     pool: Pool;

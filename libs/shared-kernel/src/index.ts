@@ -2,3 +2,4 @@ export * from './domain-error';
 export * from './decider';
 export * from './facts-in-the-past';
 export * from './access-policy';
+export * from './text-of';

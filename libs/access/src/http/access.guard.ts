@@ -1,3 +1,4 @@
+import { textOf } from '@ancrage/shared-kernel';
 import {
   CanActivate,
   ExecutionContext,
@@ -101,8 +102,9 @@ export class AccessGuard implements CanActivate {
         return { kind, users: partnerId && this.partners ? await this.partners.agenciesWorkingWith(String(partnerId)) : null };
       }
       case 'region.read': {
-        const region = (req.params.region ?? req.query.region) as string | undefined;
-        return region ? { kind, region } : { kind: 'national.read' };
+        // A repeated ?region= reads as one value ("32,11") that no grant covers.
+        const region: unknown = req.params.region ?? req.query.region;
+        return region ? { kind, region: Array.isArray(region) ? region.map(textOf).join(',') : textOf(region) } : { kind: 'national.read' };
       }
       default:
         return { kind };

@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { plainToInstance, Transform, type TransformFnParams } from 'class-transformer';
 import {
   IsBoolean,
@@ -40,27 +41,20 @@ const got = (a: ValidationArguments) => `got "${String(a.value)}"`;
 const between = (min: number, max: number) => ({
   message: (a: ValidationArguments) => `${a.property} must be an integer between ${min} and ${max}, ${got(a)}`,
 });
-const Integer = (min: number, max: number) => (target: object, key: string) => {
-  for (const decorate of [
-    Transform(integer),
-    IsOptional(),
-    IsInt(between(min, max)),
-    Min(min, between(min, max)),
-    Max(max, between(min, max)),
-  ])
-    decorate(target, key);
-};
-const Flag = () => (target: object, key: string) => {
-  for (const decorate of [
+const Integer = (min: number, max: number) =>
+  applyDecorators(Transform(integer), IsOptional(), IsInt(between(min, max)), Min(min, between(min, max)), Max(max, between(min, max)));
+const Flag = () =>
+  applyDecorators(
     Transform(flag),
     IsOptional(),
     IsBoolean({ message: (a: ValidationArguments) => `${a.property} must be true or false, ${got(a)}` }),
-  ])
-    decorate(target, key);
-};
-const Text = () => (target: object, key: string) => {
-  for (const decorate of [Transform(({ value }) => blankIsUnset(value)), IsOptional(), IsString()]) decorate(target, key);
-};
+  );
+const Text = () =>
+  applyDecorators(
+    Transform(({ value }) => blankIsUnset(value)),
+    IsOptional(),
+    IsString(),
+  );
 
 export class Environment {
   @Text() DATABASE_URL?: string;
@@ -111,7 +105,7 @@ export class ConfigError extends Error {
 
 /** The environment, validated: the first problem found stops the process with its message. */
 export function validateEnvironment(env: NodeJS.ProcessEnv): Environment {
-  const values = plainToInstance(Environment, { ...env }, { excludeExtraneousValues: false });
+  const values = plainToInstance(Environment, { ...env });
   const problems = validateSync(values, { forbidUnknownValues: false, stopAtFirstError: true });
   if (problems.length > 0) {
     const messages = problems.flatMap((p) => Object.values(p.constraints ?? {}));

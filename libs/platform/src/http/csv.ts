@@ -1,3 +1,5 @@
+import { textOf } from '@ancrage/shared-kernel';
+
 /** What a spreadsheet would run as a formula when a cell begins with it (OWASP: CSV injection). */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
@@ -8,14 +10,7 @@ const FORMULA_START = /^[=+\-@\t\r]/;
  */
 export function toCsv(columns: readonly string[], rows: readonly object[]): string {
   const cell = (v: unknown) => {
-    const raw =
-      v === null || v === undefined
-        ? ''
-        : typeof v === 'string'
-          ? v
-          : typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint'
-            ? v.toString()
-            : JSON.stringify(v);
+    const raw = v === null || v === undefined ? '' : textOf(v);
     const text = typeof v === 'string' && FORMULA_START.test(raw) ? `'${raw}` : raw;
     return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };

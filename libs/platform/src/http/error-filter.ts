@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus } from '@nestjs/common';
 import type { Response } from 'express';
 import { DuplicateEventIdError, InvalidAppendError, WrongExpectedVersionError } from '@ancrage/event-store';
-import { DomainError } from '@ancrage/shared-kernel';
+import { DomainError, textOf } from '@ancrage/shared-kernel';
 import type { JsonLogger } from '../logging/json-logger';
 import type { CorrelatedRequest } from './correlation';
 import { FieldProblem, RequestValidationError } from './validation';
@@ -82,12 +82,14 @@ export class ApiErrorFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const statusCode = exception.getStatus();
       const response = exception.getResponse();
-      const message =
-        typeof response === 'string' ? response : ((response as { message?: string | string[] }).message ?? exception.message);
-      const error = (response as { error?: string }).error ?? HttpStatus[statusCode] ?? 'Error';
-      const code = (response as { code?: string }).code ?? HttpStatus[statusCode] ?? 'ERROR';
-      const fields = (response as { fields?: ErrorBody['fields'] }).fields;
-      return { statusCode, error, code, message: Array.isArray(message) ? message.join('; ') : message, ...(fields ? { fields } : {}) };
+      // Whatever a library put in its exception, the answer keeps the one error shape (texts).
+      const body = (typeof response === 'object' ? response : {}) as Record<string, unknown>;
+      const said = (v: unknown) => (v === undefined || v === null ? undefined : Array.isArray(v) ? v.map(textOf).join('; ') : textOf(v));
+      const message = typeof response === 'string' ? response : (said(body.message) ?? exception.message);
+      const error = said(body.error) ?? HttpStatus[statusCode] ?? 'Error';
+      const code = said(body.code) ?? HttpStatus[statusCode] ?? 'ERROR';
+      const fields = body.fields as ErrorBody['fields'] | undefined;
+      return { statusCode, error, code, message, ...(fields ? { fields } : {}) };
     }
     if (isBodyParserError(exception, 'entity.parse.failed')) {
       return { statusCode: 400, error: 'Bad Request', code: 'MALFORMED_BODY', message: 'the request body is not valid JSON' };

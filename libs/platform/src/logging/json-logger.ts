@@ -17,7 +17,7 @@ const PINO_LEVEL: Record<Level, 'debug' | 'info' | 'warn' | 'error' | 'fatal'> =
  * Secrets never reach a log line, wherever they sit: request headers (pino-http), fields of an
  * entry, or one level down (`{ user: { token } }`).
  */
-export const REDACTED_PATHS = [
+const REDACTED_PATHS = [
   'req.headers.authorization',
   'req.headers.cookie',
   'req.headers["x-api-key"]',
@@ -27,30 +27,22 @@ export const REDACTED_PATHS = [
 
 /**
  * The process's logger: pino, one JSON object per line (`time`, `level`, `msg`, then fields), with
- * secrets redacted. Nest's framework logs go through it too (it is Nest's LoggerService), and
- * `child()` binds fields (a projection, a request) to every entry of a part of the code.
+ * secrets redacted. Nest's framework logs go through it too (it is Nest's LoggerService).
  */
 export class JsonLogger implements LoggerService {
   readonly pino: Pino;
 
-  constructor(minimum: 'debug' | 'info' | 'warn' | 'error' = 'info', write?: (line: string) => void, from?: Pino) {
-    this.pino =
-      from ??
-      pino(
-        {
-          level: minimum,
-          base: undefined,
-          timestamp: pino.stdTimeFunctions.isoTime,
-          formatters: { level: (label) => ({ level: label }) },
-          redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-        },
-        write ? { write: (chunk: string) => write(chunk.trimEnd()) } : pino.destination({ fd: 1, sync: true }),
-      );
-  }
-
-  /** A logger whose every entry carries these fields. */
-  child(bindings: Record<string, unknown>): JsonLogger {
-    return new JsonLogger(undefined, undefined, this.pino.child(bindings));
+  constructor(minimum: 'debug' | 'info' | 'warn' | 'error' = 'info', write?: (line: string) => void) {
+    this.pino = pino(
+      {
+        level: minimum,
+        base: undefined,
+        timestamp: pino.stdTimeFunctions.isoTime,
+        formatters: { level: (label) => ({ level: label }) },
+        redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+      },
+      write ? { write: (chunk: string) => write(chunk.trimEnd()) } : pino.destination({ fd: 1, sync: true }),
+    );
   }
 
   /** Structured entry with fields; while a request is served, with its correlation id. */

@@ -1,3 +1,4 @@
+import { textOf } from '@ancrage/shared-kernel';
 import type { RecordedEvent } from '@ancrage/event-store';
 import { keyString } from '../memory-rows';
 import type { Projection, RowAccess, Tables } from '../projection';
@@ -321,10 +322,5 @@ export class RowVersions<T extends Tables> {
 
 /** A key column's value in a row id: keys are strings, numbers or booleans; a missing one stands apart. */
 function keyPart(value: unknown): string {
-  if (value === null || value === undefined) return '\u0001';
-  return typeof value === 'string'
-    ? value
-    : typeof value === 'number' || typeof value === 'boolean'
-      ? value.toString()
-      : JSON.stringify(value);
+  return value === null || value === undefined ? '\u0001' : textOf(value);
 }

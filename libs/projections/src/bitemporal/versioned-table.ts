@@ -1,3 +1,4 @@
+import { textOf } from '@ancrage/shared-kernel';
 import { createHash } from 'node:crypto';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -331,14 +332,7 @@ function copyField(value: unknown, sqlType: string): string {
   if (value === null || value === undefined) return '\\N';
   if (typeof value === 'boolean') return value ? 't' : 'f';
   if (typeof value === 'number') return String(value);
-  const text =
-    sqlType === 'jsonb' || sqlType === 'json' || typeof value === 'object'
-      ? JSON.stringify(value)
-      : typeof value === 'string'
-        ? value
-        : typeof value === 'bigint'
-          ? value.toString()
-          : JSON.stringify(value);
+  const text = sqlType === 'jsonb' || sqlType === 'json' ? JSON.stringify(value) : textOf(value);
   return /[\\\t\n\r]/.test(text) ? text.replace(/[\\\t\n\r]/g, (ch) => COPY_ESCAPES[ch]) : text;
 }
 
