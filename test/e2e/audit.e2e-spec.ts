@@ -170,12 +170,14 @@ describe('auditor toolkit over HTTP', () => {
     );
 
     expect((await request(server()).get('/audit/verify').set(as('auditor')).expect(200)).body.ok).toBe(true);
-    const { rows } = await pool.query(`SELECT position, data::text AS original FROM event_log WHERE type = 'PaymentRecorded'`);
-    await pool.query(`UPDATE event_log SET data = jsonb_set(data::jsonb, '{amountCents}', '1') WHERE position = $1`, [rows[0].position]);
+    const rows = await h.db.insider<{ position: string; original: string }>(
+      `SELECT position, data::text AS original FROM event_log WHERE type = 'PaymentRecorded'`,
+    );
+    await h.db.insider(`UPDATE event_log SET data = jsonb_set(data::jsonb, '{amountCents}', '1') WHERE position = $1`, [rows[0].position]);
     const verdict = (await request(server()).get('/audit/verify').set(as('auditor')).expect(200)).body;
     expect(verdict).toMatchObject({ ok: false, position: Number(rows[0].position) });
     // Putting the very text back mends the chain (the digest covers the text as written).
-    await pool.query(`UPDATE event_log SET data = $2::json WHERE position = $1`, [rows[0].position, rows[0].original]);
+    await h.db.insider(`UPDATE event_log SET data = $2::json WHERE position = $1`, [rows[0].position, rows[0].original]);
     expect((await request(server()).get('/audit/verify').set(as('auditor')).expect(200)).body.ok).toBe(true);
   });
 

@@ -4,12 +4,12 @@ import type { DataSource } from 'typeorm';
 import { CONTEXTS, EVENT_LOG } from '@ancrage/api';
 import { settableClock } from '@ancrage/cli';
 import { loadDemo } from '@ancrage/cli';
-import { createDataSource, createPool, installPgTypeParsers } from '@ancrage/database';
+import { createDataSource, createPool, installPgTypeParsers, migrate } from '@ancrage/database';
 import { EVENT_STORE, EventStore, NewEvent, RecordedEvent } from '@ancrage/event-store';
 import { PostgresEventStore } from '@ancrage/event-store-postgres';
 import { diffRows } from '@ancrage/audit';
 import { Cut, ProjectionEngine, ReadModels } from '@ancrage/projections';
-import { migrate, schemaOf } from '@ancrage/platform';
+import { schemaOf } from '@ancrage/platform';
 import { Harness, startApp } from '../support/app-harness';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
@@ -75,9 +75,9 @@ describe('every read model answers the past as a full replay does', () => {
 
     copy = await createTestDatabase();
     const { entities, migrations } = schemaOf(CONTEXTS, EVENT_LOG);
+    await migrate({ url: copy.url, entities, migrations });
     ds = createDataSource({ url: copy.url, entities, migrations });
     await ds.initialize();
-    await migrate(ds);
     pool = createPool(copy.url, 8);
     store = new PostgresEventStore({ pool, connectionString: copy.url });
     engine = new ProjectionEngine(

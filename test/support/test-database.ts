@@ -3,6 +3,11 @@ import { Client } from 'pg';
 
 export interface TestDatabase {
   url: string;
+  /**
+   * Runs SQL as an insider would to rewrite history: the login superuser with triggers off
+   * (session_replication_role = replica), past the append-only trigger and the application role.
+   */
+  insider<R extends object = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<R[]>;
   drop(): Promise<void>;
 }
 
@@ -16,6 +21,11 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
+    insider: (sql, params) =>
+      withAdmin(url.toString(), async (c) => {
+        await c.query(`SET session_replication_role = replica`);
+        return (await c.query(sql, params)).rows;
+      }),
     drop: () => withAdmin(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
   };
 }

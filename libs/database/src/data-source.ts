@@ -1,5 +1,5 @@
 import { DataSource, type EntitySchema, type MixedList } from 'typeorm';
-import { CONNECTION_OPTIONS } from './pool';
+import { APPLICATION_CONNECTION_OPTIONS, CONNECTION_OPTIONS } from './pool';
 
 export interface DataSourceParts {
   url: string;
@@ -8,6 +8,8 @@ export interface DataSourceParts {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   migrations?: MixedList<Function | string>;
   poolSize?: number;
+  /** Sessions act as the application role; false for the data source that runs migrations. */
+  asApplication?: boolean;
 }
 
 /** TypeORM over PostgreSQL with migrations only: the schema is never synchronised from entities. */
@@ -21,6 +23,6 @@ export function createDataSource(parts: DataSourceParts): DataSource {
     migrationsTransactionMode: 'each',
     synchronize: false,
     logging: false,
-    extra: { max: parts.poolSize ?? 10, options: CONNECTION_OPTIONS },
+    extra: { max: parts.poolSize ?? 10, options: parts.asApplication === false ? CONNECTION_OPTIONS : APPLICATION_CONNECTION_OPTIONS },
   });
 }

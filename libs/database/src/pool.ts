@@ -7,10 +7,21 @@ import { Pool, type PoolClient } from 'pg';
  */
 export const CONNECTION_OPTIONS = '-c jit=off';
 
+/**
+ * The role the application's sessions act under (created by the event log's append-only migration):
+ * it may read and append to the log and nothing more, and it owns the read models. Migrations run
+ * as the login user instead, which must be able to create roles (see the README, "Database roles").
+ */
+export const APPLICATION_ROLE = 'ancrage_app';
+
+/** Connection options for a session of the application (`role` set at start-up, like SET ROLE). */
+export const APPLICATION_CONNECTION_OPTIONS = `${CONNECTION_OPTIONS} -c role=${APPLICATION_ROLE}`;
+
 const openClients = new WeakMap<Pool, Set<PoolClient>>();
 
+/** A pool of application sessions (see APPLICATION_ROLE). */
 export function createPool(url: string, max = 10, onError?: (e: Error) => void): Pool {
-  const pool = new Pool({ connectionString: url, max, options: CONNECTION_OPTIONS });
+  const pool = new Pool({ connectionString: url, max, options: APPLICATION_CONNECTION_OPTIONS });
   const lost = onError ?? (() => undefined);
   const open = new Set<PoolClient>();
   openClients.set(pool, open);

@@ -1,5 +1,6 @@
+import { Client } from 'pg';
 import { createPool } from '@ancrage/database';
-import { createDataSource } from '@ancrage/database';
+import { migrate } from '@ancrage/database';
 import { eventStoreContract } from '@ancrage/event-store/testing';
 import { newEvent } from '@ancrage/event-store/testing';
 import {
@@ -17,10 +18,7 @@ import { PostgresEventStore, PostgresEventStoreLog } from './postgres.event-stor
 
 async function openStore(upcasters = new UpcasterRegistry()) {
   const db = await createTestDatabase();
-  const ds = createDataSource({ url: db.url, migrations: EVENT_LOG_MIGRATIONS });
-  await ds.initialize();
-  await ds.runMigrations();
-  await ds.destroy();
+  await migrate({ url: db.url, migrations: EVENT_LOG_MIGRATIONS });
   const pool = createPool(db.url, 10);
   const store = new PostgresEventStore({ pool, connectionString: db.url, upcasters });
   return {
@@ -41,10 +39,7 @@ describe('PostgresEventStore schema upgrade', () => {
   it('keeps a log written under the first schema (jsonb, locale keys, sorted digests) verifiable, and appends to it on both paths', async () => {
     const db = await createTestDatabase();
     const migrateTo = async (migrations: typeof EVENT_LOG_MIGRATIONS) => {
-      const ds = createDataSource({ url: db.url, migrations });
-      await ds.initialize();
-      await ds.runMigrations();
-      await ds.destroy();
+      await migrate({ url: db.url, migrations });
     };
     const pool = createPool(db.url, 4);
     try {
@@ -89,9 +84,9 @@ describe('PostgresEventStore specifics', () => {
   afterEach(() => subject.teardown());
 
   async function failInsertsOfType(type: string): Promise<void> {
-    await subject.pool.query(`CREATE FUNCTION refuse_boom() RETURNS trigger LANGUAGE plpgsql AS $$
+    await subject.db.insider(`CREATE FUNCTION refuse_boom() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN IF NEW.type = '${type}' THEN RAISE EXCEPTION 'refused by test trigger'; END IF; RETURN NEW; END $$`);
-    await subject.pool.query(`CREATE TRIGGER refuse_boom BEFORE INSERT ON event_log FOR EACH ROW EXECUTE FUNCTION refuse_boom()`);
+    await subject.db.insider(`CREATE TRIGGER refuse_boom BEFORE INSERT ON event_log FOR EACH ROW EXECUTE FUNCTION refuse_boom()`);
   }
 
   it('rolls back the whole batch when the database refuses one of its events', async () => {
@@ -287,6 +282,39 @@ describe('PostgresEventStore specifics', () => {
     });
   });
 
+  describe('append-only by construction', () => {
+    beforeEach(() => subject.store.append('s', [newEvent(), newEvent()], 'no_stream'));
+
+    it.each([
+      ['UPDATE', `UPDATE event_log SET type = 'Forged' WHERE position = 1`],
+      ['DELETE', `DELETE FROM event_log WHERE position = 2`],
+      ['TRUNCATE', `TRUNCATE event_log`],
+    ])('refuses %s to the application role (privileges) and to a superuser (the trigger)', async (_, statement) => {
+      await expect(subject.pool.query(statement)).rejects.toThrow(/permission denied/);
+      const superuser = new Client({ connectionString: subject.db.url });
+      await superuser.connect();
+      try {
+        expect((await superuser.query<{ rolsuper: boolean }>(`SELECT rolsuper FROM pg_roles WHERE rolname = current_user`)).rows[0].rolsuper).toBe(true);
+        await expect(superuser.query(statement)).rejects.toThrow(/the event log is append-only/);
+        // The documented maintenance role may repair it.
+        await superuser.query(`SET ROLE ancrage_maintenance`);
+        await superuser.query(statement);
+      } finally {
+        await superuser.end();
+      }
+    });
+
+    it('lets the application role append and read, and nothing else on the log', async () => {
+      const { rows } = await subject.pool.query<{ role: string; privileges: string[] }>(
+        `SELECT current_user AS role, ARRAY(SELECT p FROM unnest(ARRAY['SELECT','INSERT','UPDATE','DELETE','TRUNCATE','REFERENCES','TRIGGER']) p
+                 WHERE has_table_privilege('event_log', p)) AS privileges`,
+      );
+      expect(rows[0]).toEqual({ role: 'ancrage_app', privileges: ['SELECT', 'INSERT'] });
+      await subject.store.append('s', [newEvent()], 1);
+      expect(await subject.store.headPosition()).toBe(3);
+    });
+  });
+
   describe('tamper evidence (rows changed directly in SQL)', () => {
     beforeEach(async () => {
       for (let i = 0; i < 10; i++) {
@@ -295,7 +323,7 @@ describe('PostgresEventStore specifics', () => {
       expect((await verifyChain(subject.store)).ok).toBe(true);
     });
 
-    const sql = (text: string) => subject.pool.query(text);
+    const sql = (text: string) => subject.db.insider(text);
 
     it('names the position whose data was edited', async () => {
       await sql(`UPDATE event_log SET data = jsonb_set(data::jsonb, '{amountCents}', '999999') WHERE position = 4`);
@@ -331,6 +359,36 @@ describe('PostgresEventStore specifics', () => {
     it('notices a truncated tail', async () => {
       await sql(`DELETE FROM event_log WHERE position >= 9`);
       expect(await verifyChain(subject.store)).toMatchObject({ ok: false, position: 9 });
+    });
+
+    // Every column of a row, each edited alone: what the hash covers, and the copies reads filter on.
+    it.each([
+      ['event_id', `event_id = gen_random_uuid()`],
+      ['stream_id', `stream_id = 'fund-75001-2099'`],
+      ['stream_version', `stream_version = 99`],
+      ['type', `type = 'PaymentCancelled'`],
+      ['schema_version', `schema_version = 2`],
+      ['agency', `agency = '13001'`],
+      ['data', `data = '{"amountCents":1}'`],
+      ['metadata', `metadata = jsonb_set(metadata::jsonb, '{role}', '"director"')`],
+      ['occurred_at', `occurred_at = '2019-03-01T00:00:00Z'`],
+      ['recorded_at', `recorded_at = recorded_at + interval '1 second'`],
+      ['payload_digest', `payload_digest = sha256('forged')`],
+      ['hash', `hash = sha256('forged')`],
+      ['digest_form', `digest_form = 1`],
+    ])('names the position whose %s was edited', async (_, assignment) => {
+      await sql(`UPDATE event_log SET ${assignment} WHERE position = 5`);
+      expect(await verifyChain(subject.store)).toMatchObject({ ok: false, position: 5 });
+    });
+
+    it('covers every column of the log (a new column needs a case above)', async () => {
+      const rows = await subject.db.insider<{ column_name: string }>(
+        `SELECT column_name FROM information_schema.columns WHERE table_name = 'event_log' ORDER BY ordinal_position`,
+      );
+      expect(rows.map((r) => r.column_name).sort()).toEqual(
+        ['position', 'event_id', 'stream_id', 'stream_version', 'type', 'schema_version', 'agency', 'data', 'metadata', 'occurred_at',
+          'recorded_at', 'payload_digest', 'hash', 'digest_form'].sort(),
+      );
     });
 
     it('names an edited recordedAt', async () => {

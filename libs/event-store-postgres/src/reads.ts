@@ -9,7 +9,7 @@ import {
   UpcasterRegistry,
 } from '@ancrage/event-store';
 import { logWhere } from './log-filter';
-import { COLUMNS, EventRow, toRecordedEvent } from './row-mapping';
+import { columnsFor, EventRow, toRecordedEvent } from './row-mapping';
 
 /** The store's read side: plain queries on the pool, no state of their own. */
 export class LogReads {
@@ -20,7 +20,7 @@ export class LogReads {
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     const { rows } = await this.pool.query<EventRow>(
-      `SELECT ${COLUMNS} FROM event_log
+      `SELECT ${columnsFor(options.upcast)} FROM event_log
         WHERE stream_id = $1 AND stream_version >= $2 AND stream_version <= $3
         ORDER BY stream_version`,
       [streamId, options.fromVersion ?? 0, options.toVersion ?? 2147483647],
@@ -42,7 +42,7 @@ export class LogReads {
     const upTo = Math.min(options.upTo ?? head, head, after + window);
     const where = logWhere(options, after, upTo);
     const { rows } = await this.pool.query<EventRow>(
-      `SELECT ${COLUMNS} FROM event_log WHERE ${where.sql}
+      `SELECT ${columnsFor(options.upcast)} FROM event_log WHERE ${where.sql}
         ORDER BY ${where.order.join(', ')} LIMIT $${where.params.length + 1}`,
       [...where.params, limit],
     );
@@ -54,7 +54,7 @@ export class LogReads {
   async readBackward(options: ReadBackwardOptions = {}): Promise<RecordedEvent[]> {
     const where = logWhere(options, 0, options.upTo ?? Number.MAX_SAFE_INTEGER);
     const { rows } = await this.pool.query<EventRow>(
-      `SELECT ${COLUMNS} FROM event_log WHERE ${where.sql}
+      `SELECT ${columnsFor(options.upcast)} FROM event_log WHERE ${where.sql}
         ORDER BY ${where.order.map((key) => `${key} DESC`).join(', ')} LIMIT $${where.params.length + 1}`,
       [...where.params, options.limit ?? 1000],
     );

@@ -5,6 +5,12 @@ import { DigestForm, RecordedEvent, UpcasterRegistry } from '@ancrage/event-stor
 export const COLUMNS = `position, event_id, stream_id, stream_version, type, schema_version, data, metadata,
   to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS recorded_at, encode(hash, 'hex') AS hash, digest_form`;
 
+/** COLUMNS and the copies the stored form carries (see StoredCopies). */
+export const STORED_COLUMNS = `${COLUMNS}, agency,
+  to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS occurred_at, encode(payload_digest, 'hex') AS payload_digest`;
+
+export const columnsFor = (upcast: boolean | undefined) => (upcast === false ? STORED_COLUMNS : COLUMNS);
+
 export interface EventRow {
   position: string;
   event_id: string;
@@ -17,6 +23,9 @@ export interface EventRow {
   recorded_at: string;
   hash: string;
   digest_form: DigestForm;
+  agency?: string | null;
+  occurred_at?: string;
+  payload_digest?: string;
 }
 
 /** recordedAt lives in its own column (the server sets it), so it is put back into the metadata here. */
@@ -33,5 +42,8 @@ export function toRecordedEvent(row: EventRow, upcasters: UpcasterRegistry, upca
     hash: row.hash,
     digestForm: row.digest_form,
   };
-  return upcast ? upcasters.apply(event) : event;
+  if (upcast) return upcasters.apply(event);
+  if (row.occurred_at !== undefined)
+    event.copies = { agency: row.agency ?? null, occurredAt: row.occurred_at, payloadDigest: row.payload_digest ?? '' };
+  return event;
 }

@@ -51,6 +51,18 @@ export interface RecordedEvent<D = unknown> {
   digestForm: DigestForm;
   /** The form as stored, present only when an upcaster changed it on read. */
   stored?: { schemaVersion: number; data: unknown };
+  /**
+   * What an adapter keeps beside the hashed payload so it can filter and answer retries (read in the
+   * stored form only, `upcast: false`). Reads filter on these copies, so verification refuses any
+   * that differs from what the payload says (see verify-chain.ts).
+   */
+  copies?: StoredCopies;
+}
+
+export interface StoredCopies {
+  agency: string | null;
+  occurredAt: string;
+  payloadDigest: string;
 }
 
 /** A stored event narrowed to its type name, for folds over discriminated unions. */

@@ -1,5 +1,6 @@
 import type { EventStore } from './event-store.port';
-import { expectedHash, GENESIS_HASH } from './hash-chain';
+import type { RecordedEvent } from './envelope';
+import { chainHash, GENESIS_HASH, payloadDigest } from './hash-chain';
 
 export type ChainVerdict =
   { ok: true; checked: number; headPosition: number; headHash: string } | { ok: false; checked: number; position: number; reason: string };
@@ -25,13 +26,18 @@ export async function verifyChain(store: EventStore, options: VerifyOptions = {}
       if (event.position <= previousPosition) {
         return { ok: false, checked, position: event.position, reason: 'position out of order' };
       }
-      if (expectedHash(previousHash, event) !== event.hash) {
+      const digest = payloadDigest(event, event.digestForm);
+      if (chainHash(previousHash, event.position, event.streamVersion, event.metadata.recordedAt, digest) !== event.hash) {
         return {
           ok: false,
           checked,
           position: event.position,
           reason: 'hash mismatch: this event, or the one linked before it, was altered, removed or inserted',
         };
+      }
+      const copy = alteredCopy(event, digest);
+      if (copy) {
+        return { ok: false, checked, position: event.position, reason: `the stored ${copy} differs from the one the event's hash covers` };
       }
       previousHash = event.hash;
       previousPosition = event.position;
@@ -50,4 +56,18 @@ export async function verifyChain(store: EventStore, options: VerifyOptions = {}
     };
   }
   return { ok: true, checked, headPosition: previousPosition, headHash: previousHash };
+}
+
+/**
+ * The copy an adapter keeps beside the payload that no longer says what the payload says, if any.
+ * Reads filter on these (an agency's events, what had occurred by a date), so a copy moved alone
+ * would change answers while every hash still held.
+ */
+export function alteredCopy(event: RecordedEvent, digest: string): string | null {
+  const { copies } = event;
+  if (!copies) return null;
+  if (copies.agency !== event.metadata.agency) return 'agency';
+  if (Date.parse(copies.occurredAt) !== Date.parse(event.metadata.occurredAt)) return 'occurredAt';
+  if (copies.payloadDigest !== digest) return 'payload digest';
+  return null;
 }

@@ -5,7 +5,6 @@ export * from './tokens';
 export * from './commands/decider-runner';
 export * from './database/database';
 export * from './database/server-state';
-export * from './database/migrate';
 export * from './logging/json-logger';
 export * from './logging/request-logging';
 export * from './http/correlation';

@@ -5,7 +5,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
-import { closePool, createDataSource, createPool, installPgTypeParsers } from '@ancrage/database';
+import { closePool, createDataSource, createPool, installPgTypeParsers, migrate } from '@ancrage/database';
 import { EVENT_STORE, EventStore, UpcasterRegistry } from '@ancrage/event-store';
 import { ProjectionEngine, ReadModels } from '@ancrage/projections';
 import { DeciderRunner } from './commands/decider-runner';
@@ -13,7 +13,6 @@ import { APP_CONFIG, AppConfig } from './config/app-config';
 import type { ContextParts } from './context';
 import type { EventLogAdapter } from './event-log';
 import type { DatabaseHandle } from './database/database';
-import { migrate } from './database/migrate';
 import { schemaOf } from './database/schema';
 import { HealthController } from './health/health.controller';
 import { JsonLogger } from './logging/json-logger';
@@ -78,10 +77,10 @@ export class PlatformModule {
         TypeOrmModule.forRootAsync({
           useFactory: () => ({ type: 'postgres', url: options.database.url, entities, migrations }),
           dataSourceFactory: async () => {
+            const applied = await migrate({ url: options.database.url, entities, migrations });
+            if (applied.length) options.logger.event('info', 'migrations applied', { migrations: applied });
             const ds = createDataSource({ url: options.database.url, entities, migrations });
             await ds.initialize();
-            const applied = await migrate(ds);
-            if (applied.length) options.logger.event('info', 'migrations applied', { migrations: applied });
             return ds;
           },
         }),

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { Pool } from 'pg';
 import { createPool } from '@ancrage/database';
 import type { DataSource } from 'typeorm';
-import { createDataSource, installPgTypeParsers } from '@ancrage/database';
+import { createDataSource, installPgTypeParsers, migrate } from '@ancrage/database';
 import { EventStore, NewEvent } from '@ancrage/event-store';
 import { newEvent } from '@ancrage/event-store/testing';
 import { EVENT_LOG_MIGRATIONS, PostgresEventStore } from '@ancrage/event-store-postgres';
@@ -29,13 +29,14 @@ describe('ProjectionEngine on PostgreSQL', () => {
 
   beforeEach(async () => {
     db = await createTestDatabase();
-    ds = createDataSource({
+    const schema = {
       url: db.url,
       entities: [ContactsPerMonthRow, SampleCounterRow, SampleStatusRow],
       migrations: [...EVENT_LOG_MIGRATIONS, ...PROJECTION_MIGRATIONS],
-    });
+    };
+    await migrate(schema);
+    ds = createDataSource(schema);
     await ds.initialize();
-    await ds.runMigrations();
     pool = createPool(db.url, 6);
     store = new PostgresEventStore({ pool, connectionString: db.url });
     // The tables exist before any event, as after a deployment's first start.

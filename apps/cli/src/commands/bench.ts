@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { createDataSource, createPool, installPgTypeParsers } from '@ancrage/database';
+import { createDataSource, createPool, installPgTypeParsers, migrate } from '@ancrage/database';
 import { scratchDatabase } from '../bench/scratch-database';
 import { NewEvent, newEventId } from '@ancrage/event-store';
 import { EVENT_LOG_MIGRATIONS, PostgresEventStore } from '@ancrage/event-store-postgres';
 import { AsOf, ProjectionEngine, ReadModels } from '@ancrage/projections';
-import { loadConfig, migrate, PLATFORM_MIGRATIONS } from '@ancrage/platform';
+import { loadConfig, PLATFORM_MIGRATIONS } from '@ancrage/platform';
 import {
   agencyActivity,
   AgencyActivityRow,
@@ -62,17 +62,18 @@ export async function bench(options: BenchOptions): Promise<void> {
 
   const scratch = await scratchDatabase(config.databaseUrl, 'ancrage-bench');
   const url = new URL(scratch.url);
-  const ds = createDataSource({
+  const schema = {
     url: url.toString(),
     entities: [AgencyActivityRow, NaiveActivityRow],
     migrations: [...EVENT_LOG_MIGRATIONS, ...PLATFORM_MIGRATIONS, BenchNaiveActivity1764000009999],
-  });
+  };
+  await migrate(schema);
+  const ds = createDataSource(schema);
   const pool = createPool(url.toString(), 10);
   const store = new PostgresEventStore({ pool });
   const results: Record<string, number | string> = {};
   try {
     await ds.initialize();
-    await migrate(ds);
     const server = (await pool.query<{ server_version: string }>(`SHOW server_version`)).rows[0].server_version;
     console.log(`Ancrage bench on PostgreSQL ${server} (${config.databaseUrl ? 'DATABASE_URL' : 'embedded'}), node ${process.version}`);
     let next = 0;
