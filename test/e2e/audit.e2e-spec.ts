@@ -1,12 +1,23 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash, sign } from 'node:crypto';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CommandBus } from '@nestjs/cqrs';
 import { Pool } from 'pg';
 import { createPool } from '@ancrage/database';
 import request from 'supertest';
-import { exportBundle, generateSigningKeys, verifyBundle } from '@ancrage/audit';
-import { EVENT_STORE, EventStore } from '@ancrage/event-store';
+import { AuditService, generateSigningKeys, SignedTreeHead, signTreeHead, verifyBundle } from '@ancrage/audit';
+import {
+  canonicalJson,
+  chainHash,
+  EVENT_STORE,
+  EventStore,
+  leafHash,
+  payloadDigest,
+  RecordedEvent,
+  verifyConsistency,
+  verifyInclusion,
+} from '@ancrage/event-store';
 import { ProjectionEngine } from '@ancrage/projections';
 import { RegisterAgency } from '@ancrage/territory';
 import { Harness, startApp } from '../support/app-harness';
@@ -132,26 +143,61 @@ describe('auditor toolkit over HTTP', () => {
     expect(envelopes.changed[0].after).toMatchObject({ committedCents: 15_000_00, paidCents: 4_000_00 });
   });
 
-  it('signs a digest and proves later that the log still extends it, or that history was rewritten', async () => {
-    const digest = (await request(server()).get('/audit/digest').set(as('auditor')).expect(200)).body;
-    expect(digest).toMatchObject({ algorithm: 'Ed25519', headPosition: await store.headPosition() });
+  it('signs tree heads, proves an event included and two heads consistent, and checks a kept head with the public key', async () => {
+    const first = (await request(server()).get('/audit/tree-head').set(as('auditor')).expect(200)).body;
+    expect(first).toMatchObject({ algorithm: 'Ed25519', treeSize: await store.headPosition(), lastPosition: await store.headPosition() });
     await request(server())
       .post(`${base}/commitments`)
       .set(as('manager'))
       .send({ commitmentId: 'c3', category: 'INNOVATIVE_PROJECT', route: 'SUBSIDY', amountCents: 100, rationale: 'plateforme web' })
       .expect(201);
-    const ok = await request(server()).post('/audit/verify-digest').set(as('auditor')).send({ digest }).expect(201);
-    expect(ok.body).toMatchObject({ ok: true });
-    const forged = await request(server())
-      .post('/audit/verify-digest')
-      .set(as('auditor'))
-      .send({ digest: { ...digest, headPosition: digest.headPosition - 1 } })
-      .expect(201);
-    expect(forged.body).toMatchObject({ ok: false, reason: expect.stringContaining('signature') });
+    const second = (await request(server()).get('/audit/tree-head').set(as('auditor')).expect(200)).body;
+    expect(second.treeSize).toBe(first.treeSize + 1);
+    expect(
+      (await request(server()).get('/audit/tree-heads').set(as('auditor')).expect(200)).body.items.map(
+        (x: { treeSize: number }) => x.treeSize,
+      ),
+    ).toEqual([second.treeSize, first.treeSize]);
+
+    const inclusion = (
+      await request(server()).get(`/audit/proofs/inclusion?position=3&treeSize=${first.treeSize}`).set(as('auditor')).expect(200)
+    ).body;
+    const [event] = (await store.readAll({ after: 2, upTo: 3, limit: 1 })).events;
+    expect(inclusion.leafHash).toBe(leafHash(Buffer.from(event.hash, 'hex')).toString('hex'));
+    const path = inclusion.auditPath.map((x: string) => Buffer.from(x, 'hex'));
+    expect(verifyInclusion(2, first.treeSize, Buffer.from(inclusion.leafHash, 'hex'), path, Buffer.from(first.rootHash, 'hex'))).toBe(true);
+    const consistency = (
+      await request(server())
+        .get(`/audit/proofs/consistency?first=${first.treeSize}&second=${second.treeSize}`)
+        .set(as('auditor'))
+        .expect(200)
+    ).body;
+    expect(
+      verifyConsistency(
+        first.treeSize,
+        second.treeSize,
+        Buffer.from(first.rootHash, 'hex'),
+        Buffer.from(second.rootHash, 'hex'),
+        consistency.path.map((x: string) => Buffer.from(x, 'hex')),
+      ),
+    ).toBe(true);
     await request(server())
-      .post('/audit/verify-digest')
+      .get(`/audit/proofs/inclusion?position=1&treeSize=${first.treeSize + 5}`)
       .set(as('auditor'))
-      .send({ digest: { ...digest, headHash: 'nope' } })
+      .expect(404);
+
+    const ok = await request(server()).post('/audit/verify-head').set(as('auditor')).send({ head: first }).expect(201);
+    expect(ok.body).toMatchObject({ ok: true, provenSize: first.treeSize, unproven: expect.stringContaining('1 events after position') });
+    const forged = await request(server())
+      .post('/audit/verify-head')
+      .set(as('auditor'))
+      .send({ head: { ...first, treeSize: first.treeSize - 1 } })
+      .expect(201);
+    expect(forged.body).toMatchObject({ ok: false, reason: expect.stringContaining('not signed by this key') });
+    await request(server())
+      .post('/audit/verify-head')
+      .set(as('auditor'))
+      .send({ head: { ...first, rootHash: 'nope' } })
       .expect(400);
   });
 
@@ -221,35 +267,100 @@ describe('auditor toolkit over HTTP', () => {
     ]);
   });
 
-  it('exports an evidence bundle that verifies offline and notices an edited file or event', async () => {
+  it('exports an evidence bundle that verifies offline with the public key, and fails on every forgery', async () => {
     const out = mkdtempSync(join(tmpdir(), 'ancrage-bundle-'));
-    const digest = (await request(server()).get('/audit/digest').set(as('auditor')).expect(200)).body;
-    const manifest = await exportBundle({
-      store,
-      engine: h.app.get(ProjectionEngine),
-      agency: '62001',
-      from: '2018-01-01T00:00:00Z',
-      to: '2018-12-31T23:59:59.999Z',
-      out,
-      digest,
-      publicKeyPem: keys.publicKeyPem,
-    });
+    const manifest = await h.app.get(AuditService).exportBundle('62001', '2018-01-01T00:00:00Z', '2018-12-31T23:59:59.999Z', out);
     // 2018 for 62001: the envelope, three commitments (c3 undated: the clock's 20 December), a payment
     // and its correction (which holds from the payment's date).
     expect(manifest.eventCount).toBe(6);
     expect(manifest.files.map((f) => f.path)).toEqual(
-      expect.arrayContaining(['events.jsonl', 'digest.json', 'read-models/fund-consumption/envelopes.csv']),
+      expect.arrayContaining(['events.jsonl', 'tree-head.json', 'read-models/fund-consumption/envelopes.csv']),
     );
-    expect(verifyBundle(out, keys.publicKeyPem)).toMatchObject({ ok: true, digestSigned: true, eventCount: 6 });
+    expect(verifyBundle(out, keys.publicKeyPem, '62001')).toMatchObject({ ok: true, eventCount: 6 });
 
-    const csvPath = join(out, 'read-models/fund-consumption/envelopes.csv');
-    writeFileSync(csvPath, readFileSync(csvPath, 'utf8').replace('5000000', '9000000'));
-    expect(verifyBundle(out).problems).toContain('read-models/fund-consumption/envelopes.csv does not match its hash in the manifest');
+    const forgery = (change: (dir: string) => void, expected: string | RegExp) => {
+      const dir = mkdtempSync(join(tmpdir(), 'ancrage-forged-'));
+      cpSync(out, dir, { recursive: true });
+      change(dir);
+      const verdict = verifyBundle(dir, keys.publicKeyPem, '62001');
+      expect(verdict.ok).toBe(false);
+      expect(verdict.problems.join('\n')).toMatch(expected);
+    };
+    const rewrite = (dir: string, file: string, edit: (text: string) => string) =>
+      writeFileSync(join(dir, file), edit(readFileSync(join(dir, file), 'utf8')));
+    const resign = (dir: string, edit: (m: Record<string, unknown>) => void, key = keys.privateKeyPem) => {
+      const { signature: _old, ...m } = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+      edit(m);
+      writeFileSync(
+        join(dir, 'manifest.json'),
+        JSON.stringify({ ...m, signature: sign(null, Buffer.from(canonicalJson(m)), key).toString('base64') }),
+      );
+    };
+    const rehash = (dir: string) => (m: Record<string, unknown>) => {
+      m.files = (m.files as { path: string }[]).map((f) => ({
+        ...f,
+        sha256: createHash('sha256')
+          .update(readFileSync(join(dir, f.path)))
+          .digest('hex'),
+      }));
+    };
+    const other = generateSigningKeys();
 
-    const eventsPath = join(out, 'events.jsonl');
-    const lines = readFileSync(eventsPath, 'utf8').split('\n');
-    lines[1] = lines[1].replace('"amountCents":1000000', '"amountCents":1');
-    writeFileSync(eventsPath, lines.join('\n'));
-    expect(verifyBundle(out).problems.some((p) => p.includes('does not match its hash') && p.startsWith('event at position'))).toBe(true);
+    // A payment ×10 with its hash recomputed and the manifest rehashed (with the server's own key even).
+    forgery((dir) => {
+      rewrite(dir, 'events.jsonl', (text) =>
+        text
+          .split('\n')
+          .map((line) => {
+            if (!line.includes('PaymentRecorded')) return line;
+            const e = JSON.parse(line) as RecordedEvent & { previousHash: string };
+            (e.data as { amountCents: number }).amountCents *= 10;
+            e.hash = chainHash(e.previousHash, e.position, e.streamVersion, e.metadata.recordedAt, payloadDigest(e, e.digestForm));
+            return JSON.stringify(e);
+          })
+          .join('\n'),
+      );
+      resign(dir, rehash(dir));
+    }, /is not proven included in the signed tree/);
+    // Events dropped, the manifest edited to match, but not re-signed.
+    forgery((dir) => {
+      rewrite(dir, 'events.jsonl', (text) =>
+        text
+          .split('\n')
+          .filter((l) => !l.includes('PaymentRecorded'))
+          .join('\n'),
+      );
+      rewrite(dir, 'manifest.json', (text) => text.replace('"eventCount": 6', '"eventCount": 5'));
+    }, /manifest.json is not signed by this key/);
+    // Events dropped without touching the manifest.
+    forgery(
+      (dir) =>
+        rewrite(dir, 'events.jsonl', (text) =>
+          text
+            .split('\n')
+            .filter((l) => !l.includes('PaymentRecorded'))
+            .join('\n'),
+        ),
+      /events.jsonl does not match its hash/,
+    );
+    // A CSV edited, the manifest rehashed but signed by another key.
+    forgery((dir) => {
+      rewrite(dir, 'read-models/fund-consumption/envelopes.csv', (text) => text.replace('5000000', '9000000'));
+      resign(dir, rehash(dir), other.privateKeyPem);
+    }, /manifest.json is not signed by this key/);
+    // The signature removed; the tree head removed; a head signed by another key.
+    forgery(
+      (dir) => rewrite(dir, 'manifest.json', (text) => text.replace(/"signature": "[^"]*"/, '"signature": ""')),
+      /manifest.json is not signed/,
+    );
+    forgery((dir) => rmSync(join(dir, 'tree-head.json')), /tree-head.json is missing/);
+    forgery((dir) => {
+      const head = JSON.parse(readFileSync(join(dir, 'tree-head.json'), 'utf8')) as SignedTreeHead;
+      writeFileSync(join(dir, 'tree-head.json'), JSON.stringify(signTreeHead(head, other.privateKeyPem)));
+    }, /tree-head.json is missing or not signed by this key/);
+    // Another agency's bundle, renamed.
+    const another = mkdtempSync(join(tmpdir(), 'ancrage-bundle-62001-'));
+    await h.app.get(AuditService).exportBundle('99999', '2018-01-01T00:00:00Z', '2018-12-31T23:59:59.999Z', another);
+    expect(verifyBundle(another, keys.publicKeyPem, '62001').problems).toContain('the bundle is of agency 99999, not 62001');
   });
 });

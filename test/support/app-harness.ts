@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { createApp } from '@ancrage/api';
 import { JsonLogger, loadConfig, externalDatabase } from '@ancrage/platform';
@@ -18,7 +21,8 @@ export interface Harness {
 /** The real app on a fresh database, listening on an ephemeral port (real HTTP). */
 export async function startApp(env: Record<string, string> = {}, clock?: () => Date): Promise<Harness> {
   const db = await createTestDatabase();
-  const config = loadConfig({ DATABASE_URL: db.url, LOG_LEVEL: 'info', ...env });
+  // Heads are sealed when a test asks (AuditService.treeHead), into a witness folder of its own.
+  const config = loadConfig({ DATABASE_URL: db.url, LOG_LEVEL: 'info', ...quietSealing(), ...env });
   const logs: Record<string, unknown>[] = [];
   const logger = new JsonLogger('info', (line) => logs.push(JSON.parse(line)));
   const database = externalDatabase(db.url);
@@ -44,9 +48,13 @@ export async function startApp(env: Record<string, string> = {}, clock?: () => D
  * one: its own pools, projectors (elected) and per-process queues.
  */
 export async function startPeer(h: Harness, clock?: () => Date): Promise<{ app: INestApplication; close(): Promise<void> }> {
-  const config = loadConfig({ DATABASE_URL: h.db.url, LOG_LEVEL: 'warn' });
+  const config = loadConfig({ DATABASE_URL: h.db.url, LOG_LEVEL: 'warn', ...quietSealing() });
   const logger = new JsonLogger('warn', (line) => h.logs.push(JSON.parse(line) as Record<string, unknown>));
   const app = await createApp({ config, database: externalDatabase(h.db.url), logger, clock });
   await app.listen(0, '127.0.0.1');
   return { app, close: () => app.close() };
+}
+
+function quietSealing(): Record<string, string> {
+  return { ANCRAGE_SEAL_INTERVAL_MS: '0', ANCRAGE_WITNESS_DIR: mkdtempSync(join(tmpdir(), 'ancrage-witness-')) };
 }

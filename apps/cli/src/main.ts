@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Command } from 'commander';
 import { ConfigError } from '@ancrage/platform';
-import { auditDigest, auditExport, auditKeygen, auditVerify, auditVerifyBundle, projectionsCheck } from './commands/audit';
+import { auditTreeHead, auditExport, auditKeygen, auditVerify, auditVerifyBundle, projectionsCheck } from './commands/audit';
 import { bench } from './commands/bench';
 import { benchDashboard } from './commands/bench-dashboard';
 import { benchLoad } from './commands/bench-load';
@@ -66,10 +66,14 @@ events
 const audit = program.command('audit').description('tamper evidence');
 audit
   .command('verify')
-  .option('--against <digest.json>', 'prove the log still extends a signed digest')
-  .description('walk the hash chain and name the first altered position')
+  .option('--against <tree-head.json>', 'prove the log extends this signed tree head (default: every head of the witness folder)')
+  .option('--public-key <pem>', 'the public key heads are checked with (default: ANCRAGE_AUDIT_PUBLIC_KEY_FILE, or the signing key)')
+  .description('verify every event, and the log against signed tree heads; name the first altered position')
   .action(auditVerify);
-audit.command('digest').description('print the signed digest of the head (needs ANCRAGE_AUDIT_KEY_FILE)').action(auditDigest);
+audit
+  .command('tree-head')
+  .description('seal the log into the Merkle tree and print the signed tree head (needs ANCRAGE_AUDIT_KEY_FILE)')
+  .action(auditTreeHead);
 audit
   .command('keygen')
   .requiredOption('--out <file>', 'private key file (the public key goes to <file>.pub)')
@@ -81,12 +85,15 @@ audit
   .requiredOption('--from <date>')
   .requiredOption('--to <date>')
   .requiredOption('--out <dir>')
-  .description("evidence bundle: an agency's events of a period, the digest, read models as of its end, a manifest")
+  .description(
+    "evidence bundle: an agency's events of a period with inclusion proofs, the signed tree head, read models, a signed manifest",
+  )
   .action(auditExport);
 audit
   .command('verify-bundle <dir>')
-  .option('--public-key <pem>', "the auditors' copy of the public key")
-  .description('check a bundle offline')
+  .requiredOption('--public-key <pem>', "the auditors' copy of the public key")
+  .option('--agency <safir>', 'the agency the bundle must be of')
+  .description('check a bundle offline: signatures, file hashes, every event and its inclusion proof (no database)')
   .action(auditVerifyBundle);
 
 const users = program.command('users').description('users and their rights (recorded as events)');

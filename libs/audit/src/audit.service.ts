@@ -1,13 +1,36 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { EVENT_STORE, EventStore, RecordedEvent, verifyChain } from '@ancrage/event-store';
+import type { Pool } from 'pg';
+import { consistencyPath, EVENT_STORE, EventStore, inclusionPath, RecordedEvent, withNodes } from '@ancrage/event-store';
 import { AsOf, Cut, LIVE, ProjectionEngine, ReadModels } from '@ancrage/projections';
-import { APP_CONFIG, AppConfig } from '@ancrage/platform';
+import { APP_CONFIG, AppConfig, PG_POOL, RequestValidationError } from '@ancrage/platform';
 import { DomainError } from '@ancrage/shared-kernel';
-import { digestSignatureValid, SignedDigest, signDigest } from './evidence/digest';
+import { exportBundle } from './evidence/bundle';
+import type { BundleManifest } from './evidence/verify-bundle';
+import { TreeSealer } from './tree/sealer';
+import { publicKeyOf, SignedTreeHead } from './tree/tree-head';
+import { TreeStore } from './tree/tree-store';
+import { LogVerdict, verifyLog } from './tree/verify-log';
+import { readWitnessHeads } from './tree/witness';
 import { diffRows, RowDiff } from './evidence/row-diff';
 import { NameKind, NameRow, streamScope } from './read-models/names.projection';
+
+export interface InclusionProof {
+  position: number;
+  leafIndex: number;
+  treeSize: number;
+  leafHash: string;
+  auditPath: string[];
+  head: SignedTreeHead;
+}
+
+export interface ConsistencyProof {
+  first: number;
+  second: number;
+  path: string[];
+  firstHead: SignedTreeHead;
+  secondHead: SignedTreeHead;
+}
 
 export interface HistoryFilter {
   stream?: string;
@@ -33,7 +56,13 @@ export class AuditService {
     private readonly engine: ProjectionEngine,
     private readonly reads: ReadModels,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+    @Inject(PG_POOL) pool: Pool,
+    private readonly sealer: TreeSealer,
+  ) {
+    this.tree = new TreeStore(pool);
+  }
+
+  private readonly tree: TreeStore;
 
   /**
    * Events matching the filter, oldest first, paginated by position: resume with `after: nextAfter`.
@@ -128,43 +157,92 @@ export class AuditService {
     return { events, differences: diffRows(keys, before, after) };
   }
 
-  verify() {
-    return verifyChain(this.store);
+  /** The whole verification (tree/verify-log.ts) against the given heads, or the witness folder's. */
+  async verify(
+    options: { heads?: SignedTreeHead[]; publicKeyPem?: string; onProgress?: (checked: number, position: number) => void } = {},
+  ): Promise<LogVerdict> {
+    return verifyLog({
+      store: this.store,
+      tree: this.tree,
+      heads: options.heads ?? readWitnessHeads(this.config.audit.witnessDir),
+      publicKeyPem: options.publicKeyPem ?? this.publicKey(),
+      onProgress: options.onProgress,
+    });
   }
 
-  async digest(): Promise<SignedDigest> {
-    const key = this.signingKey();
-    const verdict = await verifyChain(this.store);
-    if (!verdict.ok)
-      throw new DomainError('LOG_ALTERED', `the log is altered at position ${verdict.position}: ${verdict.reason}`, 'conflict');
-    return signDigest(
-      { headPosition: verdict.headPosition, headHash: verdict.headHash, eventCount: verdict.checked, signedAt: new Date().toISOString() },
-      key.privateKeyPem,
+  /** The latest signed tree head, after sealing what the log holds now. */
+  async treeHead(): Promise<SignedTreeHead> {
+    if (!this.config.audit.signingKeyFile)
+      throw new DomainError('NO_SIGNING_KEY', 'no audit signing key: run `ancrage audit keygen` and set ANCRAGE_AUDIT_KEY_FILE', 'rule');
+    await this.sealer.seal();
+    const head = await this.tree.latestHead();
+    if (!head) throw new DomainError('NO_SIGNING_KEY', 'the log is empty: there is no tree head to sign yet', 'rule');
+    return head;
+  }
+
+  /** Proof that the event at `position` is leaf `leafIndex` of the tree a signed head of `treeSize` covers (default: the latest). */
+  async inclusionProof(position: number, treeSize?: number): Promise<InclusionProof> {
+    const head = treeSize === undefined ? await this.treeHead() : await this.headOfSize(treeSize);
+    const leafIndex = await this.tree.leafIndexOf(position);
+    if (leafIndex === null || leafIndex >= head.treeSize)
+      throw new DomainError(
+        'NOT_IN_TREE',
+        `no event at position ${position} is covered by the tree head of size ${head.treeSize}`,
+        'not_found',
+      );
+    const [leaf] = (await this.tree.nodes([[0, leafIndex]])).values();
+    const auditPath = await withNodes(
+      (node) => inclusionPath(leafIndex, head.treeSize, node),
+      (w) => this.tree.nodes(w),
     );
+    return {
+      position,
+      leafIndex,
+      treeSize: head.treeSize,
+      leafHash: leaf.toString('hex'),
+      auditPath: auditPath.map((b) => b.toString('hex')),
+      head,
+    };
   }
 
-  /**
-   * The log still extends the digest: its signature is valid, the chain verifies, and the event at
-   * the digest's position still carries the signed hash (so nothing before it changed).
-   */
-  async verifyAgainst(digest: SignedDigest): Promise<{ ok: boolean; reason: string; chain: Awaited<ReturnType<typeof verifyChain>> }> {
-    const key = this.signingKey();
-    if (!digestSignatureValid(digest, key.publicKeyPem))
-      return { ok: false, reason: 'the digest signature is not valid for the configured key', chain: await this.verify() };
-    const chain = await this.verify();
-    if (!chain.ok) return { ok: false, reason: `the log is altered at position ${chain.position}`, chain };
-    if (digest.headPosition === 0) return { ok: true, reason: 'the digest is of an empty log', chain };
-    const { events } = await this.store.readAll({ after: digest.headPosition - 1, upTo: digest.headPosition, limit: 1, upcast: false });
-    const at = events[0];
-    if (!at || at.position !== digest.headPosition)
-      return { ok: false, reason: `the event at position ${digest.headPosition} is gone`, chain };
-    if (at.hash !== digest.headHash)
-      return { ok: false, reason: `history up to position ${digest.headPosition} was rewritten since the digest`, chain };
-    return {
-      ok: true,
-      reason: `the log extends the digest (${chain.ok ? chain.headPosition - digest.headPosition : 0} events since)`,
-      chain,
-    };
+  /** Proof that the tree of `second` leaves extends the one of `first` (both signed heads). */
+  async consistencyProof(first: number, second: number): Promise<ConsistencyProof> {
+    if (first > second) throw new RequestValidationError([{ field: 'first', problems: ['first must not exceed second'], codes: ['max'] }]);
+    const [firstHead, secondHead] = await Promise.all([this.headOfSize(first), this.headOfSize(second)]);
+    const path = await withNodes(
+      (node) => consistencyPath(first, second, node),
+      (w) => this.tree.nodes(w),
+    );
+    return { first, second, path: path.map((b) => b.toString('hex')), firstHead, secondHead };
+  }
+
+  private async headOfSize(treeSize: number): Promise<SignedTreeHead> {
+    const [head] = await this.tree.heads(1, treeSize + 1);
+    if (!head || head.treeSize !== treeSize)
+      throw new DomainError('UNKNOWN_TREE_HEAD', `no signed tree head of size ${treeSize} (GET /audit/tree-heads lists them)`, 'not_found');
+    return head;
+  }
+
+  /** Seals, then writes the evidence bundle of an agency and period (evidence/bundle.ts). */
+  async exportBundle(agency: string, from: string, to: string, out: string, onProgress?: (done: number) => void): Promise<BundleManifest> {
+    const head = await this.treeHead();
+    return exportBundle({
+      store: this.store,
+      engine: this.engine,
+      tree: this.tree,
+      head,
+      privateKeyPem: readFileSync(this.config.audit.signingKeyFile!, 'utf8'),
+      agency,
+      from,
+      to,
+      out,
+      onProgress,
+    });
+  }
+
+  /** Signed heads, newest first. */
+  heads(limit: number, beforeSize?: number): Promise<SignedTreeHead[]> {
+    return this.tree.heads(limit, beforeSize);
   }
 
   /**
@@ -193,12 +271,10 @@ export class AuditService {
     };
   }
 
-  private signingKey(): { privateKeyPem: string; publicKeyPem: string } {
-    const path = this.config.audit.signingKeyFile;
-    if (!path)
-      throw new DomainError('NO_SIGNING_KEY', 'no audit signing key: run `ancrage audit keygen` and set ANCRAGE_AUDIT_KEY_FILE', 'rule');
-    const privateKeyPem = readFileSync(path, 'utf8');
-    const publicKeyPem = createPublicKey(createPrivateKey(privateKeyPem)).export({ format: 'pem', type: 'spki' }).toString();
-    return { privateKeyPem, publicKeyPem };
+  /** The public key heads are checked with: its own file, or derived from the signing key. */
+  publicKey(): string | null {
+    const { publicKeyFile, signingKeyFile } = this.config.audit;
+    if (publicKeyFile) return readFileSync(publicKeyFile, 'utf8');
+    return signingKeyFile ? publicKeyOf(readFileSync(signingKeyFile, 'utf8')) : null;
   }
 }

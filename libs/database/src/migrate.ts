@@ -44,3 +44,62 @@ async function handOverToApplication(query: (sql: string) => Promise<unknown>): 
       END LOOP;
     END $$`);
 }
+
+export const MAINTENANCE_ROLE = 'ancrage_maintenance';
+
+interface Queries {
+  query(sql: string): Promise<unknown>;
+}
+
+/**
+ * The roles of an append-only table (see the README, "Database roles"). Roles belong to the cluster,
+ * not the database: they are created when missing, and a concurrent creation by another database's
+ * migration is not an error. A login user that is not a superuser needs CREATEROLE, and is made a
+ * member of the owner and application roles so that it can keep migrating.
+ */
+export async function ensureRoles(q: Queries): Promise<void> {
+  for (const role of [LOG_OWNER_ROLE, APPLICATION_ROLE, MAINTENANCE_ROLE]) {
+    await q.query(`DO $$ BEGIN
+      IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${role}') THEN CREATE ROLE ${role} NOLOGIN; END IF;
+    EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$`);
+  }
+  await q.query(`DO $$ BEGIN
+    IF NOT (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) THEN
+      EXECUTE format('GRANT ${LOG_OWNER_ROLE}, ${APPLICATION_ROLE} TO %I', current_user);
+    END IF; END $$`);
+}
+
+/**
+ * Makes a table append-only: owned by the owner role, SELECT and INSERT for the application, and a
+ * trigger that refuses UPDATE, DELETE and TRUNCATE to everyone, superusers included, but the
+ * maintenance role, a role nobody logs in as (a repair says so with SET ROLE).
+ */
+export async function makeAppendOnly(q: Queries, table: string): Promise<void> {
+  await q.query(`ALTER TABLE ${table} OWNER TO ${LOG_OWNER_ROLE}`);
+  await q.query(`REVOKE ALL ON ${table} FROM PUBLIC`);
+  await q.query(`GRANT SELECT, INSERT ON ${table} TO ${APPLICATION_ROLE}`);
+  await q.query(`GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE ON ${table} TO ${MAINTENANCE_ROLE}`);
+  await q.query(`
+    CREATE OR REPLACE FUNCTION ancrage_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $fn$
+    BEGIN
+      IF current_user = '${MAINTENANCE_ROLE}' THEN
+        RETURN CASE TG_OP WHEN 'DELETE' THEN OLD ELSE NEW END;
+      END IF;
+      RAISE EXCEPTION '% is append-only: % refused to %', TG_TABLE_NAME, TG_OP, current_user
+        USING ERRCODE = 'AE010', HINT = 'only the ${MAINTENANCE_ROLE} role may change or remove what was recorded';
+    END
+    $fn$`);
+  await q.query(
+    `CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION ancrage_refuse_change()`,
+  );
+  await q.query(
+    `CREATE TRIGGER ${table}_no_truncate BEFORE TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION ancrage_refuse_change()`,
+  );
+}
+
+/** Undoes makeAppendOnly (a migration's down()). */
+export async function dropAppendOnly(q: Queries, table: string): Promise<void> {
+  await q.query(`DROP TRIGGER ${table}_no_truncate ON ${table}`);
+  await q.query(`DROP TRIGGER ${table}_append_only ON ${table}`);
+  await q.query(`ALTER TABLE ${table} OWNER TO CURRENT_USER`);
+}

@@ -294,8 +294,10 @@ describe('PostgresEventStore specifics', () => {
       const superuser = new Client({ connectionString: subject.db.url });
       await superuser.connect();
       try {
-        expect((await superuser.query<{ rolsuper: boolean }>(`SELECT rolsuper FROM pg_roles WHERE rolname = current_user`)).rows[0].rolsuper).toBe(true);
-        await expect(superuser.query(statement)).rejects.toThrow(/the event log is append-only/);
+        expect(
+          (await superuser.query<{ rolsuper: boolean }>(`SELECT rolsuper FROM pg_roles WHERE rolname = current_user`)).rows[0].rolsuper,
+        ).toBe(true);
+        await expect(superuser.query(statement)).rejects.toThrow(/event_log is append-only/);
         // The documented maintenance role may repair it.
         await superuser.query(`SET ROLE ancrage_maintenance`);
         await superuser.query(statement);
@@ -386,8 +388,22 @@ describe('PostgresEventStore specifics', () => {
         `SELECT column_name FROM information_schema.columns WHERE table_name = 'event_log' ORDER BY ordinal_position`,
       );
       expect(rows.map((r) => r.column_name).sort()).toEqual(
-        ['position', 'event_id', 'stream_id', 'stream_version', 'type', 'schema_version', 'agency', 'data', 'metadata', 'occurred_at',
-          'recorded_at', 'payload_digest', 'hash', 'digest_form'].sort(),
+        [
+          'position',
+          'event_id',
+          'stream_id',
+          'stream_version',
+          'type',
+          'schema_version',
+          'agency',
+          'data',
+          'metadata',
+          'occurred_at',
+          'recorded_at',
+          'payload_digest',
+          'hash',
+          'digest_form',
+        ].sort(),
       );
     });
 

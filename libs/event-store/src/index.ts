@@ -8,3 +8,4 @@ export * from './upcasters';
 export * from './verify-chain';
 export * from './validate-batch';
 export * from './in-memory.event-store';
+export * from './merkle';

@@ -1,47 +1,46 @@
 import { readFileSync, writeFileSync, existsSync, chmodSync } from 'node:fs';
-import { createPrivateKey, createPublicKey } from 'node:crypto';
-import { AuditService, exportBundle, generateSigningKeys, SignedDigest, verifyBundle } from '@ancrage/audit';
-import { EVENT_STORE, EventStore, verifyChain } from '@ancrage/event-store';
+import { AuditService, generateSigningKeys, SignedTreeHead, verifyBundle } from '@ancrage/audit';
+import { EVENT_STORE, EventStore } from '@ancrage/event-store';
 import { ProjectionEngine } from '@ancrage/projections';
 import { progressBar } from '../progress';
 import { withContext } from '../runtime';
 import { cutOf } from '@ancrage/platform';
 
-/** Walks the hash chain (or checks a digest); exits 1 and names the first bad position. */
-export async function auditVerify(options: { against?: string }): Promise<void> {
+/**
+ * Verifies the log against the witness folder's signed heads (or one given with --against), with the
+ * public key only; exits 1 naming the first altered position, and says what cannot be proven.
+ */
+export async function auditVerify(options: { against?: string; publicKey?: string }): Promise<void> {
   const ok = await withContext(async (ctx) => {
-    if (options.against) {
-      const digest = JSON.parse(readFileSync(options.against, 'utf8')) as SignedDigest;
-      const verdict = await ctx.get(AuditService).verifyAgainst(digest);
-      console.log(`${verdict.ok ? 'OK' : 'FAILED'}: ${verdict.reason}`);
-      return verdict.ok;
-    }
+    const audit = ctx.get(AuditService);
+    const heads = options.against ? [JSON.parse(readFileSync(options.against, 'utf8')) as SignedTreeHead] : undefined;
+    const publicKeyPem = options.publicKey ? readFileSync(options.publicKey, 'utf8') : undefined;
     const store = ctx.get<EventStore>(EVENT_STORE);
-    const head = await store.headPosition();
     const bar = progressBar('verifying');
-    bar.start(Math.max(head, 1), 0, { rate: 0 });
+    bar.start(Math.max(await store.headPosition(), 1), 0, { rate: 0 });
     const started = Date.now();
-    const verdict = await verifyChain(store, {
+    const verdict = await audit.verify({
+      heads,
+      publicKeyPem,
       onProgress: (checked, position) =>
         bar.update(position, { rate: Math.round(checked / Math.max((Date.now() - started) / 1000, 1e-3)) }),
     });
     bar.stop();
-    if (verdict.ok) {
-      console.log(`log intact: ${verdict.checked} events, head position ${verdict.headPosition}, head hash ${verdict.headHash}`);
-      return true;
-    }
-    console.log(`LOG ALTERED at position ${verdict.position}: ${verdict.reason} (${verdict.checked} events verified before it)`);
-    return false;
+    const proven = verdict.headsChecked ? `, extends ${verdict.headsChecked} signed head(s) up to ${verdict.provenSize} events` : '';
+    if (verdict.ok) console.log(`log intact: ${verdict.checked} events, head position ${verdict.headPosition}${proven}`);
+    else console.log(`LOG ALTERED at position ${verdict.position}: ${verdict.reason}`);
+    if (verdict.unproven) console.log(`not proven: ${verdict.unproven}`);
+    return verdict.ok;
   });
   if (!ok) process.exitCode = 1;
 }
 
-/** Prints the signed digest of the log's head (JSON) on stdout. */
-export async function auditDigest(): Promise<void> {
-  await withContext(async (ctx) => console.log(JSON.stringify(await ctx.get(AuditService).digest(), null, 2)));
+/** Seals the log into the Merkle tree and prints the signed tree head (JSON) on stdout. */
+export async function auditTreeHead(): Promise<void> {
+  await withContext(async (ctx) => console.log(JSON.stringify(await ctx.get(AuditService).treeHead(), null, 2)));
 }
 
-/** Writes a new Ed25519 key pair for signing digests. */
+/** Writes a new Ed25519 key pair for signing tree heads and bundles. */
 export function auditKeygen(options: { out: string }): void {
   if (existsSync(options.out)) throw new Error(`${options.out} exists: refusing to overwrite a signing key`);
   const { privateKeyPem, publicKeyPem } = generateSigningKeys();
@@ -54,36 +53,24 @@ export function auditKeygen(options: { out: string }): void {
 export async function auditExport(options: { agency: string; from: string; to: string; out: string }): Promise<void> {
   if (!/^\d{5}$/.test(options.agency)) throw new Error('--agency must be a 5-digit SAFIR code');
   for (const d of [options.from, options.to]) if (Number.isNaN(Date.parse(d))) throw new Error(`"${d}" is not a date`);
-  await withContext(async (ctx, config) => {
-    const audit = ctx.get(AuditService);
-    const digest = config.audit.signingKeyFile ? await audit.digest() : null;
-    const publicKeyPem = config.audit.signingKeyFile
-      ? createPublicKey(createPrivateKey(readFileSync(config.audit.signingKeyFile, 'utf8')))
-          .export({ format: 'pem', type: 'spki' })
-          .toString()
-      : null;
+  await withContext(async (ctx) => {
     const to = /^\d{4}-\d{2}-\d{2}$/.test(options.to) ? `${options.to}T23:59:59.999Z` : options.to;
-    const manifest = await exportBundle({
-      store: ctx.get<EventStore>(EVENT_STORE),
-      engine: ctx.get(ProjectionEngine),
-      agency: options.agency,
-      from: options.from,
-      to,
-      out: options.out,
-      digest,
-      publicKeyPem,
-      onProgress: (n) => process.stderr.write(`\r${n} events exported`),
-    });
+    const manifest = await ctx
+      .get(AuditService)
+      .exportBundle(options.agency, options.from, to, options.out, (n) => process.stderr.write(`\r${n} events exported`));
     process.stderr.write('\n');
     console.log(
-      `bundle written to ${options.out}: ${manifest.eventCount} events, ${manifest.files.length} files${digest ? ', signed digest' : ' (no signing key: no digest)'}`,
+      `bundle written to ${options.out}: ${manifest.eventCount} events proven against the signed tree head of size ${manifest.treeSize}, ${manifest.files.length} files, signed manifest`,
     );
   });
 }
 
-export function auditVerifyBundle(dir: string, options: { publicKey?: string }): void {
-  const verdict = verifyBundle(dir, options.publicKey ? readFileSync(options.publicKey, 'utf8') : undefined);
-  if (verdict.ok) console.log(`bundle intact: ${verdict.eventCount} events${verdict.digestSigned ? ', digest signature valid' : ''}`);
+export function auditVerifyBundle(dir: string, options: { publicKey: string; agency?: string }): void {
+  const verdict = verifyBundle(dir, readFileSync(options.publicKey, 'utf8'), options.agency);
+  if (verdict.ok)
+    console.log(
+      `bundle intact: agency ${verdict.agency}, ${verdict.eventCount} events, each proven in the signed tree of ${verdict.treeSize} events; manifest and head signatures valid`,
+    );
   else {
     console.log(`BUNDLE ALTERED:\n- ${verdict.problems.join('\n- ')}`);
     process.exitCode = 1;

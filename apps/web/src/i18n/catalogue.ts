@@ -337,7 +337,8 @@ export const ERROR_CODE: Record<string, string> = {
   TOO_MANY_AUTH_FAILURES: 'Trop de tentatives de connexion échouées : patientez une minute.',
   NO_DEMO: 'Les utilisateurs de démonstration ne sont proposés qu’avec la base embarquée.',
   UNKNOWN_PROJECTION: 'Cette vue n’existe pas.',
-  LOG_ALTERED: 'Le journal a été altéré : la signature est refusée.',
+  NOT_IN_TREE: 'Aucun événement à cette position n’est couvert par cette tête d’arbre signée.',
+  UNKNOWN_TREE_HEAD: 'Aucune tête d’arbre signée de cette taille.',
   NO_SIGNING_KEY: 'Aucune clé de signature n’est configurée sur le serveur.',
   // territory
   AGENCY_EXISTS: 'Une agence porte déjà ce code SAFIR.',

@@ -3,17 +3,29 @@ import { ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTag
 import { ProjectionEngine, UnknownProjectionError } from '@ancrage/projections';
 import { Access, ApiErrors, ApiView, cutOf, endOfDay, RequestValidationError } from '@ancrage/platform';
 import { AuditService } from '../audit.service';
-import { ChangesQueryDto, DriftQueryDto, HistoryQueryDto, ProjectionParams, RowsQueryDto, VerifyAgainstDto } from './dto/audit.dto';
+import {
+  ChangesQueryDto,
+  ConsistencyQueryDto,
+  DriftQueryDto,
+  HistoryQueryDto,
+  InclusionQueryDto,
+  ProjectionParams,
+  RowsQueryDto,
+  TreeHeadsQueryDto,
+  VerifyHeadDto,
+} from './dto/audit.dto';
 import {
   AuditHistoryView,
-  ChainVerdictView,
-  DigestVerdictView,
+  ConsistencyProofView,
+  InclusionProofView,
+  LogVerdictView,
   ProjectionChangesView,
   ProjectionDriftView,
   ProjectionInfoView,
   ProjectionRowsView,
   ProjectionTableRowsView,
-  SignedDigestView,
+  SignedTreeHeadView,
+  TreeHeadsView,
 } from './dto/audit.views';
 
 const UNKNOWN_PROJECTION = 'UNKNOWN_PROJECTION: no projection of that name (GET /audit/projections lists them)';
@@ -115,31 +127,65 @@ export class AuditController {
 
   @Get('verify')
   @Access('audit')
-  @ApiOperation({ summary: 'Walk the hash chain: ok, or the first altered position' })
-  @ApiOkResponse({ description: 'the verdict (an altered log is a 200 with `ok: false`)', type: ChainVerdictView })
-  verify(): Promise<ChainVerdictView> {
+  @ApiOperation({
+    summary: 'Verify the log: every event against its hash, and the log against every signed tree head of the witness folder',
+    description: 'An altered log is a 200 with `ok: false` and the first altered position; `unproven` says what no signed head covers yet.',
+  })
+  @ApiOkResponse({ description: 'the verdict', type: LogVerdictView })
+  verify(): Promise<LogVerdictView> {
     return this.audit.verify();
   }
 
-  @Get('digest')
+  @Get('tree-head')
   @Access('audit')
-  @ApiOperation({ summary: 'The head position and hash, signed with the configured Ed25519 key' })
-  @ApiOkResponse({ description: 'the signed digest: keep it, and send it to /audit/verify-digest later', type: SignedDigestView })
-  @ApiErrors([409, 422], { 409: 'LOG_ALTERED: the hash chain does not verify, so no digest is signed', 422: NO_SIGNING_KEY })
-  digest(): Promise<SignedDigestView> {
-    return this.audit.digest();
+  @ApiOperation({ summary: 'The latest signed tree head, after sealing what the log holds now' })
+  @ApiOkResponse({ description: 'keep it, and send it to /audit/verify-head later', type: SignedTreeHeadView })
+  @ApiErrors([422], { 422: NO_SIGNING_KEY })
+  treeHead(): Promise<SignedTreeHeadView> {
+    return this.audit.treeHead();
   }
 
-  @Post('verify-digest')
+  @Get('tree-heads')
+  @Access('audit')
+  @ApiOperation({ summary: 'The signed tree heads, newest first' })
+  @ApiOkResponse({ description: 'a page of heads', type: TreeHeadsView })
+  @ApiErrors([400])
+  async treeHeads(@Query() q: TreeHeadsQueryDto): Promise<TreeHeadsView> {
+    const items = await this.audit.heads(q.limit, q.before);
+    return { items, nextBefore: items.length === q.limit ? items[items.length - 1].treeSize : null };
+  }
+
+  @Get('proofs/inclusion')
+  @Access('audit')
+  @ApiOperation({ summary: 'Proof that an event is in the tree a signed head covers (RFC 9162 audit path)' })
+  @ApiOkResponse({ description: 'the proof and the head it holds against', type: InclusionProofView })
+  @ApiErrors([400, 404, 422], {
+    404: 'NOT_IN_TREE or UNKNOWN_TREE_HEAD: no such event in that tree, or no signed head of that size',
+    422: NO_SIGNING_KEY,
+  })
+  inclusion(@Query() q: InclusionQueryDto): Promise<InclusionProofView> {
+    return this.audit.inclusionProof(q.position, q.treeSize);
+  }
+
+  @Get('proofs/consistency')
+  @Access('audit')
+  @ApiOperation({ summary: 'Proof that a later signed head extends an earlier one (RFC 9162 consistency proof)' })
+  @ApiOkResponse({ description: 'the proof and both heads', type: ConsistencyProofView })
+  @ApiErrors([400, 404], { 404: 'UNKNOWN_TREE_HEAD: no signed head of that size' })
+  consistency(@Query() q: ConsistencyQueryDto): Promise<ConsistencyProofView> {
+    return this.audit.consistencyProof(q.first, q.second);
+  }
+
+  @Post('verify-head')
   @Access('audit')
   @ApiOperation({
-    summary: 'Prove the log still extends a digest: nothing before it was changed, removed or inserted',
-    description: 'Records nothing. A digest that does not hold is a 201 with `ok: false` and the reason.',
+    summary: 'Prove the log still extends a signed tree head kept earlier, with the public key only',
+    description: 'Records nothing. A head that does not hold is a 201 with `ok: false`, the reason and the first altered position.',
   })
-  @ApiCreatedResponse({ description: 'the verdict', type: DigestVerdictView })
-  @ApiErrors([400, 422], { 422: NO_SIGNING_KEY })
-  verifyDigest(@Body() body: VerifyAgainstDto): Promise<DigestVerdictView> {
-    return this.audit.verifyAgainst(body.digest);
+  @ApiCreatedResponse({ description: 'the verdict', type: LogVerdictView })
+  @ApiErrors([400])
+  verifyHead(@Body() body: VerifyHeadDto): Promise<LogVerdictView> {
+    return this.audit.verify({ heads: [body.head] });
   }
 
   private async known<T>(name: string, work: () => Promise<T>): Promise<T> {

@@ -37,8 +37,16 @@ export interface AppConfig {
     failuresPerMinute: number;
   };
   audit: {
-    /** PEM file of the Ed25519 private key that signs digests (`ancrage audit keygen`). */
+    /** PEM file of the Ed25519 private key that signs tree heads (`ancrage audit keygen`). */
     signingKeyFile: string | null;
+    /** PEM file of the public key heads are verified with (derived from the private key when unset). */
+    publicKeyFile: string | null;
+    /** How often the server seals the log into the Merkle tree and signs a head (0: never on its own). */
+    sealIntervalMs: number;
+    /** The witness folder every signed head is also written to, outside the database. */
+    witnessDir: string;
+    /** An HTTP endpoint every signed head is also POSTed to (JSON), when set. */
+    witnessUrl: string | null;
   };
 }
 
@@ -55,9 +63,10 @@ function trustProxy(raw: string | undefined): AppConfig['trustProxy'] {
 /** The configuration, from the environment validated by its schema (config/environment.ts). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const e = validateEnvironment(env);
+  const dataDir = e.ANCRAGE_DATA_DIR ? resolve(e.ANCRAGE_DATA_DIR) : join(projectRoot(), '.data');
   return {
     databaseUrl: e.DATABASE_URL ?? null,
-    dataDir: e.ANCRAGE_DATA_DIR ? resolve(e.ANCRAGE_DATA_DIR) : join(projectRoot(), '.data'),
+    dataDir,
     embeddedPort: e.ANCRAGE_EMBEDDED_PG_PORT ?? 54329,
     host: e.HOST ?? '127.0.0.1',
     port: e.PORT ?? 3000,
@@ -74,7 +83,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       jwtAudience: e.ANCRAGE_JWT_AUDIENCE ?? null,
       failuresPerMinute: e.ANCRAGE_AUTH_FAILURES_PER_MINUTE ?? 20,
     },
-    audit: { signingKeyFile: e.ANCRAGE_AUDIT_KEY_FILE ? resolve(e.ANCRAGE_AUDIT_KEY_FILE) : null },
+    audit: {
+      signingKeyFile: e.ANCRAGE_AUDIT_KEY_FILE ? resolve(e.ANCRAGE_AUDIT_KEY_FILE) : null,
+      publicKeyFile: e.ANCRAGE_AUDIT_PUBLIC_KEY_FILE ? resolve(e.ANCRAGE_AUDIT_PUBLIC_KEY_FILE) : null,
+      sealIntervalMs: e.ANCRAGE_SEAL_INTERVAL_MS ?? 10_000,
+      witnessDir: e.ANCRAGE_WITNESS_DIR ? resolve(e.ANCRAGE_WITNESS_DIR) : join(dataDir, 'witness'),
+      witnessUrl: e.ANCRAGE_WITNESS_URL ?? null,
+    },
   };
 }
 

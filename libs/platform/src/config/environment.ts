@@ -97,6 +97,14 @@ export class Environment {
   @Text() ANCRAGE_JWT_AUDIENCE?: string;
   @Integer(1, 100000) ANCRAGE_AUTH_FAILURES_PER_MINUTE?: number;
   @Text() ANCRAGE_AUDIT_KEY_FILE?: string;
+  @Text() ANCRAGE_AUDIT_PUBLIC_KEY_FILE?: string;
+  @Integer(0, 86_400_000) ANCRAGE_SEAL_INTERVAL_MS?: number;
+  @Text() ANCRAGE_WITNESS_DIR?: string;
+
+  @Transform(({ value }) => blankIsUnset(value))
+  @IsOptional()
+  @Matches(/^https?:\/\/\S+$/, { message: (a) => `ANCRAGE_WITNESS_URL must be an http(s) URL, ${got(a)}` })
+  ANCRAGE_WITNESS_URL?: string;
 }
 
 export class ConfigError extends Error {

@@ -8,35 +8,35 @@ import { dateTime, number } from '../../i18n/format';
 import { ErrorAlert, Loading } from '../../ui/Feedback';
 import { Page } from '../../ui/Page';
 
-type Digest = Schemas['SignedDigestView'];
+type TreeHead = Schemas['SignedTreeHeadView'];
 
-/** The auditor's first check: the hash chain holds; and a signed digest the log still extends. */
+/** The auditor's first check: every event holds, the log extends the signed tree heads; and a head kept earlier. */
 export default function VerifyPage() {
   const verify = $api.useQuery('get', '/audit/verify', {}, { staleTime: 0 });
-  const digest = useMutation({ mutationFn: async () => (await api.GET('/audit/digest')).data! });
+  const treeHead = useMutation({ mutationFn: async () => (await api.GET('/audit/tree-head')).data! });
   const [uploadError, setUploadError] = useState<string | null>(null);
-  const against = useMutation({ mutationFn: async (d: Digest) => (await api.POST('/audit/verify-digest', { body: { digest: d } })).data! });
+  const against = useMutation({ mutationFn: async (head: TreeHead) => (await api.POST('/audit/verify-head', { body: { head } })).data! });
 
-  const save = (d: Digest) => {
+  const save = (d: TreeHead) => {
     const a = document.createElement('a');
     a.href = URL.createObjectURL(new Blob([JSON.stringify(d, null, 2)], { type: 'application/json' }));
-    a.download = `empreinte-journal-${d.headPosition}.json`;
+    a.download = `tete-arbre-journal-${d.treeSize}.json`;
     a.click();
   };
   const load = async (file: File | undefined) => {
     setUploadError(null);
     if (!file) return;
     try {
-      against.mutate(JSON.parse(await file.text()) as Digest);
+      against.mutate(JSON.parse(await file.text()) as TreeHead);
     } catch {
-      setUploadError('Ce fichier n’est pas une empreinte signée (JSON attendu).');
+      setUploadError('Ce fichier n’est pas une tête d’arbre signée (JSON attendu).');
     }
   };
 
   return (
     <Page
       title="Vérifier le journal"
-      context="Chaque événement porte l’empreinte du précédent : une modification, une suppression ou une insertion rompt la chaîne."
+      context="Chaque événement porte l’empreinte du précédent, et des têtes d’arbre signées attestent régulièrement l’état du journal : une modification, une suppression, une insertion ou une réécriture est détectée et localisée."
     >
       <section className="fr-mb-4w" aria-labelledby="chain">
         <h2 id="chain" className="fr-h4">
@@ -49,49 +49,65 @@ export default function VerifyPage() {
             <Alert
               severity="success"
               title="Le journal est intact."
-              description={`${number(verify.data.checked)} événements vérifiés, jusqu’à la position ${number(verify.data.headPosition ?? 0)}.`}
+              description={`${number(verify.data.checked)} événements vérifiés, jusqu’à la position ${number(verify.data.headPosition)}${
+                verify.data.headsChecked
+                  ? ` ; le journal prolonge ${number(verify.data.headsChecked)} tête(s) d’arbre signée(s), jusqu’à ${number(verify.data.provenSize)} événements`
+                  : ''
+              }.`}
             />
           ) : (
             <Alert
               severity="error"
               title={`Le journal a été altéré à la position ${number(verify.data.position ?? 0)}.`}
-              description={`${number(verify.data.checked)} événements vérifiés avant l’anomalie.`}
+              description={`${number(verify.data.checked)} événements lus.`}
             />
           ))}
+        {verify.data?.unproven && (
+          <Alert
+            className="fr-mt-2w"
+            severity="info"
+            small
+            description={
+              verify.data.headsChecked
+                ? `Les ${number(verify.data.checked - verify.data.provenSize)} derniers événements ne sont pas encore couverts par une tête signée : leur suppression ou leur réécriture ne pourrait pas être prouvée.`
+                : 'Aucune tête d’arbre signée : une réécriture complète du journal ne pourrait pas être prouvée.'
+            }
+          />
+        )}
         <Button className="fr-mt-2w" priority="secondary" onClick={() => void verify.refetch()}>
           Vérifier à nouveau
         </Button>
       </section>
-      <section className="fr-mb-4w" aria-labelledby="digest">
-        <h2 id="digest" className="fr-h4">
-          Empreinte signée
+      <section className="fr-mb-4w" aria-labelledby="tree-head">
+        <h2 id="tree-head" className="fr-h4">
+          Tête d’arbre signée
         </h2>
         <p>
-          Une empreinte signée atteste l’état du journal à un instant. Conservez-la : plus tard, elle prouve que le journal n’a pas été
-          réécrit depuis.
+          Une tête d’arbre signée atteste l’état du journal à un instant (racine de l’arbre de Merkle de ses événements). Conservez-la :
+          plus tard, elle prouve, avec la seule clé publique, que le journal n’a pas été réécrit depuis.
         </p>
-        <Button onClick={() => digest.mutate()} disabled={digest.isPending}>
-          Obtenir une empreinte signée
+        <Button onClick={() => treeHead.mutate()} disabled={treeHead.isPending}>
+          Obtenir la tête d’arbre signée
         </Button>
-        {digest.error ? <ErrorAlert error={digest.error} className="fr-mt-2w" /> : null}
-        {digest.data && (
+        {treeHead.error ? <ErrorAlert error={treeHead.error} className="fr-mt-2w" /> : null}
+        {treeHead.data && (
           <div className="fr-mt-2w">
             <p>
-              Empreinte du {dateTime(digest.data.signedAt)} : {number(digest.data.eventCount)} événements, position{' '}
-              {number(digest.data.headPosition)}, clé {digest.data.keyId}.
+              Tête signée le {dateTime(treeHead.data.signedAt)} : {number(treeHead.data.treeSize)} événements, jusqu’à la position{' '}
+              {number(treeHead.data.lastPosition)}, clé {treeHead.data.keyId}.
             </p>
-            <Button priority="secondary" iconId="fr-icon-download-line" onClick={() => save(digest.data!)}>
-              Télécharger l’empreinte
+            <Button priority="secondary" iconId="fr-icon-download-line" onClick={() => save(treeHead.data!)}>
+              Télécharger la tête signée
             </Button>
           </div>
         )}
       </section>
       <section aria-labelledby="against">
         <h2 id="against" className="fr-h4">
-          Vérifier une empreinte conservée
+          Vérifier une tête signée conservée
         </h2>
         <Upload
-          label="Empreinte signée (fichier JSON)"
+          label="Tête d’arbre signée (fichier JSON)"
           hint="Le fichier téléchargé plus tôt."
           nativeInputProps={{ accept: 'application/json,.json', onChange: (e) => void load(e.target.files?.[0]) }}
         />
@@ -102,18 +118,18 @@ export default function VerifyPage() {
             <Alert
               className="fr-mt-2w"
               severity="success"
-              title="Le journal prolonge bien cette empreinte."
+              title="Le journal prolonge bien cette tête signée."
               description="Rien de ce qu’elle couvre n’a été modifié, supprimé ni inséré."
             />
           ) : (
             <Alert
               className="fr-mt-2w"
               severity="error"
-              title="Le journal ne prolonge pas cette empreinte."
+              title="Le journal ne prolonge pas cette tête signée."
               description={
-                against.data.chain.ok
-                  ? 'La signature n’est pas valide pour la clé du serveur, ou l’histoire signée a été réécrite.'
-                  : `Le journal est altéré à la position ${number(against.data.chain.position ?? 0)}.`
+                against.data.position === undefined
+                  ? 'La signature n’est pas valide pour la clé publique du serveur.'
+                  : `Le journal est altéré à la position ${number(against.data.position)}.`
               }
             />
           ))}

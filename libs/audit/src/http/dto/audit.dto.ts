@@ -88,18 +88,65 @@ export class ChangesQueryDto {
   toPosition?: number;
 }
 
-export class SignedDigestDto {
-  @ApiProperty() @IsInt() @Min(0) @Max(MAX_SAFE) headPosition: number;
-  @ApiProperty() @Matches(/^[0-9a-f]{64}$/) headHash: string;
-  @ApiProperty() @IsInt() @Min(0) @Max(MAX_SAFE) eventCount: number;
+export class SignedTreeHeadDto {
+  @ApiProperty({ enum: ['ancrage-tree-head/1'] }) @IsIn(['ancrage-tree-head/1']) format: 'ancrage-tree-head/1';
+  @ApiProperty() @IsInt() @Min(1) @Max(MAX_SAFE) treeSize: number;
+  @ApiProperty() @Matches(/^[0-9a-f]{64}$/) rootHash: string;
+  @ApiProperty() @IsInt() @Min(0) @Max(MAX_SAFE) lastPosition: number;
   @ApiProperty() @IsInstant() signedAt: string;
-  @ApiProperty() @IsString() keyId: string;
-  @ApiProperty() @IsIn(['Ed25519']) algorithm: 'Ed25519';
-  @ApiProperty() @IsString() signature: string;
+  @ApiProperty() @IsString() @Length(1, 64) keyId: string;
+  @ApiProperty({ enum: ['Ed25519'] }) @IsIn(['Ed25519']) algorithm: 'Ed25519';
+  @ApiProperty() @IsString() @Length(1, 200) signature: string;
 }
 
-export class VerifyAgainstDto {
-  @ApiProperty({ type: SignedDigestDto }) @IsDefined() @ValidateNested() @Type(() => SignedDigestDto) digest: SignedDigestDto;
+export class VerifyHeadDto {
+  @ApiProperty({ type: SignedTreeHeadDto, description: 'a signed tree head kept earlier' })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => SignedTreeHeadDto)
+  head: SignedTreeHeadDto;
+}
+
+export class InclusionQueryDto {
+  @ApiProperty({ type: 'integer', example: 17492, description: 'the position of the event' })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_SAFE)
+  position: number;
+  @ApiPropertyOptional({ type: 'integer', description: 'the size of a signed tree head (default: the latest, after sealing)' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_SAFE)
+  treeSize?: number;
+}
+
+export class ConsistencyQueryDto {
+  @ApiProperty({ type: 'integer', description: 'the size of the earlier signed head' })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_SAFE)
+  first: number;
+  @ApiProperty({ type: 'integer', description: 'the size of the later signed head' })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_SAFE)
+  second: number;
+}
+
+export class TreeHeadsQueryDto {
+  @ApiPropertyOptional({ type: 'integer', default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit = 50;
+  @ApiPropertyOptional({ type: 'integer', description: 'heads smaller than this size (the next page)' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_SAFE)
+  before?: number;
 }
 
 export class TimelineParams {

@@ -121,20 +121,29 @@ export class ProjectionDriftView {
 }
 
 /** The verdict of a walk along the hash chain: `ok` with the head, or the first altered position and why. */
-export class ChainVerdictView {
-  @ApiProperty({ description: 'true when every link verifies' }) ok: boolean;
-  @IntegerProperty({ description: 'events verified' }) checked: number;
-  @ApiPropertyOptional({ type: 'integer', description: 'ok: the head position' }) headPosition?: number;
-  @ApiPropertyOptional({ ...HASH, description: 'ok: the hash of the head event' }) headHash?: string;
+export class LogVerdictView {
+  @ApiProperty({ description: 'true when every event verifies and the log extends every signed head checked' }) ok: boolean;
+  @IntegerProperty({ description: 'events read from the log' }) checked: number;
+  @IntegerProperty({ description: 'position of the last event (0: empty log)' }) headPosition: number;
+  @ApiProperty({ ...HASH, type: 'string', nullable: true, description: 'hash of the last event as stored' }) headHash: string | null;
+  @IntegerProperty({ description: 'signed tree heads checked (those of the witness folder, or the one given)' }) headsChecked: number;
+  @IntegerProperty({ description: 'the largest signed tree size the log was proven to extend (0: none)' }) provenSize: number;
   @ApiPropertyOptional({ type: 'integer', description: 'not ok: the first altered position' }) position?: number;
-  @ApiPropertyOptional({ description: 'not ok: what is wrong there' }) reason?: string;
+  @ApiProperty({ example: 'log intact', description: 'what is wrong at that position, or "log intact"' }) reason: string;
+  @ApiProperty({
+    type: 'string',
+    nullable: true,
+    description: 'what cannot be proven: the events no signed head covers yet (a truncation or rewrite there cannot be shown)',
+  })
+  unproven: string | null;
 }
 
-/** A signed statement that the log had this head; keep it, and check later that the log still extends it. */
-export class SignedDigestView {
-  @IntegerProperty({ description: 'the head position' }) headPosition: number;
-  @ApiProperty({ ...HASH, description: 'the hash of the head event' }) headHash: string;
-  @IntegerProperty({ description: 'events in the log' }) eventCount: number;
+/** A signed tree head (RFC 9162's STH): keep it, and prove later that the log still extends it. */
+export class SignedTreeHeadView {
+  @ApiProperty({ enum: ['ancrage-tree-head/1'] }) format: 'ancrage-tree-head/1';
+  @IntegerProperty({ description: 'the first treeSize events of the log' }) treeSize: number;
+  @ApiProperty({ ...HASH, description: 'Merkle root (RFC 9162) over their hashes' }) rootHash: string;
+  @IntegerProperty({ description: 'the position of the last event the head covers' }) lastPosition: number;
   @InstantProperty() signedAt: string;
   @ApiProperty({ example: '5c1e0a9b3f2d4e61', description: 'first 16 hex characters of the SHA-256 of the public key (SPKI DER)' })
   keyId: string;
@@ -142,10 +151,26 @@ export class SignedDigestView {
   @ApiProperty({ description: 'base64 Ed25519 signature of the canonical JSON of the other fields' }) signature: string;
 }
 
-export class DigestVerdictView {
-  @ApiProperty({ description: 'true when the signature is valid, the chain verifies and the signed head is unchanged' }) ok: boolean;
-  @ApiProperty({ example: 'the log extends the digest (12 events since)' }) reason: string;
-  @ApiProperty({ type: ChainVerdictView, description: 'the walk along the chain' }) chain: ChainVerdictView;
+export class TreeHeadsView {
+  @ApiProperty({ type: SignedTreeHeadView, isArray: true, description: 'newest first' }) items: SignedTreeHeadView[];
+  @ApiProperty({ type: 'integer', nullable: true, description: 'pass as `before` for the next page' }) nextBefore: number | null;
+}
+
+export class InclusionProofView {
+  @IntegerProperty() position: number;
+  @IntegerProperty({ description: 'the leaf index of the event (0-based)' }) leafIndex: number;
+  @IntegerProperty() treeSize: number;
+  @ApiProperty({ ...HASH, description: 'SHA-256(0x00 ‖ event hash)' }) leafHash: string;
+  @ApiProperty({ type: 'string', isArray: true, description: 'RFC 9162 audit path, from the leaf up' }) auditPath: string[];
+  @ApiProperty({ type: SignedTreeHeadView }) head: SignedTreeHeadView;
+}
+
+export class ConsistencyProofView {
+  @IntegerProperty() first: number;
+  @IntegerProperty() second: number;
+  @ApiProperty({ type: 'string', isArray: true, description: 'RFC 9162 consistency proof' }) path: string[];
+  @ApiProperty({ type: SignedTreeHeadView }) firstHead: SignedTreeHeadView;
+  @ApiProperty({ type: SignedTreeHeadView }) secondHead: SignedTreeHeadView;
 }
 
 /** An event of an agency's history, without the hash-chain fields. */

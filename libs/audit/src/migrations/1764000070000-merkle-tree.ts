@@ -1,0 +1,43 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { dropAppendOnly, ensureRoles, makeAppendOnly } from '@ancrage/database';
+
+/**
+ * The Merkle tree over the log (libs/event-store/src/merkle.ts) and its signed heads, both
+ * append-only like the log itself.
+ *
+ * - `audit_tree_node`: each perfect subtree's root once, level 0 being the leaves; a leaf also keeps
+ *   the position of its event, so a rewrite is named by position even after rows were removed.
+ * - `audit_tree_head`: every signed tree head, as signed (also written to the witness location).
+ */
+export class MerkleTree1764000070000 implements MigrationInterface {
+  name = 'MerkleTree1764000070000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await ensureRoles(q);
+    await q.query(`
+      CREATE TABLE audit_tree_node (
+        level    smallint NOT NULL,
+        index    bigint   NOT NULL,
+        hash     bytea    NOT NULL,
+        position bigint,
+        PRIMARY KEY (level, index)
+      )`);
+    await q.query(`
+      CREATE TABLE audit_tree_head (
+        tree_size     bigint      PRIMARY KEY,
+        root_hash     bytea       NOT NULL,
+        last_position bigint      NOT NULL,
+        signed_at     timestamptz NOT NULL,
+        signed        json        NOT NULL
+      )`);
+    await makeAppendOnly(q, 'audit_tree_node');
+    await makeAppendOnly(q, 'audit_tree_head');
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await dropAppendOnly(q, 'audit_tree_head');
+    await dropAppendOnly(q, 'audit_tree_node');
+    await q.query(`DROP TABLE audit_tree_head`);
+    await q.query(`DROP TABLE audit_tree_node`);
+  }
+}

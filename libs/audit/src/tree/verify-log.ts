@@ -1,0 +1,185 @@
+import { alteredCopy, chainHash, EventStore, GENESIS_HASH, leafHash, nodeHash, payloadDigest, subtreeRoot } from '@ancrage/event-store';
+import { treeHeadSignatureValid, SignedTreeHead } from './tree-head';
+import type { TreeStore } from './tree-store';
+
+export interface LogVerdict {
+  ok: boolean;
+  /** Events read from the log. */
+  checked: number;
+  /** The last event's position and hash as stored (null for an empty log). */
+  headPosition: number;
+  headHash: string | null;
+  /** Signed tree heads checked, and the largest tree size the log was proven to extend (0: none). */
+  headsChecked: number;
+  provenSize: number;
+  /** Not ok: the first altered position, and what is wrong there. */
+  position?: number;
+  reason: string;
+  /** What cannot be proven: the events no signed head covers yet. */
+  unproven: string | null;
+}
+
+/**
+ * The whole verification:
+ * 1. every head's signature, with the public key only (a missing or invalid one is a failure);
+ * 2. a walk along the log recomputing each event's hash from its content and checking the copies
+ *    its row keeps (an edit is named where it is);
+ * 3. the Merkle root the log gives at each head's size against the signed root. A rewrite that
+ *    recomputed every later hash, a removed, inserted or truncated event, all change it; the first
+ *    altered position is then found by bisecting the stored tree, authenticated by the signed root.
+ * Events after the last head are covered by step 2 only: their truncation or re-chain cannot be
+ * shown, and the verdict says so.
+ */
+export async function verifyLog(options: {
+  store: EventStore;
+  tree: TreeStore;
+  heads: readonly SignedTreeHead[];
+  publicKeyPem: string | null;
+  onProgress?: (checked: number, position: number) => void;
+}): Promise<LogVerdict> {
+  const heads = [...options.heads].sort((a, b) => a.treeSize - b.treeSize);
+  const base = { checked: 0, headPosition: 0, headHash: null, headsChecked: heads.length, provenSize: 0, unproven: null };
+  if (heads.length && !options.publicKeyPem)
+    return { ...base, ok: false, reason: 'no public key to check the signed tree heads with: nothing can be proven' };
+  for (const h of heads)
+    if (!treeHeadSignatureValid(h, options.publicKeyPem!))
+      return { ...base, ok: false, reason: `the tree head of size ${h.treeSize} is not signed by this key (or was altered)` };
+
+  const walk = await walkLog(options.store, options.onProgress);
+  const log = buildLevels(walk.leaves, walk.count);
+  const failures: { position: number; reason: string }[] = [];
+  if (walk.failure) failures.push(walk.failure);
+  let provenSize = 0;
+  for (const h of heads) {
+    if (h.treeSize > walk.count) {
+      const position = (await options.tree.leafPosition(walk.count)) ?? walk.lastPosition + 1;
+      failures.push({ position, reason: `the log holds ${walk.count} events but a signed head covers ${h.treeSize}: events were removed` });
+      break;
+    }
+    if (subtreeRoot(0, h.treeSize, log.node).toString('hex') !== h.rootHash) {
+      failures.push(await bisect(h, log.node, options.tree, provenSize));
+      break;
+    }
+    provenSize = h.treeSize;
+  }
+  const first = failures.sort((a, b) => a.position - b.position)[0];
+  const unproven =
+    heads.length === 0
+      ? 'no signed tree head: a truncation, or a rewrite that recomputed every later hash, cannot be proven'
+      : walk.count > provenSize && !first
+        ? `the ${walk.count - provenSize} events after position ${walk.positions(provenSize - 1)} are not covered by a signed head yet: their truncation or rewrite cannot be proven`
+        : null;
+  return {
+    ok: !first,
+    checked: walk.count,
+    headPosition: walk.lastPosition,
+    headHash: walk.lastHash,
+    headsChecked: heads.length,
+    provenSize,
+    ...(first ? { position: first.position, reason: first.reason } : { reason: 'log intact' }),
+    unproven,
+  };
+}
+
+interface Walk {
+  count: number;
+  leaves: Buffer;
+  lastPosition: number;
+  lastHash: string | null;
+  positions: (index: number) => number;
+  failure: { position: number; reason: string } | null;
+}
+
+/** Reads the log in stored form, recomputing the chain from genesis; the leaves are the recomputed hashes. */
+async function walkLog(store: EventStore, onProgress?: (checked: number, position: number) => void): Promise<Walk> {
+  const chunks: Buffer[] = [];
+  const positions: number[] = [];
+  let recomputed = GENESIS_HASH;
+  let lastPosition = 0;
+  let lastHash: string | null = null;
+  let failure: Walk['failure'] = null;
+  const fail = (position: number, reason: string) => (failure ??= { position, reason });
+  for (;;) {
+    const slice = await store.readAll({ after: lastPosition, limit: 5000, upcast: false });
+    const leaves = Buffer.allocUnsafe(slice.events.length * 32);
+    slice.events.forEach((event, i) => {
+      if (event.position <= lastPosition) fail(event.position, 'position out of order');
+      const digest = payloadDigest(event, event.digestForm);
+      recomputed = chainHash(recomputed, event.position, event.streamVersion, event.metadata.recordedAt, digest);
+      if (recomputed !== event.hash)
+        fail(event.position, 'hash mismatch: this event, or the one linked before it, was altered, removed or inserted');
+      const copy = alteredCopy(event, digest);
+      if (copy) fail(event.position, `the stored ${copy} differs from the one the event's hash covers`);
+      leafHash(Buffer.from(recomputed, 'hex')).copy(leaves, i * 32);
+      positions.push(event.position);
+      lastPosition = event.position;
+      lastHash = event.hash;
+    });
+    chunks.push(leaves);
+    onProgress?.(positions.length, lastPosition);
+    if (slice.endOfLog || slice.events.length === 0) break;
+  }
+  const head = await store.headPosition();
+  if (head !== lastPosition)
+    fail(lastPosition + 1, `the log ends at ${lastPosition} but its recorded head is ${head}: events were removed`);
+  return { count: positions.length, leaves: Buffer.concat(chunks), lastPosition, lastHash, positions: (i) => positions[i] ?? 0, failure };
+}
+
+/** Every perfect node of the tree the log gives, level by level, in flat buffers. */
+function buildLevels(leaves: Buffer, count: number): { node: (level: number, index: number) => Buffer } {
+  const levels = [leaves];
+  for (let n = Math.floor(count / 2), below = leaves; n > 0; n = Math.floor(n / 2)) {
+    const level = Buffer.allocUnsafe(n * 32);
+    for (let i = 0; i < n; i++) nodeHash(below.subarray(i * 64, i * 64 + 32), below.subarray(i * 64 + 32, i * 64 + 64)).copy(level, i * 32);
+    levels.push(level);
+    below = level;
+  }
+  return { node: (level, index) => levels[level].subarray(index * 32, index * 32 + 32) };
+}
+
+/**
+ * The first leaf where the log differs from the tree the head signed. The stored nodes are trusted
+ * only as far as they hash up to the signed root: the head's perfect subtrees first, then each
+ * step down checks that the two children hash to their authenticated parent.
+ */
+async function bisect(
+  head: SignedTreeHead,
+  log: (level: number, index: number) => Buffer,
+  tree: TreeStore,
+  provenSize: number,
+): Promise<{ position: number; reason: string }> {
+  const rewritten = `the log no longer gives the root signed for its first ${head.treeSize} events: history was rewritten`;
+  const unlocated = async () => ({
+    position: (await tree.leafPosition(provenSize)) ?? provenSize + 1,
+    reason: `${rewritten}, after the ${provenSize} events a signed head still covers (the stored tree was rewritten too, so the exact event cannot be named)`,
+  });
+  const parts: [number, number][] = [];
+  for (let level = 52, offset = 0; level >= 0; level--) {
+    if (head.treeSize - offset >= 2 ** level) {
+      parts.push([level, offset / 2 ** level]);
+      offset += 2 ** level;
+    }
+  }
+  const stored = await tree.nodes(parts);
+  const at = (l: number, i: number) => stored.get(`${l}:${i}`);
+  if (parts.some(([l, i]) => !at(l, i))) return unlocated();
+  let root = at(...parts[parts.length - 1])!;
+  for (let k = parts.length - 2; k >= 0; k--) root = nodeHash(at(...parts[k])!, root);
+  if (root.toString('hex') !== head.rootHash) return unlocated();
+  let current: [number, number] | undefined = parts.find(([l, i]) => !at(l, i)!.equals(log(l, i)));
+  if (!current) return unlocated();
+  let trusted = at(...current)!;
+  while (current[0] > 0) {
+    const [l, i]: [number, number] = current;
+    const children = await tree.nodes([
+      [l - 1, 2 * i],
+      [l - 1, 2 * i + 1],
+    ]);
+    const left = children.get(`${l - 1}:${2 * i}`);
+    const right = children.get(`${l - 1}:${2 * i + 1}`);
+    if (!left || !right || !nodeHash(left, right).equals(trusted)) return unlocated();
+    [current, trusted] = left.equals(log(l - 1, 2 * i)) ? [[l - 1, 2 * i + 1], right] : [[l - 1, 2 * i], left];
+  }
+  const position = (await tree.leafPosition(current[1])) ?? current[1] + 1;
+  return { position, reason: `${rewritten}: the first event that differs from what was signed is at position ${position}` };
+}
