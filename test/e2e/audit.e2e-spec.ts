@@ -322,6 +322,29 @@ describe('auditor toolkit over HTTP', () => {
       );
       resign(dir, rehash(dir));
     }, /is not proven included in the signed tree/);
+    // An insider holding the server's key drops the payment and its correction, and re-signs everything:
+    // the agency's event list the signed head commits to still names them.
+    forgery((dir) => {
+      rewrite(dir, 'events.jsonl', (text) =>
+        text
+          .split('\n')
+          .filter((l) => !l.includes('Payment'))
+          .join('\n'),
+      );
+      resign(dir, (m) => {
+        rehash(dir)(m);
+        m.eventCount = 4;
+      });
+    }, /the agency's event at position \d+ of the period is missing from the bundle/);
+    // The agency's event list edited to leave them out too.
+    forgery((dir) => {
+      rewrite(dir, 'agency-index.json', (text) => {
+        const index = JSON.parse(text) as { entries: [number, string, string][] };
+        index.entries = index.entries.slice(0, -2);
+        return JSON.stringify(index);
+      });
+      resign(dir, rehash(dir));
+    }, /completeness not proven: the agency's event list does not fold to its entry/);
     // Events dropped, the manifest edited to match, but not re-signed.
     forgery((dir) => {
       rewrite(dir, 'events.jsonl', (text) =>
@@ -362,5 +385,7 @@ describe('auditor toolkit over HTTP', () => {
     const another = mkdtempSync(join(tmpdir(), 'ancrage-bundle-62001-'));
     await h.app.get(AuditService).exportBundle('99999', '2018-01-01T00:00:00Z', '2018-12-31T23:59:59.999Z', another);
     expect(verifyBundle(another, keys.publicKeyPem, '62001').problems).toContain('the bundle is of agency 99999, not 62001');
+    // An agency with no event at all: its absence from the signed index is proven by its neighbours.
+    expect(verifyBundle(another, keys.publicKeyPem, '99999')).toMatchObject({ ok: true, eventCount: 0 });
   });
 });

@@ -1,9 +1,12 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AuditService, generateSigningKeys, SignedTreeHead } from '@ancrage/audit';
 import { chainHash, EVENT_STORE, EventStore, NewEvent, payloadDigest } from '@ancrage/event-store';
 import { randomUUID } from 'node:crypto';
+import { APP_CONFIG, AppConfig } from '@ancrage/platform';
 import { Harness, startApp } from '../support/app-harness';
 
 /**
@@ -16,7 +19,7 @@ describe('tampering matrix: the log against signed tree heads', () => {
   let head: SignedTreeHead;
   const keys = generateSigningKeys();
   const keyFile = join(mkdtempSync(join(tmpdir(), 'ancrage-key-')), 'audit.pem');
-  const sql = (text: string, params?: unknown[]) => h.db.insider(text, params);
+  const sql = <R extends object = Record<string, unknown>>(text: string, params?: unknown[]) => h.db.insider<R>(text, params);
   // A type no projection reads: the matrix is about the log, not what views make of it.
   const newEvent = (o: { agency: string; data?: object }): NewEvent => ({
     eventId: randomUUID(),
@@ -34,9 +37,22 @@ describe('tampering matrix: the log against signed tree heads', () => {
     },
   });
 
+  // A witness service on loopback: every signed head is POSTed to it.
+  const witnessed: SignedTreeHead[] = [];
+  const witness = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+    req.on('end', () => {
+      witnessed.push(JSON.parse(body) as SignedTreeHead);
+      res.writeHead(204).end();
+    });
+  });
+
   beforeAll(async () => {
     writeFileSync(keyFile, keys.privateKeyPem);
-    h = await startApp({ ANCRAGE_AUDIT_KEY_FILE: keyFile });
+    await new Promise<void>((resolve) => witness.listen(0, '127.0.0.1', resolve));
+    const witnessUrl = `http://127.0.0.1:${(witness.address() as AddressInfo).port}/heads`;
+    h = await startApp({ ANCRAGE_AUDIT_KEY_FILE: keyFile, ANCRAGE_WITNESS_URL: witnessUrl });
     audit = h.app.get(AuditService);
     const store = h.app.get<EventStore>(EVENT_STORE);
     for (let i = 0; i < 40; i++)
@@ -54,7 +70,16 @@ describe('tampering matrix: the log against signed tree heads', () => {
                DELETE FROM event_log_head; INSERT INTO event_log_head SELECT * FROM pristine_head`);
   });
 
-  afterAll(() => h.close());
+  afterAll(async () => {
+    await h.close();
+    witness.close();
+  });
+
+  it('writes each signed head to the witness folder and POSTs it to the witness URL', () => {
+    const dir = h.app.get<AppConfig>(APP_CONFIG).audit.witnessDir;
+    expect(JSON.parse(readFileSync(join(dir, 'tree-head-000000000040.json'), 'utf8'))).toEqual(head);
+    expect(witnessed).toEqual([head]);
+  });
 
   const expectNamed = async (position: number) => {
     expect(await audit.verify()).toMatchObject({ ok: false, position, headsChecked: 1 });

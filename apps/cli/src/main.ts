@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { ConfigError } from '@ancrage/platform';
 import { auditTreeHead, auditExport, auditKeygen, auditVerify, auditVerifyBundle, projectionsCheck } from './commands/audit';
 import { bench } from './commands/bench';
+import { benchAudit } from './commands/bench-audit';
 import { benchDashboard } from './commands/bench-dashboard';
 import { benchLoad } from './commands/bench-load';
 import { benchPast } from './commands/bench-past';
@@ -127,6 +128,12 @@ program
   .option('--events <n>', 'events generated for the rebuild measurement', '1000000')
   .option('--quick', 'small sizes, for a smoke run')
   .action(bench);
+
+program
+  .command('bench-audit')
+  .description('measure the verifiable log: appends while sealing, sealing, verifying, inclusion proofs (scratch database)')
+  .option('--events <n>', 'events in the log to verify', '1000000')
+  .action(benchAudit);
 
 program
   .command('bench-dashboard')

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { readFileSync } from 'node:fs';
 import type { Pool } from 'pg';
-import { consistencyPath, EVENT_STORE, EventStore, inclusionPath, RecordedEvent, withNodes } from '@ancrage/event-store';
+import { consistencyPath, EVENT_STORE, EventStore, RecordedEvent, withNodes } from '@ancrage/event-store';
 import { AsOf, Cut, LIVE, ProjectionEngine, ReadModels } from '@ancrage/projections';
 import { APP_CONFIG, AppConfig, PG_POOL, RequestValidationError } from '@ancrage/platform';
 import { DomainError } from '@ancrage/shared-kernel';
@@ -183,26 +183,10 @@ export class AuditService {
   /** Proof that the event at `position` is leaf `leafIndex` of the tree a signed head of `treeSize` covers (default: the latest). */
   async inclusionProof(position: number, treeSize?: number): Promise<InclusionProof> {
     const head = treeSize === undefined ? await this.treeHead() : await this.headOfSize(treeSize);
-    const leafIndex = await this.tree.leafIndexOf(position);
-    if (leafIndex === null || leafIndex >= head.treeSize)
-      throw new DomainError(
-        'NOT_IN_TREE',
-        `no event at position ${position} is covered by the tree head of size ${head.treeSize}`,
-        'not_found',
-      );
-    const [leaf] = (await this.tree.nodes([[0, leafIndex]])).values();
-    const auditPath = await withNodes(
-      (node) => inclusionPath(leafIndex, head.treeSize, node),
-      (w) => this.tree.nodes(w),
-    );
-    return {
-      position,
-      leafIndex,
-      treeSize: head.treeSize,
-      leafHash: leaf.toString('hex'),
-      auditPath: auditPath.map((b) => b.toString('hex')),
-      head,
-    };
+    const proof = await this.tree.inclusion(position, head.treeSize);
+    if (!proof)
+      throw new DomainError('NOT_IN_TREE', `no event at position ${position} is covered by the tree head of size ${head.treeSize}`, 'not_found');
+    return { position, treeSize: head.treeSize, ...proof, head };
   }
 
   /** Proof that the tree of `second` leaves extends the one of `first` (both signed heads). */

@@ -163,3 +163,18 @@ export function frontierOf(size: number): [level: number, index: number][] {
     if (Math.floor(size / 2 ** level) % 2 === 1) out.push([level, Math.floor(size / 2 ** level) - 1]);
   return out;
 }
+
+/**
+ * Every perfect node of the tree over `count` leaves held in one flat buffer (32 bytes each), level
+ * by level, in memory: what a verifier recomputes from the log, or a small tree built whole.
+ */
+export function treeInMemory(leaves: Buffer, count: number): NodeAt {
+  const levels = [leaves];
+  for (let n = Math.floor(count / 2), below = leaves; n > 0; n = Math.floor(n / 2)) {
+    const level = Buffer.allocUnsafe(n * 32);
+    for (let i = 0; i < n; i++) nodeHash(below.subarray(i * 64, i * 64 + 32), below.subarray(i * 64 + 32, i * 64 + 64)).copy(level, i * 32);
+    levels.push(level);
+    below = level;
+  }
+  return (level, index) => levels[level].subarray(index * 32, index * 32 + 32);
+}

@@ -28,7 +28,7 @@ const TEN_YEARS_DAYS = 3650;
  * A realistic-looking event: contacts and 5% commitments of 900 agencies, plus one large agency;
  * the i-th of `total` events occurs i/total of the way through ten years.
  */
-function generated(i: number, total: number): NewEvent {
+export function generated(i: number, total: number): NewEvent {
   const agency = i % 250 < 5 ? LARGE_AGENCY : AGENCIES[i % AGENCIES.length];
   const day = Math.min(TEN_YEARS_DAYS - 1, Math.floor((i / total) * TEN_YEARS_DAYS));
   const occurredAt = new Date(Date.UTC(2016, 0, 1) + day * 86_400_000).toISOString();

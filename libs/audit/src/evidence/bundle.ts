@@ -1,9 +1,10 @@
 import { createHash, createPrivateKey, sign } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { canonicalJson, EventStore, GENESIS_HASH, inclusionPath, RecordedEvent, withNodes } from '@ancrage/event-store';
+import { canonicalJson, EventStore, GENESIS_HASH, RecordedEvent } from '@ancrage/event-store';
 import type { ProjectionEngine } from '@ancrage/projections';
 import { toCsv } from '@ancrage/platform';
+import { AgencyEntry, agencyIndexEvidence } from '../tree/agency-index';
 import type { SignedTreeHead } from '../tree/tree-head';
 import type { TreeStore } from '../tree/tree-store';
 import type { BundleManifest, BundleEvent } from './verify-bundle';
@@ -17,7 +18,8 @@ function csv(rows: object[]): string {
 /**
  * Writes an evidence bundle for one agency and period (occurredAt): its events in stored form, each
  * with the hash of the event before it and its inclusion proof against the signed tree head, that
- * head, every agency-scoped read model as of the end of the period as CSV, and a manifest listing
+ * head, the agency's whole event list (position, occurredAt, hash) with its proof in the agency index
+ * the head signs (so no event of the period can be left out), every agency-scoped read model as of the end of the period as CSV, and a manifest listing
  * the SHA-256 of each file, signed with the key that signs the heads. `verify-bundle.ts` checks it
  * offline with the public key only.
  */
@@ -37,10 +39,12 @@ export async function exportBundle(options: {
   const fromTime = Date.parse(from);
   const toTime = Date.parse(to);
   const events: BundleEvent[] = [];
+  const entries: AgencyEntry[] = [];
   let after = 0;
   for (;;) {
     const slice = await store.readAll({ after, limit: 2000, agency, upTo: head.lastPosition, upcast: false });
     for (const e of slice.events) {
+      entries.push([e.position, e.metadata.occurredAt, e.hash]);
       const t = Date.parse(e.metadata.occurredAt);
       if (t < fromTime || t > toTime) continue;
       events.push(await withProof(store, tree, head, e));
@@ -52,6 +56,7 @@ export async function exportBundle(options: {
   const files: Record<string, string> = {
     'events.jsonl': events.map((e) => JSON.stringify(e)).join('\n') + (events.length ? '\n' : ''),
     'tree-head.json': JSON.stringify(head, null, 2) + '\n',
+    'agency-index.json': JSON.stringify(agencyIndexEvidence(await tree.agencyStates(head.treeSize), agency, head.treeSize, entries)) + '\n',
   };
   for (const name of engine.names()) {
     const p = engine.get(name);
@@ -89,12 +94,8 @@ export async function exportBundle(options: {
 async function withProof(store: EventStore, tree: TreeStore, head: SignedTreeHead, e: RecordedEvent): Promise<BundleEvent> {
   const previous =
     e.position > 1 ? (await store.readAll({ after: e.position - 2, upTo: e.position - 1, limit: 1, upcast: false })).events[0] : undefined;
-  const leafIndex = await tree.leafIndexOf(e.position);
-  if (leafIndex === null) throw new Error(`position ${e.position} is not sealed in the tree yet`);
-  const path = await withNodes(
-    (node) => inclusionPath(leafIndex, head.treeSize, node),
-    (w) => tree.nodes(w),
-  );
+  const proof = await tree.inclusion(e.position, head.treeSize);
+  if (!proof) throw new Error(`position ${e.position} is not sealed in the tree yet`);
   const { copies: _keptBesideThePayload, ...stored } = e;
-  return { ...stored, previousHash: previous?.hash ?? GENESIS_HASH, proof: { leafIndex, auditPath: path.map((b) => b.toString('hex')) } };
+  return { ...stored, previousHash: previous?.hash ?? GENESIS_HASH, proof: { leafIndex: proof.leafIndex, auditPath: proof.auditPath } };
 }

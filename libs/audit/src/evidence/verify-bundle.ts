@@ -1,12 +1,14 @@
 /**
  * The evidence bundle verifier: no database, no Nest, only this file and the pure functions it
- * imports (libs/event-store/src/hash-chain.ts, merkle.ts, canonical-json.ts; ../tree/tree-head.ts).
+ * imports (libs/event-store/src/hash-chain.ts, merkle.ts, canonical-json.ts; ../tree/tree-head.ts,
+ * ../tree/agency-index.ts).
  * `ancrage audit verify-bundle DIR --public-key P [--agency S]` runs it; an auditor can read it whole.
  */
 import { createHash, createPublicKey, verify } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { canonicalJson, chainHash, leafHash, payloadDigest, RecordedEvent, verifyInclusion } from '@ancrage/event-store';
+import { AgencyIndexEvidence, agencyIndexProblem } from '../tree/agency-index';
 import { SignedTreeHead, treeHeadSignatureValid } from '../tree/tree-head';
 
 export interface BundleManifest {
@@ -42,7 +44,9 @@ const sha256 = (data: string | Buffer) => createHash('sha256').update(data).dige
  * Everything must hold, or the bundle fails: the manifest's signature with the given public key, each
  * file's SHA-256, the tree head's signature and its match with the manifest, and for every event
  * its agency and date within the bundle's, its hash recomputed from its content, and its inclusion
- * proof against the signed root. A missing or invalid signature is a failure, never a skip.
+ * proof against the signed root; and completeness: the agency's event list folds to its entry in the
+ * agency index the head signs, and every event of that list in the period is in the bundle. A
+ * missing or invalid signature is a failure, never a skip.
  */
 export function verifyBundle(dir: string, publicKeyPem: string, expectedAgency?: string): BundleVerdict {
   const problems: string[] = [];
@@ -106,6 +110,26 @@ export function verifyBundle(dir: string, publicKeyPem: string, expectedAgency?:
   }
   if (lines.length !== manifest.eventCount)
     problems.push(`the manifest announces ${manifest.eventCount} events, events.jsonl has ${lines.length}`);
+
+  // Completeness: the agency's whole event list, proven by the index the head signs, against the bundle's events.
+  const indexText = read('agency-index.json');
+  const index = indexText ? (JSON.parse(indexText.toString('utf8')) as AgencyIndexEvidence) : null;
+  const indexProblem = !index
+    ? 'agency-index.json is missing'
+    : index.agency !== manifest.agency || index.treeSize !== head.treeSize
+      ? "agency-index.json is not of the bundle's agency and head"
+      : agencyIndexProblem(index, head.agencyIndexRoot, head.agencyCount);
+  if (indexProblem) problems.push(`completeness not proven: ${indexProblem}`);
+  else {
+    const bundled = new Map(lines.map((line) => JSON.parse(line) as BundleEvent).map((e) => [e.position, e.hash]));
+    for (const [position, occurredAt, hash] of index!.entries) {
+      const t = Date.parse(occurredAt);
+      if (t >= from && t <= to && bundled.get(position) !== hash)
+        problems.push(`the agency's event at position ${position} of the period is missing from the bundle`);
+      bundled.delete(position);
+    }
+    for (const position of bundled.keys()) problems.push(`event at position ${position} is not in the agency's signed event list`);
+  }
   return verdict(lines.length, manifest);
 }
 

@@ -1,9 +1,10 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Pool } from 'pg';
-import { EVENT_STORE, EventStore, extend, frontierOf, leafHash, treeRoot, withNodes } from '@ancrage/event-store';
+import type { Pool, PoolClient } from 'pg';
+import { EVENT_STORE, EventStore, extend, frontierOf, leafHash, RecordedEvent, treeRoot, withNodes } from '@ancrage/event-store';
 import { APP_CONFIG, AppConfig, CLOCK, Clock, JsonLogger, PG_POOL } from '@ancrage/platform';
+import { agencyIndexRoot, AgencyState, EMPTY_AGENCY_DIGEST, foldEntry } from './agency-index';
 import { signTreeHead, SignedTreeHead } from './tree-head';
 import { TreeNode, TreeStore } from './tree-store';
 
@@ -67,6 +68,7 @@ export class TreeSealer implements OnApplicationBootstrap, OnModuleDestroy {
       const found = await this.tree.nodes(frontierKeys, client);
       const frontier = new Map(frontierKeys.map(([level, index]) => [level, found.get(`${level}:${index}`)!]));
       const grownFrom = size;
+      const agencies = new Map<string, AgencyState>();
       for (;;) {
         const slice = await this.store.readAll({ after: lastPosition, limit: 5000, upcast: false });
         if (slice.events.length === 0) break;
@@ -77,10 +79,12 @@ export class TreeSealer implements OnApplicationBootstrap, OnModuleDestroy {
         );
         const nodes: TreeNode[] = grown.nodes.map((n) => (n.level === 0 ? { ...n, position: slice.events[n.index - size].position } : n));
         await this.tree.insert(nodes, client);
+        await this.foldAgencies(slice.events, agencies, size, client);
         size = grown.size;
         lastPosition = slice.events[slice.events.length - 1].position;
         if (slice.endOfLog) break;
       }
+      await this.tree.addAgencyStates([...agencies.values()], size, client);
       const key = this.signingKey();
       const latest = key ? await this.tree.heads(1) : [];
       if (key && size > 0 && (size > grownFrom || latest[0]?.treeSize !== size)) {
@@ -88,7 +92,18 @@ export class TreeSealer implements OnApplicationBootstrap, OnModuleDestroy {
           (node) => treeRoot(size, node),
           (wanted) => this.tree.nodes(wanted, client),
         );
-        head = signTreeHead({ treeSize: size, rootHash: root.toString('hex'), lastPosition, signedAt: this.clock().toISOString() }, key);
+        const index = await this.tree.agencyStates(size, undefined, client);
+        head = signTreeHead(
+          {
+            treeSize: size,
+            rootHash: root.toString('hex'),
+            lastPosition,
+            signedAt: this.clock().toISOString(),
+            agencyIndexRoot: agencyIndexRoot(index),
+            agencyCount: index.length,
+          },
+          key,
+        );
         await this.tree.addHead(head, client);
       }
       await client.query('COMMIT');
@@ -100,6 +115,23 @@ export class TreeSealer implements OnApplicationBootstrap, OnModuleDestroy {
     }
     if (head) await this.witness(head);
     return head;
+  }
+
+  /** Folds a slice's events into their agencies' running digests (tree/agency-index.ts). */
+  private async foldAgencies(
+    events: readonly RecordedEvent[],
+    states: Map<string, AgencyState>,
+    size: number,
+    client: PoolClient,
+  ): Promise<void> {
+    const unknown = [...new Set(events.map((e) => e.metadata.agency).filter((a): a is string => a !== null && !states.has(a)))];
+    for (const s of await this.tree.agencyStates(size, unknown, client)) states.set(s.agency, s);
+    for (const e of events) {
+      const agency = e.metadata.agency;
+      if (agency === null) continue;
+      const s = states.get(agency) ?? { agency, count: 0, digest: EMPTY_AGENCY_DIGEST };
+      states.set(agency, { agency, count: s.count + 1, digest: foldEntry(s.digest, [e.position, e.metadata.occurredAt, e.hash]) });
+    }
   }
 
   private async witness(head: SignedTreeHead): Promise<void> {

@@ -13,6 +13,9 @@ export interface SignedTreeHead {
   rootHash: string;
   /** Position of the last event the head covers (0 for an empty log). */
   lastPosition: number;
+  /** Root and leaf count of the agency index at this size (tree/agency-index.ts). */
+  agencyIndexRoot: string;
+  agencyCount: number;
   signedAt: string;
   keyId: string;
   algorithm: 'Ed25519';
@@ -29,7 +32,7 @@ export function keyIdOf(publicKey: KeyObject): string {
 }
 
 export function signTreeHead(
-  body: Pick<Unsigned, 'treeSize' | 'rootHash' | 'lastPosition' | 'signedAt'>,
+  body: Pick<Unsigned, 'treeSize' | 'rootHash' | 'lastPosition' | 'signedAt' | 'agencyIndexRoot' | 'agencyCount'>,
   privateKeyPem: string,
 ): SignedTreeHead {
   const key = createPrivateKey(privateKeyPem);

@@ -1,4 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
+import { inclusionPath, withNodes } from '@ancrage/event-store';
+import type { AgencyState } from './agency-index';
 import type { SignedTreeHead } from './tree-head';
 
 type Queryable = Pick<Pool | PoolClient, 'query'>;
@@ -42,12 +44,17 @@ export class TreeStore {
     return rows.length ? Number(rows[0].position) : null;
   }
 
-  /** The leaf index of the event at a position, if the tree holds it. */
-  async leafIndexOf(position: number): Promise<number | null> {
-    const { rows } = await this.pool.query<{ index: string }>(`SELECT index FROM audit_tree_node WHERE level = 0 AND position = $1`, [
-      position,
-    ]);
-    return rows.length ? Number(rows[0].index) : null;
+
+  /** The inclusion proof of the event at a position in the tree of `treeSize` leaves (null if the tree does not hold it). */
+  async inclusion(position: number, treeSize: number): Promise<{ leafIndex: number; leafHash: string; auditPath: string[] } | null> {
+    const { rows } = await this.pool.query<{ index: string; hash: Buffer }>(
+      `SELECT index, hash FROM audit_tree_node WHERE level = 0 AND position = $1`,
+      [position],
+    );
+    const leafIndex = rows.length ? Number(rows[0].index) : -1;
+    if (leafIndex < 0 || leafIndex >= treeSize) return null;
+    const path = await withNodes((node) => inclusionPath(leafIndex, treeSize, node), (w) => this.nodes(w));
+    return { leafIndex, leafHash: rows[0].hash.toString('hex'), auditPath: path.map((b) => b.toString('hex')) };
   }
 
   async insert(nodes: readonly TreeNode[], q: Queryable): Promise<void> {
@@ -56,6 +63,26 @@ export class TreeStore {
       `INSERT INTO audit_tree_node (level, index, hash, position)
          SELECT * FROM unnest($1::smallint[], $2::bigint[], $3::bytea[], $4::bigint[])`,
       [nodes.map((n) => n.level), nodes.map((n) => n.index), nodes.map((n) => n.hash), nodes.map((n) => n.position ?? null)],
+    );
+  }
+
+  /** Each agency's latest index state at a tree size (all agencies, or those named). */
+  async agencyStates(atSize: number, agencies?: readonly string[], q: Queryable = this.pool): Promise<AgencyState[]> {
+    const { rows } = await q.query<{ agency: string; count: string; digest: Buffer }>(
+      `SELECT DISTINCT ON (agency) agency, count, digest FROM audit_agency_index
+        WHERE tree_size <= $1 AND ($2::text[] IS NULL OR agency = ANY($2))
+        ORDER BY agency, tree_size DESC`,
+      [atSize, agencies ?? null],
+    );
+    return rows.map((r) => ({ agency: r.agency, count: Number(r.count), digest: r.digest.toString('hex') }));
+  }
+
+  async addAgencyStates(states: readonly AgencyState[], treeSize: number, q: Queryable): Promise<void> {
+    if (states.length === 0) return;
+    await q.query(
+      `INSERT INTO audit_agency_index (agency, tree_size, count, digest)
+         SELECT a, $1, c, decode(d, 'hex') FROM unnest($2::text[], $3::bigint[], $4::text[]) x(a, c, d)`,
+      [treeSize, states.map((s) => s.agency), states.map((s) => s.count), states.map((s) => s.digest)],
     );
   }
 

@@ -1,4 +1,15 @@
-import { alteredCopy, chainHash, EventStore, GENESIS_HASH, leafHash, nodeHash, payloadDigest, subtreeRoot } from '@ancrage/event-store';
+import {
+  alteredCopy,
+  chainHash,
+  EventStore,
+  GENESIS_HASH,
+  leafHash,
+  nodeHash,
+  payloadDigest,
+  subtreeRoot,
+  treeInMemory,
+} from '@ancrage/event-store';
+import { agencyIndexRoot, AgencyState, EMPTY_AGENCY_DIGEST, foldEntry } from './agency-index';
 import { treeHeadSignatureValid, SignedTreeHead } from './tree-head';
 import type { TreeStore } from './tree-store';
 
@@ -45,8 +56,10 @@ export async function verifyLog(options: {
     if (!treeHeadSignatureValid(h, options.publicKeyPem!))
       return { ...base, ok: false, reason: `the tree head of size ${h.treeSize} is not signed by this key (or was altered)` };
 
-  const walk = await walkLog(options.store, options.onProgress);
-  const log = buildLevels(walk.leaves, walk.count);
+  // The agency index is recomputed at the largest head only: one sort and hash of every agency per
+  // head would cost more than the walk itself over a year of heads, and older bundles carry their own.
+  const walk = await walkLog(options.store, heads.length ? heads[heads.length - 1].treeSize : -1, options.onProgress);
+  const log = { node: treeInMemory(walk.leaves, walk.count) };
   const failures: { position: number; reason: string }[] = [];
   if (walk.failure) failures.push(walk.failure);
   let provenSize = 0;
@@ -58,6 +71,13 @@ export async function verifyLog(options: {
     }
     if (subtreeRoot(0, h.treeSize, log.node).toString('hex') !== h.rootHash) {
       failures.push(await bisect(h, log.node, options.tree, provenSize));
+      break;
+    }
+    if (h === heads[heads.length - 1] && walk.agencyRoot !== h.agencyIndexRoot) {
+      failures.push({
+        position: h.lastPosition,
+        reason: `the agency index signed with the head of size ${h.treeSize} does not match the log's events up to position ${h.lastPosition}`,
+      });
       break;
     }
     provenSize = h.treeSize;
@@ -88,11 +108,15 @@ interface Walk {
   lastHash: string | null;
   positions: (index: number) => number;
   failure: { position: number; reason: string } | null;
+  agencyRoot: string | null;
 }
 
 /** Reads the log in stored form, recomputing the chain from genesis; the leaves are the recomputed hashes. */
-async function walkLog(store: EventStore, onProgress?: (checked: number, position: number) => void): Promise<Walk> {
+async function walkLog(store: EventStore, agencyIndexAt: number, onProgress?: (checked: number, position: number) => void): Promise<Walk> {
   const chunks: Buffer[] = [];
+  // The agency index the log gives at the largest head's size (tree/agency-index.ts).
+  const agencies = new Map<string, AgencyState>();
+  let agencyRoot: string | null = null;
   const positions: number[] = [];
   let recomputed = GENESIS_HASH;
   let lastPosition = 0;
@@ -112,6 +136,16 @@ async function walkLog(store: EventStore, onProgress?: (checked: number, positio
       if (copy) fail(event.position, `the stored ${copy} differs from the one the event's hash covers`);
       leafHash(Buffer.from(recomputed, 'hex')).copy(leaves, i * 32);
       positions.push(event.position);
+      const agency = event.metadata.agency;
+      if (agency !== null) {
+        const s = agencies.get(agency) ?? { agency, count: 0, digest: EMPTY_AGENCY_DIGEST };
+        agencies.set(agency, {
+          agency,
+          count: s.count + 1,
+          digest: foldEntry(s.digest, [event.position, event.metadata.occurredAt, recomputed]),
+        });
+      }
+      if (positions.length === agencyIndexAt) agencyRoot = agencyIndexRoot([...agencies.values()]);
       lastPosition = event.position;
       lastHash = event.hash;
     });
@@ -119,22 +153,20 @@ async function walkLog(store: EventStore, onProgress?: (checked: number, positio
     onProgress?.(positions.length, lastPosition);
     if (slice.endOfLog || slice.events.length === 0) break;
   }
+  // A head beyond the last event read is a truncation, unless events were appended since the walk ended.
   const head = await store.headPosition();
-  if (head !== lastPosition)
+  const appendedSince = head > lastPosition && (await store.readAll({ after: lastPosition, upTo: head, limit: 1 })).events.length > 0;
+  if (head !== lastPosition && !appendedSince)
     fail(lastPosition + 1, `the log ends at ${lastPosition} but its recorded head is ${head}: events were removed`);
-  return { count: positions.length, leaves: Buffer.concat(chunks), lastPosition, lastHash, positions: (i) => positions[i] ?? 0, failure };
-}
-
-/** Every perfect node of the tree the log gives, level by level, in flat buffers. */
-function buildLevels(leaves: Buffer, count: number): { node: (level: number, index: number) => Buffer } {
-  const levels = [leaves];
-  for (let n = Math.floor(count / 2), below = leaves; n > 0; n = Math.floor(n / 2)) {
-    const level = Buffer.allocUnsafe(n * 32);
-    for (let i = 0; i < n; i++) nodeHash(below.subarray(i * 64, i * 64 + 32), below.subarray(i * 64 + 32, i * 64 + 64)).copy(level, i * 32);
-    levels.push(level);
-    below = level;
-  }
-  return { node: (level, index) => levels[level].subarray(index * 32, index * 32 + 32) };
+  return {
+    count: positions.length,
+    leaves: Buffer.concat(chunks),
+    lastPosition,
+    lastHash,
+    positions: (i) => positions[i] ?? 0,
+    failure,
+    agencyRoot,
+  };
 }
 
 /**

@@ -15,8 +15,9 @@ describe('configuration from the environment', () => {
       consistencyTimeoutMs: 5000,
       readyMaxLag: 10_000,
       auth: { jwtSecret: null, jwksUrl: null, failuresPerMinute: 20 },
-      audit: { signingKeyFile: null },
+      audit: { signingKeyFile: null, publicKeyFile: null, sealIntervalMs: 60_000, witnessUrl: null },
     });
+    expect(config.audit.witnessDir).toBe(`${config.dataDir}/witness`);
   });
 
   it('reads typed values, blank meaning unset', () => {
@@ -51,6 +52,8 @@ describe('configuration from the environment', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be debug, info, warn or error, got "loud"'],
     [{ ANCRAGE_JWT_SECRET: 'short' }, 'ANCRAGE_JWT_SECRET must be at least 32 characters'],
     [{ ANCRAGE_JWKS_URL: 'ftp://x' }, 'ANCRAGE_JWKS_URL must be an http(s) URL, got "ftp://x"'],
+    [{ ANCRAGE_WITNESS_URL: 'file:///etc' }, 'ANCRAGE_WITNESS_URL must be an http(s) URL, got "file:///etc"'],
+    [{ ANCRAGE_SEAL_INTERVAL_MS: '-1' }, 'ANCRAGE_SEAL_INTERVAL_MS must be an integer between 0 and 86400000, got "-1"'],
     [
       { ANCRAGE_TRUST_PROXY: 'all; rm' },
       'ANCRAGE_TRUST_PROXY must be true, a hop count or addresses (loopback, 10.0.0.0/8…), got "all; rm"',

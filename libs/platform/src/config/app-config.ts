@@ -86,7 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     audit: {
       signingKeyFile: e.ANCRAGE_AUDIT_KEY_FILE ? resolve(e.ANCRAGE_AUDIT_KEY_FILE) : null,
       publicKeyFile: e.ANCRAGE_AUDIT_PUBLIC_KEY_FILE ? resolve(e.ANCRAGE_AUDIT_PUBLIC_KEY_FILE) : null,
-      sealIntervalMs: e.ANCRAGE_SEAL_INTERVAL_MS ?? 10_000,
+      sealIntervalMs: e.ANCRAGE_SEAL_INTERVAL_MS ?? 60_000,
       witnessDir: e.ANCRAGE_WITNESS_DIR ? resolve(e.ANCRAGE_WITNESS_DIR) : join(dataDir, 'witness'),
       witnessUrl: e.ANCRAGE_WITNESS_URL ?? null,
     },

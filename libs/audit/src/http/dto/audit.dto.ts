@@ -93,6 +93,8 @@ export class SignedTreeHeadDto {
   @ApiProperty() @IsInt() @Min(1) @Max(MAX_SAFE) treeSize: number;
   @ApiProperty() @Matches(/^[0-9a-f]{64}$/) rootHash: string;
   @ApiProperty() @IsInt() @Min(0) @Max(MAX_SAFE) lastPosition: number;
+  @ApiProperty() @Matches(/^[0-9a-f]{64}$/) agencyIndexRoot: string;
+  @ApiProperty() @IsInt() @Min(0) @Max(MAX_SAFE) agencyCount: number;
   @ApiProperty() @IsInstant() signedAt: string;
   @ApiProperty() @IsString() @Length(1, 64) keyId: string;
   @ApiProperty({ enum: ['Ed25519'] }) @IsIn(['Ed25519']) algorithm: 'Ed25519';

@@ -144,6 +144,12 @@ export class SignedTreeHeadView {
   @IntegerProperty({ description: 'the first treeSize events of the log' }) treeSize: number;
   @ApiProperty({ ...HASH, description: 'Merkle root (RFC 9162) over their hashes' }) rootHash: string;
   @IntegerProperty({ description: 'the position of the last event the head covers' }) lastPosition: number;
+  @ApiProperty({
+    ...HASH,
+    description: "root of the agency index: each agency's events, folded (evidence bundles prove completeness with it)",
+  })
+  agencyIndexRoot: string;
+  @IntegerProperty({ description: 'agencies in the index' }) agencyCount: number;
   @InstantProperty() signedAt: string;
   @ApiProperty({ example: '5c1e0a9b3f2d4e61', description: 'first 16 hex characters of the SHA-256 of the public key (SPKI DER)' })
   keyId: string;
