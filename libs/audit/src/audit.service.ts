@@ -185,7 +185,11 @@ export class AuditService {
     const head = treeSize === undefined ? await this.treeHead() : await this.headOfSize(treeSize);
     const proof = await this.tree.inclusion(position, head.treeSize);
     if (!proof)
-      throw new DomainError('NOT_IN_TREE', `no event at position ${position} is covered by the tree head of size ${head.treeSize}`, 'not_found');
+      throw new DomainError(
+        'NOT_IN_TREE',
+        `no event at position ${position} is covered by the tree head of size ${head.treeSize}`,
+        'not_found',
+      );
     return { position, treeSize: head.treeSize, ...proof, head };
   }
 

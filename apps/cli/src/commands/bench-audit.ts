@@ -29,7 +29,13 @@ export async function benchAudit(options: { events: string }): Promise<void> {
   writeFileSync(join(dir, 'key.pem'), keys.privateKeyPem);
   const config = {
     ...base,
-    audit: { ...base.audit, signingKeyFile: join(dir, 'key.pem'), publicKeyFile: null, sealIntervalMs: 0, witnessDir: join(dir, 'witness') },
+    audit: {
+      ...base.audit,
+      signingKeyFile: join(dir, 'key.pem'),
+      publicKeyFile: null,
+      sealIntervalMs: 0,
+      witnessDir: join(dir, 'witness'),
+    },
   };
   await migrate({ url: scratch.url, migrations: [...EVENT_LOG_MIGRATIONS, ...PLATFORM_MIGRATIONS, ...(AUDIT_CONTEXT.migrations ?? [])] });
   const pool = createPool(scratch.url, 10);
@@ -75,14 +81,20 @@ export async function benchAudit(options: { events: string }): Promise<void> {
     bar.start(total, next, { rate: 0 });
     while (next < total) {
       const n = Math.min(1000, total - next);
-      await store.append(`bench-audit-fill-${next % 997}`, Array.from({ length: n }, () => generated(next++, total)), 'any');
+      await store.append(
+        `bench-audit-fill-${next % 997}`,
+        Array.from({ length: n }, () => generated(next++, total)),
+        'any',
+      );
       bar.update(next, { rate: 0 });
     }
     bar.stop();
     let start = process.hrtime.bigint();
     const sealedFrom = (await tree.size()).size;
     const head = (await sealer.seal())!;
-    console.log(`seal ${head.treeSize - sealedFrom} events into the tree and sign:   ${rate(head.treeSize - sealedFrom, seconds(start))} events/s`);
+    console.log(
+      `seal ${head.treeSize - sealedFrom} events into the tree and sign:   ${rate(head.treeSize - sealedFrom, seconds(start))} events/s`,
+    );
 
     // 3. Verify the whole log against the signed head, with the public key only.
     start = process.hrtime.bigint();
@@ -101,7 +113,9 @@ export async function benchAudit(options: { events: string }): Promise<void> {
       times.push(seconds(t) * 1000);
     }
     times.sort((a, b) => a - b);
-    console.log(`inclusion proof (1000 random events):    p50 ${percentile(times, 50).toFixed(2)} ms, p99 ${percentile(times, 99).toFixed(2)} ms`);
+    console.log(
+      `inclusion proof (1000 random events):    p50 ${percentile(times, 50).toFixed(2)} ms, p99 ${percentile(times, 99).toFixed(2)} ms`,
+    );
   } finally {
     await store.close();
     await pool.end();

@@ -44,7 +44,6 @@ export class TreeStore {
     return rows.length ? Number(rows[0].position) : null;
   }
 
-
   /** The inclusion proof of the event at a position in the tree of `treeSize` leaves (null if the tree does not hold it). */
   async inclusion(position: number, treeSize: number): Promise<{ leafIndex: number; leafHash: string; auditPath: string[] } | null> {
     const { rows } = await this.pool.query<{ index: string; hash: Buffer }>(
@@ -53,7 +52,10 @@ export class TreeStore {
     );
     const leafIndex = rows.length ? Number(rows[0].index) : -1;
     if (leafIndex < 0 || leafIndex >= treeSize) return null;
-    const path = await withNodes((node) => inclusionPath(leafIndex, treeSize, node), (w) => this.nodes(w));
+    const path = await withNodes(
+      (node) => inclusionPath(leafIndex, treeSize, node),
+      (w) => this.nodes(w),
+    );
     return { leafIndex, leafHash: rows[0].hash.toString('hex'), auditPath: path.map((b) => b.toString('hex')) };
   }
 
