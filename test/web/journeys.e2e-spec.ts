@@ -1,6 +1,10 @@
 /// <reference lib="dom" />
 // Callbacks given to page.evaluate run in the browser.
 import type { Browser, Locator, Page } from 'playwright-core';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateSigningKeys } from '@ancrage/audit';
 import { Harness, startApp } from '../support/app-harness';
 import { frenchContext, launchBrowser, open, screenshot, signIn } from '../support/browser';
 import { webTerritory } from '../support/web-territory';
@@ -38,7 +42,9 @@ describe('journeys in the browser', () => {
   let base: string;
 
   beforeAll(async () => {
-    h = await startApp();
+    const keyFile = join(mkdtempSync(join(tmpdir(), 'ancrage-key-')), 'audit.pem');
+    writeFileSync(keyFile, generateSigningKeys().privateKeyPem);
+    h = await startApp({ ANCRAGE_AUDIT_KEY_FILE: keyFile });
     t = await webTerritory(h.app);
     base = await h.app.getUrl();
     browser = await launchBrowser();
@@ -266,6 +272,32 @@ describe('journeys in the browser', () => {
     expect(right).toContain('Paiements : aucun');
     expect(await row.locator('.ancrage-diff-changed').count()).toBeGreaterThan(0);
     await screenshot(page, 'journey-auditor-compare');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('an auditor keeps a signed tree head, and later proves the log still extends it', async () => {
+    const { context, page, errors } = await frenchContext(browser);
+    await signIn(page, base, t.tokens.auditor);
+    await open(page, `${base}/controle`);
+    await page.getByText('Le journal est intact.').waitFor();
+    await page.getByRole('button', { name: 'Obtenir la tête d’arbre signée' }).click();
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Télécharger la tête signée' }).click();
+    const kept = await (await download).path();
+    // The log grows after the head was kept.
+    await t.post(`/agencies/62001/fund/${Y}/commitments`, 'manager', {
+      commitmentId: 'eng-apres-tete',
+      category: 'DEROGATORY_MOBILITY_AID',
+      route: 'SUBSIDY',
+      amountCents: 100_00,
+      rationale: 'Permis',
+      committedOn: today,
+      mobility: { relaxedCriterion: 'RESOURCES', leavesEmploymentBasin: false },
+    });
+    await page.getByLabel('Tête d’arbre signée (fichier JSON)').setInputFiles(kept);
+    await page.getByText('Le journal prolonge bien cette tête signée.').waitFor();
+    await screenshot(page, 'journey-auditor-tree-head');
     expect(errors).toEqual([]);
     await context.close();
   });
