@@ -12,6 +12,7 @@ import {
   RecordedEvent,
   UpcasterRegistry,
   validateBatch,
+  StoredEventText,
 } from '@ancrage/event-store';
 import { appendByFunction, pendingEvent } from './append';
 import { BulkAppender, fallbackEntry } from './bulk-append';
@@ -107,6 +108,10 @@ export class PostgresEventStore implements EventStore {
 
   readAll(options?: ReadAllOptions): Promise<ReadAllSlice> {
     return this.reads.readAll(options);
+  }
+
+  readStoredTexts(after: number, limit: number, options?: { payload?: boolean }): Promise<StoredEventText[]> {
+    return this.reads.readStoredTexts(after, limit, options);
   }
 
   readBackward(options?: ReadBackwardOptions): Promise<RecordedEvent[]> {

@@ -1,11 +1,13 @@
 import { Pool } from 'pg';
 import {
+  DigestForm,
   LogFilter,
   ReadAllOptions,
   ReadAllSlice,
   ReadBackwardOptions,
   ReadStreamOptions,
   RecordedEvent,
+  StoredEventText,
   UpcasterRegistry,
 } from '@ancrage/event-store';
 import { logWhere } from './log-filter';
@@ -51,6 +53,38 @@ export class LogReads {
     return { events, scannedTo, endOfLog: scannedTo >= head };
   }
 
+  /** Positions are contiguous, but a reader of a tampered log must not stop at a gap: no window here. */
+  async readStoredTexts(after: number, limit: number, options: { payload?: boolean } = {}): Promise<StoredEventText[]> {
+    const columns =
+      options.payload === false
+        ? `position, encode(hash, 'hex') AS hash, metadata->>'agency' AS meta_agency, metadata->>'occurredAt' AS meta_occurred_at`
+        : `position, event_id, type, schema_version, stream_id, stream_version, data::text AS data_text, metadata::text AS metadata_text,
+           metadata->>'agency' AS meta_agency, metadata->>'occurredAt' AS meta_occurred_at,
+           to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS recorded_at, encode(hash, 'hex') AS hash, digest_form,
+           agency, to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS occurred_at,
+           encode(payload_digest, 'hex') AS payload_digest`;
+    const { rows } = await this.pool.query<StoredTextRow>(
+      `SELECT ${columns} FROM event_log WHERE position > $1 ORDER BY position LIMIT $2`,
+      [after, limit],
+    );
+    return rows.map((r) => ({
+      position: Number(r.position),
+      eventId: r.event_id,
+      type: r.type,
+      schemaVersion: r.schema_version,
+      streamId: r.stream_id,
+      streamVersion: r.stream_version,
+      dataText: r.data_text,
+      metadataText: r.metadata_text,
+      agency: r.meta_agency,
+      occurredAt: r.meta_occurred_at,
+      recordedAt: r.recorded_at,
+      hash: r.hash,
+      digestForm: r.digest_form,
+      copies: { agency: r.agency, occurredAt: r.occurred_at, payloadDigest: r.payload_digest },
+    }));
+  }
+
   async readBackward(options: ReadBackwardOptions = {}): Promise<RecordedEvent[]> {
     const where = logWhere(options, 0, options.upTo ?? Number.MAX_SAFE_INTEGER);
     const { rows } = await this.pool.query<EventRow>(
@@ -71,4 +105,23 @@ export class LogReads {
     const { rows } = await this.pool.query<{ position: string }>('SELECT position::text AS position FROM event_log_head');
     return Number(rows[0].position);
   }
+}
+
+interface StoredTextRow {
+  position: string;
+  event_id: string;
+  type: string;
+  schema_version: number;
+  stream_id: string;
+  stream_version: number;
+  data_text: string;
+  metadata_text: string;
+  meta_agency: string | null;
+  meta_occurred_at: string;
+  recorded_at: string;
+  hash: string;
+  digest_form: DigestForm;
+  agency: string | null;
+  occurred_at: string;
+  payload_digest: string;
 }

@@ -1,4 +1,4 @@
-import type { NewEvent, RecordedEvent } from './envelope';
+import type { DigestForm, NewEvent, RecordedEvent, StoredCopies } from './envelope';
 
 /** 'no_stream': the stream must not exist; a number: the version of the stream's last event. */
 export type ExpectedVersion = 'any' | 'no_stream' | number;
@@ -59,6 +59,29 @@ export interface ReadStreamOptions {
 }
 
 /**
+ * An event as the log stores it, its payload as the very texts that were digested: what the audit
+ * walk and the Merkle sealer read, so that neither parses nor re-serialises a payload (form 2).
+ */
+export interface StoredEventText {
+  position: number;
+  eventId: string;
+  type: string;
+  schemaVersion: number;
+  streamId: string;
+  streamVersion: number;
+  dataText: string;
+  /** The metadata as stored: without recordedAt, which has its own column. */
+  metadataText: string;
+  /** metadata.agency and metadata.occurredAt, as the metadata says them. */
+  agency: string | null;
+  occurredAt: string;
+  recordedAt: string;
+  hash: string;
+  digestForm: DigestForm;
+  copies: StoredCopies;
+}
+
+/**
  * The event log. Appends to one stream are atomic; positions are strictly ordered and a reader
  * never sees a position before every earlier one is committed.
  */
@@ -75,6 +98,11 @@ export interface EventStore {
   readBackward(options?: ReadBackwardOptions): Promise<RecordedEvent[]>;
   /** How many events the filter selects. */
   countAll(filter?: LogFilter): Promise<number>;
+  /**
+   * Events after a position, in order, as stored (see StoredEventText); at most `limit`. Without
+   * the payload, only position, hash, agency and occurredAt are filled: what the Merkle sealer needs.
+   */
+  readStoredTexts(after: number, limit: number, options?: { payload?: boolean }): Promise<StoredEventText[]>;
   /** Position of the last committed event, 0 for an empty log. */
   headPosition(): Promise<number>;
   /** Resolves once the head moves past `after` or the timeout elapses (whichever first). */

@@ -1,6 +1,7 @@
 import { hash } from 'node:crypto';
 import { canonicalJson } from './canonical-json';
 import type { DigestForm, EventMetadata, NewEvent, RecordedEvent } from './envelope';
+import type { StoredEventText } from './event-store.port';
 
 /** The hash "before" the first event. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -76,4 +77,19 @@ export function chainHash(previousHash: string, position: number, streamVersion:
 /** The hash a stored event should carry after `previousHash`, recomputed from its content. */
 export function expectedHash(previousHash: string, e: RecordedEvent): string {
   return chainHash(previousHash, e.position, e.streamVersion, e.metadata.recordedAt, payloadDigest(e, e.digestForm));
+}
+
+/**
+ * The payload digest of an event read as stored texts (StoredEventText). Form 2 hashes the stored
+ * texts themselves, as the append did: nothing is parsed. Form 1 sorts keys, so it parses them.
+ */
+export function payloadDigestOfTexts(
+  e: Pick<StoredEventText, 'eventId' | 'type' | 'schemaVersion' | 'streamId' | 'dataText' | 'metadataText' | 'digestForm'>,
+): string {
+  const data = e.digestForm === 2 ? e.dataText : canonicalJson(JSON.parse(e.dataText));
+  const metadata = e.digestForm === 2 ? e.metadataText : canonicalJson(JSON.parse(e.metadataText));
+  const whole =
+    `{"data":${data},"eventId":${JSON.stringify(e.eventId)},"metadata":${metadata},` +
+    `"schemaVersion":${JSON.stringify(e.schemaVersion)},"streamId":${JSON.stringify(e.streamId)},"type":${JSON.stringify(e.type)}}`;
+  return hash('sha256', whole, 'hex');
 }

@@ -10,6 +10,7 @@ import type {
   ReadAllSlice,
   ReadBackwardOptions,
   ReadStreamOptions,
+  StoredEventText,
 } from './event-store.port';
 import { chainHash, CURRENT_DIGEST_FORM, GENESIS_HASH } from './hash-chain';
 import { UpcasterRegistry } from './upcasters';
@@ -107,6 +108,28 @@ export class InMemoryEventStore implements EventStore {
     const full = events.length === limit;
     const scannedTo = full ? events[events.length - 1].position : upTo;
     return { events, scannedTo, endOfLog: scannedTo >= head };
+  }
+
+  async readStoredTexts(after: number, limit: number, _options?: { payload?: boolean }): Promise<StoredEventText[]> {
+    return this.log.slice(after, after + limit).map(({ event: e, digest }) => {
+      const { recordedAt, ...metadata } = e.metadata;
+      return {
+        position: e.position,
+        eventId: e.eventId,
+        type: e.type,
+        schemaVersion: e.schemaVersion,
+        streamId: e.streamId,
+        streamVersion: e.streamVersion,
+        dataText: JSON.stringify(e.data),
+        metadataText: JSON.stringify(metadata),
+        agency: metadata.agency,
+        occurredAt: metadata.occurredAt,
+        recordedAt,
+        hash: e.hash,
+        digestForm: e.digestForm,
+        copies: { agency: metadata.agency, occurredAt: metadata.occurredAt, payloadDigest: digest },
+      };
+    });
   }
 
   async readBackward(options: ReadBackwardOptions = {}): Promise<RecordedEvent[]> {

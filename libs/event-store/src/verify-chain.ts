@@ -1,5 +1,5 @@
 import type { EventStore } from './event-store.port';
-import type { RecordedEvent } from './envelope';
+import type { StoredCopies } from './envelope';
 import { chainHash, GENESIS_HASH, payloadDigest } from './hash-chain';
 
 export type ChainVerdict =
@@ -35,7 +35,7 @@ export async function verifyChain(store: EventStore, options: VerifyOptions = {}
           reason: 'hash mismatch: this event, or the one linked before it, was altered, removed or inserted',
         };
       }
-      const copy = alteredCopy(event, digest);
+      const copy = alteredCopy(event.copies, event.metadata, digest);
       if (copy) {
         return { ok: false, checked, position: event.position, reason: `the stored ${copy} differs from the one the event's hash covers` };
       }
@@ -66,11 +66,14 @@ export async function verifyChain(store: EventStore, options: VerifyOptions = {}
  * Reads filter on these (an agency's events, what had occurred by a date), so a copy moved alone
  * would change answers while every hash still held.
  */
-export function alteredCopy(event: RecordedEvent, digest: string): string | null {
-  const { copies } = event;
+export function alteredCopy(
+  copies: StoredCopies | undefined,
+  said: { agency: string | null; occurredAt: string },
+  digest: string,
+): string | null {
   if (!copies) return null;
-  if (copies.agency !== event.metadata.agency) return 'agency';
-  if (Date.parse(copies.occurredAt) !== Date.parse(event.metadata.occurredAt)) return 'occurredAt';
+  if (copies.agency !== said.agency) return 'agency';
+  if (Date.parse(copies.occurredAt) !== Date.parse(said.occurredAt)) return 'occurredAt';
   if (copies.payloadDigest !== digest) return 'payload digest';
   return null;
 }

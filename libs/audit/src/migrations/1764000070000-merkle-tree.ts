@@ -24,6 +24,8 @@ export class MerkleTree1764000070000 implements MigrationInterface {
         position bigint,
         PRIMARY KEY (level, index)
       )`);
+    // An inclusion proof starts from the leaf of a position.
+    await q.query(`CREATE UNIQUE INDEX audit_tree_leaf_position ON audit_tree_node (position) WHERE level = 0`);
     await q.query(`
       CREATE TABLE audit_tree_head (
         tree_size     bigint      PRIMARY KEY,

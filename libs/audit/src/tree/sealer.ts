@@ -2,7 +2,7 @@ import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@ne
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Pool, PoolClient } from 'pg';
-import { EVENT_STORE, EventStore, extend, frontierOf, leafHash, RecordedEvent, treeRoot, withNodes } from '@ancrage/event-store';
+import { EVENT_STORE, EventStore, extend, frontierOf, leafHash, StoredEventText, treeRoot, withNodes } from '@ancrage/event-store';
 import { APP_CONFIG, AppConfig, CLOCK, Clock, JsonLogger, PG_POOL } from '@ancrage/platform';
 import { agencyIndexRoot, AgencyState, EMPTY_AGENCY_DIGEST, foldEntry } from './agency-index';
 import { signTreeHead, SignedTreeHead } from './tree-head';
@@ -69,20 +69,22 @@ export class TreeSealer implements OnApplicationBootstrap, OnModuleDestroy {
       const frontier = new Map(frontierKeys.map(([level, index]) => [level, found.get(`${level}:${index}`)!]));
       const grownFrom = size;
       const agencies = new Map<string, AgencyState>();
+      // The next batch is read while this one is hashed and inserted.
+      let next = this.store.readStoredTexts(lastPosition, 5000, { payload: false });
       for (;;) {
-        const slice = await this.store.readAll({ after: lastPosition, limit: 5000, upcast: false });
-        if (slice.events.length === 0) break;
+        const events = await next;
+        if (events.length === 0) break;
+        next = this.store.readStoredTexts(events[events.length - 1].position, 5000, { payload: false });
         const grown = extend(
           size,
           frontier,
-          slice.events.map((e) => leafHash(Buffer.from(e.hash, 'hex'))),
+          events.map((e) => leafHash(Buffer.from(e.hash, 'hex'))),
         );
-        const nodes: TreeNode[] = grown.nodes.map((n) => (n.level === 0 ? { ...n, position: slice.events[n.index - size].position } : n));
+        const nodes: TreeNode[] = grown.nodes.map((n) => (n.level === 0 ? { ...n, position: events[n.index - size].position } : n));
         await this.tree.insert(nodes, client);
-        await this.foldAgencies(slice.events, agencies, size, client);
+        await this.foldAgencies(events, agencies, size, client);
         size = grown.size;
-        lastPosition = slice.events[slice.events.length - 1].position;
-        if (slice.endOfLog) break;
+        lastPosition = events[events.length - 1].position;
       }
       await this.tree.addAgencyStates([...agencies.values()], size, client);
       const key = this.signingKey();
@@ -119,18 +121,18 @@ export class TreeSealer implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** Folds a slice's events into their agencies' running digests (tree/agency-index.ts). */
   private async foldAgencies(
-    events: readonly RecordedEvent[],
+    events: readonly StoredEventText[],
     states: Map<string, AgencyState>,
     size: number,
     client: PoolClient,
   ): Promise<void> {
-    const unknown = [...new Set(events.map((e) => e.metadata.agency).filter((a): a is string => a !== null && !states.has(a)))];
+    const unknown = [...new Set(events.map((e) => e.agency).filter((a): a is string => a !== null && !states.has(a)))];
     for (const s of await this.tree.agencyStates(size, unknown, client)) states.set(s.agency, s);
     for (const e of events) {
-      const agency = e.metadata.agency;
+      const agency = e.agency;
       if (agency === null) continue;
       const s = states.get(agency) ?? { agency, count: 0, digest: EMPTY_AGENCY_DIGEST };
-      states.set(agency, { agency, count: s.count + 1, digest: foldEntry(s.digest, [e.position, e.metadata.occurredAt, e.hash]) });
+      states.set(agency, { agency, count: s.count + 1, digest: foldEntry(s.digest, [e.position, e.occurredAt, e.hash]) });
     }
   }
 

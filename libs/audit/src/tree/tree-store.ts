@@ -59,12 +59,14 @@ export class TreeStore {
     return { leafIndex, leafHash: rows[0].hash.toString('hex'), auditPath: path.map((b) => b.toString('hex')) };
   }
 
+  /** The hashes travel as one bytea, cut in SQL: an array of byteas is sent as text, each hash in hex twice over. */
   async insert(nodes: readonly TreeNode[], q: Queryable): Promise<void> {
     if (nodes.length === 0) return;
     await q.query(
       `INSERT INTO audit_tree_node (level, index, hash, position)
-         SELECT * FROM unnest($1::smallint[], $2::bigint[], $3::bytea[], $4::bigint[])`,
-      [nodes.map((n) => n.level), nodes.map((n) => n.index), nodes.map((n) => n.hash), nodes.map((n) => n.position ?? null)],
+         SELECT u.level, u.index, substring($3::bytea FROM ((u.k - 1) * 32 + 1)::integer FOR 32), u.position
+           FROM unnest($1::smallint[], $2::bigint[], $4::bigint[]) WITH ORDINALITY u(level, index, position, k)`,
+      [nodes.map((n) => n.level), nodes.map((n) => n.index), Buffer.concat(nodes.map((n) => n.hash)), nodes.map((n) => n.position ?? null)],
     );
   }
 

@@ -5,7 +5,7 @@ import {
   GENESIS_HASH,
   leafHash,
   nodeHash,
-  payloadDigest,
+  payloadDigestOfTexts,
   subtreeRoot,
   treeInMemory,
 } from '@ancrage/event-store';
@@ -123,27 +123,27 @@ async function walkLog(store: EventStore, agencyIndexAt: number, onProgress?: (c
   let lastHash: string | null = null;
   let failure: Walk['failure'] = null;
   const fail = (position: number, reason: string) => (failure ??= { position, reason });
+  // The next batch is read while this one is hashed.
+  let next = store.readStoredTexts(0, 5000);
   for (;;) {
-    const slice = await store.readAll({ after: lastPosition, limit: 5000, upcast: false });
-    const leaves = Buffer.allocUnsafe(slice.events.length * 32);
-    slice.events.forEach((event, i) => {
+    const rows = await next;
+    if (rows.length === 0) break;
+    next = store.readStoredTexts(rows[rows.length - 1].position, 5000);
+    const leaves = Buffer.allocUnsafe(rows.length * 32);
+    rows.forEach((event, i) => {
       if (event.position <= lastPosition) fail(event.position, 'position out of order');
-      const digest = payloadDigest(event, event.digestForm);
-      recomputed = chainHash(recomputed, event.position, event.streamVersion, event.metadata.recordedAt, digest);
+      const digest = payloadDigestOfTexts(event);
+      recomputed = chainHash(recomputed, event.position, event.streamVersion, event.recordedAt, digest);
       if (recomputed !== event.hash)
         fail(event.position, 'hash mismatch: this event, or the one linked before it, was altered, removed or inserted');
-      const copy = alteredCopy(event, digest);
+      const copy = alteredCopy(event.copies, event, digest);
       if (copy) fail(event.position, `the stored ${copy} differs from the one the event's hash covers`);
       leafHash(Buffer.from(recomputed, 'hex')).copy(leaves, i * 32);
       positions.push(event.position);
-      const agency = event.metadata.agency;
+      const agency = event.agency;
       if (agency !== null) {
         const s = agencies.get(agency) ?? { agency, count: 0, digest: EMPTY_AGENCY_DIGEST };
-        agencies.set(agency, {
-          agency,
-          count: s.count + 1,
-          digest: foldEntry(s.digest, [event.position, event.metadata.occurredAt, recomputed]),
-        });
+        agencies.set(agency, { agency, count: s.count + 1, digest: foldEntry(s.digest, [event.position, event.occurredAt, recomputed]) });
       }
       if (positions.length === agencyIndexAt) agencyRoot = agencyIndexRoot([...agencies.values()]);
       lastPosition = event.position;
@@ -151,7 +151,6 @@ async function walkLog(store: EventStore, agencyIndexAt: number, onProgress?: (c
     });
     chunks.push(leaves);
     onProgress?.(positions.length, lastPosition);
-    if (slice.endOfLog || slice.events.length === 0) break;
   }
   // A head beyond the last event read is a truncation, unless events were appended since the walk ended.
   const head = await store.headPosition();
