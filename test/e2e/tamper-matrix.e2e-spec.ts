@@ -1,6 +1,8 @@
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { promisify } from 'node:util';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AuditService, generateSigningKeys, SignedTreeHead } from '@ancrage/audit';
@@ -136,8 +138,8 @@ describe('tampering matrix: the log against signed tree heads', () => {
     await expectNamed(30);
   });
 
-  it('names the first event of a full re-chain from the middle, which the hash chain alone cannot see', async () => {
-    const rows = await sql<{ position: string }>(`SELECT position FROM event_log ORDER BY position`);
+  /** An insider edits event 17 and recomputes every later hash with the documented formula. */
+  const rechainFrom17 = async () => {
     const store = h.app.get<EventStore>(EVENT_STORE);
     const { events } = await store.readAll({ limit: 1000, upcast: false });
     let previous = events[15].hash;
@@ -153,10 +155,35 @@ describe('tampering matrix: the log against signed tree heads', () => {
       ]);
     }
     await fixHead();
-    expect(rows).toHaveLength(44);
+  };
+
+  it('names the first event of a full re-chain from the middle, which the hash chain alone cannot see', async () => {
+    await rechainFrom17();
     // Every link holds: only the signed head shows the rewrite, and names where it starts.
     expect(await audit.verify({ heads: [] })).toMatchObject({ ok: true, unproven: expect.stringContaining('no signed tree head') });
     await expectNamed(17);
+  });
+
+  it('names it from the command line too, given the kept head and the public key only', async () => {
+    await rechainFrom17();
+    const dir = mkdtempSync(join(tmpdir(), 'ancrage-auditor-'));
+    writeFileSync(join(dir, 'head.json'), JSON.stringify(head));
+    writeFileSync(join(dir, 'public.pem'), keys.publicKeyPem);
+    const cli = join(__dirname, '../../dist/apps/cli/src/main.js');
+    const env = { ...process.env, DATABASE_URL: h.db.url, ANCRAGE_WITNESS_DIR: join(dir, 'no-witness'), LOG_LEVEL: 'error' };
+    const run = promisify(execFile);
+    const failed = await run(
+      process.execPath,
+      [cli, 'audit', 'verify', '--against', join(dir, 'head.json'), '--public-key', join(dir, 'public.pem')],
+      {
+        env,
+      },
+    ).then(
+      () => null,
+      (e: unknown) => e as { code: number; stdout: string },
+    );
+    expect(failed?.code).toBe(1);
+    expect(failed?.stdout).toContain('LOG ALTERED at position 17');
   });
 
   it('cannot prove the truncation of a tail no head covers, and says so', async () => {
