@@ -13,6 +13,7 @@ import {
   UpcasterRegistry,
   validateBatch,
   StoredEventText,
+  StoredTextOptions,
 } from '@ancrage/event-store';
 import { appendByFunction, pendingEvent } from './append';
 import { BulkAppender, fallbackEntry } from './bulk-append';
@@ -110,7 +111,7 @@ export class PostgresEventStore implements EventStore {
     return this.reads.readAll(options);
   }
 
-  readStoredTexts(after: number, limit: number, options?: { payload?: boolean }): Promise<StoredEventText[]> {
+  readStoredTexts(after: number, limit: number, options?: StoredTextOptions): Promise<StoredEventText[]> {
     return this.reads.readStoredTexts(after, limit, options);
   }
 

@@ -8,6 +8,7 @@ import {
   ReadStreamOptions,
   RecordedEvent,
   StoredEventText,
+  StoredTextOptions,
   UpcasterRegistry,
 } from '@ancrage/event-store';
 import { logWhere } from './log-filter';
@@ -54,7 +55,7 @@ export class LogReads {
   }
 
   /** Positions are contiguous, but a reader of a tampered log must not stop at a gap: no window here. */
-  async readStoredTexts(after: number, limit: number, options: { payload?: boolean } = {}): Promise<StoredEventText[]> {
+  async readStoredTexts(after: number, limit: number, options: StoredTextOptions = {}): Promise<StoredEventText[]> {
     const columns =
       options.payload === false
         ? `position, encode(hash, 'hex') AS hash, metadata->>'agency' AS meta_agency, metadata->>'occurredAt' AS meta_occurred_at`
@@ -64,8 +65,8 @@ export class LogReads {
            agency, to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS occurred_at,
            encode(payload_digest, 'hex') AS payload_digest`;
     const { rows } = await this.pool.query<StoredTextRow>(
-      `SELECT ${columns} FROM event_log WHERE position > $1 ORDER BY position LIMIT $2`,
-      [after, limit],
+      `SELECT ${columns} FROM event_log WHERE position > $1 AND position <= $3 ORDER BY position LIMIT $2`,
+      [after, limit, options.upTo ?? Number.MAX_SAFE_INTEGER],
     );
     return rows.map((r) => ({
       position: Number(r.position),

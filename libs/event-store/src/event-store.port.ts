@@ -81,6 +81,13 @@ export interface StoredEventText {
   copies: StoredCopies;
 }
 
+export interface StoredTextOptions {
+  /** false: only position, hash, agency and occurredAt (default true). */
+  payload?: boolean;
+  /** Inclusive upper bound of positions, so that windows of the log can be read side by side. */
+  upTo?: number;
+}
+
 /**
  * The event log. Appends to one stream are atomic; positions are strictly ordered and a reader
  * never sees a position before every earlier one is committed.
@@ -102,7 +109,7 @@ export interface EventStore {
    * Events after a position, in order, as stored (see StoredEventText); at most `limit`. Without
    * the payload, only position, hash, agency and occurredAt are filled: what the Merkle sealer needs.
    */
-  readStoredTexts(after: number, limit: number, options?: { payload?: boolean }): Promise<StoredEventText[]>;
+  readStoredTexts(after: number, limit: number, options?: StoredTextOptions): Promise<StoredEventText[]>;
   /** Position of the last committed event, 0 for an empty log. */
   headPosition(): Promise<number>;
   /** Resolves once the head moves past `after` or the timeout elapses (whichever first). */

@@ -11,6 +11,7 @@ import type {
   ReadBackwardOptions,
   ReadStreamOptions,
   StoredEventText,
+  StoredTextOptions,
 } from './event-store.port';
 import { chainHash, CURRENT_DIGEST_FORM, GENESIS_HASH } from './hash-chain';
 import { UpcasterRegistry } from './upcasters';
@@ -110,8 +111,8 @@ export class InMemoryEventStore implements EventStore {
     return { events, scannedTo, endOfLog: scannedTo >= head };
   }
 
-  async readStoredTexts(after: number, limit: number, _options?: { payload?: boolean }): Promise<StoredEventText[]> {
-    return this.log.slice(after, after + limit).map(({ event: e, digest }) => {
+  async readStoredTexts(after: number, limit: number, options: StoredTextOptions = {}): Promise<StoredEventText[]> {
+    return this.log.slice(after, Math.min(after + limit, options.upTo ?? Infinity)).map(({ event: e, digest }) => {
       const { recordedAt, ...metadata } = e.metadata;
       return {
         position: e.position,

@@ -3,6 +3,7 @@ import {
   chainHash,
   EventStore,
   GENESIS_HASH,
+  StoredEventText,
   leafHash,
   nodeHash,
   payloadDigestOfTexts,
@@ -112,6 +113,8 @@ interface Walk {
 }
 
 /** Reads the log in stored form, recomputing the chain from genesis; the leaves are the recomputed hashes. */
+const WINDOW = 5000;
+
 async function walkLog(store: EventStore, agencyIndexAt: number, onProgress?: (checked: number, position: number) => void): Promise<Walk> {
   const chunks: Buffer[] = [];
   // The agency index the log gives at the largest head's size (tree/agency-index.ts).
@@ -123,12 +126,22 @@ async function walkLog(store: EventStore, agencyIndexAt: number, onProgress?: (c
   let lastHash: string | null = null;
   let failure: Walk['failure'] = null;
   const fail = (position: number, reason: string) => (failure ??= { position, reason });
-  // The next batch is read while this one is hashed.
-  let next = store.readStoredTexts(0, 5000);
+  // Windows of positions up to the head are read three at a time, side by side, while one is hashed;
+  // then whatever lies past them (appended since, or stored past the head by an insider), in order.
+  const headAtStart = await store.headPosition();
+  const reads: Promise<StoredEventText[]>[] = [];
+  let windowsTo = 0;
+  const readAhead = () => {
+    while (reads.length < 3 && windowsTo < headAtStart) {
+      reads.push(store.readStoredTexts(windowsTo, WINDOW, { upTo: windowsTo + WINDOW }));
+      windowsTo += WINDOW;
+    }
+    if (reads.length === 0) reads.push(store.readStoredTexts(Math.max(windowsTo, lastPosition), WINDOW));
+  };
   for (;;) {
-    const rows = await next;
-    if (rows.length === 0) break;
-    next = store.readStoredTexts(rows[rows.length - 1].position, 5000);
+    readAhead();
+    const rows = await reads.shift()!;
+    if (rows.length === 0 && windowsTo >= headAtStart && reads.length === 0) break;
     const leaves = Buffer.allocUnsafe(rows.length * 32);
     rows.forEach((event, i) => {
       if (event.position <= lastPosition) fail(event.position, 'position out of order');
