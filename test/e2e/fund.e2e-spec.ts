@@ -341,6 +341,31 @@ describe('the 5% fund over HTTP', () => {
       'year,region,safir,envelopeCents,committedCents,paidCents,remainingCents,consumptionRate,mobilityCents,mobilityShare,mobilityLeavingBasinCents,mobilityLeavingBasinShare,authorisedOverCents,agencies,projectedExhaustionDate,exhaustedBeforeYearEnd',
     );
     await request(server()).get('/fund/rollup').set(as('national')).expect(400);
+
+    // French Excel: asked by Accept-Language or ?locale=fr, which wins over the header.
+    const french = await request(server())
+      .get('/fund/rollup?year=2018&format=csv')
+      .set(as('national'))
+      .set('accept-language', 'fr-FR,fr;q=0.9,en;q=0.5')
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    const bytes = french.body as Buffer;
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.toString('utf8').slice(1).split('\n');
+    expect(lines[0]).toMatch(/^year;region;safir;envelopeCents;/);
+    const rate = lines[0].split(';').indexOf('consumptionRate');
+    expect(lines.slice(1).some((l) => /^\d+,\d+$/.test(l.split(';')[rate] ?? ''))).toBe(true);
+    const english = await request(server())
+      .get('/fund/rollup?year=2018&format=csv&locale=en')
+      .set(as('national'))
+      .set('accept-language', 'fr');
+    expect(english.text.startsWith('year,region,')).toBe(true);
+    await request(server()).get('/fund/rollup?year=2018&format=csv&locale=de').set(as('national')).expect(400);
   });
 
   it('lets one of two racing first uses of a key through: the same request is answered once, another is refused', async () => {

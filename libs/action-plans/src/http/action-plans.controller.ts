@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Inject, NotFoundException, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Inject, NotFoundException, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { Actor } from '@ancrage/access';
 import { ReadModels } from '@ancrage/projections';
 import {
@@ -19,6 +19,7 @@ import {
   endOfDay,
   paginate,
   ReadConsistency,
+  csvDialectOf,
 } from '@ancrage/platform';
 import { ActionPlanChange, ChangeActionPlan } from '../commands/change-action-plan.command';
 import { ActionPlanRow, PlanActionProgressRow, PlanActionRow } from '../read-models/plan.entities';
@@ -229,7 +230,11 @@ export class ActionPlansController {
   @Get('action-plans/execution')
   @CachedView()
   @Access('region.read')
-  async execution(@Query() q: ExecutionQueryDto, @Res({ passthrough: true }) res: Response): Promise<PlanExecutionPage | string> {
+  async execution(
+    @Query() q: ExecutionQueryDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<PlanExecutionPage | string> {
     const r = await this.rows(q, { year: q.year, region: q.region });
     const lines = executionLines(r.plans, r.actions, r.progress, r.date);
     const sort = q.sort ?? 'safir';
@@ -237,7 +242,7 @@ export class ActionPlansController {
     if (q.format === 'csv') {
       res.setHeader('content-type', 'text/csv; charset=utf-8');
       res.setHeader('content-disposition', `attachment; filename="plan-execution-${q.year}${q.region ? `-${q.region}` : ''}.csv"`);
-      return executionCsv(lines);
+      return executionCsv(lines, csvDialectOf(req, q.locale));
     }
     const priorities = lines.reduce((s, l) => s + l.priorities, 0);
     const coConstructed = lines.reduce((s, l) => s + l.prioritiesCitingCoConstructedDiagnostic, 0);

@@ -1,4 +1,4 @@
-import { toCsv } from '@ancrage/platform';
+import { CsvDialect, toCsv } from '@ancrage/platform';
 import type { ActionPlanRow, PlanActionProgressRow, PlanActionRow } from './plan.entities';
 
 export const PROGRESS_FORMULA =
@@ -119,7 +119,7 @@ export function executionLines(plans: ActionPlanRow[], actions: PlanActionRow[],
   });
 }
 
-export function executionCsv(lines: ReturnType<typeof executionLines>): string {
+export function executionCsv(lines: ReturnType<typeof executionLines>, dialect?: CsvDialect): string {
   const head = [
     'safir',
     'region',
@@ -131,5 +131,5 @@ export function executionCsv(lines: ReturnType<typeof executionLines>): string {
     'priorities',
     'prioritiesCitingCoConstructedDiagnostic',
   ];
-  return toCsv(head, lines);
+  return toCsv(head, lines, dialect);
 }

@@ -1,8 +1,20 @@
-import { Controller, Get, Inject, NotFoundException, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Inject, NotFoundException, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { ReadModels } from '@ancrage/projections';
-import { Access, ApiView, AsOfQueryDto, CachedView, Clock, CLOCK, cutOf, endOfDay, paginate, ReadConsistency } from '@ancrage/platform';
+import {
+  Access,
+  ApiView,
+  AsOfQueryDto,
+  CachedView,
+  Clock,
+  CLOCK,
+  csvDialectOf,
+  cutOf,
+  endOfDay,
+  paginate,
+  ReadConsistency,
+} from '@ancrage/platform';
 import { CONFIGURATION_LABELS, PLACEMENT_RULE } from '../domain/anchoring-profile';
 import { AnchoringFacts, anchoringCsv, anchoringReport } from '../read-models/anchoring-report';
 import {
@@ -61,7 +73,11 @@ export class AnchoringController {
   @Get('anchoring-profiles')
   @CachedView()
   @Access('region.read')
-  async list(@Query() q: AnchoringQueryDto, @Res({ passthrough: true }) res: Response): Promise<AnchoringProfilesPage | string> {
+  async list(
+    @Query() q: AnchoringQueryDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<AnchoringProfilesPage | string> {
     const report = anchoringReport(q.year, this.referenceDate(q.year, q), await this.facts(q, q));
     // The rule is given once for the list, not with every agency.
     const placements = (q.configuration ? report.placements.filter((p) => p.configuration === q.configuration) : report.placements).map(
@@ -70,7 +86,7 @@ export class AnchoringController {
     if (q.format === 'csv') {
       res.setHeader('content-type', 'text/csv; charset=utf-8');
       res.setHeader('content-disposition', `attachment; filename="anchoring-${q.year}${q.region ? `-${q.region}` : ''}.csv"`);
-      return anchoringCsv(placements);
+      return anchoringCsv(placements, csvDialectOf(req, q.locale));
     }
     const { placements: _all, ...summary } = report;
     return { ...summary, configurations: CONFIGURATION_LABELS, rule: PLACEMENT_RULE, ...paginate(placements, q) };

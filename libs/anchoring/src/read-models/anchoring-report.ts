@@ -1,4 +1,4 @@
-import { toCsv } from '@ancrage/platform';
+import { CsvDialect, toCsv } from '@ancrage/platform';
 import { AnchoringIndicators, CONFIGURATIONS, Placement, placeAgency } from '../domain/anchoring-profile';
 import type {
   AnchoringAgencyRow,
@@ -97,7 +97,7 @@ export function anchoringReport(year: number, referenceDate: string, facts: Anch
   return { year, referenceDate, byConfiguration, unplaced: placements.filter((p) => p.configuration === null).length, placements };
 }
 
-export function anchoringCsv(placements: Omit<AgencyPlacement, 'rule'>[]): string {
+export function anchoringCsv(placements: Omit<AgencyPlacement, 'rule'>[], dialect?: CsvDialect): string {
   const rows = placements.map(({ indicators, ...p }) => ({
     ...p,
     ...indicators,
@@ -120,5 +120,6 @@ export function anchoringCsv(placements: Omit<AgencyPlacement, 'rule'>[]): strin
       'employerProspectingActions',
     ],
     rows,
+    dialect,
   );
 }

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Inject, NotFoundException, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Inject, NotFoundException, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { Actor } from '@ancrage/access';
 import { ReadModels } from '@ancrage/projections';
 import {
@@ -16,6 +16,7 @@ import {
   cutOf,
   endOfDay,
   ReadConsistency,
+  csvDialectOf,
 } from '@ancrage/platform';
 import { AllocateEnvelope } from '../commands/allocate-envelope.command';
 import { ChangeFund } from '../commands/change-fund.command';
@@ -349,7 +350,11 @@ export class FundController {
   @Get('fund/rollup')
   @CachedView()
   @Access('region.read')
-  async rollup(@Query() q: RollupQueryDto, @Res({ passthrough: true }) res: Response): Promise<FundRollupView | string> {
+  async rollup(
+    @Query() q: RollupQueryDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<FundRollupView | string> {
     await this.consistency.waitFor(q.consistentWith, [fundConsumption.name]);
     const rows = await this.reads.find(
       FundEnvelopeRow,
@@ -361,7 +366,7 @@ export class FundController {
     if (q.format === 'csv') {
       res.setHeader('content-type', 'text/csv; charset=utf-8');
       res.setHeader('content-disposition', `attachment; filename="fund-rollup-${q.year}${q.region ? `-${q.region}` : ''}.csv"`);
-      return rollupCsv(report);
+      return rollupCsv(report, csvDialectOf(req, q.locale));
     }
     return report;
   }

@@ -1,4 +1,4 @@
-import { toCsv } from '@ancrage/platform';
+import { CsvDialect, toCsv } from '@ancrage/platform';
 import type { FundEnvelopeRow } from './fund.entities';
 import { forecast } from './fund-report';
 
@@ -75,7 +75,7 @@ export function rollup(year: number, region: string | null, rows: FundEnvelopeRo
   };
 }
 
-export function rollupCsv(report: ReturnType<typeof rollup>): string {
+export function rollupCsv(report: ReturnType<typeof rollup>, dialect?: CsvDialect): string {
   const columns: (keyof RollupLine)[] = [
     'region',
     'safir',
@@ -94,5 +94,5 @@ export function rollupCsv(report: ReturnType<typeof rollup>): string {
     'exhaustedBeforeYearEnd',
   ];
   const lines = [...report.agencies, ...report.regions, report.total].map((l) => ({ year: report.year, ...l }));
-  return toCsv(['year', ...columns], lines);
+  return toCsv(['year', ...columns], lines, dialect);
 }

@@ -21,4 +21,16 @@ describe('CSV exports', () => {
       'Mission locale,3',
     ]);
   });
+
+  it('writes what French Excel opens as columns: semicolons, decimal commas, a UTF-8 byte-order mark', () => {
+    const rows = [
+      { agency: 'Berck-sur-Mer; littoral', rate: 0.125, cents: 150_000_00, note: 'entre "guillemets"' },
+      { agency: 'Montreuil', rate: 1, cents: -500, note: '=1+1' },
+    ];
+    expect(toCsv(['agency', 'rate', 'cents', 'note'], rows, 'fr')).toBe(
+      '\uFEFFagency;rate;cents;note\n' + '"Berck-sur-Mer; littoral";0,125;15000000;"entre ""guillemets"""\n' + "Montreuil;1;-500;'=1+1\n",
+    );
+    // The default stays RFC 4180: a comma in a number would split it, so none is written.
+    expect(toCsv(['rate'], [{ rate: 0.125 }])).toBe('rate\n0.125\n');
+  });
 });

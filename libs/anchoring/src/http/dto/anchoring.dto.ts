@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { AsOfQueryDto } from '@ancrage/platform';
+import { AsOfQueryDto, CsvLocale, CsvLocaleProperty } from '@ancrage/platform';
 import { CONFIGURATIONS, AnchoringConfiguration } from '../../domain/anchoring-profile';
 
 export class AnchoringQueryDto extends AsOfQueryDto {
@@ -12,6 +12,7 @@ export class AnchoringQueryDto extends AsOfQueryDto {
   region?: string;
   @ApiPropertyOptional({ enum: CONFIGURATIONS }) @IsOptional() @IsIn(CONFIGURATIONS) configuration?: AnchoringConfiguration;
   @ApiPropertyOptional({ enum: ['json', 'csv'] }) @IsOptional() @IsIn(['json', 'csv']) format?: 'json' | 'csv';
+  @CsvLocaleProperty() locale?: CsvLocale;
 }
 
 export class AgencyAnchoringParams {

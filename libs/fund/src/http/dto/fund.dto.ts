@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, NotEquals, ValidateNested } from 'class-validator';
-import { AsOfQueryDto, IsCalendarDate, FactDate } from '@ancrage/platform';
+import { AsOfQueryDto, CsvLocale, CsvLocaleProperty, IsCalendarDate, FactDate } from '@ancrage/platform';
 import {
   EXPENDITURE_CATEGORIES,
   ExpenditureCategory,
@@ -189,4 +189,5 @@ export class RollupQueryDto extends AsOfQueryDto {
   @ApiProperty({ example: 2018 }) @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year: number;
   @ApiPropertyOptional({ example: '32', description: 'a region; national when absent' }) @IsOptional() @Matches(/^\d{2}$/) region?: string;
   @ApiPropertyOptional({ enum: ['json', 'csv'] }) @IsOptional() @IsIn(['json', 'csv']) format?: 'json' | 'csv';
+  @CsvLocaleProperty() locale?: CsvLocale;
 }
