@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { readFileSync } from 'node:fs';
-import type { Pool } from 'pg';
 import { consistencyPath, EVENT_STORE, EventStore, RecordedEvent, withNodes } from '@ancrage/event-store';
 import { AsOf, Cut, LIVE, ProjectionEngine, ReadModels } from '@ancrage/projections';
-import { APP_CONFIG, AppConfig, PG_POOL, RequestValidationError } from '@ancrage/platform';
+import { APP_CONFIG, AppConfig, RequestValidationError } from '@ancrage/platform';
 import { DomainError } from '@ancrage/shared-kernel';
 import { exportBundle } from './evidence/bundle';
 import type { BundleManifest } from './evidence/verify-bundle';
@@ -56,13 +55,9 @@ export class AuditService {
     private readonly engine: ProjectionEngine,
     private readonly reads: ReadModels,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(PG_POOL) pool: Pool,
+    private readonly tree: TreeStore,
     private readonly sealer: TreeSealer,
-  ) {
-    this.tree = new TreeStore(pool);
-  }
-
-  private readonly tree: TreeStore;
+  ) {}
 
   /**
    * Events matching the filter, oldest first, paginated by position: resume with `after: nextAfter`.
@@ -176,7 +171,7 @@ export class AuditService {
       throw new DomainError('NO_SIGNING_KEY', 'no audit signing key: run `ancrage audit keygen` and set ANCRAGE_AUDIT_KEY_FILE', 'rule');
     await this.sealer.seal();
     const head = await this.tree.latestHead();
-    if (!head) throw new DomainError('NO_SIGNING_KEY', 'the log is empty: there is no tree head to sign yet', 'rule');
+    if (!head) throw new DomainError('EMPTY_LOG', 'the log is empty: there is no tree head to sign yet', 'rule');
     return head;
   }
 

@@ -1,64 +1,94 @@
-import type { EventStore } from './event-store.port';
+import type { EventStore, StoredEventText } from './event-store.port';
 import type { StoredCopies } from './envelope';
-import { chainHash, GENESIS_HASH, payloadDigest } from './hash-chain';
+import { chainHash, GENESIS_HASH, payloadDigestOfTexts } from './hash-chain';
 
 export type ChainVerdict =
   { ok: true; checked: number; headPosition: number; headHash: string } | { ok: false; checked: number; position: number; reason: string };
 
 export interface VerifyOptions {
+  /** Positions read per query (default 5000). */
   batchSize?: number;
   onProgress?: (checked: number, position: number) => void;
 }
 
+export interface ChainWalk {
+  /** Events read, and how many came before the first failure. */
+  count: number;
+  checkedBeforeFailure: number;
+  lastPosition: number;
+  lastHash: string | null;
+  failure: { position: number; reason: string } | null;
+}
+
 /**
- * Walks the whole log in stored form and recomputes every link. An edited event breaks its own
- * link; a deleted, inserted or swapped one breaks the link of the first event after the change.
- * A truncated tail is caught by comparing with the head the store records separately.
+ * Walks the whole log as stored, recomputing every hash from genesis out of the stored texts, and
+ * hands each event to `visit` with its recomputed hash (the Merkle verifier builds its leaves from
+ * them). The first failure is kept and the walk goes on. An edited event breaks its own hash; a
+ * deleted, inserted or swapped one breaks the hash of the first event after the change; a stored
+ * copy that differs from the payload is named; a truncated tail is caught by comparing with the
+ * head the store records separately.
+ *
+ * Windows of positions up to the head are read three at a time, side by side, while one is
+ * hashed; then whatever lies past them (appended since, or stored past the head by an insider).
  */
-export async function verifyChain(store: EventStore, options: VerifyOptions = {}): Promise<ChainVerdict> {
-  const batchSize = options.batchSize ?? 5000;
-  let previousHash = GENESIS_HASH;
-  let previousPosition = 0;
-  let checked = 0;
-  for (;;) {
-    const slice = await store.readAll({ after: previousPosition, limit: batchSize, upcast: false });
-    for (const event of slice.events) {
-      if (event.position <= previousPosition) {
-        return { ok: false, checked, position: event.position, reason: 'position out of order' };
-      }
-      const digest = payloadDigest(event, event.digestForm);
-      if (chainHash(previousHash, event.position, event.streamVersion, event.metadata.recordedAt, digest) !== event.hash) {
-        return {
-          ok: false,
-          checked,
-          position: event.position,
-          reason: 'hash mismatch: this event, or the one linked before it, was altered, removed or inserted',
-        };
-      }
-      const copy = alteredCopy(event.copies, event.metadata, digest);
-      if (copy) {
-        return { ok: false, checked, position: event.position, reason: `the stored ${copy} differs from the one the event's hash covers` };
-      }
-      previousHash = event.hash;
-      previousPosition = event.position;
-      checked += 1;
+export async function walkChain(
+  store: EventStore,
+  options: VerifyOptions & { visit?: (event: StoredEventText, recomputed: string) => void } = {},
+): Promise<ChainWalk> {
+  const window = options.batchSize ?? 5000;
+  let recomputed = GENESIS_HASH;
+  let count = 0;
+  let lastPosition = 0;
+  let lastHash: string | null = null;
+  let failure: ChainWalk['failure'] = null;
+  let checkedBeforeFailure = 0;
+  const fail = (position: number, reason: string) => {
+    if (failure) return;
+    failure = { position, reason };
+    checkedBeforeFailure = count;
+  };
+  const headAtStart = await store.headPosition();
+  const reads: Promise<StoredEventText[]>[] = [];
+  let windowsTo = 0;
+  const readAhead = () => {
+    while (reads.length < 3 && windowsTo < headAtStart) {
+      reads.push(store.readStoredTexts(windowsTo, window, { upTo: windowsTo + window }));
+      windowsTo += window;
     }
-    options.onProgress?.(checked, previousPosition);
-    if (slice.endOfLog || slice.events.length === 0) break;
+    if (reads.length === 0) reads.push(store.readStoredTexts(Math.max(windowsTo, lastPosition), window));
+  };
+  for (;;) {
+    readAhead();
+    const rows = await reads.shift()!;
+    if (rows.length === 0 && windowsTo >= headAtStart && reads.length === 0) break;
+    for (const event of rows) {
+      if (event.position <= lastPosition) fail(event.position, 'position out of order');
+      const digest = payloadDigestOfTexts(event);
+      recomputed = chainHash(recomputed, event.position, event.streamVersion, event.recordedAt, digest);
+      if (recomputed !== event.hash)
+        fail(event.position, 'hash mismatch: this event, or the one linked before it, was altered, removed or inserted');
+      const copy = alteredCopy(event.copies, event, digest);
+      if (copy) fail(event.position, `the stored ${copy} differs from the one the event's hash covers`);
+      options.visit?.(event, recomputed);
+      count += 1;
+      lastPosition = event.position;
+      lastHash = event.hash;
+    }
+    options.onProgress?.(count, lastPosition);
   }
   // A head beyond the last event read is a truncation, unless events were appended since the walk ended.
   const head = await store.headPosition();
-  const appendedSince =
-    head > previousPosition && (await store.readAll({ after: previousPosition, upTo: head, limit: 1 })).events.length > 0;
-  if (head !== previousPosition && !appendedSince) {
-    return {
-      ok: false,
-      checked,
-      position: previousPosition + 1,
-      reason: `log ends at ${previousPosition} but the recorded head is ${head}: events were removed`,
-    };
-  }
-  return { ok: true, checked, headPosition: previousPosition, headHash: previousHash };
+  const appendedSince = head > lastPosition && (await store.readAll({ after: lastPosition, upTo: head, limit: 1 })).events.length > 0;
+  if (head !== lastPosition && !appendedSince)
+    fail(lastPosition + 1, `the log ends at ${lastPosition} but its recorded head is ${head}: events were removed`);
+  return { count, checkedBeforeFailure: failure ? checkedBeforeFailure : count, lastPosition, lastHash, failure };
+}
+
+/** The chain alone: ok with the head, or the first altered position (see walkChain). */
+export async function verifyChain(store: EventStore, options: VerifyOptions = {}): Promise<ChainVerdict> {
+  const walk = await walkChain(store, options);
+  if (walk.failure) return { ok: false, checked: walk.checkedBeforeFailure, ...walk.failure };
+  return { ok: true, checked: walk.count, headPosition: walk.lastPosition, headHash: walk.lastHash ?? GENESIS_HASH };
 }
 
 /**

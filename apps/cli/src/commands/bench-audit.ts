@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,8 +41,15 @@ export async function benchAudit(options: { events: string }): Promise<void> {
   await migrate({ url: scratch.url, migrations: [...EVENT_LOG_MIGRATIONS, ...PLATFORM_MIGRATIONS, ...(AUDIT_CONTEXT.migrations ?? [])] });
   const pool = createPool(scratch.url, 10);
   const store = new PostgresEventStore({ pool });
-  const sealer = new TreeSealer(pool, store, config, () => new Date(), new JsonLogger('error', (l) => process.stderr.write(`${l}\n`)));
   const tree = new TreeStore(pool);
+  const sealer = new TreeSealer(
+    pool,
+    tree,
+    store,
+    config,
+    () => new Date(),
+    new JsonLogger('error', (l) => process.stderr.write(`${l}\n`)),
+  );
   let next = 0;
   const append = async (n: number, label: string) => {
     const batches = Array.from({ length: n / 100 }, () => Array.from({ length: 100 }, () => generated(next++, total)));
@@ -107,7 +115,7 @@ export async function benchAudit(options: { events: string }): Promise<void> {
     // 4. Inclusion proofs of random events.
     const times: number[] = [];
     for (let i = 0; i < 1000; i++) {
-      const position = 1 + Math.floor(Math.random() * head.treeSize);
+      const position = randomInt(1, head.treeSize + 1);
       const t = process.hrtime.bigint();
       await tree.inclusion(position, head.treeSize);
       times.push(seconds(t) * 1000);

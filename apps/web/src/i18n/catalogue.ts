@@ -337,6 +337,7 @@ export const ERROR_CODE: Record<string, string> = {
   TOO_MANY_AUTH_FAILURES: 'Trop de tentatives de connexion échouées : patientez une minute.',
   NO_DEMO: 'Les utilisateurs de démonstration ne sont proposés qu’avec la base embarquée.',
   UNKNOWN_PROJECTION: 'Cette vue n’existe pas.',
+  EMPTY_LOG: 'Le journal est vide : aucune tête d’arbre ne peut encore être signée.',
   NOT_IN_TREE: 'Aucun événement à cette position n’est couvert par cette tête d’arbre signée.',
   UNKNOWN_TREE_HEAD: 'Aucune tête d’arbre signée de cette taille.',
   NO_SIGNING_KEY: 'Aucune clé de signature n’est configurée sur le serveur.',

@@ -140,7 +140,7 @@ export class AuditController {
   @Access('audit')
   @ApiOperation({ summary: 'The latest signed tree head, after sealing what the log holds now' })
   @ApiOkResponse({ description: 'keep it, and send it to /audit/verify-head later', type: SignedTreeHeadView })
-  @ApiErrors([422], { 422: NO_SIGNING_KEY })
+  @ApiErrors([422], { 422: `${NO_SIGNING_KEY}; EMPTY_LOG: the log has no event to sign a head for` })
   treeHead(): Promise<SignedTreeHeadView> {
     return this.audit.treeHead();
   }
@@ -161,7 +161,7 @@ export class AuditController {
   @ApiOkResponse({ description: 'the proof and the head it holds against', type: InclusionProofView })
   @ApiErrors([400, 404, 422], {
     404: 'NOT_IN_TREE or UNKNOWN_TREE_HEAD: no such event in that tree, or no signed head of that size',
-    422: NO_SIGNING_KEY,
+    422: `${NO_SIGNING_KEY}; EMPTY_LOG: the log has no event to sign a head for`,
   })
   inclusion(@Query() q: InclusionQueryDto): Promise<InclusionProofView> {
     return this.audit.inclusionProof(q.position, q.treeSize);

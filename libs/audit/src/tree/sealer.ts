@@ -19,19 +19,17 @@ export const witnessFileName = (treeSize: number) => `tree-head-${String(treeSiz
  */
 @Injectable()
 export class TreeSealer implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly tree: TreeStore;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<unknown> = Promise.resolve();
 
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
+    private readonly tree: TreeStore,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly logger: JsonLogger,
-  ) {
-    this.tree = new TreeStore(pool);
-  }
+  ) {}
 
   onApplicationBootstrap(): void {
     const every = this.config.audit.sealIntervalMs;

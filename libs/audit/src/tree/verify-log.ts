@@ -1,15 +1,4 @@
-import {
-  alteredCopy,
-  chainHash,
-  EventStore,
-  GENESIS_HASH,
-  StoredEventText,
-  leafHash,
-  nodeHash,
-  payloadDigestOfTexts,
-  subtreeRoot,
-  treeInMemory,
-} from '@ancrage/event-store';
+import { ChainWalk, EventStore, leafHash, nodeHash, subtreeRoot, treeInMemory, walkChain } from '@ancrage/event-store';
 import { agencyIndexRoot, AgencyState, EMPTY_AGENCY_DIGEST, foldEntry } from './agency-index';
 import { treeHeadSignatureValid, SignedTreeHead } from './tree-head';
 import type { TreeStore } from './tree-store';
@@ -102,83 +91,38 @@ export async function verifyLog(options: {
   };
 }
 
-interface Walk {
-  count: number;
+interface Walk extends ChainWalk {
   leaves: Buffer;
-  lastPosition: number;
-  lastHash: string | null;
   positions: (index: number) => number;
-  failure: { position: number; reason: string } | null;
   agencyRoot: string | null;
 }
 
-/** Reads the log in stored form, recomputing the chain from genesis; the leaves are the recomputed hashes. */
-const WINDOW = 5000;
-
+/** The chain walk (walkChain), keeping the leaves (the recomputed hashes) and the agency index at a head. */
 async function walkLog(store: EventStore, agencyIndexAt: number, onProgress?: (checked: number, position: number) => void): Promise<Walk> {
-  const chunks: Buffer[] = [];
+  let leaves = Buffer.allocUnsafe(Math.max(await store.headPosition(), 1) * 32);
+  const positions: number[] = [];
   // The agency index the log gives at the largest head's size (tree/agency-index.ts).
   const agencies = new Map<string, AgencyState>();
   let agencyRoot: string | null = null;
-  const positions: number[] = [];
-  let recomputed = GENESIS_HASH;
-  let lastPosition = 0;
-  let lastHash: string | null = null;
-  let failure: Walk['failure'] = null;
-  const fail = (position: number, reason: string) => (failure ??= { position, reason });
-  // Windows of positions up to the head are read three at a time, side by side, while one is hashed;
-  // then whatever lies past them (appended since, or stored past the head by an insider), in order.
-  const headAtStart = await store.headPosition();
-  const reads: Promise<StoredEventText[]>[] = [];
-  let windowsTo = 0;
-  const readAhead = () => {
-    while (reads.length < 3 && windowsTo < headAtStart) {
-      reads.push(store.readStoredTexts(windowsTo, WINDOW, { upTo: windowsTo + WINDOW }));
-      windowsTo += WINDOW;
-    }
-    if (reads.length === 0) reads.push(store.readStoredTexts(Math.max(windowsTo, lastPosition), WINDOW));
-  };
-  for (;;) {
-    readAhead();
-    const rows = await reads.shift()!;
-    if (rows.length === 0 && windowsTo >= headAtStart && reads.length === 0) break;
-    const leaves = Buffer.allocUnsafe(rows.length * 32);
-    rows.forEach((event, i) => {
-      if (event.position <= lastPosition) fail(event.position, 'position out of order');
-      const digest = payloadDigestOfTexts(event);
-      recomputed = chainHash(recomputed, event.position, event.streamVersion, event.recordedAt, digest);
-      if (recomputed !== event.hash)
-        fail(event.position, 'hash mismatch: this event, or the one linked before it, was altered, removed or inserted');
-      const copy = alteredCopy(event.copies, event, digest);
-      if (copy) fail(event.position, `the stored ${copy} differs from the one the event's hash covers`);
+  const walk = await walkChain(store, {
+    onProgress,
+    visit: (event, recomputed) => {
+      const i = positions.length;
+      if ((i + 1) * 32 > leaves.length) leaves = Buffer.concat([leaves, Buffer.allocUnsafe(leaves.length)]);
       leafHash(Buffer.from(recomputed, 'hex')).copy(leaves, i * 32);
       positions.push(event.position);
-      const agency = event.agency;
-      if (agency !== null) {
-        const s = agencies.get(agency) ?? { agency, count: 0, digest: EMPTY_AGENCY_DIGEST };
-        agencies.set(agency, { agency, count: s.count + 1, digest: foldEntry(s.digest, [event.position, event.occurredAt, recomputed]) });
+      if (event.agency !== null) {
+        const s = agencies.get(event.agency) ?? { agency: event.agency, count: 0, digest: EMPTY_AGENCY_DIGEST };
+        agencies.set(event.agency, {
+          ...s,
+          count: s.count + 1,
+          digest: foldEntry(s.digest, [event.position, event.occurredAt, recomputed]),
+        });
       }
       if (positions.length === agencyIndexAt) agencyRoot = agencyIndexRoot([...agencies.values()]);
-      lastPosition = event.position;
-      lastHash = event.hash;
-    });
-    chunks.push(leaves);
-    onProgress?.(positions.length, lastPosition);
-  }
-  // A head beyond the last event read is a truncation, unless events were appended since the walk ended.
-  const head = await store.headPosition();
-  const appendedSince = head > lastPosition && (await store.readAll({ after: lastPosition, upTo: head, limit: 1 })).events.length > 0;
-  if (head !== lastPosition && !appendedSince)
-    fail(lastPosition + 1, `the log ends at ${lastPosition} but its recorded head is ${head}: events were removed`);
-  return {
-    count: positions.length,
-    leaves: Buffer.concat(chunks),
-    lastPosition,
-    lastHash,
-    positions: (i) => positions[i] ?? 0,
-    failure,
-    agencyRoot,
-  };
+    },
+  });
+  return { ...walk, leaves, positions: (i) => positions[i] ?? 0, agencyRoot };
 }
 
 /**
