@@ -21,6 +21,7 @@ const LIBS = [
   'platform',
   'projections',
   'shared-kernel',
+  'spreadsheets',
   'territory',
 ];
 const ADAPTERS = ['@ancrage/event-store-postgres'];

@@ -1,9 +1,11 @@
+import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { CommandBus } from '@nestjs/cqrs';
 import { EVENT_STORE, EventStore } from '@ancrage/event-store';
 import { RegisterAgency } from '@ancrage/territory';
 import { Harness, startApp, startPeer } from '../support/app-harness';
 import { userWithToken } from '../support/principals';
+import { binary } from '../support/binary';
 
 const base = '/agencies/62001/fund/2018';
 const commitment = (id: string, amountCents: number, extra: object = {}) => ({
@@ -338,7 +340,7 @@ describe('the 5% fund over HTTP', () => {
     const csv = await request(server()).get('/fund/rollup?year=2018&format=csv').set(as('national')).expect(200);
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.text.split('\n')[0]).toBe(
-      'year,region,safir,envelopeCents,committedCents,paidCents,remainingCents,consumptionRate,mobilityCents,mobilityShare,mobilityLeavingBasinCents,mobilityLeavingBasinShare,authorisedOverCents,agencies,projectedExhaustionDate,exhaustedBeforeYearEnd',
+      'year,level,region,safir,envelopeCents,committedCents,paidCents,remainingCents,consumptionRate,mobilityCents,mobilityShare,mobilityLeavingBasinCents,mobilityLeavingBasinShare,authorisedOverCents,agencies,projectedExhaustionDate,exhaustedBeforeYearEnd',
     );
     await request(server()).get('/fund/rollup').set(as('national')).expect(400);
 
@@ -348,24 +350,47 @@ describe('the 5% fund over HTTP', () => {
       .set(as('national'))
       .set('accept-language', 'fr-FR,fr;q=0.9,en;q=0.5')
       .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      })
+      .parse(binary)
       .expect(200);
     const bytes = french.body as Buffer;
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.toString('utf8').slice(1).split('\n');
-    expect(lines[0]).toMatch(/^year;region;safir;envelopeCents;/);
-    const rate = lines[0].split(';').indexOf('consumptionRate');
-    expect(lines.slice(1).some((l) => /^\d+,\d+$/.test(l.split(';')[rate] ?? ''))).toBe(true);
+    expect(lines[0]).toMatch(/^Année;Niveau;Région \(code INSEE\);Agence \(code SAFIR\);Enveloppe \(€\);Engagé \(€\);/);
+    const column = (header: string) => lines[0].split(';').indexOf(header);
+    const total = lines.find((l) => l.split(';')[1] === 'Total')!.split(';');
+    expect(total[column('Enveloppe (€)')]).toMatch(/^\d+,\d\d$/);
+    expect(total[column('Taux de consommation (%)')]).toMatch(/^\d+(,\d)?$/);
+    expect(total[column('Épuisée avant la fin de l’année')]).toBe('non');
     const english = await request(server())
       .get('/fund/rollup?year=2018&format=csv&locale=en')
       .set(as('national'))
       .set('accept-language', 'fr');
-    expect(english.text.startsWith('year,region,')).toBe(true);
+    expect(english.text.startsWith('year,level,region,')).toBe(true);
     await request(server()).get('/fund/rollup?year=2018&format=csv&locale=de').set(as('national')).expect(400);
+
+    // The same table as a workbook: typed cells, French headers, the past it shows written on the sheet.
+    const xlsx = await request(server())
+      .get('/fund/rollup?year=2018&region=32&format=xlsx&asOf=2018-06-30')
+      .set(as('director'))
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    expect(xlsx.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(xlsx.headers['content-disposition']).toBe('attachment; filename="fund-rollup-2018-32.xlsx"');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(new Uint8Array(xlsx.body as Buffer).buffer);
+    const sheet = book.worksheets[0];
+    expect(sheet.name).toBe('Fonds 5 % 2018');
+    expect(sheet.getCell('A1').value).toBe('Consommation du fonds local (5 %) 2018 — Hauts-de-France');
+    expect(sheet.getCell('A2').text).toMatch(/^Situation au 30\/06\/2018 — fichier produit le /);
+    const headers = (sheet.getRow(4).values as unknown[]).slice(1);
+    const envelope = headers.indexOf('Enveloppe (€)') + 1;
+    const agencyRow = sheet.getRow(5);
+    expect(agencyRow.getCell(headers.indexOf('Niveau') + 1).value).toBe('Agence');
+    expect(agencyRow.getCell(headers.indexOf('Agence (code SAFIR)') + 1).value).toBe('62001');
+    expect(typeof agencyRow.getCell(envelope).value).toBe('number');
+    expect(agencyRow.getCell(envelope).numFmt).toBe('#,##0.00 "€"');
+    await request(server()).get('/fund/rollup?year=2018&format=pdf').set(as('national')).expect(400);
   });
 
   it('lets one of two racing first uses of a key through: the same request is answered once, another is refused', async () => {

@@ -18,6 +18,7 @@ export * from './http/command-response';
 export * from './http/access-policy';
 export * from './database/schema';
 export * from './http/csv';
+export * from './http/export';
 export * from './http/view-cache';
 export * from './http/openapi';
 export * from './http/input-guard';

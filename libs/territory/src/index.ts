@@ -4,3 +4,4 @@ export * from './domain/geography';
 export * from './territory.module';
 export * from './commands/register-agency.command';
 export * from './commands/revise-territorial-context.command';
+export * from './domain/labels.fr';

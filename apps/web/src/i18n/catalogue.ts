@@ -3,6 +3,9 @@
  * reaches the screen. A test checks it against the OpenAPI document's enums, the event types and
  * the error codes of the back end (test/web/catalogue.spec.ts).
  */
+import { PLAN_STATUS_FR } from '../../../../libs/action-plans/src/domain/labels.fr';
+import { CONFIGURATION_SHORT_FR } from '../../../../libs/anchoring/src/domain/labels.fr';
+import { CONTEXT_CLASS_FR } from '../../../../libs/territory/src/domain/labels.fr';
 
 export const PARTNER_CATEGORY: Record<string, string> = {
   MISSION_LOCALE: 'Mission locale',
@@ -149,7 +152,7 @@ export const ACTION_STATUS: Record<string, string> = {
   CARRIED_OVER: 'Reportée sur l’année suivante',
 };
 
-export const PLAN_STATUS: Record<string, string> = { DRAFT: 'En préparation', ADOPTED: 'Adopté', CLOSED: 'Clôturé' };
+export const PLAN_STATUS: Record<string, string> = PLAN_STATUS_FR;
 
 export const DIAGNOSTIC_SECTION: Record<string, string> = {
   LABOUR_DEMAND: 'Demande de travail (besoins des employeurs)',
@@ -168,7 +171,7 @@ export const CO_CONSTRUCTION: Record<string, string> = { NONE: 'Aucun partenaire
 
 export const AREA_TYPE: Record<string, string> = { RURAL: 'Rural', PERI_URBAN: 'Périurbain', URBAN: 'Urbain' };
 
-export const CONTEXT_CLASS: Record<string, string> = { FAVOURABLE: 'Favorable', INTERMEDIATE: 'Intermédiaire', DIFFICULT: 'Difficile' };
+export const CONTEXT_CLASS: Record<string, string> = CONTEXT_CLASS_FR;
 
 export const CONFIGURATION: Record<string, string> = {
   PROACTIVE_FAVOURABLE: 'Agences qui mobilisent les services et les partenaires de façon proactive dans un contexte favorable',
@@ -179,13 +182,7 @@ export const CONFIGURATION: Record<string, string> = {
     'Agences centrées sur l’offre de services aux demandeurs d’emploi et les partenariats associés, dans un contexte difficile',
 };
 
-export const CONFIGURATION_SHORT: Record<string, string> = {
-  PROACTIVE_FAVOURABLE: 'Proactive, contexte favorable',
-  STANDARD_FAVOURABLE: 'Standard, contexte favorable',
-  PROACTIVE_INTERMEDIATE: 'Proactive, contexte intermédiaire',
-  STANDARD_INTERMEDIATE: 'Standard, contexte intermédiaire',
-  JOB_SEEKER_FOCUSED_DIFFICULT: 'Centrée sur les demandeurs d’emploi, contexte difficile',
-};
+export const CONFIGURATION_SHORT: Record<string, string> = CONFIGURATION_SHORT_FR;
 
 /** The five proactivity criteria of the anchoring profile, and the lever that meets each. */
 export const ANCHORING_CRITERION: Record<string, { label: string; lever: string }> = {

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Inject, NotFoundException, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Inject, NotFoundException, Param, Post, Put, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
@@ -19,11 +19,13 @@ import {
   endOfDay,
   paginate,
   ReadConsistency,
-  csvDialectOf,
+  exportFile,
+  wantsFile,
 } from '@ancrage/platform';
+import { scopeName } from '@ancrage/territory';
 import { ActionPlanChange, ChangeActionPlan } from '../commands/change-action-plan.command';
 import { ActionPlanRow, PlanActionProgressRow, PlanActionRow } from '../read-models/plan.entities';
-import { executionCsv, executionLines, planProgress } from '../read-models/plan-views';
+import { executionLines, executionTable, planProgress } from '../read-models/plan-views';
 import { plansProjection } from '../read-models/plans.projection';
 import {
   ActionParams,
@@ -223,9 +225,9 @@ export class ActionPlansController {
 
   @ApiView({
     summary:
-      'Plan execution across the agencies of a region or the country: status, actions by status and lever, late actions; sortable, paginated, CSV with format=csv',
+      'Plan execution across the agencies of a region or the country: status, actions by status and lever, late actions; sortable, paginated, CSV or XLSX with format=csv|xlsx',
     response: PlanExecutionPage,
-    csv: true,
+    file: true,
   })
   @Get('action-plans/execution')
   @CachedView()
@@ -234,15 +236,14 @@ export class ActionPlansController {
     @Query() q: ExecutionQueryDto,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<PlanExecutionPage | string> {
+  ): Promise<PlanExecutionPage | string | StreamableFile> {
     const r = await this.rows(q, { year: q.year, region: q.region });
     const lines = executionLines(r.plans, r.actions, r.progress, r.date);
     const sort = q.sort ?? 'safir';
     lines.sort((a, b) => (sort === 'safir' ? a.safir.localeCompare(b.safir) : b[sort] - a[sort]));
-    if (q.format === 'csv') {
-      res.setHeader('content-type', 'text/csv; charset=utf-8');
-      res.setHeader('content-disposition', `attachment; filename="plan-execution-${q.year}${q.region ? `-${q.region}` : ''}.csv"`);
-      return executionCsv(lines, csvDialectOf(req, q.locale));
+    if (wantsFile(q)) {
+      const name = `plan-execution-${q.year}${q.region ? `-${q.region}` : ''}`;
+      return exportFile(req, res, q, name, executionTable(lines, q.year, scopeName(q.region)), this.clock());
     }
     const priorities = lines.reduce((s, l) => s + l.priorities, 0);
     const coConstructed = lines.reduce((s, l) => s + l.prioritiesCitingCoConstructedDiagnostic, 0);

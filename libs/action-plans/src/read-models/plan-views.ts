@@ -1,4 +1,5 @@
-import { CsvDialect, toCsv } from '@ancrage/platform';
+import type { Table } from '@ancrage/spreadsheets';
+import { PLAN_STATUS_FR } from '../domain/labels.fr';
 import type { ActionPlanRow, PlanActionProgressRow, PlanActionRow } from './plan.entities';
 
 export const PROGRESS_FORMULA =
@@ -94,6 +95,8 @@ function byPlan<R extends { safir: string; year: number }>(rows: R[]): Map<strin
   return by;
 }
 
+export type ExecutionLine = ReturnType<typeof executionLines>[number];
+
 /** Directors' view of plan execution across agencies: one line per agency plan. */
 export function executionLines(plans: ActionPlanRow[], actions: PlanActionRow[], progress: PlanActionProgressRow[], date: string) {
   const actionsOf = byPlan(actions);
@@ -119,17 +122,22 @@ export function executionLines(plans: ActionPlanRow[], actions: PlanActionRow[],
   });
 }
 
-export function executionCsv(lines: ReturnType<typeof executionLines>, dialect?: CsvDialect): string {
-  const head = [
-    'safir',
-    'region',
-    'year',
-    'status',
-    'actions',
-    'lateActions',
-    'reached',
-    'priorities',
-    'prioritiesCitingCoConstructedDiagnostic',
-  ];
-  return toCsv(head, lines, dialect);
+/** The execution lines as a table to export: French headers, typed cells. */
+export function executionTable(lines: ReturnType<typeof executionLines>, year: number, scope: string): Table<ExecutionLine> {
+  return {
+    sheet: `Exécution des plans ${year}`,
+    title: `Exécution des plans d’action ${year} — ${scope}`,
+    columns: [
+      { key: 'safir', header: 'Agence (code SAFIR)', kind: 'text' },
+      { key: 'region', header: 'Région (code INSEE)', kind: 'text' },
+      { key: 'year', header: 'Année', kind: 'integer' },
+      { key: 'status', header: 'Statut du plan', kind: 'code', labels: PLAN_STATUS_FR },
+      { key: 'actions', header: 'Actions', kind: 'integer' },
+      { key: 'lateActions', header: 'Actions en retard', kind: 'integer' },
+      { key: 'reached', header: 'Avancement moyen (%)', kind: 'rate' },
+      { key: 'priorities', header: 'Priorités', kind: 'integer' },
+      { key: 'prioritiesCitingCoConstructedDiagnostic', header: 'Priorités issues d’un diagnostic co-construit', kind: 'integer' },
+    ],
+    rows: lines,
+  };
 }

@@ -1,7 +1,8 @@
-import { Controller, Get, Inject, NotFoundException, Param, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Inject, NotFoundException, Param, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ReadModels } from '@ancrage/projections';
+import { scopeName } from '@ancrage/territory';
 import {
   Access,
   ApiView,
@@ -9,14 +10,15 @@ import {
   CachedView,
   Clock,
   CLOCK,
-  csvDialectOf,
+  exportFile,
+  wantsFile,
   cutOf,
   endOfDay,
   paginate,
   ReadConsistency,
 } from '@ancrage/platform';
 import { CONFIGURATION_LABELS, PLACEMENT_RULE } from '../domain/anchoring-profile';
-import { AnchoringFacts, anchoringCsv, anchoringReport } from '../read-models/anchoring-report';
+import { AnchoringFacts, anchoringReport, anchoringTable } from '../read-models/anchoring-report';
 import {
   AnchoringAgencyRow,
   AnchoringJointEventRow,
@@ -66,9 +68,9 @@ export class AnchoringController {
 
   @ApiView({
     summary:
-      "Each agency of a region (or the country) placed in one of the study's five anchoring configurations for a year, with the indicators and levers; asOf/knownAt as it stood; CSV with format=csv",
+      "Each agency of a region (or the country) placed in one of the study's five anchoring configurations for a year, with the indicators and levers; asOf/knownAt as it stood; CSV or XLSX with format=csv|xlsx",
     response: AnchoringProfilesPage,
-    csv: true,
+    file: true,
   })
   @Get('anchoring-profiles')
   @CachedView()
@@ -77,16 +79,15 @@ export class AnchoringController {
     @Query() q: AnchoringQueryDto,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<AnchoringProfilesPage | string> {
+  ): Promise<AnchoringProfilesPage | string | StreamableFile> {
     const report = anchoringReport(q.year, this.referenceDate(q.year, q), await this.facts(q, q));
     // The rule is given once for the list, not with every agency.
     const placements = (q.configuration ? report.placements.filter((p) => p.configuration === q.configuration) : report.placements).map(
       ({ rule: _rule, ...p }) => p,
     );
-    if (q.format === 'csv') {
-      res.setHeader('content-type', 'text/csv; charset=utf-8');
-      res.setHeader('content-disposition', `attachment; filename="anchoring-${q.year}${q.region ? `-${q.region}` : ''}.csv"`);
-      return anchoringCsv(placements, csvDialectOf(req, q.locale));
+    if (wantsFile(q)) {
+      const name = `anchoring-${q.year}${q.region ? `-${q.region}` : ''}`;
+      return exportFile(req, res, q, name, anchoringTable(placements, q.year, scopeName(q.region)), this.clock());
     }
     const { placements: _all, ...summary } = report;
     return { ...summary, configurations: CONFIGURATION_LABELS, rule: PLACEMENT_RULE, ...paginate(placements, q) };

@@ -1,4 +1,6 @@
-import { CsvDialect, toCsv } from '@ancrage/platform';
+import type { Table } from '@ancrage/spreadsheets';
+import { CONTEXT_CLASS_FR } from '@ancrage/territory';
+import { CONFIGURATION_SHORT_FR } from '../domain/labels.fr';
 import { AnchoringIndicators, CONFIGURATIONS, Placement, placeAgency } from '../domain/anchoring-profile';
 import type {
   AnchoringAgencyRow,
@@ -97,29 +99,28 @@ export function anchoringReport(year: number, referenceDate: string, facts: Anch
   return { year, referenceDate, byConfiguration, unplaced: placements.filter((p) => p.configuration === null).length, placements };
 }
 
-export function anchoringCsv(placements: Omit<AgencyPlacement, 'rule'>[], dialect?: CsvDialect): string {
-  const rows = placements.map(({ indicators, ...p }) => ({
-    ...p,
-    ...indicators,
-    specificOrInnovativeFundShare: Math.round(indicators.specificOrInnovativeFundShare * 1000) / 1000,
-  }));
-  return toCsv(
-    [
-      'safir',
-      'name',
-      'region',
-      'year',
-      'referenceDate',
-      'configuration',
-      'context',
-      'proactivityScore',
-      'jointEventsInitiated',
-      'strongPriorityPartnerships',
-      'diagnosticCoConstructed',
-      'specificOrInnovativeFundShare',
-      'employerProspectingActions',
+export type AnchoringExportLine = Omit<AgencyPlacement, 'rule' | 'indicators'> & AnchoringIndicators;
+
+/** The placements as a table to export: one line per agency, its indicators beside its configuration. */
+export function anchoringTable(placements: Omit<AgencyPlacement, 'rule'>[], year: number, scope: string): Table<AnchoringExportLine> {
+  return {
+    sheet: `Profils d’ancrage ${year}`,
+    title: `Profils d’ancrage des agences ${year} (graphique 4) — ${scope}`,
+    columns: [
+      { key: 'safir', header: 'Agence (code SAFIR)', kind: 'text' },
+      { key: 'name', header: 'Agence', kind: 'text' },
+      { key: 'region', header: 'Région (code INSEE)', kind: 'text' },
+      { key: 'year', header: 'Année', kind: 'integer' },
+      { key: 'referenceDate', header: 'Date de référence', kind: 'date' },
+      { key: 'configuration', header: 'Configuration', kind: 'code', labels: CONFIGURATION_SHORT_FR },
+      { key: 'context', header: 'Contexte', kind: 'code', labels: CONTEXT_CLASS_FR },
+      { key: 'proactivityScore', header: 'Score de proactivité (sur 5)', kind: 'integer' },
+      { key: 'jointEventsInitiated', header: 'Actions communes réalisées', kind: 'integer' },
+      { key: 'strongPriorityPartnerships', header: 'Partenariats prioritaires solides', kind: 'integer' },
+      { key: 'diagnosticCoConstructed', header: 'Diagnostic co-construit', kind: 'boolean' },
+      { key: 'specificOrInnovativeFundShare', header: 'Part du 5 % sur publics spécifiques ou projets innovants (%)', kind: 'rate' },
+      { key: 'employerProspectingActions', header: 'Actions de prospection des employeurs', kind: 'integer' },
     ],
-    rows,
-    dialect,
-  );
+    rows: placements.map(({ indicators, ...p }) => ({ ...p, ...indicators })),
+  };
 }

@@ -1,9 +1,10 @@
-import { Body, Controller, Get, Inject, NotFoundException, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Inject, NotFoundException, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Actor } from '@ancrage/access';
 import { ReadModels } from '@ancrage/projections';
+import { scopeName } from '@ancrage/territory';
 import {
   Access,
   ApiCommand,
@@ -16,7 +17,8 @@ import {
   cutOf,
   endOfDay,
   ReadConsistency,
-  csvDialectOf,
+  exportFile,
+  wantsFile,
 } from '@ancrage/platform';
 import { AllocateEnvelope } from '../commands/allocate-envelope.command';
 import { ChangeFund } from '../commands/change-fund.command';
@@ -24,7 +26,7 @@ import { CorrectPayment } from '../commands/correct-payment.command';
 import { FundCommitmentRow, FundEnvelopeRow, FundMonthRow, FundRequestRow } from '../read-models/fund.entities';
 import { fundConsumption } from '../read-models/fund-consumption.projection';
 import { forecast, monthlySeries } from '../read-models/fund-report';
-import { rollup, rollupCsv } from '../read-models/fund-rollup';
+import { rollup, rollupTable } from '../read-models/fund-rollup';
 import {
   AdjustEnvelopeDto,
   AllocateEnvelopeDto,
@@ -343,9 +345,10 @@ export class FundController {
   }
 
   @ApiView({
-    summary: "Directors' roll-up of a region (or the country): per agency and in total, with mobility shares; CSV with format=csv",
+    summary:
+      "Directors' roll-up of a region (or the country): per agency and in total, with mobility shares; CSV or XLSX with format=csv|xlsx",
     response: FundRollupView,
-    csv: true,
+    file: true,
   })
   @Get('fund/rollup')
   @CachedView()
@@ -354,7 +357,7 @@ export class FundController {
     @Query() q: RollupQueryDto,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<FundRollupView | string> {
+  ): Promise<FundRollupView | string | StreamableFile> {
     await this.consistency.waitFor(q.consistentWith, [fundConsumption.name]);
     const rows = await this.reads.find(
       FundEnvelopeRow,
@@ -363,10 +366,9 @@ export class FundController {
       { order: { region: 'ASC', safir: 'ASC' } },
     );
     const report = rollup(q.year, q.region ?? null, rows, q.asOf ? new Date(endOfDay(q.asOf)!) : this.clock());
-    if (q.format === 'csv') {
-      res.setHeader('content-type', 'text/csv; charset=utf-8');
-      res.setHeader('content-disposition', `attachment; filename="fund-rollup-${q.year}${q.region ? `-${q.region}` : ''}.csv"`);
-      return rollupCsv(report, csvDialectOf(req, q.locale));
+    if (wantsFile(q)) {
+      const name = `fund-rollup-${q.year}${q.region ? `-${q.region}` : ''}`;
+      return exportFile(req, res, q, name, rollupTable(report, scopeName(q.region)), this.clock());
     }
     return report;
   }

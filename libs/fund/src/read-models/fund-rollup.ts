@@ -1,4 +1,4 @@
-import { CsvDialect, toCsv } from '@ancrage/platform';
+import type { Table } from '@ancrage/spreadsheets';
 import type { FundEnvelopeRow } from './fund.entities';
 import { forecast } from './fund-report';
 
@@ -75,24 +75,35 @@ export function rollup(year: number, region: string | null, rows: FundEnvelopeRo
   };
 }
 
-export function rollupCsv(report: ReturnType<typeof rollup>, dialect?: CsvDialect): string {
-  const columns: (keyof RollupLine)[] = [
-    'region',
-    'safir',
-    'envelopeCents',
-    'committedCents',
-    'paidCents',
-    'remainingCents',
-    'consumptionRate',
-    'mobilityCents',
-    'mobilityShare',
-    'mobilityLeavingBasinCents',
-    'mobilityLeavingBasinShare',
-    'authorisedOverCents',
-    'agencies',
-    'projectedExhaustionDate',
-    'exhaustedBeforeYearEnd',
-  ];
-  const lines = [...report.agencies, ...report.regions, report.total].map((l) => ({ year: report.year, ...l }));
-  return toCsv(['year', ...columns], lines, dialect);
+export type RollupExportLine = RollupLine & { year: number; level: 'AGENCY' | 'REGION' | 'TOTAL' };
+
+const LEVELS: Readonly<Record<string, string>> = { AGENCY: 'Agence', REGION: 'Région', TOTAL: 'Total' };
+
+/** The roll-up as one table to export: agencies, then regions, then the total, with French headers. */
+export function rollupTable(report: ReturnType<typeof rollup>, scope: string): Table<RollupExportLine> {
+  const at = (level: RollupExportLine['level']) => (l: RollupLine) => ({ year: report.year, level, ...l });
+  return {
+    sheet: `Fonds 5 % ${report.year}`,
+    title: `Consommation du fonds local (5 %) ${report.year} — ${scope}`,
+    columns: [
+      { key: 'year', header: 'Année', kind: 'integer' },
+      { key: 'level', header: 'Niveau', kind: 'code', labels: LEVELS },
+      { key: 'region', header: 'Région (code INSEE)', kind: 'text' },
+      { key: 'safir', header: 'Agence (code SAFIR)', kind: 'text' },
+      { key: 'envelopeCents', header: 'Enveloppe (€)', kind: 'cents' },
+      { key: 'committedCents', header: 'Engagé (€)', kind: 'cents' },
+      { key: 'paidCents', header: 'Payé (€)', kind: 'cents' },
+      { key: 'remainingCents', header: 'Reste à engager (€)', kind: 'cents' },
+      { key: 'consumptionRate', header: 'Taux de consommation (%)', kind: 'rate' },
+      { key: 'mobilityCents', header: 'Aides à la mobilité (€)', kind: 'cents' },
+      { key: 'mobilityShare', header: 'Part des aides à la mobilité (%)', kind: 'rate' },
+      { key: 'mobilityLeavingBasinCents', header: 'Mobilité hors du bassin (€)', kind: 'cents' },
+      { key: 'mobilityLeavingBasinShare', header: 'Part de la mobilité hors du bassin (%)', kind: 'rate' },
+      { key: 'authorisedOverCents', header: 'Dépassement autorisé (€)', kind: 'cents' },
+      { key: 'agencies', header: 'Agences', kind: 'integer' },
+      { key: 'projectedExhaustionDate', header: 'Épuisement prévu le', kind: 'date' },
+      { key: 'exhaustedBeforeYearEnd', header: 'Épuisée avant la fin de l’année', kind: 'boolean' },
+    ],
+    rows: [...report.agencies.map(at('AGENCY')), ...report.regions.map(at('REGION')), at('TOTAL')(report.total)],
+  };
 }

@@ -1,4 +1,5 @@
-import { toCsv } from './csv';
+import type { Table } from '@ancrage/spreadsheets';
+import { tableCsv, toCsv } from './csv';
 
 describe('CSV exports', () => {
   it('neutralise text a spreadsheet would run as a formula, and leave numbers alone', () => {
@@ -32,5 +33,30 @@ describe('CSV exports', () => {
     );
     // The default stays RFC 4180: a comma in a number would split it, so none is written.
     expect(toCsv(['rate'], [{ rate: 0.125 }])).toBe('rate\n0.125\n');
+  });
+});
+
+describe('CSV of a typed table', () => {
+  const table: Table<{ safir: string; envelopeCents: number; rate: number; end: string; note: string }> = {
+    sheet: 'Fonds',
+    title: 'Fonds',
+    columns: [
+      { key: 'safir', header: 'Agence', kind: 'text' },
+      { key: 'envelopeCents', header: 'Enveloppe (€)', kind: 'cents' },
+      { key: 'rate', header: 'Taux de consommation (%)', kind: 'rate' },
+      { key: 'end', header: 'Échéance', kind: 'date' },
+      { key: 'note', header: 'Note', kind: 'text' },
+    ],
+    rows: [{ safir: '62001', envelopeCents: 1_234_56, rate: 0.125, end: '2018-06-30', note: '=1+1; "x"' }],
+  };
+
+  it('keeps the API names and raw values in RFC 4180', () => {
+    expect(tableCsv(table, 'rfc4180')).toBe('safir,envelopeCents,rate,end,note\n62001,123456,0.125,2018-06-30,"\'=1+1; ""x"""\n');
+  });
+
+  it('writes French headers, euros, percentages and dates in the French dialect, formulas neutralised', () => {
+    expect(tableCsv(table, 'fr')).toBe(
+      '\uFEFFAgence;Enveloppe (€);Taux de consommation (%);Échéance;Note\n' + `62001;1234,56;12,5;30/06/2018;"'=1+1; ""x"""\n`,
+    );
   });
 });

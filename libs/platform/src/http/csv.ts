@@ -1,7 +1,4 @@
-import { applyDecorators } from '@nestjs/common';
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
-import type { Request } from 'express';
+import { frenchText, type Table } from '@ancrage/spreadsheets';
 import { textOf } from '@ancrage/shared-kernel';
 
 /** What a spreadsheet would run as a formula when a cell begins with it (OWASP: CSV injection). */
@@ -9,45 +6,59 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 
 /**
  * How a CSV is written:
- * - `rfc4180`: commas, decimal points, no byte-order mark;
- * - `fr`: what French Excel opens as columns: semicolons, decimal commas, and a UTF-8 byte-order
- *   mark so that accents are read as UTF-8.
+ * - `rfc4180`: commas, decimal points, no byte-order mark, the API's field names and raw values
+ *   (for programs);
+ * - `fr`: what French Excel opens as columns: semicolons, French headers, euros and percentages
+ *   with decimal commas, dates dd/mm/yyyy, and a UTF-8 byte-order mark so accents read as UTF-8.
  */
 export type CsvDialect = 'rfc4180' | 'fr';
 
-export const CSV_LOCALES = ['fr', 'en'] as const;
-export type CsvLocale = (typeof CSV_LOCALES)[number];
-
-/** The `locale` query parameter of a CSV export (default: the Accept-Language header). */
-export const CsvLocaleProperty = () =>
-  applyDecorators(
-    ApiPropertyOptional({
-      enum: CSV_LOCALES,
-      description: 'with format=csv: fr writes semicolons, decimal commas and a UTF-8 BOM (French Excel); default: Accept-Language',
-    }),
-    IsOptional(),
-    IsIn(CSV_LOCALES),
-  );
-
-/** `?locale=` when given, else the caller's Accept-Language preference between English and French. */
-export function csvDialectOf(req: Request, locale: CsvLocale | undefined): CsvDialect {
-  const chosen = locale ?? req.acceptsLanguages('en', 'fr');
-  return chosen === 'fr' ? 'fr' : 'rfc4180';
+function writer(dialect: CsvDialect) {
+  const separator = dialect === 'fr' ? ';' : ',';
+  const needsQuotes = dialect === 'fr' ? /[";\n\r]/ : /[",\n\r]/;
+  const cell = (value: unknown, text: string) => {
+    const safe = typeof value === 'string' && FORMULA_START.test(text) ? `'${text}` : text;
+    return needsQuotes.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  };
+  const join = (lines: string[][]) => (dialect === 'fr' ? '\uFEFF' : '') + lines.map((l) => l.join(separator)).join('\n') + '\n';
+  return { cell, join };
 }
 
 /**
- * CSV: the given columns in order, objects as JSON, quotes doubled, null as empty. A text cell that
- * a spreadsheet would take for a formula is neutralised with a leading apostrophe, as OWASP
- * recommends; numbers stay numbers (a negative amount is not a formula).
+ * CSV of plain rows: the given columns in order, objects as JSON, quotes doubled, null as empty. A
+ * text cell that a spreadsheet would take for a formula is neutralised with a leading apostrophe,
+ * as OWASP recommends; numbers stay numbers (a negative amount is not a formula).
  */
 export function toCsv(columns: readonly string[], rows: readonly object[], dialect: CsvDialect = 'rfc4180'): string {
-  const separator = dialect === 'fr' ? ';' : ',';
-  const needsQuotes = dialect === 'fr' ? /[";\n\r]/ : /[",\n\r]/;
-  const cell = (v: unknown) => {
-    const raw = v === null || v === undefined ? '' : dialect === 'fr' && typeof v === 'number' ? String(v).replace('.', ',') : textOf(v);
-    const text = typeof v === 'string' && FORMULA_START.test(raw) ? `'${raw}` : raw;
-    return needsQuotes.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
-  const lines = [columns.join(separator), ...rows.map((r) => columns.map((c) => cell((r as Record<string, unknown>)[c])).join(separator))];
-  return (dialect === 'fr' ? '\uFEFF' : '') + lines.join('\n') + '\n';
+  const { cell, join } = writer(dialect);
+  const text = (v: unknown) =>
+    v === null || v === undefined ? '' : dialect === 'fr' && typeof v === 'number' ? String(v).replace('.', ',') : textOf(v);
+  return join([
+    [...columns],
+    ...rows.map((r) =>
+      columns.map((c) => {
+        const v = (r as Record<string, unknown>)[c];
+        return cell(v, text(v));
+      }),
+    ),
+  ]);
+}
+
+/** CSV of a typed table: the API's names and values (rfc4180), or French headers and texts (fr). */
+export function tableCsv<R>(table: Table<R>, dialect: CsvDialect): string {
+  if (dialect === 'rfc4180')
+    return toCsv(
+      table.columns.map((c) => c.key),
+      table.rows as readonly object[],
+    );
+  const { cell, join } = writer('fr');
+  return join([
+    table.columns.map((c) => cell(c.header, c.header)),
+    ...table.rows.map((r) =>
+      table.columns.map((c) => {
+        const v = (r as Record<string, unknown>)[c.key];
+        return cell(v, frenchText(c, v));
+      }),
+    ),
+  ]);
 }

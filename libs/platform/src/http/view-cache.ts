@@ -100,7 +100,7 @@ export class ViewCacheInterceptor implements NestInterceptor, OnModuleInit, OnMo
     const cacheable =
       this.reflector.get<boolean>(CACHED_VIEW, context.getHandler()) &&
       req.method === 'GET' &&
-      req.query.format !== 'csv' &&
+      (req.query.format === undefined || req.query.format === 'json') &&
       req.query.consistentWith === undefined;
     if (!cacheable) return next.handle();
     return from(this.version()).pipe(

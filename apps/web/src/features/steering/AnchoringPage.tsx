@@ -1,6 +1,6 @@
-import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Link } from '../../ui/Link';
-import { $api, download } from '../../api/client';
+import { $api } from '../../api/client';
+import { Downloads } from '../../ui/Downloads';
 import { ANCHORING_CRITERION, CONFIGURATION, CONFIGURATION_SHORT, CONTEXT_CLASS, label } from '../../i18n/catalogue';
 import { number } from '../../i18n/format';
 import { useReadParams } from '../../shell/past';
@@ -23,13 +23,7 @@ export default function AnchoringPage() {
       actions={
         <>
           {scope.controls}
-          <Button
-            priority="secondary"
-            iconId="fr-icon-download-line"
-            onClick={() => void download('/anchoring-profiles', { ...query, format: 'csv' }, `profils-ancrage-${scope.year}.csv`)}
-          >
-            Télécharger (CSV)
-          </Button>
+          <Downloads path="/anchoring-profiles" query={query} name={`profils-ancrage-${scope.year}`} />
         </>
       }
     >

@@ -1,6 +1,6 @@
-import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Link } from '../../ui/Link';
-import { $api, download } from '../../api/client';
+import { $api } from '../../api/client';
+import { Downloads } from '../../ui/Downloads';
 import { LEVER, PLAN_STATUS, label } from '../../i18n/catalogue';
 import { number, percent } from '../../i18n/format';
 import { useReadParams } from '../../shell/past';
@@ -24,13 +24,7 @@ export default function ExecutionPage() {
       actions={
         <>
           {scope.controls}
-          <Button
-            priority="secondary"
-            iconId="fr-icon-download-line"
-            onClick={() => void download('/action-plans/execution', { ...query, format: 'csv' }, `execution-plans-${scope.year}.csv`)}
-          >
-            Télécharger (CSV)
-          </Button>
+          <Downloads path="/action-plans/execution" query={query} name={`execution-plans-${scope.year}`} />
         </>
       }
     >

@@ -1,6 +1,6 @@
-import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Link } from '../../ui/Link';
-import { $api, download } from '../../api/client';
+import { $api } from '../../api/client';
+import { Downloads } from '../../ui/Downloads';
 import { date, euros, percent } from '../../i18n/format';
 import { useReadParams } from '../../shell/past';
 import { regionName } from '../../shell/scope';
@@ -24,13 +24,7 @@ export default function RollupPage() {
       actions={
         <>
           {scope.controls}
-          <Button
-            priority="secondary"
-            iconId="fr-icon-download-line"
-            onClick={() => void download('/fund/rollup', { ...query, format: 'csv' }, `fonds-5-pourcent-${scope.year}.csv`)}
-          >
-            Télécharger (CSV)
-          </Button>
+          <Downloads path="/fund/rollup" query={query} name={`fonds-5-pourcent-${scope.year}`} />
         </>
       }
     >

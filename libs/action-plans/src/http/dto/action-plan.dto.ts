@@ -15,7 +15,15 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { AsOfQueryDto, CsvLocale, CsvLocaleProperty, FactDate, IsCalendarDate } from '@ancrage/platform';
+import {
+  AsOfQueryDto,
+  CsvLocale,
+  CsvLocaleProperty,
+  ExportFormat,
+  ExportFormatProperty,
+  FactDate,
+  IsCalendarDate,
+} from '@ancrage/platform';
 import { ACTION_STATUSES, ActionStatus, Lever, LEVERS, OPEN_ACTION_DECISIONS, OpenActionDecision } from '../../domain/action-plan.events';
 
 const ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
@@ -130,6 +138,6 @@ export class ExecutionQueryDto extends AsOfQueryDto {
   @ApiPropertyOptional({ example: '32' }) @IsOptional() @Matches(/^\d{2}$/) region?: string;
   @ApiPropertyOptional({ enum: ['safir', 'reached', 'lateActions'] }) @IsOptional() @IsIn(['safir', 'reached', 'lateActions']) sort?:
     'safir' | 'reached' | 'lateActions';
-  @ApiPropertyOptional({ enum: ['json', 'csv'] }) @IsOptional() @IsIn(['json', 'csv']) format?: 'json' | 'csv';
+  @ExportFormatProperty() format?: ExportFormat;
   @CsvLocaleProperty() locale?: CsvLocale;
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { AsOfQueryDto, CsvLocale, CsvLocaleProperty } from '@ancrage/platform';
+import { AsOfQueryDto, CsvLocale, CsvLocaleProperty, ExportFormat, ExportFormatProperty } from '@ancrage/platform';
 import { CONFIGURATIONS, AnchoringConfiguration } from '../../domain/anchoring-profile';
 
 export class AnchoringQueryDto extends AsOfQueryDto {
@@ -11,7 +11,7 @@ export class AnchoringQueryDto extends AsOfQueryDto {
   @Matches(/^\d{2}$/, { message: 'region must be a 2-digit INSEE region code' })
   region?: string;
   @ApiPropertyOptional({ enum: CONFIGURATIONS }) @IsOptional() @IsIn(CONFIGURATIONS) configuration?: AnchoringConfiguration;
-  @ApiPropertyOptional({ enum: ['json', 'csv'] }) @IsOptional() @IsIn(['json', 'csv']) format?: 'json' | 'csv';
+  @ExportFormatProperty() format?: ExportFormat;
   @CsvLocaleProperty() locale?: CsvLocale;
 }
 

@@ -1,7 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, NotEquals, ValidateNested } from 'class-validator';
-import { AsOfQueryDto, CsvLocale, CsvLocaleProperty, IsCalendarDate, FactDate } from '@ancrage/platform';
+import {
+  AsOfQueryDto,
+  CsvLocale,
+  CsvLocaleProperty,
+  ExportFormat,
+  ExportFormatProperty,
+  IsCalendarDate,
+  FactDate,
+} from '@ancrage/platform';
 import {
   EXPENDITURE_CATEGORIES,
   ExpenditureCategory,
@@ -188,6 +196,6 @@ export class FundQueryDto extends AsOfQueryDto {}
 export class RollupQueryDto extends AsOfQueryDto {
   @ApiProperty({ example: 2018 }) @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year: number;
   @ApiPropertyOptional({ example: '32', description: 'a region; national when absent' }) @IsOptional() @Matches(/^\d{2}$/) region?: string;
-  @ApiPropertyOptional({ enum: ['json', 'csv'] }) @IsOptional() @IsIn(['json', 'csv']) format?: 'json' | 'csv';
+  @ExportFormatProperty() format?: ExportFormat;
   @CsvLocaleProperty() locale?: CsvLocale;
 }

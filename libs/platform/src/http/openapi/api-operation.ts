@@ -2,6 +2,7 @@ import { applyDecorators, RequestMethod, Type } from '@nestjs/common';
 import { METHOD_METADATA } from '@nestjs/common/constants';
 import { ApiHeader, ApiOperation, ApiProduces, ApiResponse } from '@nestjs/swagger';
 import { CommandResponse } from '../command-response';
+import { XLSX_TYPE } from '../export';
 import { IdempotentCommand } from '../idempotency';
 import { DocumentedErrorStatus, ERROR_EXAMPLES, ErrorResponse } from './error-response';
 
@@ -90,8 +91,8 @@ export interface ViewDoc {
   summary: string;
   description?: string;
   response: ResponseType;
-  /** The answer is also offered as CSV (`format=csv`). */
-  csv?: boolean;
+  /** The answer's table is also offered as a file: CSV (`format=csv`) and XLSX (`format=xlsx`). */
+  file?: boolean;
   /** The path names a thing that may not exist: documents the 404 with this note. */
   notFound?: string;
   /** Reads a projection and accepts `consistentWith` (so it may answer 503). */
@@ -115,11 +116,11 @@ export function ApiView(doc: ViewDoc): MethodDecorator {
       ApiOperation({ summary: doc.summary, ...(doc.description ? { description: doc.description } : {}) }),
       ApiResponse({
         status,
-        description: doc.csv ? 'JSON, or CSV with `format=csv`' : 'the view',
+        description: doc.file ? 'JSON; the table as CSV with `format=csv`, as an XLSX workbook with `format=xlsx`' : 'the view',
         type,
         isArray: Array.isArray(doc.response),
       }),
-      ...(doc.csv ? [ApiProduces('application/json', 'text/csv')] : []),
+      ...(doc.file ? [ApiProduces('application/json', 'text/csv', XLSX_TYPE)] : []),
       ApiErrors(statuses, { 404: doc.notFound }),
     )(target, key, descriptor);
   };
