@@ -9,6 +9,7 @@ import tseslint from 'typescript-eslint';
 
 const LIBS = [
   'access',
+  'alerts',
   'action-plans',
   'anchoring',
   'audit',
@@ -25,7 +26,7 @@ const LIBS = [
   'territory',
 ];
 const ADAPTERS = ['@ancrage/event-store-postgres'];
-const CONTEXTS = ['access', 'action-plans', 'anchoring', 'audit', 'diagnostics', 'fund', 'partnerships', 'territory'];
+const CONTEXTS = ['access', 'alerts', 'action-plans', 'anchoring', 'audit', 'diagnostics', 'fund', 'partnerships', 'territory'];
 
 /** A package is reached through its alias and its index only, never by climbing into its folder. */
 const boundaries = [

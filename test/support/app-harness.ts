@@ -47,8 +47,12 @@ export async function startApp(env: Record<string, string> = {}, clock?: () => D
  * A second API process on the harness's database, as two servers behind a load balancer share
  * one: its own pools, projectors (elected) and per-process queues.
  */
-export async function startPeer(h: Harness, clock?: () => Date): Promise<{ app: INestApplication; close(): Promise<void> }> {
-  const config = loadConfig({ DATABASE_URL: h.db.url, LOG_LEVEL: 'warn', ...quietSealing() });
+export async function startPeer(
+  h: Harness,
+  clock?: () => Date,
+  env: Record<string, string> = {},
+): Promise<{ app: INestApplication; close(): Promise<void> }> {
+  const config = loadConfig({ DATABASE_URL: h.db.url, LOG_LEVEL: 'warn', ...quietSealing(), ...env });
   const logger = new JsonLogger('warn', (line) => h.logs.push(JSON.parse(line) as Record<string, unknown>));
   const app = await createApp({ config, database: externalDatabase(h.db.url), logger, clock });
   await app.listen(0, '127.0.0.1');

@@ -34,7 +34,7 @@ describe('the French catalogue', () => {
     walk(doc.components);
     walk(doc.paths);
     // Technical values a user never reads: export formats, the signature algorithm, sort keys.
-    const technical = ['json', 'csv', 'fr', 'en', 'Ed25519', 'ancrage-tree-head/1', 'safir', 'reached', 'lateActions'];
+    const technical = ['json', 'csv', 'xlsx', 'fr', 'en', 'Ed25519', 'ancrage-tree-head/1', 'safir', 'reached', 'lateActions'];
     const missing = [...values].filter((v) => !labelled(v) && !technical.includes(v));
     expect(missing).toEqual([]);
     expect(values.size).toBeGreaterThan(100);

@@ -24,9 +24,11 @@ const PAGES: Record<string, string[]> = {
     '/agence/62001/tracabilite?annee=2018',
     '/partenaires',
     '/compte',
+    '/alertes?au=2018-06-30',
   ],
   'director-32': [
     '/pilotage',
+    '/alertes?au=2018-06-30',
     '/pilotage/agences',
     '/pilotage/plans',
     '/pilotage/fonds',

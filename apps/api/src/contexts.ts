@@ -6,6 +6,7 @@ import { DIAGNOSTICS_CONTEXT } from '@ancrage/diagnostics';
 import { ACTION_PLANS_CONTEXT } from '@ancrage/action-plans';
 import { ANCHORING_CONTEXT } from '@ancrage/anchoring';
 import { AUDIT_CONTEXT } from '@ancrage/audit';
+import { ALERTS_CONTEXT } from '@ancrage/alerts';
 import type { ContextParts } from '@ancrage/platform';
 
 /** The bounded contexts this deployment serves, in one list: each brings its module, tables, migrations and projections. */
@@ -18,4 +19,5 @@ export const CONTEXTS: ContextParts[] = [
   FUND_CONTEXT,
   ANCHORING_CONTEXT,
   AUDIT_CONTEXT,
+  ALERTS_CONTEXT,
 ];

@@ -7,6 +7,8 @@ type Operation = {
   requestBody?: unknown;
   security?: unknown[];
   responses: Record<string, { content?: Record<string, { schema?: unknown; example?: { code?: string } }> }>;
+  /** A POST that starts work and records no event of its own (a digest run, a dry run). */
+  'x-records-nothing'?: boolean;
 };
 
 /** A command (@ApiCommand) takes an Idempotency-Key; a POST that only reads (verify-digest) does not. */
@@ -59,7 +61,8 @@ describe('the OpenAPI document', () => {
 
   it('marks every write as a command with an Idempotency-Key header', () => {
     const writes = operations.filter(
-      (o) => ['put', 'patch', 'delete'].includes(o.method) || (o.method === 'post' && !o.path.startsWith('/audit/')),
+      (o) =>
+        !o.op['x-records-nothing'] && (['put', 'patch', 'delete'].includes(o.method) || (o.method === 'post' && !o.path.startsWith('/audit/'))),
     );
     expect(writes.filter((o) => !isCommand(o.op)).map((o) => `${o.method.toUpperCase()} ${o.path}`)).toEqual([]);
   });

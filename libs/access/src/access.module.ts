@@ -14,6 +14,7 @@ import { AuthFailures1764000040200 } from './migrations/1764000040200-auth-failu
 import { UserDirectoryRow } from './read-models/user-directory.entity';
 import { userDirectory } from './read-models/user-directory.projection';
 import { FirstRunNotice } from './first-run.notice';
+import { DigestRecipients } from './digest-recipients';
 
 @Module({
   imports: [DiscoveryModule, TypeOrmModule.forFeature([UserDirectoryRow])],
@@ -23,11 +24,12 @@ import { FirstRunNotice } from './first-run.notice';
     Authenticator,
     RouteTable,
     FirstRunNotice,
+    DigestRecipients,
     ChangeUserHandler,
     IssueApiTokenHandler,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [PrincipalResolver, RouteTable, FirstRunNotice],
+  exports: [PrincipalResolver, RouteTable, FirstRunNotice, DigestRecipients],
 })
 export class AccessModule {}
 

@@ -11,3 +11,4 @@ export * from './commands/change-user.command';
 export * from './commands/issue-api-token.command';
 export * from './partner-usage';
 export * from './first-run.notice';
+export * from './digest-recipients';

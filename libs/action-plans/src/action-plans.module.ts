@@ -6,13 +6,14 @@ import { ActionPlansController } from './http/action-plans.controller';
 import { ActionPlans1764000006000 } from './migrations/1764000006000-action-plans';
 import { ActionPlanRow, PlanActionProgressRow, PlanActionRow, PlanAgencyRow } from './read-models/plan.entities';
 import { plansProjection } from './read-models/plans.projection';
+import { PlanAlerts } from './alerts/plan-alerts';
 
 const ENTITIES = [ActionPlanRow, PlanActionRow, PlanActionProgressRow, PlanAgencyRow];
 
 @Module({
   imports: [TypeOrmModule.forFeature(ENTITIES)],
   controllers: [ActionPlansController],
-  providers: [ChangeActionPlanHandler],
+  providers: [ChangeActionPlanHandler, PlanAlerts],
 })
 export class ActionPlansModule {}
 

@@ -9,11 +9,12 @@ import { Fund1764000003000 } from './migrations/1764000003000-fund';
 import { FundRequests1764000040000 } from './migrations/1764000040000-fund-requests';
 import { FundCommitmentRow, FundEnvelopeRow, FundMonthRow, FundRequestRow } from './read-models/fund.entities';
 import { fundConsumption } from './read-models/fund-consumption.projection';
+import { FundAlerts } from './alerts/fund-alerts';
 
 @Module({
   imports: [TypeOrmModule.forFeature([FundEnvelopeRow, FundMonthRow, FundCommitmentRow, FundRequestRow])],
   controllers: [FundController],
-  providers: [AllocateEnvelopeHandler, ChangeFundHandler, CorrectPaymentHandler],
+  providers: [AllocateEnvelopeHandler, ChangeFundHandler, CorrectPaymentHandler, FundAlerts],
 })
 export class FundModule {}
 

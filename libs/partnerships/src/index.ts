@@ -4,3 +4,4 @@ export * from './partnerships.module';
 export * from './commands/change-partner.command';
 export * from './commands/change-partnership.command';
 export * from './commands/change-joint-event.command';
+export * from './domain/labels.fr';

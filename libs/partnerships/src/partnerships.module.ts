@@ -13,6 +13,7 @@ import { PartnershipRowsService } from './read-models/partnership-rows.service';
 import { PartnerUsageDirectory } from './read-models/partner-usage.provider';
 import { JointEventRow, PartnerRow, PartnershipAgencyRow, PartnershipMonthRow, PartnershipRow } from './read-models/partnerships.entities';
 import { partnershipsProjection } from './read-models/partnerships.projection';
+import { PartnershipAlerts } from './alerts/partnership-alerts';
 
 const ENTITIES = [PartnerRow, PartnershipRow, PartnershipMonthRow, JointEventRow, PartnershipAgencyRow];
 
@@ -23,6 +24,7 @@ const ENTITIES = [PartnerRow, PartnershipRow, PartnershipMonthRow, JointEventRow
   controllers: [PartnersController, PartnershipsController],
   providers: [
     PartnershipRowsService,
+    PartnershipAlerts,
     ChangePartnerHandler,
     ChangePartnershipHandler,
     ChangeJointEventHandler,

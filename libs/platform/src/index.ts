@@ -25,3 +25,4 @@ export * from './http/input-guard';
 export * from './http/validators';
 export * from './http/security-headers';
 export * from './http/idempotency';
+export * from './alerts/alert-sources';

@@ -18,6 +18,7 @@ import { HealthController } from './health/health.controller';
 import { JsonLogger } from './logging/json-logger';
 import { ProjectionsController } from './projections/projections.controller';
 import { ReadConsistency } from './projections/read-consistency';
+import { AlertSources } from './alerts/alert-sources';
 import { CLOCK, DATABASE_HANDLE, PG_POOL } from './tokens';
 import { ViewCacheInterceptor } from './http/view-cache';
 import { IdempotencyInterceptor } from './http/idempotency';
@@ -130,6 +131,7 @@ export class PlatformModule {
           useFactory: (store: EventStore, clock: () => Date) => new DeciderRunner(store, clock),
         },
         ReadConsistency,
+        AlertSources,
         PlatformLifecycle,
         { provide: APP_INTERCEPTOR, useClass: ViewCacheInterceptor },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
@@ -145,6 +147,7 @@ export class PlatformModule {
         ReadModels,
         DeciderRunner,
         ReadConsistency,
+        AlertSources,
         CqrsModule,
       ],
     };

@@ -3,3 +3,4 @@ export * from './decider';
 export * from './facts-in-the-past';
 export * from './access-policy';
 export * from './text-of';
+export * from './alerts';

@@ -1,7 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AgencyDirectory } from '@ancrage/access';
 import { EVENT_STORE, EventStore } from '@ancrage/event-store';
+import { LIVE, ReadModels } from '@ancrage/projections';
 import { agencyStream, TerritoryEvent } from './domain/territory.events';
+import { AgencyRow } from './read-models/agency.entity';
 
 /**
  * Access control's view of agencies, read from the agency's own stream (its first event), not
@@ -12,7 +14,16 @@ import { agencyStream, TerritoryEvent } from './domain/territory.events';
 export class TerritoryAgencyDirectory implements AgencyDirectory {
   private readonly regions = new Map<string, string>();
 
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly reads: ReadModels,
+  ) {}
+
+  async namesOf(safirs: readonly string[]): Promise<Map<string, string>> {
+    if (safirs.length === 0) return new Map();
+    const rows = await this.reads.find(AgencyRow, LIVE, { safir: [...new Set(safirs)] });
+    return new Map(rows.map((r) => [r.safir, r.name]));
+  }
 
   async regionOf(safir: string): Promise<string | null> {
     const cached = this.regions.get(safir);

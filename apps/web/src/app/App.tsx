@@ -10,6 +10,7 @@ import { AgencyGate } from '../features/agency/AgencyGate';
 
 // Each area is its own chunk: the first page loads the shell and one feature.
 const AgencyHome = lazy(() => import('../features/agency/AgencyHome'));
+const AlertsPage = lazy(() => import('../features/alerts/AlertsPage'));
 const PartnersPage = lazy(() => import('../features/partnerships/PartnersPage'));
 const PartnershipPage = lazy(() => import('../features/partnerships/PartnershipPage'));
 const JointEventsPage = lazy(() => import('../features/partnerships/JointEventsPage'));
@@ -90,6 +91,7 @@ function Signed() {
         <Route path="/administration/utilisateurs/:userId" element={<UserPage />} />
         <Route path="/administration/agences" element={<AgenciesAdmin />} />
         <Route path="/administration/enveloppes" element={<EnvelopesAdmin />} />
+        <Route path="/alertes" element={<AlertsPage />} />
         <Route path="/compte" element={<AccountPage />} />
         <Route path="/accessibilite" element={<AccessibilityPage />} />
         <Route path="*" element={<NotFound />} />

@@ -6,46 +6,19 @@
 import { PLAN_STATUS_FR } from '../../../../libs/action-plans/src/domain/labels.fr';
 import { CONFIGURATION_SHORT_FR } from '../../../../libs/anchoring/src/domain/labels.fr';
 import { CONTEXT_CLASS_FR } from '../../../../libs/territory/src/domain/labels.fr';
+import {
+  AGREEMENT_OBJECTIVE_FR,
+  CONTACT_KIND_FR,
+  EXPECTATION_FR,
+  PARTNER_CATEGORY_FR,
+  SCALE_FR,
+} from '../../../../libs/partnerships/src/domain/labels.fr';
 
-export const PARTNER_CATEGORY: Record<string, string> = {
-  MISSION_LOCALE: 'Mission locale',
-  CAP_EMPLOI: 'Cap emploi',
-  CONSEIL_DEPARTEMENTAL: 'Conseil départemental',
-  SIAE: 'Structure d’insertion par l’activité économique (SIAE)',
-  CONSEIL_REGIONAL: 'Conseil régional',
-  TRAINING_BODY: 'Organisme de formation',
-  PLIE: 'Plan local pour l’insertion et l’emploi (PLIE)',
-  ASSOCIATION: 'Association',
-  CCAS: 'Centre communal d’action sociale (CCAS)',
-  CPAM: 'Caisse primaire d’assurance maladie (CPAM)',
-  CAF: 'Caisse d’allocations familiales (CAF)',
-  CARSAT: 'Carsat',
-  MAISON_EMPLOI: 'Maison de l’emploi',
-  MUNICIPALITY: 'Commune',
-  EPCI: 'Intercommunalité (EPCI)',
-  FRANCE_SERVICES: 'France services',
-  CHAMBER: 'Chambre consulaire',
-  SCHOOL_UNIVERSITY: 'Établissement scolaire ou université',
-  SOCIAL_PARTNER: 'Partenaire social',
-  EMPLOYER: 'Employeur',
-  EMPLOYER_GROUP: 'Groupement d’employeurs (GEIQ, GE)',
-  UNKNOWN: 'Hors registre',
-};
+export const PARTNER_CATEGORY: Record<string, string> = { ...PARTNER_CATEGORY_FR, UNKNOWN: 'Hors registre' };
 
-export const SCALE: Record<string, string> = {
-  NATIONAL: 'Nationale',
-  REGIONAL: 'Régionale',
-  DEPARTMENTAL: 'Départementale',
-  LOCAL: 'Locale',
-};
+export const SCALE: Record<string, string> = SCALE_FR;
 
-export const AGREEMENT_OBJECTIVE: Record<string, string> = {
-  COMPLEMENTARY_SERVICES: 'Complémentarité des offres de services',
-  ACCESSIBILITY_RELAY_POINT: 'Point relais, accessibilité des services',
-  BRAND_IMAGE: 'Image et notoriété',
-  LINKS_WITH_ECONOMIC_ACTORS: 'Liens avec les acteurs économiques',
-  ANTICIPATION_OF_NEEDS: 'Anticipation des besoins',
-};
+export const AGREEMENT_OBJECTIVE: Record<string, string> = AGREEMENT_OBJECTIVE_FR;
 
 export const AGREEMENT_STATUS: Record<string, string> = {
   ACTIVE: 'En vigueur',
@@ -55,21 +28,9 @@ export const AGREEMENT_STATUS: Record<string, string> = {
   NOT_STARTED: 'Pas encore en vigueur',
 };
 
-export const CONTACT_KIND: Record<string, string> = {
-  MEETING: 'Réunion',
-  PHONE: 'Échange téléphonique',
-  SPEP_INSTANCE: 'Instance SPEP',
-  CO_ANIMATION: 'Co-animation',
-  REFERRAL: 'Orientation de personnes',
-  DATA_SHARED: 'Partage de données',
-};
+export const CONTACT_KIND: Record<string, string> = CONTACT_KIND_FR;
 
-export const EXPECTATION: Record<string, string> = {
-  SHARED_KEY_DATA: 'Partage des données clés du territoire',
-  CO_CONSTRUCTED_DIAGNOSTIC: 'Diagnostic co-construit',
-  REGULAR_COMMUNICATION_ON_SERVICE_OFFER: 'Communication régulière sur l’offre de services',
-  CONCERTED_RESPONSES: 'Réponses concertées',
-};
+export const EXPECTATION: Record<string, string> = EXPECTATION_FR;
 
 export const QUALITY_CRITERION: Record<string, string> = {
   mutualKnowledge: 'Connaissance mutuelle',
@@ -225,6 +186,27 @@ export const CONTEXT_CRITERION: Record<string, string> = {
   qpv: 'Quartier prioritaire',
 };
 
+export const ALERT_KIND: Record<string, string> = {
+  OVER_COMMITMENT_PENDING: 'Demande de dépassement en attente',
+  AGREEMENT_EXPIRING: 'Convention à renouveler',
+  ENVELOPE_RUNNING_OUT: 'Enveloppe épuisée avant la fin de l’année',
+  ACTION_LATE: 'Action en retard',
+  EXPECTATION_OPEN: 'Attente d’un partenaire sans réponse',
+};
+
+export const DIGEST_FREQUENCY: Record<string, string> = {
+  NONE: 'Aucun courriel',
+  DAILY: 'Chaque matin',
+  WEEKLY: 'Chaque lundi matin',
+};
+
+export const DIGEST_STATUS: Record<string, string> = {
+  PENDING: 'En cours d’envoi',
+  SENT: 'Envoyé',
+  EMPTY: 'Rien à signaler, pas d’envoi',
+  NOT_DUE: 'Plus abonné à ce récapitulatif',
+};
+
 export const OVER_COMMITMENT_REQUEST_STATUS: Record<string, string> = {
   PENDING: 'En attente',
   AUTHORISED: 'Autorisée',
@@ -267,6 +249,7 @@ export const EVENT_TYPE: Record<string, string> = {
   UserEnabled: 'Utilisateur réactivé',
   ApiTokenIssued: 'Jeton d’accès émis',
   ApiTokenRevoked: 'Jeton d’accès révoqué',
+  DigestPreferenceSet: 'Récapitulatif par courriel choisi',
   AgencyRegistered: 'Agence enregistrée',
   TerritorialContextRevised: 'Contexte territorial mis à jour',
   PartnerRegistered: 'Partenaire enregistré',
@@ -312,6 +295,8 @@ export const EVENT_TYPE: Record<string, string> = {
 /** Error codes of the API, as the sentence a user reads. */
 export const ERROR_CODE: Record<string, string> = {
   VALIDATION_FAILED: 'Certains champs sont à corriger.',
+  EMAIL_REQUIRED: 'Un récapitulatif a besoin d’une adresse électronique : indiquez-en une.',
+  DIGESTS_OFF: 'L’envoi des récapitulatifs est désactivé : aucun serveur de messagerie n’est configuré.',
   MALFORMED_BODY: 'La requête est mal formée.',
   INVALID_EVENT: 'L’enregistrement a été refusé : une valeur n’est pas acceptable.',
   INTERNAL: 'Une erreur inattendue est survenue. Réessayez ; si elle persiste, transmettez le numéro de suivi au support.',

@@ -2,6 +2,7 @@ import {
   ACTION_STATUS,
   CONTACT_KIND,
   DIAGNOSTIC_SECTION,
+  DIGEST_FREQUENCY,
   EVENT_TYPE,
   EXPECTATION,
   EXPENDITURE_CATEGORY,
@@ -54,6 +55,8 @@ const SENTENCES: Record<string, (d: Data) => string> = {
   UserEnabled: (d) => `Utilisateur ${user(s(d, 'userId'))} réactivé`,
   ApiTokenIssued: (d) => `Jeton d’accès « ${s(d, 'label')} » émis pour ${user(s(d, 'userId'))}`,
   ApiTokenRevoked: (d) => `Un jeton d’accès de ${user(s(d, 'userId'))} révoqué`,
+  DigestPreferenceSet: (d) =>
+    `Récapitulatif des alertes de ${user(s(d, 'userId'))} : ${label(DIGEST_FREQUENCY, s(d, 'frequency')).toLowerCase()}${s(d, 'email') ? ` (${s(d, 'email')})` : ''}`,
   AgencyRegistered: (d) => `Agence ${s(d, 'name')} (${s(d, 'safir')}) enregistrée, bassin ${s(d, 'employmentBasin')}`,
   TerritorialContextRevised: (d) => {
     const f = (d.figures ?? {}) as Data;

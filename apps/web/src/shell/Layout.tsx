@@ -27,6 +27,7 @@ function navigation(session: Session, path: string, agencies: string[]): MainNav
       link('Historique', `${base}/historique`),
     );
   }
+  if (home || session.roles.has('director')) items.push(link('Mes alertes', '/alertes'));
   if (session.roles.has('director') || (session.roles.has('auditor') && !home)) {
     items.push({
       text: 'Pilotage',

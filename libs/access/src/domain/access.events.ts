@@ -20,7 +20,9 @@ export type AccessEvent =
   | { type: 'UserDisabled'; data: { userId: string; reason: string } }
   | { type: 'UserEnabled'; data: { userId: string } }
   | { type: 'ApiTokenIssued'; data: { userId: string; tokenId: string; secretSha256: string; label: string; expiresAt: string | null } }
-  | { type: 'ApiTokenRevoked'; data: { userId: string; tokenId: string } };
+  | { type: 'ApiTokenRevoked'; data: { userId: string; tokenId: string } }
+  /** The user's e-mail digest of alerts: how often, and the address it goes to. */
+  | { type: 'DigestPreferenceSet'; data: { userId: string; frequency: DigestFrequency; email: string | null } };
 
 export const ACCESS_EVENT_TYPES = [
   'UserRegistered',
@@ -30,6 +32,10 @@ export const ACCESS_EVENT_TYPES = [
   'UserEnabled',
   'ApiTokenIssued',
   'ApiTokenRevoked',
+  'DigestPreferenceSet',
 ] as const;
+
+export const DIGEST_FREQUENCIES = ['NONE', 'DAILY', 'WEEKLY'] as const;
+export type DigestFrequency = (typeof DIGEST_FREQUENCIES)[number];
 
 export const userStream = (userId: string) => `user-${userId}`;

@@ -1,4 +1,4 @@
-import type { Action } from '@ancrage/shared-kernel';
+import type { Action, AlertScope } from '@ancrage/shared-kernel';
 import type { Grant, Role } from './access.events';
 
 /** Who is calling, as folded from their user stream. */
@@ -78,4 +78,17 @@ export function readScope(principal: Principal): ReadScope {
 
 export function roleOf(grant: Grant): Role {
   return grant.role;
+}
+
+/**
+ * Whose alerts a user gets: a manager those of their agencies, a director those of their regions
+ * (or the country). Auditors and administrators act on none: their scope is empty.
+ */
+export function alertScope(principal: Pick<Principal, 'grants'>): AlertScope {
+  const national = principal.grants.some((g) => g.role === 'director' && 'national' in g);
+  return {
+    national,
+    agencies: national ? [] : principal.grants.flatMap((g) => (g.role === 'manager' ? g.agencies : [])),
+    regions: national ? [] : principal.grants.flatMap((g) => (g.role === 'director' && 'regions' in g ? g.regions : [])),
+  };
 }

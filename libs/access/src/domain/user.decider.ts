@@ -1,5 +1,5 @@
 import { Decider, DomainError } from '@ancrage/shared-kernel';
-import type { AccessEvent, Grant, Role } from './access.events';
+import type { AccessEvent, DigestFrequency, Grant, Role } from './access.events';
 
 export interface ApiTokenState {
   tokenId: string;
@@ -13,6 +13,9 @@ export interface UserState {
   exists: boolean;
   userId: string | null;
   displayName: string | null;
+  /** The address given at registration, or the one digests go to since. */
+  email: string | null;
+  digest: DigestFrequency;
   disabled: boolean;
   /** One grant per role: a new grant of a role replaces the previous one. */
   grants: Grant[];
@@ -27,17 +30,28 @@ export type UserCommand =
   | { kind: 'disable'; reason: string }
   | { kind: 'enable' }
   | { kind: 'issue-token'; tokenId: string; secretSha256: string; label: string; expiresAt: string | null }
-  | { kind: 'revoke-token'; tokenId: string };
+  | { kind: 'revoke-token'; tokenId: string }
+  /** `email`: the address digests go to (default: the one the user has). */
+  | { kind: 'set-digest'; frequency: DigestFrequency; email?: string };
 
 export const USER_ID = /^[a-z0-9][a-z0-9_-]{1,62}$/;
 
 export const userDecider: Decider<UserCommand, AccessEvent, UserState> = {
-  initialState: () => ({ exists: false, userId: null, displayName: null, disabled: false, grants: [], tokens: [] }),
+  initialState: () => ({
+    exists: false,
+    userId: null,
+    displayName: null,
+    email: null,
+    digest: 'NONE',
+    disabled: false,
+    grants: [],
+    tokens: [],
+  }),
 
   evolve(state, event) {
     switch (event.type) {
       case 'UserRegistered':
-        return { ...state, exists: true, userId: event.data.userId, displayName: event.data.displayName };
+        return { ...state, exists: true, userId: event.data.userId, displayName: event.data.displayName, email: event.data.email };
       case 'RoleGranted':
         return { ...state, grants: [...state.grants.filter((g) => g.role !== event.data.grant.role), event.data.grant] };
       case 'RoleRevoked':
@@ -52,6 +66,8 @@ export const userDecider: Decider<UserCommand, AccessEvent, UserState> = {
       }
       case 'ApiTokenRevoked':
         return { ...state, tokens: state.tokens.map((t) => (t.tokenId === event.data.tokenId ? { ...t, revoked: true } : t)) };
+      case 'DigestPreferenceSet':
+        return { ...state, digest: event.data.frequency, email: event.data.email };
     }
   },
 
@@ -90,6 +106,14 @@ export const userDecider: Decider<UserCommand, AccessEvent, UserState> = {
         const token = state.tokens.find((t) => t.tokenId === command.tokenId);
         if (!token) throw new DomainError('TOKEN_NOT_FOUND', 'no such token for this user', 'not_found');
         return token.revoked ? [] : [{ type: 'ApiTokenRevoked', data: { userId, tokenId: command.tokenId } }];
+      }
+      case 'set-digest': {
+        const email = command.email ?? state.email;
+        if (command.frequency !== 'NONE' && !email) {
+          throw new DomainError('EMAIL_REQUIRED', 'a digest needs an e-mail address: give one', 'rule', 'email');
+        }
+        if (command.frequency === state.digest && email === state.email) return [];
+        return [{ type: 'DigestPreferenceSet', data: { userId, frequency: command.frequency, email } }];
       }
     }
   },

@@ -11,6 +11,8 @@ import { UserDirectoryRow } from '../read-models/user-directory.entity';
 import { userDirectory } from '../read-models/user-directory.projection';
 import { Access } from './access.decorator';
 import {
+  DigestPreferenceDto,
+  DigestQueryDto,
   DisableUserDto,
   GrantScopeDto,
   IssueTokenDto,
@@ -22,7 +24,15 @@ import {
   UserParams,
 } from './dto/users.dto';
 import { Actor, CurrentPrincipal } from './principal.request';
-import { ApiTokenIssuedView, PersonView, PrincipalView, UserPage, UserRegisteredView, UserView } from './dto/users.views';
+import {
+  ApiTokenIssuedView,
+  DigestPreferenceView,
+  PersonView,
+  PrincipalView,
+  UserPage,
+  UserRegisteredView,
+  UserView,
+} from './dto/users.views';
 
 @ApiTags('access')
 @Controller()
@@ -39,6 +49,30 @@ export class UsersController {
   @ApiOkResponse({ description: 'the signed-in user', type: PrincipalView })
   me(@CurrentPrincipal() principal: Principal): PrincipalView {
     return principal;
+  }
+
+  @ApiView({ summary: "The signed-in user's e-mail digest of alerts: how often, and where", response: DigestPreferenceView })
+  @Get('me/digest')
+  @Access('scoped')
+  async digest(@CurrentPrincipal() principal: Principal, @Query() q: DigestQueryDto): Promise<DigestPreferenceView> {
+    await this.consistency.waitFor(q.consistentWith, [userDirectory.name]);
+    const row = await this.reads.findOne(UserDirectoryRow, LIVE, { userId: principal.userId });
+    return { frequency: row?.digest ?? 'NONE', email: row?.email ?? null };
+  }
+
+  @ApiCommand({
+    summary: 'Choose your e-mail digest of alerts (none, daily or weekly) and the address it goes to; the same choice records nothing',
+    rule: 'EMAIL_REQUIRED: a digest needs an address, and none is registered',
+  })
+  @Put('me/digest')
+  @Access('scoped')
+  async setDigest(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: DigestPreferenceDto,
+    @Actor() ctx: CommandContext,
+  ): Promise<CommandResponse> {
+    const change = { kind: 'set-digest' as const, frequency: body.frequency, email: body.email };
+    return commandResponse(await this.commands.execute(new ChangeUser(principal.userId, change, ctx)));
   }
 
   @ApiView({

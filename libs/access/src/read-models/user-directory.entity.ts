@@ -7,6 +7,8 @@ export class UserDirectoryRow {
   @PrimaryColumn('text') userId: string;
   @Column('text') displayName: string;
   @Column('text', { nullable: true }) email: string | null;
+  /** The e-mail digest of alerts: NONE, DAILY or WEEKLY. */
+  @Column('text') digest: string;
   @Column('boolean') disabled: boolean;
   @Column('jsonb') grants: Grant[];
   @Column('jsonb') tokens: { tokenId: string; label: string; expiresAt: string | null; revoked: boolean; issuedAt: string }[];

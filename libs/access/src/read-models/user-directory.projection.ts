@@ -1,5 +1,5 @@
 import { defineProjection } from '@ancrage/projections';
-import { ACCESS_EVENT_TYPES, AccessEvent } from '../domain/access.events';
+import { ACCESS_EVENT_TYPES, AccessEvent, DigestFrequency } from '../domain/access.events';
 import { userDecider } from '../domain/user.decider';
 import { UserDirectoryRow } from './user-directory.entity';
 
@@ -9,7 +9,7 @@ import { UserDirectoryRow } from './user-directory.entity';
  */
 export const userDirectory = defineProjection<{ users: UserDirectoryRow }>({
   name: 'user-directory',
-  version: 1,
+  version: 2,
   eventTypes: ACCESS_EVENT_TYPES,
   agencyScoped: false,
   tables: { users: { entity: UserDirectoryRow, key: ['userId'] } },
@@ -20,7 +20,17 @@ export const userDirectory = defineProjection<{ users: UserDirectoryRow }>({
     const current = rows.get('users', { userId: event.data.userId });
     if (event.type === 'UserRegistered') {
       const { userId, displayName, email } = event.data;
-      return rows.put('users', { userId, displayName, email, disabled: false, grants: [], tokens: [], registeredAt: at, updatedAt: at });
+      return rows.put('users', {
+        userId,
+        displayName,
+        email,
+        digest: 'NONE',
+        disabled: false,
+        grants: [],
+        tokens: [],
+        registeredAt: at,
+        updatedAt: at,
+      });
     }
     if (!current) return;
     const state = userDecider.evolve(
@@ -28,6 +38,8 @@ export const userDirectory = defineProjection<{ users: UserDirectoryRow }>({
         exists: true,
         userId: current.userId,
         displayName: current.displayName,
+        email: current.email,
+        digest: current.digest as DigestFrequency,
         disabled: current.disabled,
         grants: current.grants,
         tokens: current.tokens.map((t) => ({ ...t, secretSha256: '' })),
@@ -37,6 +49,8 @@ export const userDirectory = defineProjection<{ users: UserDirectoryRow }>({
     const issuedAt = new Map(current.tokens.map((t) => [t.tokenId, t.issuedAt]));
     rows.put('users', {
       ...current,
+      email: state.email,
+      digest: state.digest,
       disabled: state.disabled,
       grants: state.grants,
       tokens: state.tokens.map(({ tokenId, label, expiresAt, revoked }) => ({

@@ -48,6 +48,15 @@ export interface AppConfig {
     /** An HTTP endpoint every signed head is also POSTed to (JSON), when set. */
     witnessUrl: string | null;
   };
+  mail: {
+    /** null: no mail is sent (digests are off). */
+    smtp: { host: string; port: number; secure: boolean; user: string | null; password: string | null } | null;
+    from: string;
+    /** Where recipients reach the page (links in digests). */
+    publicUrl: string;
+    /** The hour (Europe/Paris) digests are sent at; weekly ones on Mondays. */
+    digestHour: number;
+  };
 }
 
 /** `true`, a hop count, or addresses / subnets / names such as `loopback, 10.0.0.0/8` (Express's syntax). */
@@ -89,6 +98,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       sealIntervalMs: e.ANCRAGE_SEAL_INTERVAL_MS ?? 60_000,
       witnessDir: e.ANCRAGE_WITNESS_DIR ? resolve(e.ANCRAGE_WITNESS_DIR) : join(dataDir, 'witness'),
       witnessUrl: e.ANCRAGE_WITNESS_URL ?? null,
+    },
+    mail: {
+      smtp: e.ANCRAGE_SMTP_HOST
+        ? {
+            host: e.ANCRAGE_SMTP_HOST,
+            port: e.ANCRAGE_SMTP_PORT ?? (e.ANCRAGE_SMTP_SECURE ? 465 : 587),
+            secure: e.ANCRAGE_SMTP_SECURE ?? false,
+            user: e.ANCRAGE_SMTP_USER ?? null,
+            password: e.ANCRAGE_SMTP_PASSWORD ?? null,
+          }
+        : null,
+      from: e.ANCRAGE_MAIL_FROM ?? 'Ancrage <ne-pas-repondre@ancrage.localhost>',
+      publicUrl: (e.ANCRAGE_PUBLIC_URL ?? `http://${e.HOST ?? '127.0.0.1'}:${e.PORT ?? 3000}`).replace(/\/+$/, ''),
+      digestHour: e.ANCRAGE_DIGEST_HOUR ?? 7,
     },
   };
 }

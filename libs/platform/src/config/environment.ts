@@ -105,6 +105,28 @@ export class Environment {
   @IsOptional()
   @Matches(/^https?:\/\/\S+$/, { message: (a) => `ANCRAGE_WITNESS_URL must be an http(s) URL, ${got(a)}` })
   ANCRAGE_WITNESS_URL?: string;
+
+  /** Mail: digests are sent through this SMTP server (none is sent while it is unset). */
+  @Text() ANCRAGE_SMTP_HOST?: string;
+  @Integer(1, 65535) ANCRAGE_SMTP_PORT?: number;
+  /** TLS from the first byte (port 465); otherwise STARTTLS when the server offers it. */
+  @Flag() ANCRAGE_SMTP_SECURE?: boolean;
+  @Text() ANCRAGE_SMTP_USER?: string;
+  @Text() ANCRAGE_SMTP_PASSWORD?: string;
+
+  @Transform(({ value }) => blankIsUnset(value))
+  @IsOptional()
+  @Matches(/^(.+<)?[^\s@<>]+@[^\s@<>]+>?$/, { message: (a) => `ANCRAGE_MAIL_FROM must be an address (Name <a@b.fr>), ${got(a)}` })
+  ANCRAGE_MAIL_FROM?: string;
+
+  /** The page's address as recipients reach it, for the links in digests. */
+  @Transform(({ value }) => blankIsUnset(value))
+  @IsOptional()
+  @Matches(/^https?:\/\/\S+$/, { message: (a) => `ANCRAGE_PUBLIC_URL must be an http(s) URL, ${got(a)}` })
+  ANCRAGE_PUBLIC_URL?: string;
+
+  /** Digests are sent every day at this hour, Paris time (weekly ones on Mondays). */
+  @Integer(0, 23) ANCRAGE_DIGEST_HOUR?: number;
 }
 
 export class ConfigError extends Error {

@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
@@ -37,6 +38,17 @@ export function paginate<T>(all: T[], q: { limit: number; offset: number }): Pag
   return { items: all.slice(q.offset, q.offset + q.limit), total: all.length, limit: q.limit, offset: q.offset };
 }
 
+/** `consistentWith`: a position a command returned, which the answer must include (bounded wait). */
+export const ConsistentWithProperty = () =>
+  applyDecorators(
+    ApiPropertyOptional({ description: 'A position a command returned: wait (bounded) until the read model includes it' }),
+    IsOptional(),
+    Type(() => Number),
+    IsInt(),
+    Min(0),
+    Max(MAX_SAFE),
+  );
+
 /**
  * Bitemporal query parameters: `asOf` what had happened by then (occurredAt), `knownAt` what had
  * been recorded by then (recordedAt). Both read the same tables as a live answer, at another cut.
@@ -52,13 +64,7 @@ export class AsOfQueryDto extends PageQueryDto {
   @IsInstant()
   knownAt?: string;
 
-  @ApiPropertyOptional({ description: 'A position a command returned: wait (bounded) until the read model includes it' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(MAX_SAFE)
-  consistentWith?: number;
+  @ConsistentWithProperty() consistentWith?: number;
 }
 
 /** An `asOf` date without a time means the end of that day (UTC). */

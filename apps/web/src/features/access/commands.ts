@@ -1,4 +1,5 @@
 import { defineCommand } from '../../forms/command';
+import { DIGEST_FREQUENCY, options } from '../../i18n/catalogue';
 import { REGION_OPTIONS } from '../../shell/scope';
 
 export const registerUser = defineCommand({
@@ -98,4 +99,17 @@ export const revokeToken = defineCommand({
   submit: 'Révoquer',
   done: 'Le jeton est révoqué.',
   fields: [],
+});
+
+export const setDigest = defineCommand({
+  method: 'put',
+  path: '/me/digest',
+  title: 'Recevoir mes alertes par courriel',
+  description: 'Un récapitulatif de ce qui demande votre attention, avec un lien vers chaque page concernée.',
+  submit: 'Enregistrer mon choix',
+  done: 'Votre choix est enregistré.',
+  fields: [
+    { name: 'frequency', label: 'Fréquence', widget: 'radio', options: options(DIGEST_FREQUENCY) },
+    { name: 'email', label: 'Adresse électronique', hint: 'Par défaut, celle de votre compte.', widget: 'text', optional: true },
+  ],
 });

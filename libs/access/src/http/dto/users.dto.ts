@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsEmail, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { AsOfQueryDto, IsDateOrInstant } from '@ancrage/platform';
-import { Role, ROLES } from '../../domain/access.events';
+import { AsOfQueryDto, ConsistentWithProperty, IsDateOrInstant } from '@ancrage/platform';
+import { DIGEST_FREQUENCIES, DigestFrequency, Role, ROLES } from '../../domain/access.events';
 
 export class RegisterUserDto {
   @ApiProperty({ example: 'claire-martin', description: '2-63 lower-case letters, digits, - or _' })
@@ -91,4 +91,21 @@ export class PeopleQueryDto {
   @ArrayMaxSize(200)
   @Matches(USER_ID, { each: true, message: 'each userId must be 2-63 lower-case letters, digits, - or _' })
   userId: string[];
+}
+
+/** The signed-in user's e-mail digest of alerts. */
+export class DigestPreferenceDto {
+  @ApiProperty({ enum: DIGEST_FREQUENCIES, description: 'NONE: no e-mail; DAILY: every morning; WEEKLY: on Monday mornings' })
+  @IsIn(DIGEST_FREQUENCIES)
+  frequency: DigestFrequency;
+
+  @ApiPropertyOptional({ example: 'claire.martin@francetravail.fr', description: 'where digests go (default: the address registered)' })
+  @IsOptional()
+  @IsEmail()
+  @Length(3, 254)
+  email?: string;
+}
+
+export class DigestQueryDto {
+  @ConsistentWithProperty() consistentWith?: number;
 }

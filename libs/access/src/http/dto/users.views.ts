@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CommandResponse, InstantProperty, PageOf } from '@ancrage/platform';
-import { ROLES } from '../../domain/access.events';
+import { DIGEST_FREQUENCIES, ROLES } from '../../domain/access.events';
 
 export class UserRegisteredView extends CommandResponse {
   @ApiProperty({ example: 'claire-martin' }) userId: string;
@@ -53,6 +53,7 @@ export class UserView {
   @ApiProperty({ example: 'claire-martin' }) userId: string;
   @ApiProperty({ example: 'Claire Martin' }) displayName: string;
   @ApiProperty({ type: 'string', nullable: true, example: 'claire.martin@example.org' }) email: string | null;
+  @ApiProperty({ enum: DIGEST_FREQUENCIES, description: 'the e-mail digest of alerts the user chose' }) digest: string;
   @ApiProperty({ description: 'a disabled user cannot sign in' }) disabled: boolean;
   @ApiProperty({ type: [GrantView], description: 'one grant per role' }) grants: GrantView[];
   @ApiProperty({ type: [UserTokenView] }) tokens: UserTokenView[];
@@ -66,4 +67,10 @@ export class UserPage extends PageOf(UserView) {}
 export class PersonView {
   @ApiProperty({ example: 'claire-martin' }) userId: string;
   @ApiProperty({ example: 'Claire Martin' }) displayName: string;
+}
+
+/** How the signed-in user receives their alerts by e-mail. */
+export class DigestPreferenceView {
+  @ApiProperty({ enum: DIGEST_FREQUENCIES }) frequency: string;
+  @ApiProperty({ type: 'string', nullable: true, example: 'claire.martin@francetravail.fr' }) email: string | null;
 }

@@ -1,0 +1,57 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { AlertQuery, AlertSource, AlertSources, cutOf, readScope } from '@ancrage/platform';
+import { ReadModels } from '@ancrage/projections';
+import type { Alert } from '@ancrage/shared-kernel';
+import { ActionPlanRow, PlanActionProgressRow, PlanActionRow } from '../read-models/plan.entities';
+import { planProgress } from '../read-models/plan-views';
+import { plansProjection } from '../read-models/plans.projection';
+
+/** Late actions of the year's plans still running (a closed plan has decided its actions). */
+@Injectable()
+export class PlanAlerts implements AlertSource, OnModuleInit {
+  readonly kinds = ['ACTION_LATE'] as const;
+  readonly projections = [plansProjection.name];
+
+  constructor(
+    private readonly reads: ReadModels,
+    private readonly sources: AlertSources,
+  ) {}
+
+  onModuleInit(): void {
+    this.sources.register(this);
+  }
+
+  async alerts(q: AlertQuery): Promise<Alert[]> {
+    const cut = cutOf(q);
+    const year = Number(q.on.slice(0, 4));
+    const plans = (
+      await readScope(
+        q.scope,
+        (where) => this.reads.find(ActionPlanRow, cut, { ...where, year }),
+        (p) => p.safir,
+      )
+    ).filter((p) => p.status === 'ADOPTED');
+    if (plans.length === 0) return [];
+    const safir = plans.map((p) => p.safir);
+    const [actions, progress] = await Promise.all([
+      this.reads.find(PlanActionRow, cut, { year, safir }),
+      this.reads.find(PlanActionProgressRow, cut, { year, safir }),
+    ]);
+    return plans.flatMap((plan) => {
+      const mine = (r: { safir: string }) => r.safir === plan.safir;
+      return planProgress(plan, actions.filter(mine), progress.filter(mine), q.on)
+        .actions.filter((a) => a.late)
+        .map((a): Alert => ({
+          kind: 'ACTION_LATE',
+          safir: plan.safir,
+          region: plan.region,
+          on: a.dueDate,
+          subject: a.title,
+          ref: a.actionId,
+          year,
+          amountCents: null,
+          code: null,
+        }));
+    });
+  }
+}

@@ -1,0 +1,3 @@
+export * from './alerts.module';
+export * from './domain/digest-period';
+export * from './digest/digest.service';
