@@ -62,7 +62,8 @@ describe('the OpenAPI document', () => {
   it('marks every write as a command with an Idempotency-Key header', () => {
     const writes = operations.filter(
       (o) =>
-        !o.op['x-records-nothing'] && (['put', 'patch', 'delete'].includes(o.method) || (o.method === 'post' && !o.path.startsWith('/audit/'))),
+        !o.op['x-records-nothing'] &&
+        (['put', 'patch', 'delete'].includes(o.method) || (o.method === 'post' && !o.path.startsWith('/audit/'))),
     );
     expect(writes.filter((o) => !isCommand(o.op)).map((o) => `${o.method.toUpperCase()} ${o.path}`)).toEqual([]);
   });
