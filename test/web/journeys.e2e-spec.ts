@@ -2,6 +2,7 @@
 // Callbacks given to page.evaluate run in the browser.
 import type { Browser, Locator, Page } from 'playwright-core';
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateSigningKeys } from '@ancrage/audit';
@@ -300,5 +301,51 @@ describe('journeys in the browser', () => {
     await screenshot(page, 'journey-auditor-tree-head');
     expect(errors).toEqual([]);
     await context.close();
+  });
+
+  it('a manager imports a spreadsheet after reading its dry run; a director takes the roll-up in Excel and a weekly digest', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ancrage-import-'));
+    const file = join(dir, 'partenaires.csv');
+    writeFileSync(
+      file,
+      Buffer.concat([
+        Buffer.from([0xef, 0xbb, 0xbf]),
+        Buffer.from('Nom;Catégorie;SIRET\nCCAS de Berck-sur-Mer;CCAS;\nPLIE du Montreuillois;PLIE;12345678901234\nAFPA Berck;AFPA;\n'),
+      ]),
+    );
+    const { context, page, errors } = await frenchContext(browser);
+    await signIn(page, base, t.tokens.manager);
+    await open(page, `${base}/agence/62001/import`);
+    await page.getByLabel('Fichier de partenaires').setInputFiles(file);
+    await page.getByRole('heading', { name: 'partenaires.csv — Essai terminé : rien n’est encore enregistré' }).waitFor();
+    const refused = page.getByRole('row', { name: /^3 Refusée/ });
+    await expect(refused.innerText()).resolves.toContain('Colonne C (SIRET)');
+    const before = await t.head();
+    expect(await t.typesAfter(before)).toEqual([]);
+    await page.getByRole('button', { name: 'Importer 2 lignes' }).click();
+    await page.getByText('L’import est terminé.').waitFor();
+    expect((await t.typesAfter(before)).filter((type) => type === 'PartnerRegistered')).toHaveLength(2);
+    await screenshot(page, 'journey-manager-import');
+    expect(errors).toEqual([]);
+    await context.close();
+
+    const director = await frenchContext(browser);
+    await signIn(director.page, base, t.tokens.director);
+    await open(director.page, `${base}/pilotage/fonds?annee=${Y}`);
+    const workbook = director.page.waitForEvent('download');
+    await director.page.getByRole('button', { name: 'Télécharger (Excel)' }).click();
+    const saved = await workbook;
+    expect(saved.suggestedFilename()).toBe(`fonds-5-pourcent-${Y}.xlsx`);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(await saved.path());
+    expect(book.worksheets[0].getCell('A2').text).toMatch(/^Situation du jour/);
+    await open(director.page, `${base}/compte`);
+    const digest = form(director.page, 'Recevoir mes alertes par courriel');
+    await digest.getByText('Chaque lundi matin', { exact: true }).click();
+    await digest.getByLabel(/^Adresse électronique/).fill('direction.hdf@francetravail.fr');
+    await digest.getByRole('button', { name: 'Enregistrer mon choix' }).click();
+    await director.page.getByText('Actuellement : Chaque lundi matin, à l’adresse direction.hdf@francetravail.fr.').waitFor();
+    expect(director.errors).toEqual([]);
+    await director.context.close();
   });
 });

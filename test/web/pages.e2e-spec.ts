@@ -25,6 +25,7 @@ const PAGES: Record<string, string[]> = {
     '/partenaires',
     '/compte',
     '/alertes?au=2018-06-30',
+    '/agence/62001/import',
   ],
   'director-32': [
     '/pilotage',

@@ -10,6 +10,7 @@ import { benchPast } from './commands/bench-past';
 import { benchWeb } from './commands/bench-web';
 import { demoCommand } from './commands/demo';
 import { eventsTail } from './commands/events';
+import { importCommand } from './commands/import';
 import { migrateCommand } from './commands/migrate';
 import { openapiCommand } from './commands/openapi';
 import { projectionsRebuild, projectionsStatus } from './commands/projections';
@@ -96,6 +97,16 @@ audit
   .option('--agency <safir>', 'the agency the bundle must be of')
   .description('check a bundle offline: signatures, file hashes, every event and its inclusion proof (no database)')
   .action(auditVerifyBundle);
+
+program
+  .command('import <kind> <file>')
+  .description(
+    'import an agency’s partners, agreements or contacts from an XLSX or CSV file (French headers), through the API’s commands; exit 1 when rows are refused',
+  )
+  .requiredOption('--agency <safir>', 'the agency whose file it is')
+  .option('--dry-run', 'say what each row would do, record nothing')
+  .option('--json', 'print the report as JSON')
+  .action(importCommand);
 
 const users = program.command('users').description('users and their rights (recorded as events)');
 users

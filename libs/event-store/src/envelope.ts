@@ -16,6 +16,19 @@ export interface EventMetadata {
   occurredAt: string;
   /** When it was written to the log (ISO 8601, set by the store). */
   recordedAt: string;
+  /** For an imported fact: the file and row it came from (absent otherwise). */
+  source?: ImportSource;
+}
+
+/** The spreadsheet row an imported event came from. */
+export interface ImportSource {
+  /** partners, agreements or contacts. */
+  kind: string;
+  /** The file's name as uploaded, and the SHA-256 of its bytes. */
+  file: string;
+  fileSha256: string;
+  /** The row as the spreadsheet numbers it. */
+  row: number;
 }
 
 /** What a writer hands the store. The store assigns position, stream version and recordedAt. */

@@ -9,3 +9,4 @@ export * from './verify-chain';
 export * from './validate-batch';
 export * from './in-memory.event-store';
 export * from './merkle';
+export * from './rehearsal.event-store';

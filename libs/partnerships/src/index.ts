@@ -5,3 +5,5 @@ export * from './commands/change-partner.command';
 export * from './commands/change-partnership.command';
 export * from './commands/change-joint-event.command';
 export * from './domain/labels.fr';
+export { SpreadsheetImport, type ImportReport, type RowOutcome } from './import/spreadsheet-import';
+export { IMPORT_KINDS, IMPORT_COLUMNS, type ImportKind } from './import/import-columns';

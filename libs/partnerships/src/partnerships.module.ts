@@ -14,6 +14,10 @@ import { PartnerUsageDirectory } from './read-models/partner-usage.provider';
 import { JointEventRow, PartnerRow, PartnershipAgencyRow, PartnershipMonthRow, PartnershipRow } from './read-models/partnerships.entities';
 import { partnershipsProjection } from './read-models/partnerships.projection';
 import { PartnershipAlerts } from './alerts/partnership-alerts';
+import { ImportRuns } from './import/import-runs';
+import { SpreadsheetImport } from './import/spreadsheet-import';
+import { ImportsController } from './http/imports.controller';
+import { ImportRuns1764000080100 } from './migrations/1764000080100-import-runs';
 
 const ENTITIES = [PartnerRow, PartnershipRow, PartnershipMonthRow, JointEventRow, PartnershipAgencyRow];
 
@@ -21,16 +25,18 @@ const ENTITIES = [PartnerRow, PartnershipRow, PartnershipMonthRow, JointEventRow
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature(ENTITIES)],
-  controllers: [PartnersController, PartnershipsController],
+  controllers: [PartnersController, PartnershipsController, ImportsController],
   providers: [
     PartnershipRowsService,
     PartnershipAlerts,
+    SpreadsheetImport,
+    ImportRuns,
     ChangePartnerHandler,
     ChangePartnershipHandler,
     ChangeJointEventHandler,
     { provide: PARTNER_USAGE, useClass: PartnerUsageDirectory },
   ],
-  exports: [PARTNER_USAGE],
+  exports: [PARTNER_USAGE, SpreadsheetImport],
 })
 export class PartnershipsModule {}
 
@@ -38,7 +44,7 @@ export class PartnershipsModule {}
 export const PARTNERSHIPS_CONTEXT: ContextParts = {
   name: 'partnerships',
   entities: ENTITIES,
-  migrations: [Partnerships1764000004000, PartnershipExpectations1764000040100],
+  migrations: [Partnerships1764000004000, PartnershipExpectations1764000040100, ImportRuns1764000080100],
   projections: [partnershipsProjection],
   module: PartnershipsModule,
 };

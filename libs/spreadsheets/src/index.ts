@@ -1,2 +1,5 @@
 export * from './table';
 export * from './write-workbook';
+export * from './sheet-grid';
+export * from './read-sheet';
+export * from './french-cells';

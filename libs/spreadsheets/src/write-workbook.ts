@@ -41,14 +41,16 @@ function cellValue<R>(column: TableColumn<R>, value: unknown): ExcelJS.CellValue
   }
 }
 
-function addSheet<R>(book: ExcelJS.Workbook, table: Table<R>, cut: ExportCut): void {
+function addSheet<R>(book: ExcelJS.Workbook, table: Table<R>, cut: ExportCut | null): void {
   const sheet = book.addWorksheet(table.sheet.slice(0, 31), {
     views: [{ state: 'frozen', ySplit: HEADER_ROW }],
   });
   sheet.getCell('A1').value = table.title;
   sheet.getCell('A1').font = { bold: true, size: 13 };
-  sheet.getCell('A2').value = cutSentence(cut);
-  sheet.getCell('A2').font = { italic: true };
+  if (cut) {
+    sheet.getCell('A2').value = cutSentence(cut);
+    sheet.getCell('A2').font = { italic: true };
+  }
   const header = sheet.getRow(HEADER_ROW);
   table.columns.forEach((c, i) => {
     const cell = header.getCell(i + 1);
@@ -75,11 +77,11 @@ function addSheet<R>(book: ExcelJS.Workbook, table: Table<R>, cut: ExportCut): v
   }
 }
 
-/** An XLSX workbook: one sheet per table, each saying which past it shows. */
-export async function writeWorkbook<R>(tables: readonly Table<R>[], cut: ExportCut): Promise<Buffer> {
+/** An XLSX workbook: one sheet per table, each saying which past it shows (a template shows none: null). */
+export async function writeWorkbook<R>(tables: readonly Table<R>[], cut: ExportCut | null): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   book.creator = 'Ancrage';
-  book.created = cut.producedAt;
+  if (cut) book.created = cut.producedAt;
   for (const table of tables) addSheet(book, table, cut);
   return Buffer.from(await book.xlsx.writeBuffer());
 }

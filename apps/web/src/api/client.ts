@@ -76,3 +76,17 @@ export async function download(path: string, query: Record<string, string | numb
   a.click();
   URL.revokeObjectURL(url);
 }
+
+/** A file sent as multipart/form-data (an import's spreadsheet), answered as JSON. */
+export async function uploadFile<T>(path: string, file: File): Promise<T> {
+  const form = new FormData();
+  form.append('file', file);
+  const res = await fetch(path, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token.get() ?? ''}`, accept: 'application/json' },
+    body: form,
+  });
+  const body = (await res.json().catch(() => null)) as unknown;
+  if (!res.ok) throw new ApiError(res.status, body as ErrorBody | null);
+  return body as T;
+}

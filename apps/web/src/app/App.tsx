@@ -15,6 +15,7 @@ const PartnersPage = lazy(() => import('../features/partnerships/PartnersPage'))
 const PartnershipPage = lazy(() => import('../features/partnerships/PartnershipPage'));
 const JointEventsPage = lazy(() => import('../features/partnerships/JointEventsPage'));
 const RegisterPage = lazy(() => import('../features/partnerships/RegisterPage'));
+const ImportPage = lazy(() => import('../features/partnerships/ImportPage'));
 const DiagnosticPage = lazy(() => import('../features/diagnostics/DiagnosticPage'));
 const PlanPage = lazy(() => import('../features/action-plans/PlanPage'));
 const FundPage = lazy(() => import('../features/fund/FundPage'));
@@ -68,6 +69,7 @@ function Signed() {
         <Route path="/agence/:safir" element={<AgencyRoute page={AgencyHome} />} />
         <Route path="/agence/:safir/partenaires" element={<AgencyRoute page={PartnersPage} />} />
         <Route path="/agence/:safir/partenaires/:partnerId" element={<AgencyRoute page={PartnershipPage} />} />
+        <Route path="/agence/:safir/import" element={<AgencyRoute page={ImportPage} />} />
         <Route path="/agence/:safir/evenements" element={<AgencyRoute page={JointEventsPage} />} />
         <Route path="/agence/:safir/diagnostic" element={<AgencyRoute page={DiagnosticPage} />} />
         <Route path="/agence/:safir/plan" element={<AgencyRoute page={PlanPage} />} />

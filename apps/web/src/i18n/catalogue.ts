@@ -186,6 +186,23 @@ export const CONTEXT_CRITERION: Record<string, string> = {
   qpv: 'Quartier prioritaire',
 };
 
+export const IMPORT_KIND: Record<string, string> = { partners: 'Partenaires', agreements: 'Conventions', contacts: 'Contacts' };
+
+export const IMPORT_STATUS: Record<string, string> = {
+  REHEARSING: 'Essai en cours',
+  REHEARSED: 'Essai terminé : rien n’est encore enregistré',
+  APPLYING: 'Import en cours',
+  APPLIED: 'Import terminé',
+  FAILED: 'Import interrompu',
+};
+
+export const ROW_OUTCOME: Record<string, string> = {
+  CREATE: 'À créer',
+  UPDATE: 'À modifier',
+  UNCHANGED: 'Inchangée',
+  REFUSED: 'Refusée',
+};
+
 export const ALERT_KIND: Record<string, string> = {
   OVER_COMMITMENT_PENDING: 'Demande de dépassement en attente',
   AGREEMENT_EXPIRING: 'Convention à renouveler',
@@ -295,6 +312,19 @@ export const EVENT_TYPE: Record<string, string> = {
 /** Error codes of the API, as the sentence a user reads. */
 export const ERROR_CODE: Record<string, string> = {
   VALIDATION_FAILED: 'Certains champs sont à corriger.',
+  FILE_REQUIRED: 'Choisissez un fichier à importer.',
+  NOT_A_SPREADSHEET: 'Ce fichier n’est pas un tableur : envoyez un classeur Excel (.xlsx) ou un fichier CSV.',
+  LEGACY_XLS: 'Les fichiers .xls (Excel 97-2003) ne sont pas lus : enregistrez le classeur au format .xlsx ou CSV.',
+  EMPTY_FILE: 'Le fichier est vide.',
+  NO_HEADER_ROW: 'Aucune ligne d’en-têtes reconnue : partez du modèle à télécharger.',
+  MISSING_COLUMNS: 'Des colonnes obligatoires manquent : partez du modèle à télécharger.',
+  TOO_MANY_ROWS: 'Le fichier a trop de lignes : découpez-le.',
+  PAYLOAD_TOO_LARGE: 'Le fichier dépasse 10 Mo.',
+  IMPORT_KIND_NOT_FOUND: 'Ce type d’import n’existe pas.',
+  IMPORT_NOT_FOUND: 'Cet import n’existe pas pour cette agence.',
+  IMPORT_BUSY: 'Cet import est déjà en cours : attendez qu’il se termine.',
+  INVALID_CELL: 'La valeur de cette cellule n’est pas lisible.',
+  AMBIGUOUS_PARTNER: 'Plusieurs partenaires portent ce nom : indiquez l’identifiant ou le SIRET.',
   EMAIL_REQUIRED: 'Un récapitulatif a besoin d’une adresse électronique : indiquez-en une.',
   DIGESTS_OFF: 'L’envoi des récapitulatifs est désactivé : aucun serveur de messagerie n’est configuré.',
   MALFORMED_BODY: 'La requête est mal formée.',
@@ -443,6 +473,7 @@ export const VALIDATION_CODE: Record<string, string> = {
   isInt: 'Saisissez un nombre entier.',
   isNumber: 'Saisissez un nombre.',
   isBoolean: 'Choisissez oui ou non.',
+  isUUID: 'Identifiant mal formé.',
   isIn: 'Choisissez une valeur de la liste.',
   isEnum: 'Choisissez une valeur de la liste.',
   min: 'La valeur est trop petite.',

@@ -25,6 +25,7 @@ function navigation(session: Session, path: string, agencies: string[]): MainNav
       link('Plan d’action', `${base}/plan`),
       link('Fonds « 5 % »', `${base}/fonds`),
       link('Historique', `${base}/historique`),
+      link('Importer', `${base}/import`),
     );
   }
   if (home || session.roles.has('director')) items.push(link('Mes alertes', '/alertes'));

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, EventStore } from '@ancrage/event-store';
-import { CommandOutcome, DeciderRunner } from '@ancrage/platform';
+import { CommandOutcome, DeciderRunner, logFor } from '@ancrage/platform';
 import { LIVE, ReadModels } from '@ancrage/projections';
 import { PartnerRow } from '../read-models/partnerships.entities';
 import { partnerDecider, PartnerCommand } from '../domain/partner.decider';
@@ -27,7 +27,7 @@ export class ChangePartnerHandler implements ICommandHandler<ChangePartner> {
         ? {
             ...change,
             siretHolder,
-            parentExists: change.parentPartnerId ? (await partnerFacts(this.store, change.parentPartnerId)).exists : false,
+            parentExists: change.parentPartnerId ? (await partnerFacts(logFor(context, this.store), change.parentPartnerId)).exists : false,
           }
         : change.kind === 'update'
           ? { ...change, siretHolder }

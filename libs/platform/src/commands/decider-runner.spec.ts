@@ -1,6 +1,6 @@
 import { InMemoryEventStore } from '@ancrage/event-store';
 import { Decider, DomainError } from '@ancrage/shared-kernel';
-import { DeciderRunner, deterministicId } from './decider-runner';
+import { DeciderRunner, deterministicId, Rehearsal } from './decider-runner';
 
 // A budget that refuses to go below zero: enough to exercise retries and idempotency.
 type Ev = { type: 'Credited' | 'Debited'; data: { amount: number } };
@@ -16,6 +16,36 @@ const budget: Decider<Cmd, Ev, { balance: number }> = {
 const ctx = { actor: 'u1', role: 'manager', correlationId: 'c1' };
 
 describe('DeciderRunner', () => {
+  it('rehearses commands over the real log and what the rehearsal appended, writing nothing', async () => {
+    const store = new InMemoryEventStore();
+    const runner = new DeciderRunner(store);
+    const run = (command: Cmd, context: object = ctx) =>
+      runner.run({ streamId: 'b', agency: null, decider: budget, command, context: { ...ctx, ...context } });
+    await run({ kind: 'credit', amount: 5 }, { idempotencyKey: 'k-credit' });
+    const rehearsal = new Rehearsal(store);
+    // The real credit is there, a replayed key is recognised, and each rehearsed debit counts for the next.
+    expect((await run({ kind: 'credit', amount: 5 }, { idempotencyKey: 'k-credit', rehearsal })).replayed).toBe(true);
+    expect((await run({ kind: 'debit', amount: 3 }, { rehearsal })).events).toHaveLength(1);
+    await expect(run({ kind: 'debit', amount: 3 }, { rehearsal })).rejects.toThrow('not enough left');
+    expect(await store.headPosition()).toBe(1);
+    // The real log never saw the rehearsal: the same debit twice is fine there.
+    await run({ kind: 'debit', amount: 3 });
+    expect(await store.headPosition()).toBe(2);
+  });
+
+  it('writes where an imported fact came from into its metadata', async () => {
+    const store = new InMemoryEventStore();
+    const source = { kind: 'contacts', file: 'contacts.xlsx', fileSha256: 'ab'.repeat(32), row: 7 };
+    await new DeciderRunner(store).run({
+      streamId: 'b',
+      agency: null,
+      decider: budget,
+      command: { kind: 'credit', amount: 1 },
+      context: { ...ctx, source },
+    });
+    expect((await store.readStream('b'))[0].metadata.source).toEqual(source);
+  });
+
   it('appends the decided events with the acting user in their metadata', async () => {
     const store = new InMemoryEventStore();
     const runner = new DeciderRunner(store, () => new Date('2018-04-01T00:00:00Z'));

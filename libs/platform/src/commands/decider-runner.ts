@@ -1,6 +1,6 @@
 import { createHash, randomInt } from 'node:crypto';
-import type { EventStore, NewEvent, RecordedEvent } from '@ancrage/event-store';
-import { DuplicateEventIdError, newEventId, WrongExpectedVersionError } from '@ancrage/event-store';
+import type { EventStore, ImportSource, NewEvent, RecordedEvent } from '@ancrage/event-store';
+import { DuplicateEventIdError, newEventId, RehearsalEventStore, WrongExpectedVersionError } from '@ancrage/event-store';
 import type { Decider, DomainEvent } from '@ancrage/shared-kernel';
 import { KnownStreams } from './known-streams';
 
@@ -11,7 +11,26 @@ export interface CommandContext {
   correlationId: string;
   causationId?: string | null;
   idempotencyKey?: string | null;
+  /** An imported fact: the file and row it came from, written into its events' metadata. */
+  source?: ImportSource;
+  /** A dry run: decide and "append" over this rehearsal of the log, which nothing writes. */
+  rehearsal?: Rehearsal;
 }
+
+/**
+ * A dry run of commands: the same handlers, deciders and version checks as a real run, over a
+ * rehearsal of the log (RehearsalEventStore) that later commands of the run see and nothing writes.
+ */
+export class Rehearsal {
+  readonly store: RehearsalEventStore;
+  readonly streams = new KnownStreams();
+  constructor(real: EventStore) {
+    this.store = new RehearsalEventStore(real);
+  }
+}
+
+/** The log a command reads: its rehearsal's in a dry run, else the real one. */
+export const logFor = (context: CommandContext, store: EventStore): EventStore => context.rehearsal?.store ?? store;
 
 export interface CommandOutcome<E extends DomainEvent = DomainEvent> {
   streamId: string;
@@ -60,6 +79,8 @@ export class DeciderRunner {
   private readonly turns = new Map<string, Promise<unknown>>();
 
   run<C, E extends DomainEvent, S>(options: RunOptions<C, E, S>): Promise<CommandOutcome<E>> {
+    const rehearsal = options.context.rehearsal;
+    if (rehearsal) return this.decideAndAppend(options, rehearsal.store, rehearsal.streams);
     if (options.decider.independentOfState?.(options.command)) return this.decideAndAppend(options);
     const { streamId } = options;
     const previous = this.turns.get(streamId) ?? Promise.resolve();
@@ -72,11 +93,15 @@ export class DeciderRunner {
     return mine;
   }
 
-  private async decideAndAppend<C, E extends DomainEvent, S>(options: RunOptions<C, E, S>): Promise<CommandOutcome<E>> {
+  private async decideAndAppend<C, E extends DomainEvent, S>(
+    options: RunOptions<C, E, S>,
+    store: EventStore = this.store,
+    streams: KnownStreams = this.streams,
+  ): Promise<CommandOutcome<E>> {
     const { streamId, decider, command, context } = options;
     const deadline = Date.now() + this.retryBudgetMs;
     for (let attempt = 1; ; attempt++) {
-      const known = await this.streams.catchUp(this.store, streamId, decider);
+      const known = await streams.catchUp(store, streamId, decider);
       const key = context.idempotencyKey ?? null;
       const earlier = key ? known.keyed.get(key) : undefined;
       if (earlier) return this.replayedOutcome<E>(streamId, earlier, known.version);
@@ -100,11 +125,12 @@ export class DeciderRunner {
           causationId: context.causationId ?? null,
           idempotencyKey: key,
           occurredAt: e.occurredAt ?? now.toISOString(),
+          ...(context.source ? { source: context.source } : {}),
         },
       }));
       try {
         const expected = decider.independentOfState?.(command) ? 'any' : version < 0 ? 'no_stream' : version;
-        const result = await this.store.append(streamId, events, expected);
+        const result = await store.append(streamId, events, expected);
         return {
           streamId,
           events: decided,

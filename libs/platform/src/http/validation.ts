@@ -10,11 +10,11 @@ export interface FieldProblem {
 /** An error answer names at most this many fields, and counts the rest. */
 export const MAX_FIELDS_IN_ERROR = 20;
 
-function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {
+export function fieldProblems(errors: ValidationError[], parent = ''): FieldProblem[] {
   return errors.flatMap((e) => {
     const field = parent ? `${parent}.${e.property}` : e.property;
     const own = e.constraints ? [{ field, problems: Object.values(e.constraints), codes: Object.keys(e.constraints) }] : [];
-    return [...own, ...flatten(e.children ?? [], field)];
+    return [...own, ...fieldProblems(e.children ?? [], field)];
   });
 }
 
@@ -39,6 +39,6 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     validationError: { target: false, value: false },
-    exceptionFactory: (errors) => new RequestValidationError(flatten(errors)),
+    exceptionFactory: (errors) => new RequestValidationError(fieldProblems(errors)),
   });
 }

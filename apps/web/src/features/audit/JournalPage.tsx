@@ -86,7 +86,12 @@ export default function JournalPage() {
                 { key: 'type', label: 'Nature', render: (e) => label(EVENT_TYPE, e.type) },
                 { key: 'occurred', label: 'Survenu le', render: (e) => occurred(e.metadata.occurredAt) },
                 { key: 'recorded', label: 'Enregistré le', render: (e) => dateTime(e.metadata.recordedAt) },
-                { key: 'actor', label: 'Par', render: (e) => recordedBy(e.metadata.actor, e.metadata.role, data.names) },
+                {
+                  key: 'actor',
+                  label: 'Par',
+                  render: (e) =>
+                    `${recordedBy(e.metadata.actor, e.metadata.role, data.names)}${e.metadata.source ? ` — importé de ${e.metadata.source.file}, ligne ${e.metadata.source.row}` : ''}`,
+                },
                 { key: 'hash', label: 'Empreinte', render: (e) => <code title={e.hash}>{e.hash.slice(0, 12)}…</code> },
               ]}
             />

@@ -5,6 +5,14 @@ const HASH = { example: 'c5440ca5601e499983c50eaf24b209ca2df0bfa28543aad77a362b9
 /** Any JSON object: an event's payload, or a read-model row (its columns depend on the projection). */
 const ANY_OBJECT = { type: 'object', additionalProperties: true } as const;
 
+/** The spreadsheet row an imported event came from. */
+export class ImportSourceView {
+  @ApiProperty({ enum: ['partners', 'agreements', 'contacts'] }) kind: string;
+  @ApiProperty({ example: 'partenaires.xlsx', description: 'the file as uploaded' }) file: string;
+  @ApiProperty({ ...HASH, description: 'SHA-256 of the file' }) fileSha256: string;
+  @IntegerProperty({ description: 'the row as the spreadsheet numbers it' }) row: number;
+}
+
 export class EventMetadataView {
   @ApiProperty({ example: 'claire-martin', description: 'the user who recorded the event' }) actor: string;
   @ApiProperty({ example: 'manager', description: 'the role the actor acted under' }) role: string;
@@ -22,6 +30,8 @@ export class EventMetadataView {
     string | null;
   @InstantProperty({ description: 'when it happened in the world' }) occurredAt: string;
   @InstantProperty({ description: 'when it was written to the log' }) recordedAt: string;
+  @ApiPropertyOptional({ type: ImportSourceView, description: 'for an imported fact: the file and row it came from' })
+  source?: ImportSourceView;
 }
 
 /** The event as stored before an upcaster lifted it to its current schema version. */

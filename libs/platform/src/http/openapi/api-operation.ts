@@ -13,6 +13,8 @@ const ERROR_MEANING: Record<DocumentedErrorStatus, string> = {
   404: 'an agency, partner, plan or other thing named in the path does not exist (or not at that date)',
   409: 'a conflict: the thing already exists, another change came first (`CONCURRENT_CHANGE`: retry), or the idempotency key was used for another request',
   422: 'a business rule refused the command (`code` names it; `fields` the field it is about, when there is one)',
+  413: 'the uploaded file is larger than the route takes',
+  415: 'the uploaded file is not a spreadsheet this route reads (`code` says why, `fields` names `file`)',
   429: 'too many authentication failures from this address: retry after the `Retry-After` header',
   503: '`consistentWith` asked for a position the read models have not reached in time: retry shortly',
 };

@@ -60,6 +60,20 @@ export const ERROR_EXAMPLES = {
   422: example(422, 'Unprocessable Entity', 'ENVELOPE_EXCEEDED', 'committing 4 500,00 € would exceed the envelope', [
     { field: 'amountCents', problems: ['committing 4 500,00 € would exceed the envelope'], codes: ['ENVELOPE_EXCEEDED'] },
   ]),
+  413: example(413, 'Payload Too Large', 'PAYLOAD_TOO_LARGE', 'File too large'),
+  415: example(
+    415,
+    'Unsupported Media Type',
+    'NOT_A_SPREADSHEET',
+    'Le fichier n’est pas un tableur : envoyez un classeur .xlsx ou un fichier CSV.',
+    [
+      {
+        field: 'file',
+        problems: ['Le fichier n’est pas un tableur : envoyez un classeur .xlsx ou un fichier CSV.'],
+        codes: ['NOT_A_SPREADSHEET'],
+      },
+    ],
+  ),
   429: example(429, 'Too Many Requests', 'TOO_MANY_AUTH_FAILURES', 'too many authentication failures: retry after 60 s'),
   503: example(503, 'Service Unavailable', 'PROJECTION_BEHIND', 'the read model has not reached position 1234 yet; retry shortly'),
 } as const;
