@@ -1,5 +1,5 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
-import { AlertQuery, AlertSource, AlertSources, cutOf, readScope } from '@ancrage/platform';
+import { Injectable } from '@nestjs/common';
+import { AlertQuery, AlertSource, ProvidesAlerts, cutOf, readScope } from '@ancrage/platform';
 import { ReadModels } from '@ancrage/projections';
 import type { Alert } from '@ancrage/shared-kernel';
 import { ActionPlanRow, PlanActionProgressRow, PlanActionRow } from '../read-models/plan.entities';
@@ -8,18 +8,12 @@ import { plansProjection } from '../read-models/plans.projection';
 
 /** Late actions of the year's plans still running (a closed plan has decided its actions). */
 @Injectable()
-export class PlanAlerts implements AlertSource, OnModuleInit {
+@ProvidesAlerts()
+export class PlanAlerts implements AlertSource {
   readonly kinds = ['ACTION_LATE'] as const;
   readonly projections = [plansProjection.name];
 
-  constructor(
-    private readonly reads: ReadModels,
-    private readonly sources: AlertSources,
-  ) {}
-
-  onModuleInit(): void {
-    this.sources.register(this);
-  }
+  constructor(private readonly reads: ReadModels) {}
 
   async alerts(q: AlertQuery): Promise<Alert[]> {
     const cut = cutOf(q);

@@ -1,5 +1,5 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
-import { AlertQuery, AlertSource, AlertSources, cutOf, endOfDay, readScope } from '@ancrage/platform';
+import { Injectable } from '@nestjs/common';
+import { AlertQuery, AlertSource, ProvidesAlerts, cutOf, endOfDay, readScope } from '@ancrage/platform';
 import { ReadModels } from '@ancrage/projections';
 import type { Alert } from '@ancrage/shared-kernel';
 import { FundEnvelopeRow, FundRequestRow } from '../read-models/fund.entities';
@@ -8,18 +8,12 @@ import { fundConsumption } from '../read-models/fund-consumption.projection';
 
 /** Envelopes that run out before the year ends, at their pace so far, and requests awaiting a director. */
 @Injectable()
-export class FundAlerts implements AlertSource, OnModuleInit {
+@ProvidesAlerts()
+export class FundAlerts implements AlertSource {
   readonly kinds = ['ENVELOPE_RUNNING_OUT', 'OVER_COMMITMENT_PENDING'] as const;
   readonly projections = [fundConsumption.name];
 
-  constructor(
-    private readonly reads: ReadModels,
-    private readonly sources: AlertSources,
-  ) {}
-
-  onModuleInit(): void {
-    this.sources.register(this);
-  }
+  constructor(private readonly reads: ReadModels) {}
 
   async alerts(q: AlertQuery): Promise<Alert[]> {
     const cut = cutOf(q);

@@ -1,5 +1,5 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
-import { addDays, AlertQuery, AlertSource, AlertSources, cutOf, readScope } from '@ancrage/platform';
+import { Injectable } from '@nestjs/common';
+import { addDays, AlertQuery, AlertSource, ProvidesAlerts, cutOf, readScope } from '@ancrage/platform';
 import { ReadModels } from '@ancrage/projections';
 import type { Alert } from '@ancrage/shared-kernel';
 import { PartnerRow, PartnershipRow } from '../read-models/partnerships.entities';
@@ -8,18 +8,12 @@ import { partnershipsProjection } from '../read-models/partnerships.projection';
 
 /** Agreements to renew and partners' expectations left open: the partnerships' alerts. */
 @Injectable()
-export class PartnershipAlerts implements AlertSource, OnModuleInit {
+@ProvidesAlerts()
+export class PartnershipAlerts implements AlertSource {
   readonly kinds = ['AGREEMENT_EXPIRING', 'EXPECTATION_OPEN'] as const;
   readonly projections = [partnershipsProjection.name];
 
-  constructor(
-    private readonly reads: ReadModels,
-    private readonly sources: AlertSources,
-  ) {}
-
-  onModuleInit(): void {
-    this.sources.register(this);
-  }
+  constructor(private readonly reads: ReadModels) {}
 
   async alerts(q: AlertQuery): Promise<Alert[]> {
     const cut = cutOf(q);

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit, SetMetadata } from '@nestjs/common';
+import { DiscoveryService, Reflector } from '@nestjs/core';
 import type { Alert, AlertKind, AlertScope } from '@ancrage/shared-kernel';
 
 /** What a source is asked: whose alerts, on which day, at which cut of the past, with which thresholds. */
@@ -22,16 +23,29 @@ export interface AlertSource {
   alerts(query: AlertQuery): Promise<Alert[]>;
 }
 
+const ALERT_SOURCE = Symbol('ALERT_SOURCE');
+
+/** Marks a provider as an alert source of its context: AlertSources finds it, nobody imports it. */
+export const ProvidesAlerts = (): ClassDecorator => SetMetadata(ALERT_SOURCE, true);
+
 /**
- * The sources of this deployment: each context that has alerts registers its source when its module
- * starts, so the alerts context depends on none of them.
+ * The sources of this deployment: every provider marked @ProvidesAlerts(), found when the modules
+ * start, so the alerts context depends on none of the contexts that hold the facts.
  */
 @Injectable()
-export class AlertSources {
-  private readonly sources: AlertSource[] = [];
+export class AlertSources implements OnModuleInit {
+  private sources: AlertSource[] = [];
 
-  register(source: AlertSource): void {
-    this.sources.push(source);
+  constructor(
+    private readonly discovery: DiscoveryService,
+    private readonly reflector: Reflector,
+  ) {}
+
+  onModuleInit(): void {
+    this.sources = this.discovery
+      .getProviders()
+      .filter((w) => w.metatype && w.instance && this.reflector.get<boolean | undefined>(ALERT_SOURCE, w.metatype))
+      .map((w) => w.instance as AlertSource);
   }
 
   projections(): string[] {
