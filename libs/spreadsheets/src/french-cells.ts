@@ -11,8 +11,11 @@ const calendarDay = (y: number, m: number, d: number) => {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 };
 
+/** A two-digit year as Excel reads it: 00–29 are 2000–2029, 30–99 are 1930–1999. */
+const fullYear = (text: string) => (text.length === 4 ? Number(text) : Number(text) + (Number(text) < 30 ? 2000 : 1900));
+
 /**
- * A date as French spreadsheets write it: dd/mm/yyyy (or with - or .), a two-digit year (20yy), or
+ * A date as French spreadsheets write it: dd/mm/yyyy (or with - or .), a two-digit year (as Excel reads it), or
  * yyyy-mm-dd (an Excel date cell as the reader gives it). Calendar-checked; answered yyyy-mm-dd.
  */
 export function parseFrenchDate(text: string): Parsed<string | null> {
@@ -21,7 +24,7 @@ export function parseFrenchDate(text: string): Parsed<string | null> {
   let y: number, m: number, d: number;
   const french = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/.exec(t);
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
-  if (french) [d, m, y] = [Number(french[1]), Number(french[2]), Number(french[3].length === 2 ? `20${french[3]}` : french[3])];
+  if (french) [d, m, y] = [Number(french[1]), Number(french[2]), fullYear(french[3])];
   else if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
   else return refused(`date attendue au format jj/mm/aaaa, lu « ${t} »`);
   if (!calendarDay(y, m, d)) return refused(`la date « ${t} » n’existe pas`);
@@ -49,12 +52,36 @@ export function parseFrenchNumber(text: string): Parsed<number | null> {
   return ok(Number(normal));
 }
 
-/** A list in one cell: separated by ;, ,, /, "et" or new lines. */
-export function parseList(text: string): string[] {
+/** A list in one cell: items on their own lines or separated by `;` (and by `,` when `commas`). */
+export function parseList(text: string, commas = false): string[] {
   return text
-    .split(/[;,/\n]|\bet\b/)
+    .split(commas ? /[;,\n]/ : /[;\n]/)
     .map((s) => s.trim())
     .filter(Boolean);
+}
+
+/**
+ * Codes named in one cell. Labels may hold commas and "et" ("Image et notoriété"), so each item
+ * (between `;` or lines) is matched whole first, and split on `,`, `/` or "et" only when every part
+ * then names a code.
+ */
+export function matchVocabularyList(text: string, vocabulary: Readonly<Record<string, readonly string[]>>): Parsed<string[]> {
+  const codes: string[] = [];
+  for (const item of parseList(text)) {
+    const whole = matchVocabulary(item, vocabulary);
+    if (whole.ok) {
+      codes.push(whole.value!);
+      continue;
+    }
+    const parts = item
+      .split(/[,/]|\s+et\s+/)
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .map((part) => matchVocabulary(part, vocabulary));
+    if (parts.length < 2 || parts.some((m) => !m.ok)) return whole;
+    codes.push(...parts.map((m) => (m as { value: string }).value));
+  }
+  return ok([...new Set(codes)]);
 }
 
 /**

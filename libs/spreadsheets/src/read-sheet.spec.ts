@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
-import { matchVocabulary, parseFrenchBoolean, parseFrenchDate, parseFrenchNumber, parseList } from './french-cells';
+import { matchVocabulary, matchVocabularyList, parseFrenchBoolean, parseFrenchDate, parseFrenchNumber, parseList } from './french-cells';
 import { type ColumnSpec, normaliseHeader, readSheet } from './read-sheet';
+import { declaredUnzippedBytes } from './sheet-grid';
 
 const COLUMNS: ColumnSpec[] = [
   { key: 'name', header: 'Nom', synonyms: ['Raison sociale', 'Partenaire'], required: true },
@@ -85,6 +86,22 @@ describe('reading the spreadsheets agencies keep', () => {
     ]);
   });
 
+  it('refuses a workbook that unpacks to more than it may, before unpacking it, and reads only the first columns', async () => {
+    const bytes = await workbook((s) => {
+      s.addRow(['Nom', 'SIRET']);
+      s.addRow(['Mission locale', '1']);
+      s.getCell(2, 16_000).value = 'far to the right';
+    });
+    expect(declaredUnzippedBytes(bytes)).toBeGreaterThan(bytes.length);
+    const sheet = await readSheet(bytes, COLUMNS);
+    expect(sheet.rows).toEqual([{ row: 2, cells: expect.objectContaining({ name: 'Mission locale', siret: '1' }) }]);
+    // The central directory says what each entry unpacks to: one that claims 3 GiB is a bomb.
+    const bomb = Buffer.from(bytes);
+    const central = bomb.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    bomb.writeUInt32LE(3 * 1024 ** 3, central + 24);
+    expect(await readSheet(bomb, COLUMNS).catch((e: unknown) => (e as { code: string }).code)).toBe('TOO_LARGE');
+  });
+
   it('refuses what is not a spreadsheet, naming why', async () => {
     const reason = (bytes: Buffer, columns = COLUMNS) => readSheet(bytes, columns).catch((e: unknown) => (e as { code: string }).code);
     expect(await reason(Buffer.from('%PDF-1.7\n%\u00e2\u00e3\u0000\u0001binary'))).toBe('NOT_A_SPREADSHEET');
@@ -132,6 +149,7 @@ describe('French cells', () => {
     expect(parseFrenchDate('31/12/2018')).toEqual({ ok: true, value: '2018-12-31' });
     expect(parseFrenchDate('1/2/2019')).toEqual({ ok: true, value: '2019-02-01' });
     expect(parseFrenchDate('01-02-19')).toEqual({ ok: true, value: '2019-02-01' });
+    expect(parseFrenchDate('12/05/68')).toEqual({ ok: true, value: '1968-05-12' });
     expect(parseFrenchDate('29.02.2020')).toEqual({ ok: true, value: '2020-02-29' });
     expect(parseFrenchDate('2016-01-01')).toEqual({ ok: true, value: '2016-01-01' });
     expect(parseFrenchDate('')).toEqual({ ok: true, value: null });
@@ -150,11 +168,31 @@ describe('French cells', () => {
     expect(parseFrenchNumber('douze')).toMatchObject({ ok: false });
     expect(parseList('Image ; Relais / Anticipation et Liens\nComplémentarité')).toEqual([
       'Image',
-      'Relais',
-      'Anticipation',
-      'Liens',
+      'Relais / Anticipation et Liens',
       'Complémentarité',
     ]);
+    expect(parseList('M. Dupont, Mme Léa ; J. Nord', true)).toEqual(['M. Dupont', 'Mme Léa', 'J. Nord']);
+  });
+
+  it('reads a list of codes whose labels hold commas and "et", splitting an item only when every part is a code', () => {
+    const vocabulary = {
+      RELAY: ['Point relais, accessibilité des services', 'Relais'],
+      IMAGE: ['Image et notoriété', 'Image'],
+      NEEDS: ['Anticipation des besoins', 'Anticipation'],
+    };
+    expect(matchVocabularyList('Point relais, accessibilité des services ; Image et notoriété', vocabulary)).toEqual({
+      ok: true,
+      value: ['RELAY', 'IMAGE'],
+    });
+    expect(matchVocabularyList('Relais / Anticipation et Image\nimage', vocabulary)).toEqual({
+      ok: true,
+      value: ['RELAY', 'NEEDS', 'IMAGE'],
+    });
+    expect(matchVocabularyList('Relais, Pôle', vocabulary)).toMatchObject({
+      ok: false,
+      problem: expect.stringContaining('« Relais, Pôle »'),
+    });
+    expect(matchVocabularyList('', vocabulary)).toEqual({ ok: true, value: [] });
   });
 
   it('finds a code from its label, a synonym or itself, and lists what it accepts', () => {

@@ -5,7 +5,7 @@ import { parse } from 'csv-parse/sync';
 export class SpreadsheetError extends Error {
   override readonly name = 'SpreadsheetError';
   constructor(
-    readonly code: 'NOT_A_SPREADSHEET' | 'LEGACY_XLS' | 'EMPTY_FILE' | 'NO_HEADER_ROW' | 'TOO_MANY_ROWS' | 'MISSING_COLUMNS',
+    readonly code: 'NOT_A_SPREADSHEET' | 'LEGACY_XLS' | 'EMPTY_FILE' | 'NO_HEADER_ROW' | 'TOO_MANY_ROWS' | 'TOO_LARGE' | 'MISSING_COLUMNS',
     message: string,
   ) {
     super(message);
@@ -23,6 +23,9 @@ export interface Grid {
 }
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
+/** What a workbook may unpack to, and how many columns are read: beyond, it is not an agency's sheet. */
+export const MAX_UNZIPPED_BYTES = 256 * 1024 * 1024;
+export const MAX_COLUMNS = 256;
 const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const startsWith = (bytes: Buffer, magic: number[]) => magic.every((b, i) => bytes[i] === b);
 
@@ -86,13 +89,17 @@ function readCsv(bytes: Buffer): Grid {
     throw new SpreadsheetError('NOT_A_SPREADSHEET', `Le fichier CSV est illisible : ${(e as Error).message}`);
   }
   // Excel shows a CSV record per row, blank lines included: the row number is the record's rank.
-  return { format: 'csv', encoding, rows: records.map((values, i) => ({ row: i + 1, values: values.map(clean) })) };
+  return {
+    format: 'csv',
+    encoding,
+    rows: records.map((values, i) => ({ row: i + 1, values: values.slice(0, MAX_COLUMNS).map(clean) })),
+  };
 }
 
 /** A cell's text: dates as yyyy-mm-dd, integers without exponent, formulas by their result. */
 export function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
   if (typeof value === 'number') return Number.isInteger(value) ? value.toFixed(0) : String(value);
   if (typeof value === 'boolean') return value ? 'oui' : 'non';
   if (typeof value === 'string') return value;
@@ -102,7 +109,34 @@ export function cellText(value: ExcelJS.CellValue): string {
   return '';
 }
 
+/**
+ * What the workbook's entries say they unpack to, from the ZIP's central directory (its end record
+ * is within the last 64 KiB). A small file that unpacks to gigabytes is refused before it is read.
+ */
+export function declaredUnzippedBytes(bytes: Buffer): number | null {
+  const END = 0x06054b50;
+  const CENTRAL = 0x02014b50;
+  for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 22 - 0xffff); at--) {
+    if (bytes.readUInt32LE(at) !== END) continue;
+    const entries = bytes.readUInt16LE(at + 10);
+    let entry = bytes.readUInt32LE(at + 16);
+    let total = 0;
+    for (let i = 0; i < entries; i++) {
+      if (entry + 46 > bytes.length || bytes.readUInt32LE(entry) !== CENTRAL) return null;
+      total += bytes.readUInt32LE(entry + 24);
+      entry += 46 + bytes.readUInt16LE(entry + 28) + bytes.readUInt16LE(entry + 30) + bytes.readUInt16LE(entry + 32);
+    }
+    return total;
+  }
+  return null;
+}
+
 async function readWorkbook(bytes: Buffer): Promise<Grid> {
+  const unzipped = declaredUnzippedBytes(bytes);
+  if (unzipped === null) throw new SpreadsheetError('NOT_A_SPREADSHEET', 'Le fichier n’est pas un classeur Excel lisible (.xlsx).');
+  if (unzipped > MAX_UNZIPPED_BYTES) {
+    throw new SpreadsheetError('TOO_LARGE', 'Le classeur est trop volumineux une fois décompressé : découpez-le ou enregistrez-le en CSV.');
+  }
   const book = new ExcelJS.Workbook();
   try {
     await book.xlsx.load(new Uint8Array(bytes).buffer);
@@ -112,7 +146,8 @@ async function readWorkbook(bytes: Buffer): Promise<Grid> {
   const sheet = book.worksheets.find((s) => s.actualRowCount > 0);
   if (!sheet) throw new SpreadsheetError('EMPTY_FILE', 'Le classeur ne contient aucune ligne.');
   const rows: Grid['rows'] = [];
-  const width = sheet.columnCount;
+  // A stray value far to the right would make every row that wide: only the first columns are read.
+  const width = Math.min(sheet.columnCount, MAX_COLUMNS);
   sheet.eachRow({ includeEmpty: false }, (row, number) => {
     const values: string[] = [];
     for (let c = 1; c <= width; c++) {

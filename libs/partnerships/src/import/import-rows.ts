@@ -1,4 +1,12 @@
-import { matchVocabulary, parseFrenchBoolean, parseFrenchDate, parseFrenchNumber, parseList, type Parsed } from '@ancrage/spreadsheets';
+import {
+  matchVocabulary,
+  matchVocabularyList,
+  parseFrenchBoolean,
+  parseFrenchDate,
+  parseFrenchNumber,
+  parseList,
+  type Parsed,
+} from '@ancrage/spreadsheets';
 import { CATEGORY_VOCABULARY, CONTACT_VOCABULARY, OBJECTIVE_VOCABULARY, SCALE_VOCABULARY } from './import-columns';
 
 /** What is wrong with a row, at which column (a column key of the kind), in French. */
@@ -37,17 +45,21 @@ class Cells {
     return this.take(key, matchVocabulary(this.cells[key] ?? '', vocabulary));
   }
   codes(key: string, vocabulary: Readonly<Record<string, readonly string[]>>): string[] {
-    return parseList(this.cells[key] ?? '').flatMap((item) => this.take(key, matchVocabulary(item, vocabulary)) ?? []);
+    return this.take(key, matchVocabularyList(this.cells[key] ?? '', vocabulary)) ?? [];
   }
   result<B>(body: B): RowBody<B> {
     return this.problems.length ? { ok: false, problems: this.problems } : { ok: true, body };
   }
 }
 
-/** The SIRET as agencies write it ("732 829 320 00074"): its digits, when there are 14. */
+/**
+ * The SIRET as agencies write it ("732 829 320 00074"), without its spaces. Thirteen digits are a
+ * SIRET that Excel kept as a number and so lost its leading zero.
+ */
 export const siretOf = (text: string | undefined) => {
   const digits = (text ?? '').replace(/[\s.\u00a0\u202f-]/g, '');
-  return digits === '' ? undefined : digits;
+  if (digits === '') return undefined;
+  return /^\d{13}$/.test(digits) ? `0${digits}` : digits;
 };
 
 export interface PartnerRowBody {
@@ -104,7 +116,7 @@ export function agreementRow(cells: Record<string, string>): RowBody<AgreementRo
     reference: c.text('reference'),
     scale: c.code('scale', SCALE_VOCABULARY) ?? 'LOCAL',
     formal: c.yesNo('formal') ?? true,
-    objectives: [...new Set(c.codes('objectives', OBJECTIVE_VOCABULARY))],
+    objectives: c.codes('objectives', OBJECTIVE_VOCABULARY),
     startDate: c.date('startDate'),
     endDate: c.date('endDate'),
     signedOn: c.date('signedOn'),
@@ -125,7 +137,7 @@ export function contactRow(cells: Record<string, string>): RowBody<ContactRowBod
     partner: c.text('partner'),
     kind: c.code('kind', CONTACT_VOCABULARY),
     date: c.date('date'),
-    participants: parseList(cells.participants ?? ''),
+    participants: parseList(cells.participants ?? '', true),
     note: c.text('note'),
   });
 }
