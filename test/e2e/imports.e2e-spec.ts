@@ -186,6 +186,57 @@ describe('importing an agency’s spreadsheets', () => {
     ]);
   });
 
+  it('never clears an end date a file leaves blank, amends what an earlier row signed, and reads labels holding commas', async () => {
+    const csv = Buffer.from(
+      [
+        'Partenaire;Référence;Formelle;Objectifs;Date de début;Date de fin;Signée le',
+        'Mission locale du Montreuillois;CONV-2016-01;oui;;01/01/2016;;04/01/2016',
+        'CCAS de Berck;CONV-CCAS;oui;"Point relais, accessibilité des services";01/01/2018;;02/01/2018',
+        'CCAS de Berck;CONV-CCAS;oui;;01/01/2018;31/12/2019;02/01/2018',
+      ].join('\n'),
+    );
+    const taken = await upload('agreements', csv, 'conventions-2018.csv').expect(202);
+    expect(outcomes((await settled(taken.body.importId, 'REHEARSED')).report)).toEqual([
+      [2, 'UNCHANGED'],
+      [3, 'CREATE'],
+      [4, 'UPDATE'],
+    ]);
+    await request(server()).post(`${base}/${taken.body.importId}/apply`).set(as('claire')).expect(202);
+    expect(outcomes((await settled(taken.body.importId, 'APPLIED')).report)).toEqual([
+      [2, 'UNCHANGED'],
+      [3, 'CREATE'],
+      [4, 'UPDATE'],
+    ]);
+    type AgreementData = { endDate?: string | null; objectives?: string[] };
+    const mission = await store.readStream('partnership-62001-mission-locale-du-montreuillois');
+    const data = (e: { data: unknown }) => e.data as AgreementData;
+    expect(mission.filter((e) => 'endDate' in data(e)).map((e) => data(e).endDate)).toEqual(['2015-12-31', '2018-12-31']);
+    const ccas = (await store.readStream('partnership-62001-ccas-berck')).filter((e) => e.type.startsWith('Agreement'));
+    expect(ccas.map((e) => [e.type, data(e).objectives ?? null, data(e).endDate])).toEqual([
+      ['AgreementSigned', ['ACCESSIBILITY_RELAY_POINT'], null],
+      ['AgreementAmended', null, '2019-12-31'],
+    ]);
+
+    // A circle without the reason its category asks for refuses the whole row: no partner is registered.
+    const head = await store.headPosition();
+    const partners = await upload(
+      'partners',
+      Buffer.from('Raison sociale;Type de structure;Cercle de priorité\nMission locale de Boulogne;Mission locale;3\n'),
+      'partenaires-boulogne.csv',
+    ).expect(202);
+    await settled(partners.body.importId, 'REHEARSED');
+    await request(server()).post(`${base}/${partners.body.importId}/apply`).set(as('claire')).expect(202);
+    const refused = await settled(partners.body.importId, 'APPLIED');
+    expect(refused.report.rows).toEqual([
+      expect.objectContaining({
+        row: 2,
+        outcome: 'REFUSED',
+        problems: [expect.objectContaining({ code: 'REASON_REQUIRED', message: 'Indiquez un motif.' })],
+      }),
+    ]);
+    expect(await store.headPosition()).toBe(head);
+  });
+
   it('logs contacts from UTF-8 CSV with a byte-order mark, once each, and refuses what is not a spreadsheet', async () => {
     const csv = Buffer.concat([
       Buffer.from([0xef, 0xbb, 0xbf]),

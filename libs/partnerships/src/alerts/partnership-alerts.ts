@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { addDays, AlertQuery, AlertSource, ProvidesAlerts, cutOf, readScope } from '@ancrage/platform';
 import { ReadModels } from '@ancrage/projections';
-import type { Alert } from '@ancrage/shared-kernel';
+import { type Alert, parisDay } from '@ancrage/shared-kernel';
 import { PartnerRow, PartnershipRow } from '../read-models/partnerships.entities';
 import { agreementStatus } from '../read-models/partnership-views';
 import { partnershipsProjection } from '../read-models/partnerships.projection';
@@ -34,7 +34,7 @@ export class PartnershipAlerts implements AlertSource {
         alerts.push({ ...base, kind: 'AGREEMENT_EXPIRING', on: p.agreementEnd, code: null });
       }
       for (const e of p.expectations) {
-        const recordedOn = e.recordedAt.slice(0, 10);
+        const recordedOn = parisDay(new Date(e.recordedAt));
         if (e.addressedAt === null && recordedOn <= openSince) {
           alerts.push({ ...base, kind: 'EXPECTATION_OPEN', on: recordedOn, code: e.expectation });
         }

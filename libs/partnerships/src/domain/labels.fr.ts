@@ -53,3 +53,31 @@ export const EXPECTATION_FR: Readonly<Record<string, string>> = {
   REGULAR_COMMUNICATION_ON_SERVICE_OFFER: 'Communication régulière sur l’offre de services',
   CONCERTED_RESPONSES: 'Réponses concertées',
 };
+
+/** What each refusal of this context means, in French: the page and the import reports say it. */
+export const PARTNERSHIP_ERROR_FR: Readonly<Record<string, string>> = {
+  PARTNER_EXISTS: 'Un partenaire porte déjà cet identifiant.',
+  PARTNER_NOT_FOUND: 'Partenaire inconnu.',
+  PARTNER_CLOSED: 'Ce partenaire est clos : plus rien ne peut être enregistré avec lui.',
+  UNKNOWN_PARTNER: 'Partenaire inconnu du registre.',
+  UNKNOWN_PARENT: 'Le réseau parent n’est pas un partenaire connu.',
+  INVALID_SIRET: 'Ce SIRET n’est pas valide (clé de contrôle).',
+  INVALID_SUBKIND: 'Ce type ne correspond pas à la catégorie.',
+  PARTNERSHIP_NOT_FOUND: 'L’agence n’a pas de partenariat avec ce partenaire.',
+  AGREEMENT_EXISTS: 'Une convention porte déjà cet identifiant.',
+  AGREEMENT_ACTIVE: 'Une autre convention est en vigueur avec ce partenaire.',
+  AGREEMENT_NOT_FOUND: 'Convention inconnue.',
+  AGREEMENT_TERMINATED: 'Cette convention est résiliée.',
+  ENDS_BEFORE_START: 'La fin précède le début.',
+  RENEWAL_NOT_LATER: 'Le renouvellement doit reporter la fin à une date plus tardive.',
+  REASON_REQUIRED: 'Indiquez un motif.',
+  EXPECTATION_EXISTS: 'Cette attente est déjà enregistrée.',
+  EXPECTATION_NOT_FOUND: 'Attente inconnue.',
+  INVALID_SCORE: 'La note doit aller de 1 à 4.',
+  JOINT_EVENT_EXISTS: 'Un événement porte déjà cet identifiant.',
+  JOINT_EVENT_NOT_FOUND: 'Événement inconnu.',
+  JOINT_EVENT_CLOSED: 'Cet événement est déjà réalisé ou annulé.',
+  JOINT_EVENT_NOT_YET_HELD: 'Cet événement n’a pas encore eu lieu : ses résultats s’enregistrent à partir de sa date.',
+  INVALID_OUTCOME: 'Les résultats doivent être des nombres entiers positifs.',
+  HIRES_EXCEED_CANDIDATES: 'Les recrutements ne peuvent dépasser les candidats présentés.',
+};

@@ -157,14 +157,7 @@ export const partnershipDecider: Decider<PartnershipCommand, PartnershipEvent, P
       }
       case 'assign-circle': {
         const defaultCircle = CATEGORIES[c.partner.category!].circle;
-        if (c.circle !== defaultCircle && !c.reason) {
-          throw new DomainError(
-            'REASON_REQUIRED',
-            `${c.partner.category} partners are in circle ${defaultCircle} by default: say why this one is in circle ${c.circle}`,
-            'rule',
-            'reason',
-          );
-        }
+        assertCircleReason(c.partner.category!, c.circle, c.reason);
         return s.circle === c.circle
           ? []
           : [
@@ -218,3 +211,16 @@ export const partnershipDecider: Decider<PartnershipCommand, PartnershipEvent, P
     }
   },
 };
+
+/** A circle other than the category's default says why (an import checks it before registering). */
+export function assertCircleReason(category: PartnerCategory, circle: number, reason: string | null | undefined): void {
+  const defaultCircle = CATEGORIES[category].circle;
+  if (circle !== defaultCircle && !reason) {
+    throw new DomainError(
+      'REASON_REQUIRED',
+      `${category} partners are in circle ${defaultCircle} by default: say why this one is in circle ${circle}`,
+      'rule',
+      'reason',
+    );
+  }
+}

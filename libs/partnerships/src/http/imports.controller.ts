@@ -8,6 +8,7 @@ import {
   Query,
   Res,
   StreamableFile,
+  PayloadTooLargeException,
   UnsupportedMediaTypeException,
   UploadedFile,
   UseInterceptors,
@@ -50,6 +51,7 @@ export class ImportsController {
   @ApiErrors([400, 404, 413, 415], {
     404: 'IMPORT_KIND_NOT_FOUND',
     400: 'no file; NO_HEADER_ROW, MISSING_COLUMNS, TOO_MANY_ROWS, EMPTY_FILE: the sheet cannot be read as this kind (`fields` names `file`)',
+    413: 'PAYLOAD_TOO_LARGE (the upload), TOO_LARGE (a workbook that unpacks to more than 256 MiB)',
     415: 'NOT_A_SPREADSHEET, LEGACY_XLS',
   })
   @Post('agencies/:safir/imports/:kind')
@@ -76,7 +78,8 @@ export class ImportsController {
       return await this.runs.get(p.safir, importId, { limit: 0, offset: 0 });
     } catch (e) {
       if (e instanceof SpreadsheetError) {
-        throw fileProblem(e.code === 'NOT_A_SPREADSHEET' || e.code === 'LEGACY_XLS' ? 415 : 400, e.code, e.message);
+        const status = e.code === 'NOT_A_SPREADSHEET' || e.code === 'LEGACY_XLS' ? 415 : e.code === 'TOO_LARGE' ? 413 : 400;
+        throw fileProblem(status, e.code, e.message);
       }
       throw e;
     }
@@ -137,7 +140,8 @@ export class ImportsController {
   }
 }
 
-function fileProblem(status: 400 | 415, code: string, message: string) {
+function fileProblem(status: 400 | 413 | 415, code: string, message: string) {
   const body = { code, message, fields: [{ field: 'file', problems: [message], codes: [code] }] };
+  if (status === 413) return new PayloadTooLargeException(body);
   return status === 415 ? new UnsupportedMediaTypeException(body) : new BadRequestException(body);
 }

@@ -41,10 +41,14 @@ interface Row {
   applied_report: ImportReport | null;
 }
 
-/** An applying import whose process has said nothing for this long has stopped: it may be applied again. */
+/** A working import whose process has said nothing for this long has stopped: it may be applied again. */
 const STALLED_AFTER_S = 30;
+/** A working import says it is alive this often, however slow its rows. */
+const HEARTBEAT_MS = 10_000;
 /** Progress is written every this many rows. */
 const PROGRESS_EVERY = 100;
+/** On shutdown, running imports stop at their next row; this long at most is waited for them. */
+const SHUTDOWN_WAIT_MS = 10_000;
 
 /**
  * Imports as the page runs them: the upload is kept, rehearsed at once (the dry run), and applied
@@ -55,6 +59,7 @@ const PROGRESS_EVERY = 100;
 @Injectable()
 export class ImportRuns implements BeforeApplicationShutdown {
   private readonly working = new Set<Promise<void>>();
+  private readonly stopping = new AbortController();
 
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
@@ -73,22 +78,27 @@ export class ImportRuns implements BeforeApplicationShutdown {
     // What is not a readable sheet of this kind is refused now, in the answer, not in a report.
     await readSheet(a.bytes, IMPORT_COLUMNS[a.kind]);
     const importId = randomUUID();
+    const token = randomUUID();
     const sha = createHash('sha256').update(a.bytes).digest('hex');
     await this.pool.query(
-      `INSERT INTO import_runs (import_id, safir, kind, file_name, file_sha256, file, user_id, status) VALUES ($1, $2, $3, $4, $5, $6, $7, 'REHEARSING')`,
-      [importId, a.safir, a.kind, a.fileName, sha, a.bytes, a.principal.userId],
+      `INSERT INTO import_runs (import_id, safir, kind, file_name, file_sha256, file, user_id, status, run_token)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, 'REHEARSING', $8)`,
+      [importId, a.safir, a.kind, a.fileName, sha, a.bytes, a.principal.userId, token],
     );
-    this.work(importId, { ...a, dryRun: true });
+    this.work(importId, token, { ...a, dryRun: true });
     return importId;
   }
 
   async apply(safir: string, importId: string, principal: Principal, context: CommandContext): Promise<void> {
+    // A stalled worker (its process gone) is taken over: the new token silences it should it wake.
+    const token = randomUUID();
     const { rows } = await this.pool.query<{ kind: ImportKind; file_name: string; file: Buffer }>(
-      `UPDATE import_runs SET status = 'APPLYING', done = 0, error = NULL, updated_at = now()
+      `UPDATE import_runs SET status = 'APPLYING', done = 0, error = NULL, applied_report = NULL, run_token = $4, updated_at = now()
         WHERE import_id = $1 AND safir = $2
-          AND (status IN ('REHEARSED', 'APPLIED', 'FAILED') OR (status = 'APPLYING' AND updated_at < now() - make_interval(secs => $3)))
+          AND (status IN ('REHEARSED', 'APPLIED', 'FAILED')
+               OR (status IN ('REHEARSING', 'APPLYING') AND updated_at < now() - make_interval(secs => $3)))
         RETURNING kind, file_name, file`,
-      [importId, safir, STALLED_AFTER_S],
+      [importId, safir, STALLED_AFTER_S, token],
     );
     if (!rows[0]) {
       const state = await this.state(safir, importId);
@@ -98,7 +108,7 @@ export class ImportRuns implements BeforeApplicationShutdown {
       });
     }
     const { kind, file_name: fileName, file: bytes } = rows[0];
-    this.work(importId, { kind, safir, fileName, bytes, principal, context, dryRun: false });
+    this.work(importId, token, { kind, safir, fileName, bytes, principal, context, dryRun: false });
   }
 
   async get(safir: string, importId: string, page: { outcome?: RowOutcome; limit: number; offset: number }): Promise<ImportRunState> {
@@ -139,37 +149,49 @@ export class ImportRuns implements BeforeApplicationShutdown {
     return rows[0];
   }
 
-  private work(importId: string, input: Parameters<SpreadsheetImport['run']>[0]): void {
+  private work(importId: string, token: string, input: Parameters<SpreadsheetImport['run']>[0]): void {
+    // Every write names the worker's token: one taken over writes nothing more.
+    const write = (sets: string, values: unknown[]) =>
+      this.pool
+        .query(`UPDATE import_runs SET ${sets}, updated_at = now() WHERE import_id = $1 AND run_token = $2`, [importId, token, ...values])
+        .catch((e: unknown) => this.logger.event('warn', 'import progress not written', { importId, error: String(e) }));
+    const heartbeat = setInterval(() => void write('done = done', []), HEARTBEAT_MS);
     const progress = (done: number, total: number) => {
-      if (done % PROGRESS_EVERY !== 0 && done !== total) return;
-      void this.pool.query(`UPDATE import_runs SET done = $2, total = $3, updated_at = now() WHERE import_id = $1`, [
-        importId,
-        done,
-        total,
-      ]);
+      if (done % PROGRESS_EVERY === 0 || done === total) void write('done = $3, total = $4', [done, total]);
     };
     const job = this.importer
-      .run({ ...input, onProgress: progress })
+      .run({ ...input, onProgress: progress, signal: this.stopping.signal })
       .then((report) =>
-        this.pool.query(
-          `UPDATE import_runs SET status = $2, ${input.dryRun ? 'report' : 'applied_report'} = $3, total = $4, done = $4, updated_at = now() WHERE import_id = $1`,
-          [importId, input.dryRun ? 'REHEARSED' : 'APPLIED', JSON.stringify(report), report.total],
-        ),
+        write(`status = $3, ${input.dryRun ? 'report' : 'applied_report'} = $4, total = $5, done = $5`, [
+          input.dryRun ? 'REHEARSED' : 'APPLIED',
+          JSON.stringify(report),
+          report.total,
+        ]),
       )
       .catch((e: unknown) => {
-        this.logger.event('error', 'import failed', { importId, error: e instanceof Error ? e.stack : String(e) });
-        return this.pool.query(`UPDATE import_runs SET status = 'FAILED', error = $2, updated_at = now() WHERE import_id = $1`, [
-          importId,
-          'L’import s’est interrompu : relancez-le, les lignes déjà enregistrées ne le seront pas deux fois.',
+        if (!this.stopping.signal.aborted) {
+          this.logger.event('error', 'import failed', { importId, error: e instanceof Error ? e.stack : String(e) });
+        }
+        return write(`status = 'FAILED', error = $3`, [
+          this.stopping.signal.aborted
+            ? 'L’import a été interrompu par l’arrêt du serveur : relancez-le, les lignes déjà enregistrées ne le seront pas deux fois.'
+            : 'L’import s’est interrompu : relancez-le, les lignes déjà enregistrées ne le seront pas deux fois.',
         ]);
+      })
+      .finally(() => {
+        clearInterval(heartbeat);
+        this.working.delete(job);
       })
       .then(() => undefined);
     this.working.add(job);
-    void job.finally(() => this.working.delete(job));
   }
 
-  /** Before the pool closes: the running imports finish (or are stopped by the process's end). */
+  /** Before the pool closes: running imports stop at their next row (applying again resumes them). */
   async beforeApplicationShutdown(): Promise<void> {
-    await Promise.allSettled([...this.working]);
+    this.stopping.abort();
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, SHUTDOWN_WAIT_MS)));
+    await Promise.race([Promise.allSettled([...this.working]), late]);
+    clearTimeout(timer);
   }
 }

@@ -5,19 +5,21 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { authorise, PARTNER_USAGE, type PartnerUsage, type Principal } from '@ancrage/access';
 import { EVENT_STORE, type EventStore } from '@ancrage/event-store';
-import { type CommandContext, type CommandOutcome, fieldProblems, ReadConsistency, Rehearsal } from '@ancrage/platform';
-import { LIVE, ReadModels } from '@ancrage/projections';
+import { type CommandContext, type CommandOutcome, fieldProblems, Rehearsal } from '@ancrage/platform';
+import { LIVE, ProjectionEngine, ReadModels } from '@ancrage/projections';
 import { DomainError } from '@ancrage/shared-kernel';
 import { readSheet, type ReadSheet, type SheetRow } from '@ancrage/spreadsheets';
 import { ChangePartner } from '../commands/change-partner.command';
 import { ChangePartnership, type PartnershipChange } from '../commands/change-partnership.command';
-import { CATEGORIES, type Scale } from '../domain/categories';
+import { CATEGORIES, type PartnerCategory, type Scale } from '../domain/categories';
+import { assertCircleReason } from '../domain/partnership.decider';
+import { PARTNERSHIP_ERROR_FR } from '../domain/labels.fr';
 import { partnerStream } from '../domain/partnerships.events';
 import { AssignCircleDto, LogContactDto, RegisterPartnerDto, SignAgreementDto } from '../http/dto/partnerships.dto';
 import { PartnerRow, PartnershipRow } from '../read-models/partnerships.entities';
 import { partnershipsProjection } from '../read-models/partnerships.projection';
 import { IMPORT_COLUMNS, type ImportKind } from './import-columns';
-import { agreementRow, contactRow, partnerRow, type PartnerRowBody, type RowProblem, slugOf } from './import-rows';
+import { agreementRow, contactRow, partnerRow, type PartnerRowBody, type RowProblem, siretOf, slugOf } from './import-rows';
 import { PartnerDirectory, type KnownPartner } from './partner-directory';
 
 export type RowOutcome = 'CREATE' | 'UPDATE' | 'UNCHANGED' | 'REFUSED';
@@ -52,6 +54,8 @@ export interface ImportInput {
   /** Rehearse every command over a copy of the log that nothing writes: the report says what would happen. */
   dryRun: boolean;
   onProgress?: (done: number, total: number) => void;
+  /** Stops the import before its next row (what was recorded stays; running it again resumes). */
+  signal?: AbortSignal;
 }
 
 /** A row's commands, run in order; the outcome says whether any recorded something. */
@@ -94,14 +98,15 @@ export class SpreadsheetImport {
     private readonly reads: ReadModels,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(PARTNER_USAGE) private readonly usage: PartnerUsage,
-    private readonly consistency: ReadConsistency,
+    private readonly engine: ProjectionEngine,
   ) {}
 
   async run(input: ImportInput): Promise<ImportReport> {
     const sheet = await readSheet(input.bytes, IMPORT_COLUMNS[input.kind]);
     const sha = createHash('sha256').update(input.bytes).digest('hex');
-    // The register as of now: what this import decides on must include every earlier write.
-    await this.consistency.waitFor(await this.store.headPosition(), [partnershipsProjection.name]).catch(() => undefined);
+    // The register as of now: what this import decides on must include every earlier write, so the
+    // projection is folded to the head here (safe beside running projectors; the CLI has none).
+    await this.engine.catchUp(partnershipsProjection.name);
     const [register, partnerships] = await Promise.all([
       this.reads.find(PartnerRow, LIVE, {}),
       this.reads.find(PartnershipRow, LIVE, { safir: input.safir }),
@@ -116,6 +121,7 @@ export class SpreadsheetImport {
     };
     const rows: RowReport[] = [];
     for (const [i, row] of sheet.rows.entries()) {
+      input.signal?.throwIfAborted();
       rows.push(await this.row(run, row, sheet));
       input.onProgress?.(i + 1, sheet.rows.length);
     }
@@ -148,7 +154,8 @@ export class SpreadsheetImport {
       if (e instanceof RowRefused) return { ...report, outcome: 'REFUSED', problems: located(e.problems) };
       if (e instanceof DomainError) {
         const column = e.field ? (FIELD_COLUMNS[e.field] ?? e.field) : null;
-        return { ...report, outcome: 'REFUSED', problems: located([{ column, code: e.code, message: e.message }]) };
+        const message = PARTNERSHIP_ERROR_FR[e.code] ?? e.message;
+        return { ...report, outcome: 'REFUSED', problems: located([{ column, code: e.code, message }]) };
       }
       throw e;
     }
@@ -161,6 +168,11 @@ export class SpreadsheetImport {
     const p = parsed.body;
     const found = this.resolve(run, { partnerId: p.partnerId, siret: p.siret, name: p.name }, 'name', true);
     const context = this.context(run, row, ['partners', p]);
+    // A circle the row gets wrong refuses the row before anything of it is recorded.
+    if (p.circle !== undefined || p.circleReason !== undefined)
+      await this.valid(AssignCircleDto, { circle: p.circle ?? 1, reason: p.circleReason, assignedOn: p.registeredOn });
+    const categoryOfRow = (found?.category ?? p.category) as PartnerCategory | undefined;
+    if (p.circle !== undefined && categoryOfRow && categoryOfRow in CATEGORIES) assertCircleReason(categoryOfRow, p.circle, p.circleReason);
     let created = false;
     let changed = false;
     let partner: KnownPartner;
@@ -169,7 +181,9 @@ export class SpreadsheetImport {
       about(partner.partnerId);
       changed = await this.updatePartner(run, partner, p, context);
     } else {
-      const partnerId = p.partnerId ?? (await run.directory.freeId(p.name ?? '', (id) => this.streamExists(run, partnerStream(id))));
+      // A partner an earlier run of this very row registered is that row's, not a namesake to number.
+      const partnerId =
+        p.partnerId ?? (await run.directory.freeId(p.name ?? '', (id) => this.takenByOther(run, partnerStream(id), context)));
       about(partnerId);
       const body = await this.valid(RegisterPartnerDto, {
         partnerId,
@@ -187,7 +201,7 @@ export class SpreadsheetImport {
           context,
         ),
       );
-      created = !outcome.replayed;
+      created = outcome.events.length > 0 && !outcome.replayed;
       const category = body.category;
       partner = {
         partnerId,
@@ -211,7 +225,7 @@ export class SpreadsheetImport {
         { kind: 'assign-circle', circle: body.circle, reason: body.reason ?? null, assignedOn: body.assignedOn },
         context,
       );
-      if (!current) created ||= !outcome.replayed;
+      if (!current) created ||= outcome.events.length > 0 && !outcome.replayed;
       else changed ||= outcome.events.length > 0 && !outcome.replayed;
       run.partnerships.set(partner.partnerId, {
         ...(current ?? ({ safir: run.input.safir, partnerId: partner.partnerId } as PartnershipRow)),
@@ -259,7 +273,7 @@ export class SpreadsheetImport {
     const a = parsed.body;
     const partner = this.resolve(
       run,
-      { partnerId: a.partner?.toLowerCase(), siret: a.partner?.replace(/\s/g, ''), name: a.partner },
+      { partnerId: a.partner?.toLowerCase(), siret: siretOf(a.partner), name: a.partner },
       'partner',
       false,
     )!;
@@ -269,15 +283,11 @@ export class SpreadsheetImport {
     const context = this.context(run, row, ['agreements', partner.partnerId, body]);
     const current = run.partnerships.get(partner.partnerId);
     if (current?.agreementId === agreementId) {
-      if ((current.agreementEnd ?? null) === (body.endDate ?? null)) return 'UNCHANGED';
+      // A blank end date says nothing: it does not make a dated agreement open-ended.
+      if (body.endDate === undefined || current.agreementEnd === body.endDate) return 'UNCHANGED';
       const note = `Échéance mise à jour par l’import de ${run.input.fileName}, ligne ${row.row}`;
-      const outcome = await this.change(
-        run,
-        partner.partnerId,
-        { kind: 'amend', agreementId, note, endDate: body.endDate ?? null },
-        context,
-      );
-      run.partnerships.set(partner.partnerId, { ...current, agreementEnd: body.endDate ?? null });
+      const outcome = await this.change(run, partner.partnerId, { kind: 'amend', agreementId, note, endDate: body.endDate }, context);
+      run.partnerships.set(partner.partnerId, { ...current, agreementEnd: body.endDate });
       return outcome.replayed ? 'UNCHANGED' : 'UPDATE';
     }
     const outcome = await this.change(
@@ -296,6 +306,12 @@ export class SpreadsheetImport {
       },
       context,
     );
+    // A later row of the file about this agreement amends it rather than signing it again.
+    run.partnerships.set(partner.partnerId, {
+      ...(current ?? ({ safir: run.input.safir, partnerId: partner.partnerId } as PartnershipRow)),
+      agreementId,
+      agreementEnd: body.endDate ?? null,
+    });
     return outcome.replayed ? 'UNCHANGED' : 'CREATE';
   }
 
@@ -306,7 +322,7 @@ export class SpreadsheetImport {
     const c = parsed.body;
     const partner = this.resolve(
       run,
-      { partnerId: c.partner?.toLowerCase(), siret: c.partner?.replace(/\s/g, ''), name: c.partner },
+      { partnerId: c.partner?.toLowerCase(), siret: siretOf(c.partner), name: c.partner },
       'partner',
       false,
     )!;
@@ -392,7 +408,9 @@ export class SpreadsheetImport {
     return this.commands.execute(command);
   }
 
-  private async streamExists(run: Run, streamId: string): Promise<boolean> {
-    return (await (run.rehearsal?.store ?? this.store).readStream(streamId, { toVersion: 0 })).length > 0;
+  /** Whether a stream exists and was begun by something other than this row's command. */
+  private async takenByOther(run: Run, streamId: string, context: CommandContext): Promise<boolean> {
+    const [first] = await (run.rehearsal?.store ?? this.store).readStream(streamId, { toVersion: 0 });
+    return first !== undefined && first.metadata.idempotencyKey !== context.idempotencyKey;
   }
 }
