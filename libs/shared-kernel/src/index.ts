@@ -4,3 +4,4 @@ export * from './facts-in-the-past';
 export * from './access-policy';
 export * from './text-of';
 export * from './alerts';
+export * from './paris-day';

@@ -3,7 +3,8 @@ import PgBoss from 'pg-boss';
 import type { Pool } from 'pg';
 import { DigestRecipients } from '@ancrage/access';
 import { APP_CONFIG, AppConfig, CLOCK, Clock, JsonLogger, PG_POOL } from '@ancrage/platform';
-import { type DigestCadence, digestPeriod, isParisMonday, parisDay } from '../domain/digest-period';
+import { isParisMonday, parisDay } from '@ancrage/shared-kernel';
+import { type DigestCadence, digestPeriod } from '../domain/digest-period';
 import { JOB_SCHEMA } from '../migrations/1764000080000-digests';
 import { DigestService } from './digest.service';
 import { Mailer } from './mailer';
@@ -55,6 +56,18 @@ export class DigestScheduler implements OnApplicationBootstrap, BeforeApplicatio
       pollingIntervalSeconds: 1,
     });
     boss.on('error', (e: Error) => this.logger.event('warn', 'digest queue error', { error: e.message }));
+    // Digests are not worth a server that will not start: without its queues, it serves without them.
+    try {
+      await this.schedule(boss);
+      this.boss = boss;
+      this.logger.event('info', 'digests scheduled', { hour: this.config.mail.digestHour, timeZone: 'Europe/Paris' });
+    } catch (e) {
+      this.logger.event('error', 'digests not scheduled', { error: e instanceof Error ? e.message : String(e) });
+      await boss.stop({ graceful: false, close: false }).catch(() => undefined);
+    }
+  }
+
+  private async schedule(boss: PgBoss): Promise<void> {
     await boss.start();
     await boss.createQueue(RUN_QUEUE, { name: RUN_QUEUE, retryLimit: 3, retryBackoff: true });
     await boss.createQueue(SEND_QUEUE, { name: SEND_QUEUE, retryLimit: 8, retryDelay: 30, retryBackoff: true });
@@ -74,8 +87,6 @@ export class DigestScheduler implements OnApplicationBootstrap, BeforeApplicatio
     await boss.work<SendJob>(SEND_QUEUE, async ([job]) => {
       await this.digests.deliver(job.data.userId, job.data.cadence, job.data.period);
     });
-    this.boss = boss;
-    this.logger.event('info', 'digests scheduled', { hour: this.config.mail.digestHour, timeZone: 'Europe/Paris' });
   }
 
   /** Starts the run of a cadence for the period of `at` (today's, by default); answers the period. */

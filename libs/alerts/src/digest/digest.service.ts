@@ -2,9 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Pool, PoolClient } from 'pg';
 import { AGENCY_DIRECTORY, AgencyDirectory, alertScope, DigestRecipients } from '@ancrage/access';
 import { AlertSources, APP_CONFIG, AppConfig, CLOCK, Clock, JsonLogger, PG_POOL } from '@ancrage/platform';
-import { isEmptyScope } from '@ancrage/shared-kernel';
+import { isEmptyScope, parisDay } from '@ancrage/shared-kernel';
 import { alertKey } from '../domain/alert-links';
-import { type DigestCadence, parisDay } from '../domain/digest-period';
+import type { DigestCadence } from '../domain/digest-period';
 import { composeDigest } from './compose-digest';
 import { Mailer } from './mailer';
 

@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { APP_CONFIG, AppConfig } from '@ancrage/platform';
 
@@ -13,7 +13,7 @@ export interface OutgoingMail {
 
 /** SMTP through nodemailer, as configured (ANCRAGE_SMTP_*); absent when no server is set. */
 @Injectable()
-export class Mailer implements OnModuleDestroy {
+export class Mailer implements OnApplicationShutdown {
   private readonly transport: Transporter | null;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
@@ -40,7 +40,8 @@ export class Mailer implements OnModuleDestroy {
     return info.messageId;
   }
 
-  onModuleDestroy(): void {
+  // After the digest queues have stopped (beforeApplicationShutdown): a send in flight finishes.
+  onApplicationShutdown(): void {
     this.transport?.close();
   }
 }

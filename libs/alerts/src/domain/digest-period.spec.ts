@@ -1,4 +1,5 @@
-import { digestPeriod, isParisMonday, parisDay } from './digest-period';
+import { isParisMonday, parisDay } from '@ancrage/shared-kernel';
+import { digestPeriod } from './digest-period';
 
 describe('digest periods', () => {
   it('key a daily digest by its day and a weekly one by its ISO week', () => {

@@ -15,12 +15,3 @@ export function digestPeriod(cadence: DigestCadence, day: string): string {
   const week = Math.floor((thursday.getTime() - yearStart) / 86_400_000 / 7) + 1;
   return `${thursday.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
 }
-
-/** The day in Paris at an instant: digests follow the agencies' calendar, not UTC's. */
-export function parisDay(at: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
-}
-
-/** Monday, in Paris: the day weekly digests go out. */
-export const isParisMonday = (at: Date) =>
-  new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', weekday: 'long' }).format(at) === 'Monday';

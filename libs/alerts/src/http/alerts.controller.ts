@@ -2,9 +2,8 @@ import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { alertScope, CurrentPrincipal, type Principal } from '@ancrage/access';
 import { Access, AlertSources, ApiView, CLOCK, Clock, endOfDay, paginate, ReadConsistency } from '@ancrage/platform';
-import { ALERT_KINDS, type AlertKind } from '@ancrage/shared-kernel';
+import { ALERT_KINDS, type AlertKind, parisDay } from '@ancrage/shared-kernel';
 import { alertPath } from '../domain/alert-links';
-import { parisDay } from '../domain/digest-period';
 import { AlertsQueryDto } from './dto/alerts.dto';
 import { AlertPage } from './dto/alerts.views';
 

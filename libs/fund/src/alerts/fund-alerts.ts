@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AlertQuery, AlertSource, ProvidesAlerts, cutOf, endOfDay, readScope } from '@ancrage/platform';
 import { ReadModels } from '@ancrage/projections';
-import type { Alert } from '@ancrage/shared-kernel';
+import { type Alert, parisDay } from '@ancrage/shared-kernel';
 import { FundEnvelopeRow, FundRequestRow } from '../read-models/fund.entities';
 import { forecast } from '../read-models/fund-report';
 import { fundConsumption } from '../read-models/fund-consumption.projection';
@@ -40,7 +40,7 @@ export class FundAlerts implements AlertSource {
     const pending: Alert[] = requests.map((r) => ({
       ...common(r),
       kind: 'OVER_COMMITMENT_PENDING',
-      on: r.requestedAt.slice(0, 10),
+      on: parisDay(new Date(r.requestedAt)),
       ref: r.requestId,
       amountCents: r.amountCents,
     }));
