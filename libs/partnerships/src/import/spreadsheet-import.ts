@@ -83,6 +83,9 @@ const FIELD_COLUMNS: Record<string, string> = {
   assignedOn: 'registeredOn',
 };
 
+/** A partnership this import begins: what its later rows know of it until the projection says more. */
+const newPartnership = (run: Run, partnerId: string) => ({ safir: run.input.safir, partnerId }) as PartnershipRow;
+
 const digest = (parts: unknown[]) => createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 32);
 
 /**
@@ -228,7 +231,7 @@ export class SpreadsheetImport {
       if (!current) created ||= outcome.events.length > 0 && !outcome.replayed;
       else changed ||= outcome.events.length > 0 && !outcome.replayed;
       run.partnerships.set(partner.partnerId, {
-        ...(current ?? ({ safir: run.input.safir, partnerId: partner.partnerId } as PartnershipRow)),
+        ...(current ?? newPartnership(run, partner.partnerId)),
         circle: body.circle,
       });
     }
@@ -308,7 +311,7 @@ export class SpreadsheetImport {
     );
     // A later row of the file about this agreement amends it rather than signing it again.
     run.partnerships.set(partner.partnerId, {
-      ...(current ?? ({ safir: run.input.safir, partnerId: partner.partnerId } as PartnershipRow)),
+      ...(current ?? newPartnership(run, partner.partnerId)),
       agreementId,
       agreementEnd: body.endDate ?? null,
     });
