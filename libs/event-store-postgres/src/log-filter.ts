@@ -22,6 +22,10 @@ export function logWhere(filter: LogFilter, after: number, upTo: number): { sql:
   } else {
     clauses.push('position > $1 AND position <= $2');
   }
+  if (filter.streams) {
+    params.push(filter.streams);
+    clauses.push(`stream_id = ANY($${params.length}::text[])`);
+  }
   if (filter.types) {
     params.push(filter.types);
     clauses.push(`type = ANY($${params.length}::text[])`);

@@ -21,6 +21,8 @@ export interface ReadAllOptions {
   limit?: number;
   types?: readonly string[];
   agency?: string;
+  /** Only events of these streams (an agency's partners in the shared register, say). */
+  streams?: readonly string[];
   /**
    * Only events that occurred at or before this instant (ISO 8601). "As of" replays filter in the
    * store, so what they leave out is neither sent nor decoded.
@@ -44,7 +46,7 @@ export interface ReadAllSlice {
 }
 
 /** Which events a count or a newest-first read considers: the same filters as readAll. */
-export type LogFilter = Pick<ReadAllOptions, 'upTo' | 'types' | 'agency' | 'occurredUpTo' | 'recordedUpTo'>;
+export type LogFilter = Pick<ReadAllOptions, 'upTo' | 'types' | 'agency' | 'streams' | 'occurredUpTo' | 'recordedUpTo'>;
 
 export interface ReadBackwardOptions extends LogFilter {
   /** At most this many events (default 1000). The next page is `upTo: last position - 1`. */

@@ -152,11 +152,13 @@ export class InMemoryEventStore implements EventStore {
   /** The filters every read shares, bounds included. */
   private selector(filter: Omit<LogFilter, 'upTo'>): (event: RecordedEvent) => boolean {
     const types = filter.types ? new Set(filter.types) : undefined;
+    const streams = filter.streams ? new Set(filter.streams) : undefined;
     const occurredUpTo = filter.occurredUpTo !== undefined ? Date.parse(filter.occurredUpTo) : undefined;
     const recordedUpTo = filter.recordedUpTo !== undefined ? Date.parse(filter.recordedUpTo) : undefined;
     return (event) =>
       (!types || types.has(event.type)) &&
       (filter.agency === undefined || event.metadata.agency === filter.agency) &&
+      (!streams || streams.has(event.streamId)) &&
       (occurredUpTo === undefined || Date.parse(event.metadata.occurredAt) <= occurredUpTo) &&
       (recordedUpTo === undefined || Date.parse(event.metadata.recordedAt) <= recordedUpTo);
   }

@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Optional, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { PARTNER_USAGE, PartnerUsage } from '@ancrage/access';
-import { EVENT_STORE, EventStore, RecordedEvent } from '@ancrage/event-store';
+import { EVENT_STORE, EventStore } from '@ancrage/event-store';
 import { Access, ApiView, endOfDay } from '@ancrage/platform';
 import { AuditService } from '../audit.service';
 import { TimelineParams, TimelineQueryDto } from './dto/audit.dto';
@@ -22,26 +22,6 @@ export class AgencyTimelineController {
     @Optional() @Inject(PARTNER_USAGE) private readonly partners?: PartnerUsage,
   ) {}
 
-  /** Events of the shared register about the agency's partners, newest first, as the filter asks. */
-  private async partnerEvents(
-    safir: string,
-    q: TimelineQueryDto,
-    occurredUpTo: string | undefined,
-    recordedUpTo: string | undefined,
-  ): Promise<RecordedEvent[]> {
-    const partnerIds = this.partners ? await this.partners.partnersOf(safir) : [];
-    const streams = await Promise.all(partnerIds.map((id) => this.store.readStream(`partner-${id}`)));
-    return streams
-      .flat()
-      .filter(
-        (e) =>
-          (!q.type || q.type.includes(e.type)) &&
-          (!occurredUpTo || Date.parse(e.metadata.occurredAt) <= Date.parse(occurredUpTo)) &&
-          (!recordedUpTo || Date.parse(e.metadata.recordedAt) <= Date.parse(recordedUpTo)),
-      )
-      .sort((a, b) => b.position - a.position);
-  }
-
   @ApiView({
     summary:
       "An agency's events (and its partners' changes in the shared register), newest first, with actor, role, occurredAt and recordedAt; asOf keeps what had happened by then, knownAt what had been recorded; paginated with before",
@@ -58,14 +38,19 @@ export class AgencyTimelineController {
     const recordedUpTo = q.knownAt;
     const filter = { agency: safir, types: q.type, occurredUpTo, recordedUpTo };
     const upTo = q.before ? q.before - 1 : undefined;
-    const [own, latest, shared] = await Promise.all([
+    // The shared register's events about the agency's partners: one read of their streams, in the
+    // store, with the same filters and bound, however many partners the agency works with.
+    const partnerStreams = this.partners ? (await this.partners.partnersOf(safir)).map((id) => `partner-${id}`) : [];
+    const shared = { types: q.type, occurredUpTo, recordedUpTo, streams: partnerStreams };
+    const [own, latest, sharedCount, sharedLatest] = await Promise.all([
       this.store.countAll(filter),
       this.store.readBackward({ ...filter, upTo, limit: q.limit + 1 }),
-      this.partnerEvents(safir, q, occurredUpTo, recordedUpTo),
+      partnerStreams.length ? this.store.countAll(shared) : 0,
+      partnerStreams.length ? this.store.readBackward({ ...shared, upTo, limit: q.limit + 1 }) : [],
     ]);
-    const merged = [...latest, ...shared.filter((e) => upTo === undefined || e.position <= upTo)].sort((a, b) => b.position - a.position);
+    const merged = [...latest, ...sharedLatest].sort((a, b) => b.position - a.position);
     const page = merged.slice(0, q.limit);
-    const total = own + shared.length;
+    const total = own + sharedCount;
     return {
       safir,
       asOf: q.asOf ?? null,

@@ -255,6 +255,14 @@ export function eventStoreContract(adapterName: string, makeStore: (upcasters: U
         expect((await store.readBackward({ types: ['AgreementSigned'] })).map((e) => e.streamId)).toEqual(['s-4']);
         expect(await store.countAll({ types: ['AgreementSigned'], agency: '13002' })).toBe(0);
         expect((await store.readBackward({ limit: 2 })).map((e) => e.streamId)).toEqual(['s-6', 's-5']);
+
+        const someStreams = { streams: ['s-1', 's-4', 's-5', 'none'] };
+        expect((await store.readBackward(someStreams)).map((e) => e.streamId)).toEqual(['s-5', 's-4', 's-1']);
+        expect((await store.readBackward({ ...someStreams, upTo: first[1].position - 1, limit: 1 })).map((e) => e.streamId)).toEqual([
+          's-1',
+        ]);
+        expect(await store.countAll({ ...someStreams, occurredUpTo: '2018-05-31T00:00:00.000Z' })).toBe(2);
+        expect(await store.countAll({ streams: [] })).toBe(0);
       });
 
       it('applies upcasters on read and keeps the stored form', async () => {
