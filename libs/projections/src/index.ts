@@ -2,6 +2,7 @@ export * from './projection';
 export * from './memory-rows';
 export * from './projection-engine';
 export * from './read-models';
+export * from './view-reads';
 export * from './bitemporal/cut';
 export type { Filter, FindOptions } from './bitemporal/versioned-table';
 export { sameValue } from './bitemporal/same-value';

@@ -19,6 +19,8 @@ export type { ProjectionStatus } from './projection-status';
 
 export interface EngineOptions {
   batchSize?: number;
+  /** How long a woken follower waits for more appends before folding (ms, default 5). */
+  coalesceMs?: number;
   /** Row versions a rebuild keeps in memory before it drops the clean ones. */
   rebuildCacheRows?: number;
   /** Events a rebuild folds between two writes. */
@@ -39,11 +41,14 @@ export class ProjectionEngine {
   private readonly projections = new Map<string, AnyProjection>();
   private readonly tables = new Map<string, Record<string, VersionedTable>>();
   private readonly byEntity = new Map<unknown, VersionedTable>();
+  private readonly projectionByEntity = new Map<unknown, string>();
   private running = false;
   private loops: Promise<void>[] = [];
   private readonly leadership: Leadership;
   private readonly batchSize: number;
   private readonly tail: SharedTail;
+  /** Each projection's checkpoint as this engine last read or wrote it: where its next peek starts. */
+  private readonly checkpoints = new Map<string, number>();
 
   constructor(
     private readonly store: EventStore,
@@ -63,7 +68,10 @@ export class ProjectionEngine {
         Object.entries(p.tables).map(([t, spec]) => [t, new VersionedTable(dataSource, spec as TableSpec<object>)]),
       );
       this.tables.set(p.name, tables);
-      for (const [t, spec] of Object.entries(p.tables)) this.byEntity.set(spec.entity, tables[t]);
+      for (const [t, spec] of Object.entries(p.tables)) {
+        this.byEntity.set(spec.entity, tables[t]);
+        this.projectionByEntity.set(spec.entity, p.name);
+      }
     }
   }
 
@@ -78,6 +86,12 @@ export class ProjectionEngine {
   }
 
   /** The versioned table an entity is stored in (for ReadModels). */
+  /** The name of the projection whose table stores this entity. */
+  projectionOf(entity: unknown): string {
+    this.tableOf(entity);
+    return this.projectionByEntity.get(entity)!;
+  }
+
   tableOf(entity: unknown): VersionedTable {
     const table = this.byEntity.get(entity);
     if (!table) throw new Error(`no projection stores ${(entity as { name?: string }).name ?? String(entity)}`);
@@ -144,7 +158,11 @@ export class ProjectionEngine {
           await this.rebuildIfVersionChanged(p);
         }
         const { caughtUp, checkpoint } = await this.runBatch(p);
-        if (caughtUp) await this.store.waitForAppend(checkpoint, 1000);
+        if (caughtUp) {
+          await this.store.waitForAppend(checkpoint, 1000);
+          // Appends that come together are folded together: one batch, not one per append.
+          await sleep(this.options.coalesceMs ?? 5);
+        }
       } catch (error) {
         this.options.log?.('projection batch failed; retrying', { projection: p.name, error: String(error) });
         await sleep(1000);
@@ -166,18 +184,19 @@ export class ProjectionEngine {
    */
   async runBatch(p: AnyProjection, limit = this.batchSize): Promise<{ processed: number; caughtUp: boolean; checkpoint: number }> {
     // Most wake-ups bring no event this projection folds: those only move the checkpoint, in one
-    // statement, without a transaction (the guard keeps it from moving back).
-    const { rows: seen } = await this.pool.query<{ position: string }>(`SELECT position FROM projection_checkpoints WHERE name = $1`, [
-      p.name,
-    ]);
-    if (!seen[0]) throw new Error(`projection ${p.name} has no checkpoint: call prepare() first`);
-    const peek = await this.read(p, Number(seen[0].position), limit);
+    // statement, without a transaction, and only from where the peek began (a checkpoint moved
+    // meanwhile, by a rebuild or another runner, is read again next time).
+    const known = this.checkpoints.get(p.name) ?? (await this.readCheckpoint(p.name));
+    const peek = await this.read(p, known, limit);
     if (peek.slice.events.length === 0) {
-      if (peek.checkpoint > peek.from)
-        await this.pool.query(`UPDATE projection_checkpoints SET position = $2, updated_at = now() WHERE name = $1 AND position < $2`, [
-          p.name,
-          peek.checkpoint,
-        ]);
+      if (peek.checkpoint > peek.from) {
+        const moved = await this.pool.query(
+          `UPDATE projection_checkpoints SET position = $3, updated_at = now() WHERE name = $1 AND position = $2`,
+          [p.name, peek.from, peek.checkpoint],
+        );
+        if (moved.rowCount === 1) this.checkpoints.set(p.name, peek.checkpoint);
+        else this.checkpoints.delete(p.name);
+      }
       return { processed: 0, caughtUp: peek.slice.endOfLog, checkpoint: peek.checkpoint };
     }
     const client = await this.pool.connect();
@@ -199,13 +218,21 @@ export class ProjectionEngine {
       // Delivered at commit: readers holding answers derived from these tables know to drop them.
       if (slice.events.length > 0) await client.query(`SELECT pg_notify('projection_checkpoints', $1)`, [p.name]);
       await client.query('COMMIT');
+      this.checkpoints.set(p.name, checkpoint);
       return { processed: slice.events.length, caughtUp: slice.endOfLog, checkpoint };
     } catch (error) {
+      this.checkpoints.delete(p.name);
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
     } finally {
       client.release();
     }
+  }
+
+  private async readCheckpoint(name: string): Promise<number> {
+    const { rows } = await this.pool.query<{ position: string }>(`SELECT position FROM projection_checkpoints WHERE name = $1`, [name]);
+    if (!rows[0]) throw new Error(`projection ${name} has no checkpoint: call prepare() first`);
+    return Number(rows[0].position);
   }
 
   private async read(p: AnyProjection, from: number, limit: number) {
@@ -232,11 +259,17 @@ export class ProjectionEngine {
   async rebuild(name: string, onProgress?: (p: RebuildProgress) => void): Promise<{ events: number; position: number }> {
     const p = this.get(name);
     await this.registerCheckpoints();
-    return rebuildProjection(this.store, this.pool, p, this.tables.get(p.name)!, {
-      cacheRows: this.options.rebuildCacheRows ?? 400_000,
-      flushEvents: this.options.rebuildFlushEvents ?? 20_000,
-      onProgress,
-    });
+    this.checkpoints.delete(name);
+    try {
+      return await rebuildProjection(this.store, this.pool, p, this.tables.get(p.name)!, {
+        cacheRows: this.options.rebuildCacheRows ?? 400_000,
+        flushEvents: this.options.rebuildFlushEvents ?? 20_000,
+        onProgress,
+      });
+    } finally {
+      // The swap set the checkpoint: the next peek reads it.
+      this.checkpoints.delete(name);
+    }
   }
 
   /** The projection's rows as a full replay of the log gives them (the reference; see replay.ts). */

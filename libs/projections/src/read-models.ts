@@ -2,6 +2,7 @@ import type { Pool } from 'pg';
 import type { Cut } from './bitemporal/cut';
 import type { Filter, FindOptions } from './bitemporal/versioned-table';
 import type { ProjectionEngine } from './projection-engine';
+import { noteViewRead } from './view-reads';
 
 /**
  * The one read path of every view: rows of a projection table at a cut (live, as of a valid time,
@@ -15,6 +16,7 @@ export class ReadModels {
   ) {}
 
   async find<Row extends object>(entity: new () => Row, cut: Cut, where: Filter<Row> = {}, options: FindOptions<Row> = {}): Promise<Row[]> {
+    noteViewRead(this.engine.projectionOf(entity));
     const { sql, params } = this.engine.tableOf(entity).selectAt(cut, where, options);
     return (await this.pool.query(sql, params)).rows as Row[];
   }
@@ -24,6 +26,7 @@ export class ReadModels {
   }
 
   async count<Row extends object>(entity: new () => Row, cut: Cut, where: Filter<Row> = {}): Promise<number> {
+    noteViewRead(this.engine.projectionOf(entity));
     const { sql, params } = this.engine.tableOf(entity).selectAt(cut, where, {}, true);
     return (await this.pool.query<{ n: number }>(sql, params)).rows[0].n;
   }
