@@ -7,6 +7,7 @@ import {
   ApiErrorFilter,
   AppConfig,
   inputGuard,
+  jsonEncoding,
   MAX_BODY_BYTES,
   securityHeaders,
   buildOpenApiDocument,
@@ -41,11 +42,13 @@ export async function createApp(parts: AppParts): Promise<INestApplication> {
     forceCloseConnections: true,
     bodyParser: false,
   });
-  // The page's bundles and the API's JSON travel gzipped (the first page is ~0.25 MB instead of ~1 MB).
+  // The page's bundles and the API's JSON travel gzipped (the first page is ~0.25 MB instead of ~1 MB):
+  // JSON answers in one synchronous call (jsonEncoding), the rest streamed by compression.
   app.disable('x-powered-by');
   if (parts.config.trustProxy !== null) app.set('trust proxy', parts.config.trustProxy);
   app.use(securityHeaders);
   app.use(compression());
+  app.use(jsonEncoding);
   app.use(correlationMiddleware);
   app.use(requestLogging(parts.logger));
   app.useBodyParser('json', { limit: MAX_BODY_BYTES });

@@ -20,6 +20,7 @@ export * from './database/schema';
 export * from './http/csv';
 export * from './http/export';
 export * from './http/view-cache';
+export * from './http/json-encoding';
 export * from './http/openapi';
 export * from './http/input-guard';
 export * from './http/validators';
