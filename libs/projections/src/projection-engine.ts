@@ -40,8 +40,8 @@ type AnyProjection = Projection;
 export class ProjectionEngine {
   private readonly projections = new Map<string, AnyProjection>();
   private readonly tables = new Map<string, Record<string, VersionedTable>>();
-  private readonly byEntity = new Map<unknown, VersionedTable>();
-  private readonly projectionByEntity = new Map<unknown, string>();
+  /** Where each entity is stored: its table and the projection that folds it. */
+  private readonly byEntity = new Map<unknown, { table: VersionedTable; projection: string }>();
   private running = false;
   private loops: Promise<void>[] = [];
   private readonly leadership: Leadership;
@@ -68,10 +68,7 @@ export class ProjectionEngine {
         Object.entries(p.tables).map(([t, spec]) => [t, new VersionedTable(dataSource, spec as TableSpec<object>)]),
       );
       this.tables.set(p.name, tables);
-      for (const [t, spec] of Object.entries(p.tables)) {
-        this.byEntity.set(spec.entity, tables[t]);
-        this.projectionByEntity.set(spec.entity, p.name);
-      }
+      for (const [t, spec] of Object.entries(p.tables)) this.byEntity.set(spec.entity, { table: tables[t], projection: p.name });
     }
   }
 
@@ -85,17 +82,11 @@ export class ProjectionEngine {
     return p;
   }
 
-  /** The versioned table an entity is stored in (for ReadModels). */
-  /** The name of the projection whose table stores this entity. */
-  projectionOf(entity: unknown): string {
-    this.tableOf(entity);
-    return this.projectionByEntity.get(entity)!;
-  }
-
-  tableOf(entity: unknown): VersionedTable {
-    const table = this.byEntity.get(entity);
-    if (!table) throw new Error(`no projection stores ${(entity as { name?: string }).name ?? String(entity)}`);
-    return table;
+  /** The versioned table an entity is stored in, and the projection that folds it (for ReadModels). */
+  storeOf(entity: unknown): { table: VersionedTable; projection: string } {
+    const store = this.byEntity.get(entity);
+    if (!store) throw new Error(`no projection stores ${(entity as { name?: string }).name ?? String(entity)}`);
+    return store;
   }
 
   /**

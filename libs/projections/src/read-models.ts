@@ -16,8 +16,9 @@ export class ReadModels {
   ) {}
 
   async find<Row extends object>(entity: new () => Row, cut: Cut, where: Filter<Row> = {}, options: FindOptions<Row> = {}): Promise<Row[]> {
-    noteViewRead(this.engine.projectionOf(entity));
-    const { sql, params } = this.engine.tableOf(entity).selectAt(cut, where, options);
+    const { table, projection } = this.engine.storeOf(entity);
+    noteViewRead(projection);
+    const { sql, params } = table.selectAt(cut, where, options);
     return (await this.pool.query(sql, params)).rows as Row[];
   }
 
@@ -26,8 +27,9 @@ export class ReadModels {
   }
 
   async count<Row extends object>(entity: new () => Row, cut: Cut, where: Filter<Row> = {}): Promise<number> {
-    noteViewRead(this.engine.projectionOf(entity));
-    const { sql, params } = this.engine.tableOf(entity).selectAt(cut, where, {}, true);
+    const { table, projection } = this.engine.storeOf(entity);
+    noteViewRead(projection);
+    const { sql, params } = table.selectAt(cut, where, {}, true);
     return (await this.pool.query<{ n: number }>(sql, params)).rows[0].n;
   }
 

@@ -82,7 +82,7 @@ export async function benchPast(options: { scale: string; samples: string }): Pr
       let versions = 0;
       let bytes = 0;
       for (const spec of Object.values(engine.get(name).tables)) {
-        const table = engine.tableOf(spec.entity).tableName;
+        const table = engine.storeOf(spec.entity).table.tableName;
         const q = (
           await pool.query<{ rows: number; versions: number; bytes: string }>(
             `SELECT count(*) FILTER (WHERE is_current AND NOT is_removed)::int AS rows, count(*)::int AS versions, pg_total_relation_size($1)::bigint AS bytes FROM "${table}"`,

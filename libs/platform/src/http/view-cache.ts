@@ -85,7 +85,6 @@ export class ViewCacheInterceptor implements NestInterceptor, OnModuleInit, OnMo
   /** Writes heard per projection since the listener started; null while not listening (then each request asks). */
   private writes: Map<string, number> | null = null;
   private total = 0;
-  private listening = 0;
   private listener: Client | null = null;
 
   constructor(
@@ -113,7 +112,6 @@ export class ViewCacheInterceptor implements NestInterceptor, OnModuleInit, OnMo
       await client.connect();
       await client.query('LISTEN projection_checkpoints');
       this.listener = client;
-      this.listening++;
       this.writes = new Map();
     } catch {
       await client.end().catch(() => undefined);
@@ -174,7 +172,8 @@ export class ViewCacheInterceptor implements NestInterceptor, OnModuleInit, OnMo
   }
 
   private async stamp(): Promise<Stamp> {
-    if (this.writes !== null) return { epoch: `listening ${this.listening}`, writes: new Map(this.writes), total: this.total };
+    // The listener is opened once: its counts only grow while it lives, and once lost it is not reopened.
+    if (this.writes !== null) return { epoch: 'listening', writes: new Map(this.writes), total: this.total };
     const { rows } = await this.pool.query<{ v: string | null }>(
       `SELECT string_agg(name || ':' || position || ':' || status || ':' || updated_at, ',' ORDER BY name) AS v FROM projection_checkpoints`,
     );
