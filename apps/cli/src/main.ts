@@ -170,6 +170,8 @@ program
   )
   .option('--scale <n>', 'demo scale (38 agencies × n; 25 is about 950 agencies)', '25')
   .option('--samples <n>', 'reads per view, live and past', '20')
+  .option('--keep', 'keep the scratch database and print its URL')
+  .option('--database <url>', 'read a demo kept by an earlier run (--keep) instead of recording one')
   .action(benchPast);
 
 program

@@ -8,11 +8,19 @@ import {
   AnchoringJointEventRow,
   AnchoringPartnerRow,
   AnchoringPartnershipRow,
+  AnchoringStrongRow,
   AnchoringYearRow,
 } from './read-models/anchoring.entities';
 import { anchoringProjection } from './read-models/anchoring.projection';
 
-const ENTITIES = [AnchoringAgencyRow, AnchoringPartnerRow, AnchoringPartnershipRow, AnchoringJointEventRow, AnchoringYearRow];
+const ENTITIES = [
+  AnchoringAgencyRow,
+  AnchoringPartnerRow,
+  AnchoringPartnershipRow,
+  AnchoringJointEventRow,
+  AnchoringYearRow,
+  AnchoringStrongRow,
+];
 
 /** Read-only context: it places agencies from the events of the others and writes none of its own. */
 @Module({

@@ -186,8 +186,7 @@ describe('anchoring projection', () => {
   for (const e of events) if (anchoringProjection.eventTypes.includes(e.type)) anchoringProjection.apply(e, rows);
   const facts = () => ({
     agencies: rows.list('agencies'),
-    defaultCircles: new Map(rows.list('partners').map((p) => [p.partnerId, p.defaultCircle])),
-    partnerships: rows.list('partnerships'),
+    strong: rows.list('strong'),
     jointEvents: rows.list('jointEvents'),
     years: rows.list('years'),
   });

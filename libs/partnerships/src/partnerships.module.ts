@@ -11,7 +11,14 @@ import { Partnerships1764000004000 } from './migrations/1764000004000-partnershi
 import { PartnershipExpectations1764000040100 } from './migrations/1764000040100-partnership-expectations';
 import { PartnershipRowsService } from './read-models/partnership-rows.service';
 import { PartnerUsageDirectory } from './read-models/partner-usage.provider';
-import { JointEventRow, PartnerRow, PartnershipAgencyRow, PartnershipMonthRow, PartnershipRow } from './read-models/partnerships.entities';
+import {
+  JointEventRow,
+  PartnerRow,
+  PartnershipAgencyRow,
+  PartnershipCircleCountsRow,
+  PartnershipMonthRow,
+  PartnershipRow,
+} from './read-models/partnerships.entities';
 import { partnershipsProjection } from './read-models/partnerships.projection';
 import { PartnershipAlerts } from './alerts/partnership-alerts';
 import { ImportRuns } from './import/import-runs';
@@ -19,7 +26,7 @@ import { SpreadsheetImport } from './import/spreadsheet-import';
 import { ImportsController } from './http/imports.controller';
 import { ImportRuns1764000080100 } from './migrations/1764000080100-import-runs';
 
-const ENTITIES = [PartnerRow, PartnershipRow, PartnershipMonthRow, JointEventRow, PartnershipAgencyRow];
+const ENTITIES = [PartnerRow, PartnershipRow, PartnershipMonthRow, JointEventRow, PartnershipAgencyRow, PartnershipCircleCountsRow];
 
 /** Global: access control and histories read who works with which partner (PARTNER_USAGE). */
 @Global()

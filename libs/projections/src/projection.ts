@@ -8,6 +8,12 @@ export interface TableSpec<Row extends object> {
   stable?: readonly (keyof Row & string)[];
   /** Secondary indexes of the live rows, by column. */
   indexes?: readonly (readonly (keyof Row & string)[])[];
+  /**
+   * How a past read picks each key's version. `scan` (default) sorts the versions at the cut,
+   * cheapest when keys have few versions. `probe` looks each key's version up in the primary key,
+   * for few keys with many versions each (an aggregate per agency that changes with every fact).
+   */
+  pastRead?: 'scan' | 'probe';
 }
 
 export type Tables = Record<string, object>;

@@ -1,4 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { IssueApiToken } from '@ancrage/access';
 import type { Pool } from 'pg';
 import { createApp } from '@ancrage/api';
 import { AuditService } from '@ancrage/audit';
@@ -40,13 +42,16 @@ const seconds = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9
  * replay of its projection takes, what the row versions cost in storage, and a check that the
  * tables answer sampled cuts exactly as a replay does.
  */
-export async function benchPast(options: { scale: string; samples: string }): Promise<void> {
+export async function benchPast(options: { scale: string; samples: string; database?: string; keep?: boolean }): Promise<void> {
   const scale = Number(options.scale);
   const samples = Number(options.samples);
   if (!Number.isInteger(scale) || scale < 1 || scale > 100) throw new Error('--scale must be an integer between 1 and 100');
   if (!Number.isInteger(samples) || samples < 5) throw new Error('--samples must be an integer of at least 5');
   const base = loadConfig();
-  const scratch = await scratchDatabase(base.databaseUrl, 'ancrage-past-bench');
+  // --database reads a demo an earlier run kept (--keep): the next runs skip its recording.
+  const scratch = options.database
+    ? { url: options.database, server: 'DATABASE_URL' as const, drop: () => Promise.resolve() }
+    : await scratchDatabase(base.databaseUrl, 'ancrage-past-bench');
   // The demo is recorded with the projectors off; the rebuilds below then build every table.
   const config = { ...base, databaseUrl: scratch.url, logLevel: 'error' as const, demoOnFirstStart: false, runProjections: false };
   const logger = new JsonLogger('error', (line) => process.stderr.write(`${line}\n`));
@@ -55,7 +60,7 @@ export async function benchPast(options: { scale: string; samples: string }): Pr
   try {
     app = await createApp({ config, database: externalDatabase(scratch.url, true), logger, clock });
     await app.listen(0, '127.0.0.1');
-    const demo = await runDemo(app, config, set, { seed: 2018, scale });
+    const demo = options.database ? await recorded(app, scale) : await runDemo(app, config, set, { seed: 2018, scale });
     set(null);
     const store = app.get<EventStore>(EVENT_STORE);
     const engine = app.get(ProjectionEngine);
@@ -204,6 +209,17 @@ export async function benchPast(options: { scale: string; samples: string }): Pr
     );
   } finally {
     await app?.close();
-    await scratch.drop();
+    if (options.keep && !options.database) console.log(`\nthe demo is kept: --database ${scratch.url}`);
+    else await scratch.drop();
   }
+}
+
+/** A demo recorded by an earlier run: a fresh token for its national director. */
+async function recorded(app: INestApplication, scale: number) {
+  const pool = app.get<Pool>(PG_POOL);
+  const { rows } = await pool.query<{ n: number }>(`SELECT count(DISTINCT agency)::int AS n FROM event_log WHERE agency IS NOT NULL`);
+  const userId = 'demo-director-national';
+  const context = { actor: 'bench-past', role: 'operator' as const, correlationId: `bench-past-${Date.now().toString(36)}` };
+  const { token } = await app.get(CommandBus).execute(new IssueApiToken(userId, 'bench-past', null, context));
+  return { agencies: rows[0].n, seconds: 0, scale, users: [{ userId, scope: 'national', token }] };
 }

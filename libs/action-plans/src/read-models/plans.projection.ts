@@ -29,8 +29,8 @@ export const plansProjection = defineProjection<PlanTables>({
   ],
   tables: {
     plans: { entity: ActionPlanRow, key: ['safir', 'year'], stable: ['region'], indexes: [['year', 'region']] },
-    actions: { entity: PlanActionRow, key: ['safir', 'year', 'actionId'] },
-    progress: { entity: PlanActionProgressRow, key: ['safir', 'year', 'actionId', 'month'] },
+    actions: { entity: PlanActionRow, key: ['safir', 'year', 'actionId'], indexes: [['year']] },
+    progress: { entity: PlanActionProgressRow, key: ['safir', 'year', 'actionId', 'month'], indexes: [['year']] },
     agencies: { entity: PlanAgencyRow, key: ['safir'] },
   },
   touches(e: RecordedEvent) {

@@ -19,13 +19,7 @@ import {
 } from '@ancrage/platform';
 import { CONFIGURATION_LABELS, PLACEMENT_RULE } from '../domain/anchoring-profile';
 import { AnchoringFacts, anchoringReport, anchoringTable } from '../read-models/anchoring-report';
-import {
-  AnchoringAgencyRow,
-  AnchoringJointEventRow,
-  AnchoringPartnerRow,
-  AnchoringPartnershipRow,
-  AnchoringYearRow,
-} from '../read-models/anchoring.entities';
+import { AnchoringAgencyRow, AnchoringJointEventRow, AnchoringStrongRow, AnchoringYearRow } from '../read-models/anchoring.entities';
 import { anchoringProjection } from '../read-models/anchoring.projection';
 import { AgencyAnchoringParams, AgencyAnchoringQueryDto, AnchoringQueryDto } from './dto/anchoring.dto';
 import { AgencyAnchoringView, AnchoringProfilesPage } from './dto/anchoring.views';
@@ -57,13 +51,12 @@ export class AnchoringController {
     );
     // A national read names no agency: every row is the country's.
     const safir = filter.region || filter.safir ? agencies.map((a) => a.safir) : undefined;
-    const [partnerships, jointEvents, years] = await Promise.all([
-      this.reads.find(AnchoringPartnershipRow, cut, { safir }),
+    const [strong, jointEvents, years] = await Promise.all([
+      this.reads.find(AnchoringStrongRow, cut, { safir }),
       this.reads.find(AnchoringJointEventRow, cut, { safir }),
       this.reads.find(AnchoringYearRow, cut, { safir, year: filter.year }),
     ]);
-    const partners = await this.reads.find(AnchoringPartnerRow, cut, { partnerId: [...new Set(partnerships.map((p) => p.partnerId))] });
-    return { agencies, defaultCircles: new Map(partners.map((p) => [p.partnerId, p.defaultCircle])), partnerships, jointEvents, years };
+    return { agencies, strong, jointEvents, years };
   }
 
   @ApiView({

@@ -2,18 +2,13 @@ import type { Table } from '@ancrage/spreadsheets';
 import { CONTEXT_CLASS_FR } from '@ancrage/territory';
 import { CONFIGURATION_SHORT_FR } from '../domain/labels.fr';
 import { AnchoringIndicators, CONFIGURATIONS, Placement, placeAgency } from '../domain/anchoring-profile';
-import type {
-  AnchoringAgencyRow,
-  AnchoringJointEventRow,
-  AnchoringPartnershipRow,
-  AnchoringYearRow,
-  AgreementSpan,
-} from './anchoring.entities';
+import type { AnchoringAgencyRow, AnchoringJointEventRow, AnchoringStrongRow, AnchoringYearRow } from './anchoring.entities';
+import { spansHold } from './strong-spans';
 
 export interface AnchoringFacts {
   agencies: AnchoringAgencyRow[];
-  defaultCircles: Map<string, number>;
-  partnerships: AnchoringPartnershipRow[];
+  /** Each agency's strong priority partnerships, as spans of days. */
+  strong: AnchoringStrongRow[];
   jointEvents: AnchoringJointEventRow[];
   years: AnchoringYearRow[];
 }
@@ -29,8 +24,6 @@ export interface AgencyPlacement extends Placement {
 }
 
 const SPECIFIC_OR_INNOVATIVE = new Set(['SPECIFIC_PUBLIC_ACTION', 'INNOVATIVE_PROJECT']);
-const activeOn = (a: AgreementSpan, date: string) =>
-  a.startDate <= date && (a.endDate === null || a.endDate >= date) && (a.terminatedOn === null || a.terminatedOn > date);
 
 /** The indicators of one agency-year from its facts, counted as they stood on the reference date. */
 export function indicatorsOf(safir: string, year: number, referenceDate: string, facts: AnchoringFacts): AnchoringIndicators {
@@ -39,17 +32,12 @@ export function indicatorsOf(safir: string, year: number, referenceDate: string,
   const net = (c: { amountCents: number; releasedCents: number }) => Math.max(0, c.amountCents - c.releasedCents);
   const total = commitments.reduce((s, c) => s + net(c), 0);
   const targeted = commitments.filter((c) => SPECIFIC_OR_INNOVATIVE.has(c.category)).reduce((s, c) => s + net(c), 0);
-  const strong = facts.partnerships.filter((p) => {
-    if (p.safir !== safir) return false;
-    const circle = p.circle ?? facts.defaultCircles.get(p.partnerId) ?? 3;
-    const last = p.assessments.filter((a) => a.on <= referenceDate).at(-1);
-    return circle <= 2 && p.agreements.some((a) => activeOn(a, referenceDate)) && (last?.score ?? 0) >= 3;
-  });
+  const spans = Object.values(facts.strong.find((r) => r.safir === safir)?.spans ?? {});
   return {
     jointEventsInitiated: facts.jointEvents.filter(
       (j) => j.safir === safir && j.held && j.date.startsWith(String(year)) && j.date <= referenceDate,
     ).length,
-    strongPriorityPartnerships: strong.length,
+    strongPriorityPartnerships: spans.filter((s) => spansHold(s, referenceDate)).length,
     diagnosticCoConstructed: y?.diagnosticCoConstructed ?? false,
     specificOrInnovativeFundShare: total > 0 ? targeted / total : 0,
     employerProspectingActions: Object.values(y?.prospectingActions ?? {}).filter((a) => !a.abandoned).length,
@@ -69,13 +57,12 @@ function bySafir<R extends { safir: string }>(rows: R[]): Map<string, R[]> {
 
 /** Places every agency of the facts for a year; the context is the last revision in force on the reference date. */
 export function anchoringReport(year: number, referenceDate: string, facts: AnchoringFacts) {
-  const partnerships = bySafir(facts.partnerships);
+  const strong = bySafir(facts.strong);
   const jointEvents = bySafir(facts.jointEvents);
   const years = bySafir(facts.years);
   const own = (safir: string): AnchoringFacts => ({
     agencies: [],
-    defaultCircles: facts.defaultCircles,
-    partnerships: partnerships.get(safir) ?? [],
+    strong: strong.get(safir) ?? [],
     jointEvents: jointEvents.get(safir) ?? [],
     years: years.get(safir) ?? [],
   });

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { Span } from './strong-spans';
 
 export interface ContextRevision {
   effectiveDate: string;
@@ -58,4 +59,15 @@ export class AnchoringYearRow {
   @Column('jsonb') commitments: Record<string, { category: string; amountCents: number; releasedCents: number }>;
   /** Employer-prospecting actions of the year's plan, with whether they were abandoned. */
   @Column('jsonb') prospectingActions: Record<string, { abandoned: boolean }>;
+}
+
+/**
+ * One agency's strong priority partnerships: for each partner, the days it counts (circle 1–2,
+ * active agreement, last score ≥ 3), kept by the fold so a profile of any date reads one row per
+ * agency. Partners that never count are left out.
+ */
+@Entity('anchoring_strong_partnerships')
+export class AnchoringStrongRow {
+  @PrimaryColumn('text') safir: string;
+  @Column('jsonb') spans: Record<string, Span[]>;
 }

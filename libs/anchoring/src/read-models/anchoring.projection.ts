@@ -10,8 +10,10 @@ import {
   AnchoringJointEventRow,
   AnchoringPartnerRow,
   AnchoringPartnershipRow,
+  AnchoringStrongRow,
   AnchoringYearRow,
 } from './anchoring.entities';
+import { strongSpans } from './strong-spans';
 
 export type AnchoringTables = {
   agencies: AnchoringAgencyRow;
@@ -19,6 +21,7 @@ export type AnchoringTables = {
   partnerships: AnchoringPartnershipRow;
   jointEvents: AnchoringJointEventRow;
   years: AnchoringYearRow;
+  strong: AnchoringStrongRow;
 };
 
 type AnyEvent =
@@ -70,8 +73,8 @@ function updateYear(
  */
 export const anchoringProjection = defineProjection<AnchoringTables>({
   name: 'anchoring',
-  // 2: only joint events held count as initiated.
-  version: 2,
+  // 2: only joint events held count as initiated. 3: strong partnerships' spans per agency.
+  version: 3,
   agencyScoped: false,
   eventTypes: [
     'AgencyRegistered',
@@ -91,12 +94,19 @@ export const anchoringProjection = defineProjection<AnchoringTables>({
     partnerships: { entity: AnchoringPartnershipRow, key: ['safir', 'partnerId'] },
     jointEvents: { entity: AnchoringJointEventRow, key: ['safir', 'jointEventId'] },
     years: { entity: AnchoringYearRow, key: ['safir', 'year'] },
+    strong: { entity: AnchoringStrongRow, key: ['safir'], pastRead: 'probe' },
   },
   touches(e) {
     const d = e.data as { safir?: string; partnerId?: string; jointEventId?: string; year?: number };
     if (e.type === 'AgencyRegistered' || e.type === 'TerritorialContextRevised') return [{ table: 'agencies', key: { safir: d.safir } }];
     if (e.type === 'PartnerRegistered') return [{ table: 'partners', key: { partnerId: d.partnerId } }];
-    if (PARTNERSHIP_TYPES.includes(e.type)) return [{ table: 'partnerships', key: { safir: d.safir, partnerId: d.partnerId } }];
+    if (PARTNERSHIP_TYPES.includes(e.type))
+      return [
+        { table: 'partnerships', key: { safir: d.safir, partnerId: d.partnerId } },
+        // The default circle comes from the register; the agency's spans follow the partnership.
+        { table: 'partners', key: { partnerId: d.partnerId } },
+        { table: 'strong', key: { safir: d.safir } },
+      ];
     if (JOINT_EVENT_TYPES.includes(e.type)) return [{ table: 'jointEvents', key: { safir: d.safir, jointEventId: d.jointEventId } }];
     if (e.type === 'DiagnosticParticipationRecorded') return [{ table: 'years', key: { safir: d.safir, year: d.year } }];
     return [{ table: 'years', key: agencyYear(e.streamId) }];
@@ -171,10 +181,26 @@ export const anchoringProjection = defineProjection<AnchoringTables>({
             : {},
         );
       default:
-        return applyPartnership(event as PartnershipEvent, rows);
+        applyPartnership(event as PartnershipEvent, rows);
+        return updateSpans(event as PartnershipEvent, rows);
     }
   },
 });
+
+/** Keeps the agency's strong spans in step with the partnership just folded. */
+function updateSpans(event: PartnershipEvent, rows: RowAccess<AnchoringTables>): void {
+  const { safir, partnerId } = event.data;
+  const p = rows.get('partnerships', { safir, partnerId });
+  if (!p) return;
+  const spans = strongSpans(p, p.circle ?? rows.get('partners', { partnerId })?.defaultCircle ?? 3);
+  const row = rows.get('strong', { safir }) ?? { safir, spans: {} };
+  const had = Object.hasOwn(row.spans, partnerId) ? row.spans[partnerId] : [];
+  if (JSON.stringify(had) === JSON.stringify(spans)) return;
+  // Partners that no longer count leave the row.
+  const next = Object.fromEntries(Object.entries(row.spans).filter(([id]) => id !== partnerId));
+  if (spans.length) next[partnerId] = spans;
+  rows.put('strong', { safir, spans: next });
+}
 
 function applyPartnership(event: PartnershipEvent, rows: RowAccess<AnchoringTables>): void {
   const key = { safir: event.data.safir, partnerId: event.data.partnerId };

@@ -5,7 +5,8 @@ import { Actor } from '@ancrage/access';
 import { Access, ApiCommand, ApiView, CachedView, CommandContext, CommandResponse, commandResponse, paginate } from '@ancrage/platform';
 import { ChangeJointEvent } from '../commands/change-joint-event.command';
 import { ChangePartnership, PartnershipChange } from '../commands/change-partnership.command';
-import { circleQualityMatrix, directory, jointEventTotals, qualityOverTime } from '../read-models/partnership-views';
+import { circleQualityMatrix } from '../read-models/circle-counts';
+import { directory, jointEventTotals, qualityOverTime } from '../read-models/partnership-views';
 import { PartnershipRowsService } from '../read-models/partnership-rows.service';
 import {
   AgreementParams,
@@ -307,8 +308,7 @@ export class PartnershipsController {
   @CachedView()
   @Access('region.read')
   async matrix(@Query() q: MatrixQueryDto): Promise<CircleQualityMatrixView> {
-    const r = await this.rows.load({ region: q.region }, q);
-    return { region: q.region ?? null, categories: circleQualityMatrix(directory(r.partnerships, r.partners, r.on)) };
+    return { region: q.region ?? null, categories: circleQualityMatrix(await this.rows.circleCounts(q.region, q)) };
   }
 
   @ApiView({

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Filter, ReadModels } from '@ancrage/projections';
 import { CLOCK, Clock, cutOf, endOfDay, ReadConsistency } from '@ancrage/platform';
-import { JointEventRow, PartnerRow, PartnershipMonthRow, PartnershipRow } from './partnerships.entities';
+import { JointEventRow, PartnerRow, PartnershipCircleCountsRow, PartnershipMonthRow, PartnershipRow } from './partnerships.entities';
 import { partnershipsProjection } from './partnerships.projection';
 
 export interface RowsQuery {
@@ -51,6 +51,12 @@ export class PartnershipRowsService {
     );
     const partners = await this.reads.find(PartnerRow, cut, { partnerId: [...new Set(partnerships.map((p) => p.partnerId))] });
     return { partners: new Map(partners.map((p) => [p.partnerId, p])), partnerships, on: this.on(q) };
+  }
+
+  /** Each agency's circle counts, of a region or the country: one row per agency. */
+  async circleCounts(region: string | undefined, q: RowsQuery): Promise<PartnershipCircleCountsRow[]> {
+    await this.ready(q);
+    return this.reads.find(PartnershipCircleCountsRow, cutOf(q), { region });
   }
 
   /** One partnership's months of activity. */

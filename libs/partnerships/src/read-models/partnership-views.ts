@@ -75,37 +75,6 @@ export function qualityOverTime(p: PartnershipRow, months: PartnershipMonthRow[]
   return { formula: QUALITY_INDEX_FORMULA, series };
 }
 
-/** Graphique 3: per category, the share of agencies that make it a priority, and a good-quality priority. */
-export function circleQualityMatrix(entries: DirectoryEntry[]) {
-  const byCategory = new Map<string, DirectoryEntry[]>();
-  for (const e of entries) {
-    const category = e.partner?.category ?? 'UNKNOWN';
-    const list = byCategory.get(category);
-    if (list) list.push(e);
-    else byCategory.set(category, [e]);
-  }
-  return [...byCategory.entries()]
-    .map(([category, list]) => {
-      const agencies = new Set(list.map((e) => e.safir)).size;
-      const priority = new Set(list.filter((e) => e.effectiveCircle === 1).map((e) => e.safir)).size;
-      const priorityGood = new Set(list.filter((e) => e.effectiveCircle === 1 && (e.lastScore ?? 0) >= 3).map((e) => e.safir)).size;
-      const byCircle = [1, 2, 3].map((circle) => ({
-        circle,
-        good: list.filter((e) => e.effectiveCircle === circle && (e.lastScore ?? 0) >= 3).length,
-        poor: list.filter((e) => e.effectiveCircle === circle && e.lastScore !== null && e.lastScore < 3).length,
-        notAssessed: list.filter((e) => e.effectiveCircle === circle && e.lastScore === null).length,
-      }));
-      return {
-        category,
-        agencies,
-        priorityShare: agencies ? Math.round((priority / agencies) * 1000) / 1000 : 0,
-        priorityAndGoodQualityShare: agencies ? Math.round((priorityGood / agencies) * 1000) / 1000 : 0,
-        byCircle,
-      };
-    })
-    .sort((a, b) => a.category.localeCompare(b.category));
-}
-
 export function jointEventTotals(events: JointEventRow[]) {
   const held = events.filter((e) => e.status === 'HELD' && e.outcomes);
   const sum = (list: JointEventRow[]) =>

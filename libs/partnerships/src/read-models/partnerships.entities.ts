@@ -84,3 +84,16 @@ export class PartnershipAgencyRow {
   @PrimaryColumn('text') safir: string;
   @Column('text') region: string;
 }
+
+/**
+ * Graphique 3's counts for one agency, kept by the fold so a national matrix reads one row per
+ * agency instead of every partnership: per partner category, nine counts of partnerships, by
+ * effective circle (1–3) and quality (good: last score ≥ 3, poor, not assessed), at
+ * `(circle − 1) × 3 + quality`. A row version starts only where a count changes.
+ */
+@Entity('partnership_circle_counts')
+export class PartnershipCircleCountsRow {
+  @PrimaryColumn('text') safir: string;
+  @Column('text', { nullable: true }) region: string | null;
+  @Column('jsonb') byCategory: Record<string, number[]>;
+}

@@ -2,7 +2,15 @@ import type { RecordedEvent } from '@ancrage/event-store';
 import { defineProjection, RowAccess, Touch } from '@ancrage/projections';
 import { CATEGORIES } from '../domain/categories';
 import type { JointEventEvent, PartnerEvent, PartnershipEvent } from '../domain/partnerships.events';
-import { JointEventRow, PartnerRow, PartnershipAgencyRow, PartnershipMonthRow, PartnershipRow } from './partnerships.entities';
+import { circleCell, countChange } from './circle-counts';
+import {
+  JointEventRow,
+  PartnerRow,
+  PartnershipAgencyRow,
+  PartnershipCircleCountsRow,
+  PartnershipMonthRow,
+  PartnershipRow,
+} from './partnerships.entities';
 
 export type PartnershipTables = {
   partners: PartnerRow;
@@ -10,6 +18,7 @@ export type PartnershipTables = {
   months: PartnershipMonthRow;
   jointEvents: JointEventRow;
   agencies: PartnershipAgencyRow;
+  circleCounts: PartnershipCircleCountsRow;
 };
 
 type Any = PartnerEvent | PartnershipEvent | JointEventEvent | { type: 'AgencyRegistered'; data: { safir: string; region: string } };
@@ -64,8 +73,8 @@ function partnership(rows: RowAccess<PartnershipTables>, safir: string, partnerI
  */
 export const partnershipsProjection = defineProjection<PartnershipTables>({
   name: 'partnerships',
-  // 2: each partnership lists its expectations.
-  version: 2,
+  // 2: each partnership lists its expectations. 3: circle counts per agency.
+  version: 3,
   agencyScoped: false,
   eventTypes: [
     'AgencyRegistered',
@@ -83,6 +92,7 @@ export const partnershipsProjection = defineProjection<PartnershipTables>({
     months: { entity: PartnershipMonthRow, key: ['safir', 'partnerId', 'month'] },
     jointEvents: { entity: JointEventRow, key: ['safir', 'jointEventId'] },
     agencies: { entity: PartnershipAgencyRow, key: ['safir'] },
+    circleCounts: { entity: PartnershipCircleCountsRow, key: ['safir'], stable: ['region'], indexes: [['region']], pastRead: 'probe' },
   },
   touches(e: RecordedEvent): Touch<PartnershipTables>[] {
     const d = e.data as {
@@ -109,6 +119,9 @@ export const partnershipsProjection = defineProjection<PartnershipTables>({
     return [
       { table: 'agencies', key: { safir: d.safir } },
       { table: 'partnerships', key: { safir: d.safir, partnerId: d.partnerId } },
+      // The register says the partner's category; the agency's counts follow the partnership.
+      { table: 'partners', key: { partnerId: d.partnerId } },
+      { table: 'circleCounts', key: { safir: d.safir } },
       ...(date ? [{ table: 'months' as const, key: { safir: d.safir, partnerId: d.partnerId, month: date.slice(0, 7) } }] : []),
     ];
   },
@@ -171,7 +184,21 @@ export const partnershipsProjection = defineProjection<PartnershipTables>({
       }
     }
     const d = event.data as { safir: string; partnerId: string };
-    const p = partnership(rows, d.safir, d.partnerId);
+    const before = rows.get('partnerships', { safir: d.safir, partnerId: d.partnerId });
+    applyToPartnership(event, e, rows, partnership(rows, d.safir, d.partnerId));
+    const after = rows.get('partnerships', { safir: d.safir, partnerId: d.partnerId });
+    const partner = rows.get('partners', { partnerId: d.partnerId });
+    const change = countChange(before && circleCell(before, partner), after && circleCell(after, partner));
+    if (!change) return;
+    const counts = rows.get('circleCounts', { safir: d.safir }) ?? { safir: d.safir, region: after?.region ?? null, byCategory: {} };
+    rows.put('circleCounts', { ...counts, byCategory: change(counts.byCategory) });
+  },
+});
+
+/** A partnership's own facts: agreement, circle, expectations, contacts and assessments. */
+function applyToPartnership(event: Any, e: RecordedEvent, rows: RowAccess<PartnershipTables>, p: PartnershipRow): void {
+  const d = event.data as { safir: string; partnerId: string };
+  {
     switch (event.type) {
       case 'AgreementSigned': {
         const a = event.data;
@@ -233,5 +260,5 @@ export const partnershipsProjection = defineProjection<PartnershipTables>({
         return rows.put('months', { ...m, score: event.data.score });
       }
     }
-  },
-});
+  }
+}

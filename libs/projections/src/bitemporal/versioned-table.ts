@@ -51,7 +51,7 @@ class CopyChunks {
 /** Bookkeeping columns of every versioned table; no entity may use these names. */
 const BOOKKEEPING = ['valid_from', 'recorded_from', 'recorded_to', 'is_current', 'is_removed'];
 /** Bumped when the physical layout below changes: every projection is then rebuilt. */
-const LAYOUT = 1;
+const LAYOUT = 2;
 const ISO = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
 const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', ${ISO})`;
 
@@ -74,6 +74,7 @@ export class VersionedTable {
   /** Columns whose value never changes for a key: their filters apply before picking versions. */
   private readonly stableColumns: Set<string>;
   private readonly indexes: Column[][];
+  private readonly pastRead: 'scan' | 'probe';
 
   constructor(dataSource: DataSource, spec: TableSpec<object>) {
     const metadata = dataSource.getMetadata(spec.entity);
@@ -93,6 +94,7 @@ export class VersionedTable {
     this.keyColumns = spec.key.map(column);
     this.stableColumns = new Set([...spec.key, ...(spec.stable ?? [])].map((p) => column(p).column));
     this.indexes = (spec.indexes ?? []).map((list) => list.map(column));
+    this.pastRead = spec.pastRead ?? 'scan';
   }
 
   /** The same table under another name (rebuild target). */
@@ -141,22 +143,34 @@ export class VersionedTable {
     ];
   }
 
+  /**
+   * The live rows' indexes; and, for an index of columns a key never changes (a year, a region),
+   * the same over every version followed by the key, so a past read filtered on them does not
+   * sort every version of the table.
+   */
   private indexStatements(): string[] {
     const t = quote(this.tableName);
     const keys = this.keyColumns.map((c) => quote(c.column)).join(', ');
     const [, current, ...secondary] = this.indexNames().map(quote);
+    const list = (cols: Column[]) => cols.map((c) => quote(c.column)).join(', ');
     return [
       `CREATE UNIQUE INDEX ${current} ON ${t} (${keys}) WHERE is_current`,
-      ...this.indexes.map(
-        (cols, i) =>
-          `CREATE INDEX ${secondary[i]} ON ${t} (${cols.map((c) => quote(c.column)).join(', ')}) WHERE is_current AND NOT is_removed`,
+      ...this.indexes.map((cols, i) => `CREATE INDEX ${secondary[i]} ON ${t} (${list(cols)}) WHERE is_current AND NOT is_removed`),
+      ...this.pastIndexes().map(
+        (cols, i) => `CREATE INDEX ${secondary[this.indexes.length + i]} ON ${t} (${list(cols)}, ${keys}, valid_from)`,
       ),
     ];
   }
 
+  /** Secondary indexes made only of stable columns: they also index the past. */
+  private pastIndexes(): Column[][] {
+    return this.indexes.filter((cols) => cols.every((c) => this.stableColumns.has(c.column)));
+  }
+
   /** Index names carry the table's name, so a rebuild's fresh table can sit beside the live one. */
   indexNames(): string[] {
-    return ['pkey', 'current', ...this.indexes.map((_, i) => `i${i}`)].map((suffix) => `${this.tableName.slice(0, 55)}__${suffix}`);
+    const secondary = [...this.indexes, ...this.pastIndexes()].map((_, i) => `i${i}`);
+    return ['pkey', 'current', ...secondary].map((suffix) => `${this.tableName.slice(0, 55)}__${suffix}`);
   }
 
   /**
@@ -270,31 +284,45 @@ export class VersionedTable {
    */
   selectAt<Row>(cut: Cut, where: Filter<Row>, options: FindOptions<Row> = {}, countOnly = false): { sql: string; params: unknown[] } {
     const params: unknown[] = [];
-    const inner: string[] = [];
+    const stable: string[] = [];
     const outer: string[] = ['NOT r.is_removed'];
     for (const [property, value] of Object.entries(where)) {
       if (value === undefined) continue;
       const c = this.columnOf(property);
       params.push(Array.isArray(value) ? value : [value]);
       const test = `${quote(c.column)} = ANY($${params.length}::${c.sqlType}[])`;
-      (this.stableColumns.has(c.column) || isLive(cut) ? inner : outer).push(test);
+      (this.stableColumns.has(c.column) || isLive(cut) ? stable : outer).push(test);
     }
+    const t = quote(this.tableName);
+    const and = (tests: string[]) => tests.map((f) => ` AND ${f}`).join('');
     let source: string;
     if (isLive(cut)) {
-      source = `(SELECT * FROM ${quote(this.tableName)} WHERE is_current${inner.map((f) => ` AND ${f}`).join('')})`;
+      source = `(SELECT * FROM ${t} WHERE is_current${and(stable)})`;
     } else {
+      const atCut: string[] = [];
       if (cut.validAt !== undefined) {
         params.push(cut.validAt);
-        inner.push(`valid_from <= $${params.length}::timestamptz`);
+        atCut.push(`valid_from <= $${params.length}::timestamptz`);
       }
       if (cut.knownAt !== undefined) {
         params.push(cut.knownAt);
-        inner.push(
+        atCut.push(
           `recorded_from <= $${params.length}::timestamptz AND (recorded_to IS NULL OR recorded_to > $${params.length}::timestamptz)`,
         );
-      } else inner.push('recorded_to IS NULL');
+      } else atCut.push('recorded_to IS NULL');
       const keys = this.keyColumns.map((c) => quote(c.column)).join(', ');
-      source = `(SELECT DISTINCT ON (${keys}) * FROM ${quote(this.tableName)} WHERE ${inner.join(' AND ')} ORDER BY ${keys}, valid_from DESC)`;
+      if (this.pastRead === 'probe') {
+        // Every key believed now has a current version; one believed only earlier may not.
+        const keySource =
+          cut.knownAt === undefined
+            ? `SELECT ${keys} FROM ${t} WHERE is_current${and(stable)}`
+            : `SELECT DISTINCT ${keys} FROM ${t} WHERE true${and(stable)}`;
+        const sameKey = this.keyColumns.map((c) => `x.${quote(c.column)} = k.${quote(c.column)}`).join(' AND ');
+        source = `(SELECT v.* FROM (${keySource}) k CROSS JOIN LATERAL
+          (SELECT * FROM ${t} x WHERE ${sameKey}${and(atCut)} ORDER BY x.valid_from DESC LIMIT 1) v)`;
+      } else {
+        source = `(SELECT DISTINCT ON (${keys}) * FROM ${t} WHERE ${[...stable, ...atCut].join(' AND ')} ORDER BY ${keys}, valid_from DESC)`;
+      }
     }
     if (countOnly) return { sql: `SELECT count(*)::integer AS n FROM ${source} r WHERE ${outer.join(' AND ')}`, params };
     const order = Object.entries(options.order ?? {}).map(

@@ -31,7 +31,8 @@ export const sampleProjection = defineProjection<{ counters: SampleCounterRow; s
   eventTypes: SAMPLE_EVENT_TYPES,
   tables: {
     counters: { entity: SampleCounterRow, key: ['agency', 'month'] },
-    statuses: { entity: SampleStatusRow, key: ['agency'], indexes: [['status']] },
+    // One table of each past read, both held to a full replay by the property test.
+    statuses: { entity: SampleStatusRow, key: ['agency'], indexes: [['status']], pastRead: 'probe' },
   },
   touches(e) {
     const d = e.data as { agency: string; month?: string };
