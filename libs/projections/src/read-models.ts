@@ -15,6 +15,14 @@ export class ReadModels {
     private readonly engine: ProjectionEngine,
   ) {}
 
+  /** With `columns`, the rows hold those columns only, and say so in their type. */
+  find<Row extends object, C extends keyof Row & string>(
+    entity: new () => Row,
+    cut: Cut,
+    where: Filter<Row>,
+    options: FindOptions<Row> & { columns: readonly C[] },
+  ): Promise<Pick<Row, C>[]>;
+  find<Row extends object>(entity: new () => Row, cut: Cut, where?: Filter<Row>, options?: FindOptions<Row>): Promise<Row[]>;
   async find<Row extends object>(entity: new () => Row, cut: Cut, where: Filter<Row> = {}, options: FindOptions<Row> = {}): Promise<Row[]> {
     const { table, projection } = this.engine.storeOf(entity);
     noteViewRead(projection);

@@ -10,7 +10,10 @@ export const PROGRESS_FORMULA =
 const clamp = (x: number) => Math.max(0, Math.min(1, x));
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
-export function actionProgress(a: PlanActionRow, value: number | null, date: string) {
+/** What an action's progress depends on (the execution list reads only these columns). */
+export type ActionTerms = Pick<PlanActionRow, 'status' | 'baseline' | 'target' | 'startDate' | 'dueDate'>;
+
+export function actionProgress(a: ActionTerms, value: number | null, date: string) {
   const reached = value === null ? 0 : clamp((value - a.baseline) / (a.target - a.baseline));
   const span = Math.max(1, Date.parse(a.dueDate) - Date.parse(a.startDate));
   const elapsed = clamp((Date.parse(date) - Date.parse(a.startDate)) / span);
@@ -21,8 +24,10 @@ export function actionProgress(a: PlanActionRow, value: number | null, date: str
 }
 
 /** Each action's reported values, oldest first: the latest on a date is one scan from the end. */
-function valuesByAction(progress: PlanActionProgressRow[]): Map<string, PlanActionProgressRow[]> {
-  const by = new Map<string, PlanActionProgressRow[]>();
+type ProgressValue = Pick<PlanActionProgressRow, 'actionId' | 'value' | 'on'>;
+
+function valuesByAction<P extends ProgressValue>(progress: P[]): Map<string, P[]> {
+  const by = new Map<string, P[]>();
   for (const p of progress) {
     const list = by.get(p.actionId) ?? [];
     list.push(p);
@@ -32,7 +37,7 @@ function valuesByAction(progress: PlanActionProgressRow[]): Map<string, PlanActi
   return by;
 }
 
-function latestAt(values: PlanActionProgressRow[] | undefined, date: string): number | null {
+function latestAt(values: ProgressValue[] | undefined, date: string): number | null {
   if (!values) return null;
   for (let i = values.length - 1; i >= 0; i--) if (values[i].on <= date) return values[i].value;
   return null;
@@ -98,7 +103,7 @@ function byPlan<R extends { safir: string; year: number }>(rows: R[]): Map<strin
 export type ExecutionLine = ReturnType<typeof executionLines>[number];
 
 /** A plan's reached share and late actions on a date, without the per-action detail (the national list reads thousands). */
-function summaryOn(actions: PlanActionRow[], values: Map<string, PlanActionProgressRow[]>, date: string) {
+function summaryOn(actions: ExecutionAction[], values: Map<string, ProgressValue[]>, date: string) {
   let reached = 0;
   let counted = 0;
   let late = 0;
@@ -113,7 +118,14 @@ function summaryOn(actions: PlanActionRow[], values: Map<string, PlanActionProgr
 }
 
 /** Directors' view of plan execution across agencies: one line per agency plan. */
-export function executionLines(plans: ActionPlanRow[], actions: PlanActionRow[], progress: PlanActionProgressRow[], date: string) {
+export type ExecutionAction = ActionTerms & Pick<PlanActionRow, 'safir' | 'year' | 'actionId' | 'lever'>;
+
+export function executionLines(
+  plans: ActionPlanRow[],
+  actions: ExecutionAction[],
+  progress: (ProgressValue & Pick<PlanActionProgressRow, 'safir' | 'year'>)[],
+  date: string,
+) {
   const actionsOf = byPlan(actions);
   const progressOf = byPlan(progress);
   return plans.map((plan) => {

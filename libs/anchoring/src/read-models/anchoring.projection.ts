@@ -93,7 +93,7 @@ export const anchoringProjection = defineProjection<AnchoringTables>({
     partners: { entity: AnchoringPartnerRow, key: ['partnerId'] },
     partnerships: { entity: AnchoringPartnershipRow, key: ['safir', 'partnerId'] },
     jointEvents: { entity: AnchoringJointEventRow, key: ['safir', 'jointEventId'] },
-    years: { entity: AnchoringYearRow, key: ['safir', 'year'] },
+    years: { entity: AnchoringYearRow, key: ['safir', 'year'], indexes: [['year']] },
     strong: { entity: AnchoringStrongRow, key: ['safir'], pastRead: 'probe' },
   },
   touches(e) {
