@@ -19,7 +19,13 @@ import {
 } from '@ancrage/platform';
 import { CONFIGURATION_LABELS, PLACEMENT_RULE } from '../domain/anchoring-profile';
 import { AnchoringFacts, anchoringReport, anchoringTable } from '../read-models/anchoring-report';
-import { AnchoringAgencyRow, AnchoringJointEventRow, AnchoringStrongRow, AnchoringYearRow } from '../read-models/anchoring.entities';
+import {
+  AnchoringAgencyRow,
+  AnchoringJointEventRow,
+  AnchoringStrongRow,
+  AnchoringYearRow,
+  YEAR_FIGURES,
+} from '../read-models/anchoring.entities';
 import { anchoringProjection } from '../read-models/anchoring.projection';
 import { AgencyAnchoringParams, AgencyAnchoringQueryDto, AnchoringQueryDto } from './dto/anchoring.dto';
 import { AgencyAnchoringView, AnchoringProfilesPage } from './dto/anchoring.views';
@@ -54,7 +60,7 @@ export class AnchoringController {
     const [strong, jointEvents, years] = await Promise.all([
       this.reads.find(AnchoringStrongRow, cut, { safir }),
       this.reads.find(AnchoringJointEventRow, cut, { safir }),
-      this.reads.find(AnchoringYearRow, cut, { safir, year: filter.year }),
+      this.reads.find(AnchoringYearRow, cut, { safir, year: filter.year }, { columns: YEAR_FIGURES }),
     ]);
     return { agencies, strong, jointEvents, years };
   }

@@ -2,7 +2,7 @@ import type { Table } from '@ancrage/spreadsheets';
 import { CONTEXT_CLASS_FR } from '@ancrage/territory';
 import { CONFIGURATION_SHORT_FR } from '../domain/labels.fr';
 import { AnchoringIndicators, CONFIGURATIONS, Placement, placeAgency } from '../domain/anchoring-profile';
-import type { AnchoringAgencyRow, AnchoringJointEventRow, AnchoringStrongRow, AnchoringYearRow } from './anchoring.entities';
+import type { AnchoringAgencyRow, AnchoringJointEventRow, AnchoringStrongRow, AnchoringYearFigures } from './anchoring.entities';
 import { spansHold } from './strong-spans';
 
 export interface AnchoringFacts {
@@ -10,7 +10,7 @@ export interface AnchoringFacts {
   /** Each agency's strong priority partnerships, as spans of days. */
   strong: AnchoringStrongRow[];
   jointEvents: AnchoringJointEventRow[];
-  years: AnchoringYearRow[];
+  years: AnchoringYearFigures[];
 }
 
 export interface AgencyPlacement extends Placement {
@@ -23,15 +23,11 @@ export interface AgencyPlacement extends Placement {
   indicators: AnchoringIndicators;
 }
 
-const SPECIFIC_OR_INNOVATIVE = new Set(['SPECIFIC_PUBLIC_ACTION', 'INNOVATIVE_PROJECT']);
-
 /** The indicators of one agency-year from its facts, counted as they stood on the reference date. */
 export function indicatorsOf(safir: string, year: number, referenceDate: string, facts: AnchoringFacts): AnchoringIndicators {
   const y = facts.years.find((r) => r.safir === safir && r.year === year);
-  const commitments = Object.values(y?.commitments ?? {});
-  const net = (c: { amountCents: number; releasedCents: number }) => Math.max(0, c.amountCents - c.releasedCents);
-  const total = commitments.reduce((s, c) => s + net(c), 0);
-  const targeted = commitments.filter((c) => SPECIFIC_OR_INNOVATIVE.has(c.category)).reduce((s, c) => s + net(c), 0);
+  const total = y?.netCommittedCents ?? 0;
+  const targeted = y?.targetedNetCents ?? 0;
   const spans = Object.values(facts.strong.find((r) => r.safir === safir)?.spans ?? {});
   return {
     jointEventsInitiated: facts.jointEvents.filter(
@@ -40,7 +36,7 @@ export function indicatorsOf(safir: string, year: number, referenceDate: string,
     strongPriorityPartnerships: spans.filter((s) => spansHold(s, referenceDate)).length,
     diagnosticCoConstructed: y?.diagnosticCoConstructed ?? false,
     specificOrInnovativeFundShare: total > 0 ? targeted / total : 0,
-    employerProspectingActions: Object.values(y?.prospectingActions ?? {}).filter((a) => !a.abandoned).length,
+    employerProspectingActions: y?.prospectingActionsKept ?? 0,
   };
 }
 

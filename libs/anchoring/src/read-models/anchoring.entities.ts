@@ -59,7 +59,26 @@ export class AnchoringYearRow {
   @Column('jsonb') commitments: Record<string, { category: string; amountCents: number; releasedCents: number }>;
   /** Employer-prospecting actions of the year's plan, with whether they were abandoned. */
   @Column('jsonb') prospectingActions: Record<string, { abandoned: boolean }>;
+  /** What the profile reads, kept beside the maps so it reads three numbers, not every commitment. */
+  @Column('bigint') netCommittedCents: number;
+  /** Of which on specific public actions or innovative projects. */
+  @Column('bigint') targetedNetCents: number;
+  @Column('integer') prospectingActionsKept: number;
 }
+
+/** The columns of a year the profile reads. */
+export type AnchoringYearFigures = Pick<
+  AnchoringYearRow,
+  'safir' | 'year' | 'diagnosticCoConstructed' | 'netCommittedCents' | 'targetedNetCents' | 'prospectingActionsKept'
+>;
+export const YEAR_FIGURES = [
+  'safir',
+  'year',
+  'diagnosticCoConstructed',
+  'netCommittedCents',
+  'targetedNetCents',
+  'prospectingActionsKept',
+] as const satisfies readonly (keyof AnchoringYearRow)[];
 
 /**
  * One agency's strong priority partnerships: for each partner, the days it counts (circle 1–2,

@@ -55,7 +55,25 @@ const emptyYear = (key: { safir: string; year: number }): AnchoringYearRow => ({
   diagnosticCoConstructed: false,
   commitments: {},
   prospectingActions: {},
+  netCommittedCents: 0,
+  targetedNetCents: 0,
+  prospectingActionsKept: 0,
 });
+
+const SPECIFIC_OR_INNOVATIVE = new Set(['SPECIFIC_PUBLIC_ACTION', 'INNOVATIVE_PROJECT']);
+
+/** The figures the profile reads, from the year's maps. */
+function figures(y: Pick<AnchoringYearRow, 'commitments' | 'prospectingActions'>) {
+  let net = 0;
+  let targeted = 0;
+  for (const c of Object.values(y.commitments)) {
+    const n = Math.max(0, c.amountCents - c.releasedCents);
+    net += n;
+    if (SPECIFIC_OR_INNOVATIVE.has(c.category)) targeted += n;
+  }
+  const kept = Object.values(y.prospectingActions).filter((a) => !a.abandoned).length;
+  return { netCommittedCents: net, targetedNetCents: targeted, prospectingActionsKept: kept };
+}
 
 function updateYear(
   rows: RowAccess<AnchoringTables>,
@@ -63,7 +81,8 @@ function updateYear(
   change: (y: AnchoringYearRow) => Partial<AnchoringYearRow>,
 ) {
   const y = rows.get('years', key) ?? emptyYear(key);
-  rows.put('years', { ...y, ...change(y) });
+  const next = { ...y, ...change(y) };
+  rows.put('years', { ...next, ...figures(next) });
 }
 
 /**
@@ -73,7 +92,7 @@ function updateYear(
  */
 export const anchoringProjection = defineProjection<AnchoringTables>({
   name: 'anchoring',
-  // 2: only joint events held count as initiated. 3: strong partnerships' spans per agency.
+  // 2: only joint events held count as initiated. 3: strong partnerships' spans per agency, a year's figures.
   version: 3,
   agencyScoped: false,
   eventTypes: [

@@ -39,7 +39,8 @@ export const fundConsumption = defineProjection<FundTables>({
   version: 2,
   eventTypes: FUND_EVENT_TYPES,
   tables: {
-    envelopes: { entity: FundEnvelopeRow, key: ['safir', 'year'], stable: ['region'], indexes: [['year', 'region']] },
+    // By year alone as well: a national roll-up filters on the year only, and its past read walks that index.
+    envelopes: { entity: FundEnvelopeRow, key: ['safir', 'year'], stable: ['region'], indexes: [['year', 'region'], ['year']] },
     months: { entity: FundMonthRow, key: ['safir', 'year', 'month'] },
     commitments: { entity: FundCommitmentRow, key: ['safir', 'year', 'commitmentId'] },
     requests: { entity: FundRequestRow, key: ['safir', 'year', 'requestId'], stable: ['region'], indexes: [['region', 'status']] },
