@@ -43,7 +43,19 @@ import {
 } from './dto/action-plan.dto';
 import { PlanExecutionPage, PlanProgressView } from './dto/action-plans.views';
 
-const EXECUTION_COLUMNS = ['safir', 'year', 'actionId', 'status', 'lever', 'baseline', 'target', 'startDate', 'dueDate'] as const;
+const EXECUTION_COLUMNS = [
+  'safir',
+  'year',
+  'actionId',
+  'status',
+  'lever',
+  'baseline',
+  'target',
+  'startDate',
+  'dueDate',
+  'latestValue',
+  'latestOn',
+] as const;
 
 @ApiTags('action plans')
 @Controller()
@@ -215,13 +227,22 @@ export class ActionPlansController {
     return { plans, actions, progress, date };
   }
 
-  /** The execution list reads thousands of actions: only the columns their progress needs. */
+  /**
+   * The execution list reads thousands of actions: only the columns their progress needs, and the
+   * monthly values only of plans with an action reported for a day after the date (none live).
+   */
   private async executionRows(q: AsOfQueryDto, filter: { year: number; region?: string }) {
     const { plans, ofPlans, cut, date } = await this.plans(q, filter);
-    const [actions, progress] = await Promise.all([
-      this.reads.find(PlanActionRow, cut, ofPlans, { columns: EXECUTION_COLUMNS }),
-      this.reads.find(PlanActionProgressRow, cut, ofPlans, { columns: ['safir', 'year', 'actionId', 'value', 'on'] }),
-    ]);
+    const actions = await this.reads.find(PlanActionRow, cut, ofPlans, { columns: EXECUTION_COLUMNS });
+    const later = [...new Set(actions.filter((a) => a.latestOn !== null && a.latestOn > date).map((a) => a.safir))];
+    const progress = later.length
+      ? await this.reads.find(
+          PlanActionProgressRow,
+          cut,
+          { year: filter.year, safir: later },
+          { columns: ['safir', 'year', 'actionId', 'value', 'on'] },
+        )
+      : [];
     return { plans, actions, progress, date };
   }
 

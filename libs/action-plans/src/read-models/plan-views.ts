@@ -109,7 +109,9 @@ function summaryOn(actions: ExecutionAction[], values: Map<string, ProgressValue
   let late = 0;
   for (const a of actions) {
     if (a.status === 'ABANDONED') continue;
-    const progress = actionProgress(a, latestAt(values.get(a.actionId), date), date);
+    // The last value reported is the value on the date unless it was reported for a later day.
+    const value = a.latestOn === null || a.latestOn <= date ? a.latestValue : latestAt(values.get(a.actionId), date);
+    const progress = actionProgress(a, value, date);
     counted++;
     reached += progress.reached;
     if (progress.late) late++;
@@ -118,7 +120,7 @@ function summaryOn(actions: ExecutionAction[], values: Map<string, ProgressValue
 }
 
 /** Directors' view of plan execution across agencies: one line per agency plan. */
-export type ExecutionAction = ActionTerms & Pick<PlanActionRow, 'safir' | 'year' | 'actionId' | 'lever'>;
+export type ExecutionAction = ActionTerms & Pick<PlanActionRow, 'safir' | 'year' | 'actionId' | 'lever' | 'latestValue' | 'latestOn'>;
 
 export function executionLines(
   plans: ActionPlanRow[],
