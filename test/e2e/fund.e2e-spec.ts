@@ -203,7 +203,7 @@ describe('the 5% fund over HTTP', () => {
       committedOn: '2018-03-10',
     });
     await request(server()).post(`${base}/commitments`).set(as('manager')).send(mobility).expect(201);
-    await request(server())
+    const paid = await request(server())
       .post(`${base}/commitments/c-mob/payments`)
       .set(as('manager'))
       .send({ paymentId: 'p1', amountCents: 20_000_00, paidOn: '2018-04-02' })
@@ -222,7 +222,8 @@ describe('the 5% fund over HTTP', () => {
       .expect(404);
     expect(await store.headPosition()).toBe(head);
 
-    const view = await request(server()).get(`${base}?asOf=2018-03-31`).set(as('manager')).expect(200);
+    // The view waits for the payment's position: projections follow the log, they do not block the write.
+    const view = await request(server()).get(`${base}?asOf=2018-03-31&consistentWith=${paid.body.position}`).set(as('manager')).expect(200);
     expect(view.body).toMatchObject({
       committedCents: 60_000_00,
       paidCents: 0,

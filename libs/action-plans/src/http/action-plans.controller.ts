@@ -25,7 +25,7 @@ import {
 import { scopeName } from '@ancrage/territory';
 import { ActionPlanChange, ChangeActionPlan } from '../commands/change-action-plan.command';
 import { ActionPlanRow, PlanActionProgressRow, PlanActionRow } from '../read-models/plan.entities';
-import { executionLines, executionTable, planProgress } from '../read-models/plan-views';
+import { EXECUTION_COLUMNS, executionLines, executionTable, planProgress } from '../read-models/plan-views';
 import { plansProjection } from '../read-models/plans.projection';
 import {
   ActionParams,
@@ -42,20 +42,6 @@ import {
   StatusDto,
 } from './dto/action-plan.dto';
 import { PlanExecutionPage, PlanProgressView } from './dto/action-plans.views';
-
-const EXECUTION_COLUMNS = [
-  'safir',
-  'year',
-  'actionId',
-  'status',
-  'lever',
-  'baseline',
-  'target',
-  'startDate',
-  'dueDate',
-  'latestValue',
-  'latestOn',
-] as const;
 
 @ApiTags('action plans')
 @Controller()

@@ -120,7 +120,21 @@ function summaryOn(actions: ExecutionAction[], values: Map<string, ProgressValue
 }
 
 /** Directors' view of plan execution across agencies: one line per agency plan. */
-export type ExecutionAction = ActionTerms & Pick<PlanActionRow, 'safir' | 'year' | 'actionId' | 'lever' | 'latestValue' | 'latestOn'>;
+/** The columns of an action the execution list reads: its plan, lever, progress terms and last value. */
+export const EXECUTION_COLUMNS = [
+  'safir',
+  'year',
+  'actionId',
+  'lever',
+  'status',
+  'baseline',
+  'target',
+  'startDate',
+  'dueDate',
+  'latestValue',
+  'latestOn',
+] as const satisfies readonly (keyof PlanActionRow)[];
+export type ExecutionAction = Pick<PlanActionRow, (typeof EXECUTION_COLUMNS)[number]>;
 
 export function executionLines(
   plans: ActionPlanRow[],

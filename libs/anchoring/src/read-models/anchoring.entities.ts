@@ -67,10 +67,6 @@ export class AnchoringYearRow {
 }
 
 /** The columns of a year the profile reads. */
-export type AnchoringYearFigures = Pick<
-  AnchoringYearRow,
-  'safir' | 'year' | 'diagnosticCoConstructed' | 'netCommittedCents' | 'targetedNetCents' | 'prospectingActionsKept'
->;
 export const YEAR_FIGURES = [
   'safir',
   'year',
@@ -79,6 +75,7 @@ export const YEAR_FIGURES = [
   'targetedNetCents',
   'prospectingActionsKept',
 ] as const satisfies readonly (keyof AnchoringYearRow)[];
+export type AnchoringYearFigures = Pick<AnchoringYearRow, (typeof YEAR_FIGURES)[number]>;
 
 /**
  * One agency's strong priority partnerships: for each partner, the days it counts (circle 1–2,

@@ -1,3 +1,4 @@
+import { effectiveCircle } from './partnership-views';
 import type { PartnerRow, PartnershipCircleCountsRow, PartnershipRow } from './partnerships.entities';
 
 /** Where one partnership counts in its agency's circle counts: its partner's category and a cell. */
@@ -10,7 +11,7 @@ export interface CircleCell {
 const QUALITIES = ['good', 'poor', 'notAssessed'] as const;
 
 export function circleCell(p: PartnershipRow, partner: PartnerRow | undefined): CircleCell {
-  const circle = p.circle ?? partner?.defaultCircle ?? 3;
+  const circle = effectiveCircle(p, partner);
   const quality = p.lastScore === null ? 2 : p.lastScore >= 3 ? 0 : 1;
   return { category: partner?.category ?? 'UNKNOWN', cell: (circle - 1) * 3 + quality };
 }

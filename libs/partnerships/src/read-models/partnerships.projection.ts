@@ -198,67 +198,65 @@ export const partnershipsProjection = defineProjection<PartnershipTables>({
 /** A partnership's own facts: agreement, circle, expectations, contacts and assessments. */
 function applyToPartnership(event: Any, e: RecordedEvent, rows: RowAccess<PartnershipTables>, p: PartnershipRow): void {
   const d = event.data as { safir: string; partnerId: string };
-  {
-    switch (event.type) {
-      case 'AgreementSigned': {
-        const a = event.data;
-        return rows.put('partnerships', {
+  switch (event.type) {
+    case 'AgreementSigned': {
+      const a = event.data;
+      return rows.put('partnerships', {
+        ...p,
+        agreementId: a.agreementId,
+        agreementReference: a.reference,
+        agreementFormal: a.formal,
+        agreementObjectives: a.objectives,
+        agreementStart: a.startDate,
+        agreementEnd: a.endDate,
+        agreementTerminatedOn: null,
+      });
+    }
+    case 'AgreementAmended':
+    case 'AgreementRenewed':
+      return rows.put('partnerships', p.agreementId === event.data.agreementId ? { ...p, agreementEnd: event.data.endDate } : p);
+    case 'AgreementTerminated':
+      return rows.put(
+        'partnerships',
+        p.agreementId === event.data.agreementId ? { ...p, agreementTerminatedOn: event.data.terminatedOn } : p,
+      );
+    case 'PriorityCircleAssigned':
+      return rows.put('partnerships', { ...p, circle: event.data.circle, circleReason: event.data.reason });
+    case 'PartnerExpectationRecorded': {
+      const { expectationId, expectation, note } = event.data;
+      const entry = { expectationId, expectation, note, recordedAt: e.metadata.occurredAt, addressedAt: null, addressedNote: null };
+      return rows.put('partnerships', { ...p, openExpectations: p.openExpectations + 1, expectations: [...p.expectations, entry] });
+    }
+    case 'PartnerExpectationAddressed': {
+      const open = p.expectations.find((x) => x.expectationId === event.data.expectationId && x.addressedAt === null);
+      if (!open) return rows.put('partnerships', p);
+      const expectations = p.expectations.map((x) =>
+        x === open ? { ...x, addressedAt: e.metadata.occurredAt, addressedNote: event.data.note } : x,
+      );
+      return rows.put('partnerships', {
+        ...p,
+        openExpectations: p.openExpectations - 1,
+        addressedExpectations: p.addressedExpectations + 1,
+        expectations,
+      });
+    }
+    case 'ContactLogged': {
+      rows.put('partnerships', { ...p, contacts: p.contacts + 1 });
+      const m = month(rows, d.safir, d.partnerId, event.data.date);
+      return rows.put('months', { ...m, contacts: m.contacts + 1 });
+    }
+    case 'QualityAssessed': {
+      const later = p.lastAssessedOn !== null && p.lastAssessedOn > event.data.assessedOn;
+      if (!later)
+        rows.put('partnerships', {
           ...p,
-          agreementId: a.agreementId,
-          agreementReference: a.reference,
-          agreementFormal: a.formal,
-          agreementObjectives: a.objectives,
-          agreementStart: a.startDate,
-          agreementEnd: a.endDate,
-          agreementTerminatedOn: null,
+          lastScore: event.data.score,
+          lastAssessedOn: event.data.assessedOn,
+          lastCriteria: event.data.criteria,
         });
-      }
-      case 'AgreementAmended':
-      case 'AgreementRenewed':
-        return rows.put('partnerships', p.agreementId === event.data.agreementId ? { ...p, agreementEnd: event.data.endDate } : p);
-      case 'AgreementTerminated':
-        return rows.put(
-          'partnerships',
-          p.agreementId === event.data.agreementId ? { ...p, agreementTerminatedOn: event.data.terminatedOn } : p,
-        );
-      case 'PriorityCircleAssigned':
-        return rows.put('partnerships', { ...p, circle: event.data.circle, circleReason: event.data.reason });
-      case 'PartnerExpectationRecorded': {
-        const { expectationId, expectation, note } = event.data;
-        const entry = { expectationId, expectation, note, recordedAt: e.metadata.occurredAt, addressedAt: null, addressedNote: null };
-        return rows.put('partnerships', { ...p, openExpectations: p.openExpectations + 1, expectations: [...p.expectations, entry] });
-      }
-      case 'PartnerExpectationAddressed': {
-        const open = p.expectations.find((x) => x.expectationId === event.data.expectationId && x.addressedAt === null);
-        if (!open) return rows.put('partnerships', p);
-        const expectations = p.expectations.map((x) =>
-          x === open ? { ...x, addressedAt: e.metadata.occurredAt, addressedNote: event.data.note } : x,
-        );
-        return rows.put('partnerships', {
-          ...p,
-          openExpectations: p.openExpectations - 1,
-          addressedExpectations: p.addressedExpectations + 1,
-          expectations,
-        });
-      }
-      case 'ContactLogged': {
-        rows.put('partnerships', { ...p, contacts: p.contacts + 1 });
-        const m = month(rows, d.safir, d.partnerId, event.data.date);
-        return rows.put('months', { ...m, contacts: m.contacts + 1 });
-      }
-      case 'QualityAssessed': {
-        const later = p.lastAssessedOn !== null && p.lastAssessedOn > event.data.assessedOn;
-        if (!later)
-          rows.put('partnerships', {
-            ...p,
-            lastScore: event.data.score,
-            lastAssessedOn: event.data.assessedOn,
-            lastCriteria: event.data.criteria,
-          });
-        else rows.put('partnerships', p);
-        const m = month(rows, d.safir, d.partnerId, event.data.assessedOn);
-        return rows.put('months', { ...m, score: event.data.score });
-      }
+      else rows.put('partnerships', p);
+      const m = month(rows, d.safir, d.partnerId, event.data.assessedOn);
+      return rows.put('months', { ...m, score: event.data.score });
     }
   }
 }

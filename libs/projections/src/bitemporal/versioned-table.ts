@@ -159,7 +159,8 @@ export class VersionedTable {
       `CREATE UNIQUE INDEX ${current} ON ${t} (${keys}) WHERE is_current`,
       ...this.indexes.map((cols, i) => `CREATE INDEX ${secondary[i]} ON ${t} (${list(cols)}) WHERE is_current AND NOT is_removed`),
       ...this.pastIndexes().map(
-        (cols, i) => `CREATE INDEX ${secondary[this.indexes.length + i]} ON ${t} (${list(cols)}, ${keys}, valid_from DESC)`,
+        (cols, i) =>
+          `CREATE INDEX ${secondary[this.indexes.length + i]} ON ${t} (${list([...cols, ...this.keyColumns.filter((k) => !cols.includes(k))])}, valid_from DESC)`,
       ),
     ];
   }
