@@ -18,6 +18,7 @@ const LIBS = [
   'event-store',
   'event-store-postgres',
   'fund',
+  'instances',
   'partnerships',
   'platform',
   'projections',
@@ -26,7 +27,18 @@ const LIBS = [
   'territory',
 ];
 const ADAPTERS = ['@ancrage/event-store-postgres'];
-const CONTEXTS = ['access', 'alerts', 'action-plans', 'anchoring', 'audit', 'diagnostics', 'fund', 'partnerships', 'territory'];
+const CONTEXTS = [
+  'access',
+  'alerts',
+  'action-plans',
+  'anchoring',
+  'audit',
+  'diagnostics',
+  'fund',
+  'instances',
+  'partnerships',
+  'territory',
+];
 
 /** A package is reached through its alias and its index only, never by climbing into its folder. */
 const boundaries = [

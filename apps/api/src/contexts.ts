@@ -5,6 +5,7 @@ import { PARTNERSHIPS_CONTEXT } from '@ancrage/partnerships';
 import { DIAGNOSTICS_CONTEXT } from '@ancrage/diagnostics';
 import { ACTION_PLANS_CONTEXT } from '@ancrage/action-plans';
 import { ANCHORING_CONTEXT } from '@ancrage/anchoring';
+import { INSTANCES_CONTEXT } from '@ancrage/instances';
 import { AUDIT_CONTEXT } from '@ancrage/audit';
 import { ALERTS_CONTEXT } from '@ancrage/alerts';
 import type { ContextParts } from '@ancrage/platform';
@@ -17,6 +18,7 @@ export const CONTEXTS: ContextParts[] = [
   DIAGNOSTICS_CONTEXT,
   ACTION_PLANS_CONTEXT,
   FUND_CONTEXT,
+  INSTANCES_CONTEXT,
   ANCHORING_CONTEXT,
   AUDIT_CONTEXT,
   ALERTS_CONTEXT,

@@ -10,6 +10,7 @@ const proactive = {
   diagnosticCoConstructed: true,
   specificOrInnovativeFundShare: 0.1,
   employerProspectingActions: 0,
+  instanceAttendanceShare: 0.5,
 };
 const standard = { ...proactive, jointEventsInitiated: 1, diagnosticCoConstructed: false };
 
@@ -32,6 +33,17 @@ describe('anchoring placement (graphique 4)', () => {
     expect(joint.lever).toContain('2 more joint events');
     expect(p.criteria.find((c) => c.criterion === 'strongPriorityPartnerships')).toMatchObject({ met: true, lever: null });
     expect(p.rule).toContain('3 points or more');
+    expect(p.criteria).toHaveLength(6);
+  });
+
+  it('counts being represented at three meetings of the local instances in four as one more point', () => {
+    expect(placeAgency('FAVOURABLE', { ...standard, instanceAttendanceShare: 0.74 }).proactivityScore).toBe(1);
+    const present = placeAgency('FAVOURABLE', { ...standard, instanceAttendanceShare: 0.75 });
+    expect(present.proactivityScore).toBe(2);
+    expect(present.criteria.find((c) => c.criterion === 'instanceAttendanceShare')).toMatchObject({ met: true, lever: null });
+    expect(placeAgency('FAVOURABLE', { ...standard, jointEventsInitiated: 3, instanceAttendanceShare: 1 }).configuration).toBe(
+      'PROACTIVE_FAVOURABLE',
+    );
   });
 
   it('flags a proactive agency in a difficult context, and cannot place one without a context', () => {
@@ -181,6 +193,24 @@ describe('anchoring projection', () => {
     recorded('action-plan-62001-2018', 'ActionAdded', { actionId: 'a1', lever: 'EMPLOYER_PROSPECTING_AND_PROFILE_PROMOTION' }),
     recorded('action-plan-62001-2018', 'ActionAdded', { actionId: 'a2', lever: 'EMPLOYER_PROSPECTING_AND_PROFILE_PROMOTION' }),
     recorded('action-plan-62001-2018', 'ActionStatusChanged', { actionId: 'a2', status: 'ABANDONED', reason: 'r' }),
+    // Three meetings of 2018, two attended; one of 2017 that the 2018 share does not count.
+    ...[
+      ['m1', '2017-11-20', true],
+      ['m2', '2018-02-12', true],
+      ['m3', '2018-03-01', false],
+      ['m4', '2018-03-12', true],
+    ].map(([meetingId, date, attended]) =>
+      recorded('instance-62001-spep', 'InstanceMeetingRecorded', {
+        safir,
+        instanceId: 'spep',
+        meetingId,
+        date,
+        attended,
+        attendedBy: attended ? ['AGENCY_DIRECTOR'] : [],
+        topic: 't',
+        note: null,
+      }),
+    ),
   ];
   const rows = new MemoryRows<AnchoringTables>(anchoringProjection);
   for (const e of events) if (anchoringProjection.eventTypes.includes(e.type)) anchoringProjection.apply(e, rows);
@@ -200,6 +230,7 @@ describe('anchoring projection', () => {
       diagnosticCoConstructed: true,
       specificOrInnovativeFundShare: 0.375,
       employerProspectingActions: 1,
+      instanceAttendanceShare: 2 / 3,
     });
     expect(march).toMatchObject({ context: 'FAVOURABLE', configuration: 'PROACTIVE_FAVOURABLE', proactivityScore: 3 });
     const [december] = anchoringReport(2018, '2018-12-31', facts()).placements;

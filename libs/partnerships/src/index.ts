@@ -7,3 +7,4 @@ export * from './commands/change-joint-event.command';
 export * from './domain/labels.fr';
 export { SpreadsheetImport, type ImportReport, type RowOutcome } from './import/spreadsheet-import';
 export { IMPORT_KINDS, IMPORT_COLUMNS, type ImportKind } from './import/import-columns';
+export { partnerFacts } from './commands/partner-facts';

@@ -2,6 +2,7 @@ import { ChangePartner } from '@ancrage/partnerships';
 import { RegisterAgency } from '@ancrage/territory';
 import { DEMO_YEARS } from './demo-territory';
 import { fundYear } from './demo-fund';
+import { instancesOfAgency } from './demo-instances';
 import { contactsYear, jointEventsYear, partnershipsSetUp } from './demo-partnerships';
 import { actionPlanYear, diagnosticYear } from './demo-plans';
 import {
@@ -96,6 +97,7 @@ export function demoHistory(options: { seed: number; scale: number }): {
       fundYear(a, year, lane);
       jointEventsYear(a, year, mine, circles, lane);
     }
+    instancesOfAgency(a, mine, lane, options.seed);
   }
   steps.sort((x, y) => x.date.localeCompare(y.date));
   return { steps, agencies, partners };

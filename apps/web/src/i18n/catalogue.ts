@@ -6,6 +6,7 @@
 import { PLAN_STATUS_FR } from '../../../../libs/action-plans/src/domain/labels.fr';
 import { CONFIGURATION_SHORT_FR } from '../../../../libs/anchoring/src/domain/labels.fr';
 import { CONTEXT_CLASS_FR } from '../../../../libs/territory/src/domain/labels.fr';
+import { ATTENDEE_ROLE_FR, INSTANCE_ERROR_FR, INSTANCE_KIND_FR } from '../../../../libs/instances/src/domain/labels.fr';
 import {
   AGREEMENT_OBJECTIVE_FR,
   CONTACT_KIND_FR,
@@ -47,6 +48,10 @@ export const QUALITY_SCORE: Record<string, string> = {
   '3': '3 — bonne',
   '4': '4 — très bonne',
 };
+
+export const INSTANCE_KIND: Record<string, string> = INSTANCE_KIND_FR;
+
+export const ATTENDEE_ROLE: Record<string, string> = ATTENDEE_ROLE_FR;
 
 export const JOINT_EVENT_KIND: Record<string, string> = {
   FORUM: 'Forum',
@@ -146,7 +151,7 @@ export const CONFIGURATION: Record<string, string> = {
 
 export const CONFIGURATION_SHORT: Record<string, string> = CONFIGURATION_SHORT_FR;
 
-/** The five proactivity criteria of the anchoring profile, and the lever that meets each. */
+/** The six proactivity criteria of the anchoring profile, and the lever that meets each. */
 export const ANCHORING_CRITERION: Record<string, { label: string; lever: string }> = {
   jointEventsInitiated: {
     label: 'Événements communs initiés et tenus dans l’année',
@@ -167,6 +172,10 @@ export const ANCHORING_CRITERION: Record<string, { label: string; lever: string 
   employerProspectingActions: {
     label: 'Actions de prospection des employeurs au plan',
     lever: 'Ajouter au plan une action de prospection des employeurs et de promotion de profils',
+  },
+  instanceAttendanceShare: {
+    label: 'Présence aux réunions des instances partenariales (trois sur quatre au moins)',
+    lever: 'Être représenté à davantage de réunions des instances locales (SPE de proximité, cercle de l’alternance, clubs d’entreprises)',
   },
 };
 
@@ -285,6 +294,10 @@ export const EVENT_TYPE: Record<string, string> = {
   JointEventPlanned: 'Événement commun prévu',
   JointEventHeld: 'Événement commun réalisé',
   JointEventCancelled: 'Événement commun annulé',
+  InstanceJoined: 'Participation à une instance enregistrée',
+  InstanceMembersChanged: 'Membres d’une instance modifiés',
+  InstanceMeetingRecorded: 'Réunion d’instance enregistrée',
+  InstanceLeft: 'Départ d’une instance enregistré',
   DiagnosticDrafted: 'Diagnostic ouvert',
   DiagnosticSectionRevised: 'Section du diagnostic rédigée',
   DiagnosticParticipationRecorded: 'Participation au diagnostic enregistrée',
@@ -373,6 +386,8 @@ export const ERROR_CODE: Record<string, string> = {
   EXPIRY_IN_PAST: 'La date d’expiration est déjà passée.',
   // partnerships
   ...PARTNERSHIP_ERROR_FR,
+  // instances
+  ...INSTANCE_ERROR_FR,
   // diagnostics
   DIAGNOSTIC_EXISTS: 'Le diagnostic de cette année est déjà ouvert.',
   DIAGNOSTIC_NOT_FOUND: 'Aucun diagnostic pour cette année.',

@@ -6,6 +6,7 @@ import {
   EVENT_TYPE,
   EXPECTATION,
   EXPENDITURE_CATEGORY,
+  INSTANCE_KIND,
   JOINT_EVENT_KIND,
   LEVER,
   RELAXED_CRITERION,
@@ -27,6 +28,8 @@ const partner = (d: Data) => named('partner', s(d, 'partnerId'), s(d, 'partnerId
 const action = (d: Data) => `« ${named('action', `${scope}/${s(d, 'actionId')}`, s(d, 'actionId'))} »`;
 const jointEvent = (d: Data) => `« ${named('jointEvent', `${s(d, 'safir')}/${s(d, 'jointEventId')}`, s(d, 'jointEventId'))} »`;
 const agreement = (d: Data) => named('agreement', `${s(d, 'safir')}/${s(d, 'partnerId')}/${s(d, 'agreementId')}`, s(d, 'agreementId'));
+const instance = (d: Data) => `« ${named('instance', `${s(d, 'safir')}/${s(d, 'instanceId')}`, s(d, 'instanceId'))} »`;
+const list = (d: Data, k: string) => (Array.isArray(d[k]) ? (d[k] as unknown[]).length : 0);
 const commitment = (d: Data) => `« ${named('commitment', `${scope}/${s(d, 'commitmentId')}`, s(d, 'commitmentId'))} »`;
 const n = (d: Data, k: string) => (typeof d[k] === 'number' ? (d[k] as number) : 0);
 const quoted = (text: string) => (text ? ` « ${text} »` : '');
@@ -81,6 +84,13 @@ const SENTENCES: Record<string, (d: Data) => string> = {
     return `Événement ${jointEvent(d)} réalisé : ${number(n(o, 'jobSeekersPresent'))} demandeurs d’emploi, ${number(n(o, 'candidatesPresented'))} candidats présentés, ${number(n(o, 'hires'))} recrutements`;
   },
   JointEventCancelled: (d) => `Événement ${jointEvent(d)} annulé : ${s(d, 'reason')}`,
+  InstanceJoined: (d) =>
+    `Participation à l’instance${quoted(s(d, 'name'))} (${label(INSTANCE_KIND, s(d, 'kind')).toLowerCase()}), avec ${number(list(d, 'memberPartnerIds'))} partenaire(s) membre(s)`,
+  InstanceMembersChanged: (d) =>
+    `Membres de l’instance ${instance(d)} : ${number(list(d, 'added'))} ajouté(s), ${number(list(d, 'removed'))} retiré(s)`,
+  InstanceMeetingRecorded: (d) =>
+    `Réunion de l’instance ${instance(d)} du ${date(s(d, 'date'))}${quoted(s(d, 'topic'))} : ${d.attended ? 'agence représentée' : 'agence non représentée'}`,
+  InstanceLeft: (d) => `L’agence quitte l’instance ${instance(d)} : ${s(d, 'reason')}`,
   DiagnosticDrafted: (d) => `Diagnostic territorial ${n(d, 'year')} ouvert`,
   DiagnosticSectionRevised: (d) =>
     `Section « ${label(DIAGNOSTIC_SECTION, s(d, 'section'))} » du diagnostic rédigée${d.reason ? ` (motif : ${s(d, 'reason')})` : ''}`,

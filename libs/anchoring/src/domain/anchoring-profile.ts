@@ -34,6 +34,11 @@ export interface AnchoringIndicators {
   specificOrInnovativeFundShare: number;
   /** Actions of the year's plan on the employer-prospecting lever that were not abandoned. */
   employerProspectingActions: number;
+  /**
+   * Share of the year's meetings of the agency's local instances (SPE de proximité, cercle de
+   * l'alternance, clubs…) it was represented at; 0 without meetings recorded.
+   */
+  instanceAttendanceShare: number;
 }
 
 export const PROACTIVITY_THRESHOLDS = {
@@ -41,9 +46,15 @@ export const PROACTIVITY_THRESHOLDS = {
   strongPriorityPartnerships: 3,
   specificOrInnovativeFundShare: 0.25,
   employerProspectingActions: 1,
+  instanceAttendanceShare: 0.75,
 } as const;
 
-/** How many of the five criteria make an agency proactive. */
+/**
+ * How many of the six criteria make an agency proactive. Instance attendance joined the five
+ * first criteria as a sixth point without raising this: the study describes it as one more sign
+ * of proactivity ("particulièrement présents et actifs dans les instances partenariales"), and
+ * the standard agency as one present in most instances but not at every meeting.
+ */
 export const PROACTIVE_FROM = 3;
 
 export const PLACEMENT_RULE =
@@ -51,7 +62,8 @@ export const PLACEMENT_RULE =
   `≥ ${PROACTIVITY_THRESHOLDS.strongPriorityPartnerships} circle-1/2 partnerships with an active agreement and quality ≥ 3; ` +
   'a co-constructed diagnostic; ' +
   `≥ ${PROACTIVITY_THRESHOLDS.specificOrInnovativeFundShare * 100}% of the 5% committed on specific or innovative actions; ` +
-  `≥ ${PROACTIVITY_THRESHOLDS.employerProspectingActions} employer-prospecting action in the plan. ` +
+  `≥ ${PROACTIVITY_THRESHOLDS.employerProspectingActions} employer-prospecting action in the plan; ` +
+  `represented at ≥ ${PROACTIVITY_THRESHOLDS.instanceAttendanceShare * 100}% of the year's meetings of its local instances. ` +
   `${PROACTIVE_FROM} points or more: proactive. The basin context (territory classification) gives the column; ` +
   'a difficult context is always the fifth configuration (the study cannot rule out a proactive agency there: it is flagged).';
 
@@ -109,6 +121,16 @@ function criteria(i: AnchoringIndicators): Criterion[] {
       lever: share >= t.specificOrInnovativeFundShare ? null : 'commit more of the 5% to specific public actions or an innovative project',
     },
     count('employerProspectingActions', () => 'add an employer-prospecting and profile-promotion action to the plan'),
+    {
+      criterion: 'instanceAttendanceShare',
+      value: Math.round(i.instanceAttendanceShare * 1000) / 1000,
+      threshold: `≥ ${t.instanceAttendanceShare}`,
+      met: i.instanceAttendanceShare >= t.instanceAttendanceShare,
+      lever:
+        i.instanceAttendanceShare >= t.instanceAttendanceShare
+          ? null
+          : 'be represented at more meetings of the local instances (SPE de proximité, cercle de l’alternance, clubs)',
+    },
   ];
 }
 
@@ -135,7 +157,7 @@ export function placeAgency(context: ContextClass | null, indicators: AnchoringI
         : proactive
           ? 'PROACTIVE_INTERMEDIATE'
           : 'STANDARD_INTERMEDIATE';
-  const met = `${proactivityScore} of 5 proactivity criteria met (${PROACTIVE_FROM} needed)`;
+  const met = `${proactivityScore} of ${list.length} proactivity criteria met (${PROACTIVE_FROM} needed)`;
   const explanation =
     context === 'DIFFICULT'
       ? `difficult basin context; ${met}${proactive ? ': a proactive agency in a difficult context, which the study did not observe' : ''}`

@@ -37,6 +37,7 @@ export function indicatorsOf(safir: string, year: number, referenceDate: string,
     diagnosticCoConstructed: y?.diagnosticCoConstructed ?? false,
     specificOrInnovativeFundShare: total > 0 ? targeted / total : 0,
     employerProspectingActions: y?.prospectingActionsKept ?? 0,
+    instanceAttendanceShare: y?.instanceMeetings ? y.instanceMeetingsAttended / y.instanceMeetings : 0,
   };
 }
 
@@ -97,12 +98,13 @@ export function anchoringTable(placements: Omit<AgencyPlacement, 'rule'>[], year
       { key: 'referenceDate', header: 'Date de référence', kind: 'date' },
       { key: 'configuration', header: 'Configuration', kind: 'code', labels: CONFIGURATION_SHORT_FR },
       { key: 'context', header: 'Contexte', kind: 'code', labels: CONTEXT_CLASS_FR },
-      { key: 'proactivityScore', header: 'Score de proactivité (sur 5)', kind: 'integer' },
+      { key: 'proactivityScore', header: 'Score de proactivité (sur 6)', kind: 'integer' },
       { key: 'jointEventsInitiated', header: 'Actions communes réalisées', kind: 'integer' },
       { key: 'strongPriorityPartnerships', header: 'Partenariats prioritaires solides', kind: 'integer' },
       { key: 'diagnosticCoConstructed', header: 'Diagnostic co-construit', kind: 'boolean' },
       { key: 'specificOrInnovativeFundShare', header: 'Part du 5 % sur publics spécifiques ou projets innovants (%)', kind: 'rate' },
       { key: 'employerProspectingActions', header: 'Actions de prospection des employeurs', kind: 'integer' },
+      { key: 'instanceAttendanceShare', header: 'Présence aux réunions des instances partenariales (%)', kind: 'rate' },
     ],
     rows: placements.map(({ indicators, ...p }) => ({ ...p, ...indicators })),
   };

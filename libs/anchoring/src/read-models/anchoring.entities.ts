@@ -64,6 +64,9 @@ export class AnchoringYearRow {
   /** Of which on specific public actions or innovative projects. */
   @Column('bigint') targetedNetCents: number;
   @Column('integer') prospectingActionsKept: number;
+  /** Meetings of the agency's local instances held in the year, and those it was represented at. */
+  @Column('integer') instanceMeetings: number;
+  @Column('integer') instanceMeetingsAttended: number;
 }
 
 /** The columns of a year the profile reads. */
@@ -74,6 +77,8 @@ export const YEAR_FIGURES = [
   'netCommittedCents',
   'targetedNetCents',
   'prospectingActionsKept',
+  'instanceMeetings',
+  'instanceMeetingsAttended',
 ] as const satisfies readonly (keyof AnchoringYearRow)[];
 export type AnchoringYearFigures = Pick<AnchoringYearRow, (typeof YEAR_FIGURES)[number]>;
 

@@ -5,6 +5,7 @@ import { classifyContext, TerritoryEvent } from '@ancrage/territory';
 import type { DiagnosticEvent } from '@ancrage/diagnostics';
 import type { FundEvent } from '@ancrage/fund';
 import type { ActionPlanEvent } from '@ancrage/action-plans';
+import type { InstanceEvent } from '@ancrage/instances';
 import {
   AnchoringAgencyRow,
   AnchoringJointEventRow,
@@ -31,6 +32,7 @@ type AnyEvent =
   | DiagnosticEvent
   | FundEvent
   | ActionPlanEvent
+  | InstanceEvent
   | { type: 'PartnerRegistered'; data: { partnerId: string; category: PartnerCategory } };
 
 const PARTNERSHIP_TYPES = [
@@ -58,6 +60,8 @@ const emptyYear = (key: { safir: string; year: number }): AnchoringYearRow => ({
   netCommittedCents: 0,
   targetedNetCents: 0,
   prospectingActionsKept: 0,
+  instanceMeetings: 0,
+  instanceMeetingsAttended: 0,
 });
 
 const SPECIFIC_OR_INNOVATIVE = new Set(['SPECIFIC_PUBLIC_ACTION', 'INNOVATIVE_PROJECT']);
@@ -93,7 +97,8 @@ function updateYear(
 export const anchoringProjection = defineProjection<AnchoringTables>({
   name: 'anchoring',
   // 2: only joint events held count as initiated. 3: strong partnerships' spans per agency, a year's figures.
-  version: 3,
+  // 4: attendance at the meetings of local instances.
+  version: 4,
   agencyScoped: false,
   eventTypes: [
     'AgencyRegistered',
@@ -106,6 +111,7 @@ export const anchoringProjection = defineProjection<AnchoringTables>({
     'CommitmentReleased',
     'ActionAdded',
     'ActionStatusChanged',
+    'InstanceMeetingRecorded',
   ],
   tables: {
     agencies: { entity: AnchoringAgencyRow, key: ['safir'], stable: ['region'], indexes: [['region']] },
@@ -128,6 +134,10 @@ export const anchoringProjection = defineProjection<AnchoringTables>({
       ];
     if (JOINT_EVENT_TYPES.includes(e.type)) return [{ table: 'jointEvents', key: { safir: d.safir, jointEventId: d.jointEventId } }];
     if (e.type === 'DiagnosticParticipationRecorded') return [{ table: 'years', key: { safir: d.safir, year: d.year } }];
+    if (e.type === 'InstanceMeetingRecorded') {
+      const { safir, date } = e.data as { safir: string; date: string };
+      return [{ table: 'years', key: { safir, year: Number(date.slice(0, 4)) } }];
+    }
     return [{ table: 'years', key: agencyYear(e.streamId) }];
   },
   apply(e: RecordedEvent, rows) {
@@ -192,6 +202,12 @@ export const anchoringProjection = defineProjection<AnchoringTables>({
         if (event.data.lever !== PROSPECTING) return;
         return updateYear(rows, agencyYear(e.streamId), (y) => ({
           prospectingActions: { ...y.prospectingActions, [event.data.actionId]: { abandoned: false } },
+        }));
+      case 'InstanceMeetingRecorded':
+        // A meeting is recorded once (the instance's decider refuses a second with its id).
+        return updateYear(rows, { safir: event.data.safir, year: Number(event.data.date.slice(0, 4)) }, (y) => ({
+          instanceMeetings: y.instanceMeetings + 1,
+          instanceMeetingsAttended: y.instanceMeetingsAttended + (event.data.attended ? 1 : 0),
         }));
       case 'ActionStatusChanged':
         return updateYear(rows, agencyYear(e.streamId), (y) =>

@@ -15,7 +15,7 @@ export class NameRow {
   @Column('text') label: string;
 }
 
-export type NameKind = 'user' | 'partner' | 'agreement' | 'jointEvent' | 'action' | 'priority' | 'commitment' | 'finding';
+export type NameKind = 'user' | 'partner' | 'agreement' | 'jointEvent' | 'instance' | 'action' | 'priority' | 'commitment' | 'finding';
 
 /** A stream's agency and year, for the plan, fund and diagnostic streams (`action-plan-62001-2018`). */
 export function streamScope(streamId: string): string {
@@ -39,6 +39,8 @@ function namesOf(e: RecordedEvent): [NameKind, string, string][] {
       return [['agreement', `${text(d, 'safir')}/${text(d, 'partnerId')}/${text(d, 'agreementId')}`, text(d, 'reference')]];
     case 'JointEventPlanned':
       return [['jointEvent', `${text(d, 'safir')}/${text(d, 'jointEventId')}`, text(d, 'title')]];
+    case 'InstanceJoined':
+      return [['instance', `${text(d, 'safir')}/${text(d, 'instanceId')}`, text(d, 'name')]];
     case 'ActionAdded':
       return [['action', `${streamScope(e.streamId)}/${text(d, 'actionId')}`, text(d, 'title')]];
     case 'PriorityAdded':
@@ -58,7 +60,8 @@ function namesOf(e: RecordedEvent): [NameKind, string, string][] {
 
 export const namesProjection = defineProjection<{ names: NameRow }>({
   name: 'names',
-  version: 1,
+  // 2: instances' names.
+  version: 2,
   agencyScoped: false,
   eventTypes: [
     'UserRegistered',
@@ -66,6 +69,7 @@ export const namesProjection = defineProjection<{ names: NameRow }>({
     'PartnerUpdated',
     'AgreementSigned',
     'JointEventPlanned',
+    'InstanceJoined',
     'ActionAdded',
     'PriorityAdded',
     'ExpenditureCommitted',

@@ -63,7 +63,7 @@ export default function AnchoringPage() {
                   label: 'Proactivité',
                   numeric: true,
                   sort: (a) => a.proactivityScore,
-                  render: (a) => `${a.proactivityScore} / 5${a.proactive ? ' — proactive' : ''}`,
+                  render: (a) => `${a.proactivityScore} / ${a.criteria.length}${a.proactive ? ' — proactive' : ''}`,
                 },
                 {
                   key: 'met',

@@ -10,6 +10,7 @@ export const CRITERIA = [
   'diagnosticCoConstructed',
   'specificOrInnovativeFundShare',
   'employerProspectingActions',
+  'instanceAttendanceShare',
 ] as const satisfies readonly (keyof AnchoringIndicators)[];
 
 export class AnchoringIndicatorsView {
@@ -27,6 +28,13 @@ export class AnchoringIndicatorsView {
   })
   specificOrInnovativeFundShare: number;
   @IntegerProperty({ description: 'employer-prospecting actions of the year’s plan, not abandoned' }) employerProspectingActions: number;
+  @ApiProperty({
+    type: 'number',
+    minimum: 0,
+    maximum: 1,
+    description: "share of the year's meetings of the agency's local instances it was represented at (0 without meetings; not rounded)",
+  })
+  instanceAttendanceShare: number;
 }
 
 export class CriterionView {

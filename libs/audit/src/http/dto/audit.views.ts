@@ -70,7 +70,7 @@ export class AuditHistoryView {
     type: 'object',
     additionalProperties: { type: 'string' },
     description:
-      'what people call what the events refer to, keyed kind:key (user:claire-martin, action:62001/2018/a1, jointEvent:62001/je-4, commitment:62001/2018/c2, partner:ml-berck, agreement:62001/ml-berck/conv-1, priority:62001/2018/p1)',
+      'what people call what the events refer to, keyed kind:key (user:claire-martin, action:62001/2018/a1, jointEvent:62001/je-4, instance:62001/spep-montreuillois, commitment:62001/2018/c2, partner:ml-berck, agreement:62001/ml-berck/conv-1, priority:62001/2018/p1)',
   })
   names: Record<string, string>;
 }
@@ -213,7 +213,7 @@ export class AgencyTimelineView {
     type: 'object',
     additionalProperties: { type: 'string' },
     description:
-      'what people call what the events refer to, keyed kind:key (user:claire-martin, action:62001/2018/a1, jointEvent:62001/je-4, commitment:62001/2018/c2, partner:ml-berck, agreement:62001/ml-berck/conv-1, priority:62001/2018/p1)',
+      'what people call what the events refer to, keyed kind:key (user:claire-martin, action:62001/2018/a1, jointEvent:62001/je-4, instance:62001/spep-montreuillois, commitment:62001/2018/c2, partner:ml-berck, agreement:62001/ml-berck/conv-1, priority:62001/2018/p1)',
   })
   names: Record<string, string>;
   @ApiProperty({ type: 'integer', nullable: true, description: 'pass it as `before` for older events (null: no more)' }) nextBefore:
