@@ -210,6 +210,42 @@ const SCENARIOS: Scenario[] = [
     records: 'JointEventCancelled',
   },
   {
+    name: 'record an instance the agency sits in',
+    as: 'manager',
+    url: `/agence/62001/instances?annee=${Y}`,
+    form: 'Enregistrer une instance où siège l’agence',
+    fill: {
+      'Nom de l’instance': 'SPE de proximité du Montreuillois',
+      'Type d’instance': { select: 'Service public de l’emploi de proximité (SPEP)' },
+      'Partenaires qui y siègent': { check: ['Mission locale du Montreuillois et de Berck'] },
+    },
+    refuse: {
+      fill: { 'Type d’instance': { select: 'Cercle de l’alternance' } },
+      field: 'Nom de l’instance',
+      message: required,
+    },
+    records: 'InstanceJoined',
+  },
+  {
+    name: 'record a meeting of an instance',
+    as: 'manager',
+    url: `/agence/62001/instances?annee=${Y}`,
+    form: 'Enregistrer une réunion',
+    reveal: '« SPE de proximité du Montreuillois »',
+    fill: {
+      'Date de la réunion': today,
+      'Ordre du jour': 'Plan local pour l’emploi',
+      'L’agence était représentée': true,
+      'Représentée par': { check: ['Directeur ou directrice d’agence'] },
+    },
+    refuse: {
+      fill: { 'Date de la réunion': today, 'Ordre du jour': 'Bilan', 'L’agence était représentée': true },
+      field: 'Représentée par',
+      message: /Indiquez qui a représenté/,
+    },
+    records: 'InstanceMeetingRecorded',
+  },
+  {
     name: 'revise the territorial context',
     as: 'manager',
     url: '/agence/62001/territoire',

@@ -14,6 +14,7 @@ const AlertsPage = lazy(() => import('../features/alerts/AlertsPage'));
 const PartnersPage = lazy(() => import('../features/partnerships/PartnersPage'));
 const PartnershipPage = lazy(() => import('../features/partnerships/PartnershipPage'));
 const JointEventsPage = lazy(() => import('../features/partnerships/JointEventsPage'));
+const InstancesPage = lazy(() => import('../features/instances/InstancesPage'));
 const RegisterPage = lazy(() => import('../features/partnerships/RegisterPage'));
 const ImportPage = lazy(() => import('../features/partnerships/ImportPage'));
 const DiagnosticPage = lazy(() => import('../features/diagnostics/DiagnosticPage'));
@@ -71,6 +72,7 @@ function Signed() {
         <Route path="/agence/:safir/partenaires/:partnerId" element={<AgencyRoute page={PartnershipPage} />} />
         <Route path="/agence/:safir/import" element={<AgencyRoute page={ImportPage} />} />
         <Route path="/agence/:safir/evenements" element={<AgencyRoute page={JointEventsPage} />} />
+        <Route path="/agence/:safir/instances" element={<AgencyRoute page={InstancesPage} />} />
         <Route path="/agence/:safir/diagnostic" element={<AgencyRoute page={DiagnosticPage} />} />
         <Route path="/agence/:safir/plan" element={<AgencyRoute page={PlanPage} />} />
         <Route path="/agence/:safir/fonds" element={<AgencyRoute page={FundPage} />} />

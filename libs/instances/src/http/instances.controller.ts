@@ -98,7 +98,7 @@ export class InstancesController {
       meetingId: b.meetingId,
       date: b.date,
       attended: b.attended,
-      attendedBy: b.attendedBy,
+      attendedBy: b.attendedBy ?? [],
       topic: b.topic,
       note: b.note ?? null,
     };

@@ -10,6 +10,7 @@ const PAGES = [
   ['', 'Accueil'],
   ['/partenaires', 'Partenaires'],
   ['/evenements', 'Événements'],
+  ['/instances', 'Instances'],
   ['/diagnostic', 'Diagnostic'],
   ['/plan', 'Plan d’action'],
   ['/fonds', 'Fonds « 5 % »'],

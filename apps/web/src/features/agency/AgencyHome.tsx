@@ -211,10 +211,11 @@ export default function AgencyHome({ safir }: { safir: string }) {
             {[
               { title: 'Un contact avec un partenaire', to: `/agence/${safir}/partenaires` },
               { title: 'Un événement commun', to: `/agence/${safir}/evenements` },
+              { title: 'Une réunion d’instance', to: `/agence/${safir}/instances?annee=${year}` },
               { title: 'L’avancement du plan', to: `/agence/${safir}/plan?annee=${year}` },
               { title: 'Une dépense du « 5 % »', to: `/agence/${safir}/fonds?annee=${year}` },
             ].map((t) => (
-              <div key={t.to} className="fr-col-12 fr-col-md-3">
+              <div key={t.to} className="fr-col-12 fr-col-md">
                 <Tile title={t.title} linkProps={{ to: t.to }} orientation="vertical" small />
               </div>
             ))}

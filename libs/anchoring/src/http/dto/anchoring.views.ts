@@ -67,8 +67,8 @@ export class AnchoringPlacementView {
     description: 'the basin context in force on the reference date',
   })
   context: string | null;
-  @ApiProperty({ description: 'at least 3 of the 5 criteria met' }) proactive: boolean;
-  @IntegerProperty({ minimum: 0, maximum: 5, description: 'criteria met' }) proactivityScore: number;
+  @ApiProperty({ description: 'at least 3 of the 6 criteria met' }) proactive: boolean;
+  @IntegerProperty({ minimum: 0, maximum: CRITERIA.length, description: 'criteria met, of the six' }) proactivityScore: number;
   @ApiProperty({ type: [CriterionView] }) criteria: CriterionView[];
   @ApiProperty({ description: 'why the agency sits where it does, or why it cannot be placed' }) explanation: string;
 }

@@ -44,11 +44,16 @@ export class RecordInstanceMeetingDto {
   @IsCalendarDate()
   date: string;
   @ApiProperty({ description: 'whether the agency was represented' }) @IsBoolean() attended: boolean;
-  @ApiProperty({ enum: ATTENDEE_ROLES, isArray: true, description: 'who represented the agency (empty when it was not)' })
+  @ApiPropertyOptional({
+    enum: ATTENDEE_ROLES,
+    isArray: true,
+    description: 'who represented the agency: required when it attended, empty (the default) when it did not',
+  })
+  @IsOptional()
   @IsArray()
   @ArrayMaxSize(3)
   @IsIn(ATTENDEE_ROLES, { each: true })
-  attendedBy: AttendeeRole[];
+  attendedBy?: AttendeeRole[];
   @ApiProperty({ example: 'Plan de mobilisation pour l’emploi saisonnier' }) @IsString() @Length(1, 200) topic: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 2000) note?: string;
 }
