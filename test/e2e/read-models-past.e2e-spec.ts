@@ -27,8 +27,8 @@ function random(seed: number): () => number {
 }
 
 const SEED = Number(process.env.FC_SEED ?? 20180630);
-/** Three agencies of the demo and the shared register: every projection, every kind of fact. */
-const AGENCIES = new Set(['62001', '62002', '59350']);
+/** Agencies of the demo and the shared register: every projection, every kind of fact (73001–73002 run a campaign together). */
+const AGENCIES = new Set(['62001', '62002', '59350', '73001', '73002']);
 
 /**
  * The property every read model must hold: for seeded random histories, what its versioned

@@ -6,6 +6,7 @@ import { DIAGNOSTICS_CONTEXT } from '@ancrage/diagnostics';
 import { ACTION_PLANS_CONTEXT } from '@ancrage/action-plans';
 import { ANCHORING_CONTEXT } from '@ancrage/anchoring';
 import { INSTANCES_CONTEXT } from '@ancrage/instances';
+import { CAMPAIGNS_CONTEXT } from '@ancrage/campaigns';
 import { AUDIT_CONTEXT } from '@ancrage/audit';
 import { ALERTS_CONTEXT } from '@ancrage/alerts';
 import type { ContextParts } from '@ancrage/platform';
@@ -19,6 +20,7 @@ export const CONTEXTS: ContextParts[] = [
   ACTION_PLANS_CONTEXT,
   FUND_CONTEXT,
   INSTANCES_CONTEXT,
+  CAMPAIGNS_CONTEXT,
   ANCHORING_CONTEXT,
   AUDIT_CONTEXT,
   ALERTS_CONTEXT,

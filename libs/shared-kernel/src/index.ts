@@ -5,3 +5,4 @@ export * from './access-policy';
 export * from './text-of';
 export * from './alerts';
 export * from './paris-day';
+export * from './service-offer';

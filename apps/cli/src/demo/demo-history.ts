@@ -2,6 +2,7 @@ import { ChangePartner } from '@ancrage/partnerships';
 import { RegisterAgency } from '@ancrage/territory';
 import { DEMO_YEARS } from './demo-territory';
 import { fundYear } from './demo-fund';
+import { demoCampaigns } from './demo-campaigns';
 import { instancesOfAgency } from './demo-instances';
 import { contactsYear, jointEventsYear, partnershipsSetUp } from './demo-partnerships';
 import { actionPlanYear, diagnosticYear } from './demo-plans';
@@ -99,6 +100,7 @@ export function demoHistory(options: { seed: number; scale: number }): {
     }
     instancesOfAgency(a, mine, lane, options.seed);
   }
+  steps.push(...demoCampaigns(agencies));
   steps.sort((x, y) => x.date.localeCompare(y.date));
   return { steps, agencies, partners };
 }

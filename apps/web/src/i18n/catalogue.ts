@@ -6,6 +6,8 @@
 import { PLAN_STATUS_FR } from '../../../../libs/action-plans/src/domain/labels.fr';
 import { CONFIGURATION_SHORT_FR } from '../../../../libs/anchoring/src/domain/labels.fr';
 import { CONTEXT_CLASS_FR } from '../../../../libs/territory/src/domain/labels.fr';
+import { CAMPAIGN_ERROR_FR, CAMPAIGN_ROLE_FR, CAMPAIGN_STATUS_FR } from '../../../../libs/campaigns/src/domain/labels.fr';
+import { SERVICE_OFFER_FR } from '../../../../libs/shared-kernel/src/service-offer';
 import { ATTENDEE_ROLE_FR, INSTANCE_ERROR_FR, INSTANCE_KIND_FR } from '../../../../libs/instances/src/domain/labels.fr';
 import {
   AGREEMENT_OBJECTIVE_FR,
@@ -52,6 +54,12 @@ export const QUALITY_SCORE: Record<string, string> = {
 export const INSTANCE_KIND: Record<string, string> = INSTANCE_KIND_FR;
 
 export const ATTENDEE_ROLE: Record<string, string> = ATTENDEE_ROLE_FR;
+
+export const SERVICE_OFFER: Record<string, string> = SERVICE_OFFER_FR;
+
+export const CAMPAIGN_STATUS: Record<string, string> = CAMPAIGN_STATUS_FR;
+
+export const CAMPAIGN_ROLE: Record<string, string> = CAMPAIGN_ROLE_FR;
 
 export const JOINT_EVENT_KIND: Record<string, string> = {
   FORUM: 'Forum',
@@ -298,6 +306,10 @@ export const EVENT_TYPE: Record<string, string> = {
   InstanceMembersChanged: 'Membres d’une instance modifiés',
   InstanceMeetingRecorded: 'Réunion d’instance enregistrée',
   InstanceLeft: 'Départ d’une instance enregistré',
+  CampaignLaunched: 'Campagne de recrutement lancée',
+  CampaignAgencyJoined: 'Agence associée à une campagne',
+  CampaignProgressReported: 'Chiffres d’une campagne déclarés',
+  CampaignClosed: 'Campagne de recrutement close',
   DiagnosticDrafted: 'Diagnostic ouvert',
   DiagnosticSectionRevised: 'Section du diagnostic rédigée',
   DiagnosticParticipationRecorded: 'Participation au diagnostic enregistrée',
@@ -388,6 +400,8 @@ export const ERROR_CODE: Record<string, string> = {
   ...PARTNERSHIP_ERROR_FR,
   // instances
   ...INSTANCE_ERROR_FR,
+  // campaigns
+  ...CAMPAIGN_ERROR_FR,
   // diagnostics
   DIAGNOSTIC_EXISTS: 'Le diagnostic de cette année est déjà ouvert.',
   DIAGNOSTIC_NOT_FOUND: 'Aucun diagnostic pour cette année.',

@@ -29,6 +29,7 @@ const action = (d: Data) => `« ${named('action', `${scope}/${s(d, 'actionId')}`
 const jointEvent = (d: Data) => `« ${named('jointEvent', `${s(d, 'safir')}/${s(d, 'jointEventId')}`, s(d, 'jointEventId'))} »`;
 const agreement = (d: Data) => named('agreement', `${s(d, 'safir')}/${s(d, 'partnerId')}/${s(d, 'agreementId')}`, s(d, 'agreementId'));
 const instance = (d: Data) => `« ${named('instance', `${s(d, 'safir')}/${s(d, 'instanceId')}`, s(d, 'instanceId'))} »`;
+const campaign = (d: Data) => `« ${named('campaign', s(d, 'campaignId'), s(d, 'campaignId'))} »`;
 const list = (d: Data, k: string) => (Array.isArray(d[k]) ? (d[k] as unknown[]).length : 0);
 const commitment = (d: Data) => `« ${named('commitment', `${scope}/${s(d, 'commitmentId')}`, s(d, 'commitmentId'))} »`;
 const n = (d: Data, k: string) => (typeof d[k] === 'number' ? (d[k] as number) : 0);
@@ -91,6 +92,12 @@ const SENTENCES: Record<string, (d: Data) => string> = {
   InstanceMeetingRecorded: (d) =>
     `Réunion de l’instance ${instance(d)} du ${date(s(d, 'date'))}${quoted(s(d, 'topic'))} : ${d.attended ? 'agence représentée' : 'agence non représentée'}`,
   InstanceLeft: (d) => `L’agence quitte l’instance ${instance(d)} : ${s(d, 'reason')}`,
+  CampaignLaunched: (d) =>
+    `Campagne${quoted(s(d, 'name'))} lancée : ${number(n(d, 'posts'))} postes, ${number(n(d, 'dedicatedAdvisers'))} conseiller(s) dédié(s)`,
+  CampaignAgencyJoined: (d) => `Agence ${s(d, 'safir')} associée à la campagne ${campaign(d)}`,
+  CampaignProgressReported: (d) =>
+    `Campagne ${campaign(d)}, agence ${s(d, 'safir')} au ${date(s(d, 'on'))} : ${number(n(d, 'applications'))} candidatures, ${number(n(d, 'hires'))} recrutements`,
+  CampaignClosed: (d) => `Campagne ${campaign(d)} close : ${s(d, 'outcome')}`,
   DiagnosticDrafted: (d) => `Diagnostic territorial ${n(d, 'year')} ouvert`,
   DiagnosticSectionRevised: (d) =>
     `Section « ${label(DIAGNOSTIC_SECTION, s(d, 'section'))} » du diagnostic rédigée${d.reason ? ` (motif : ${s(d, 'reason')})` : ''}`,

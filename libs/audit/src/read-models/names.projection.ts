@@ -15,7 +15,8 @@ export class NameRow {
   @Column('text') label: string;
 }
 
-export type NameKind = 'user' | 'partner' | 'agreement' | 'jointEvent' | 'instance' | 'action' | 'priority' | 'commitment' | 'finding';
+export type NameKind =
+  'user' | 'partner' | 'agreement' | 'jointEvent' | 'instance' | 'campaign' | 'action' | 'priority' | 'commitment' | 'finding';
 
 /** A stream's agency and year, for the plan, fund and diagnostic streams (`action-plan-62001-2018`). */
 export function streamScope(streamId: string): string {
@@ -41,6 +42,8 @@ function namesOf(e: RecordedEvent): [NameKind, string, string][] {
       return [['jointEvent', `${text(d, 'safir')}/${text(d, 'jointEventId')}`, text(d, 'title')]];
     case 'InstanceJoined':
       return [['instance', `${text(d, 'safir')}/${text(d, 'instanceId')}`, text(d, 'name')]];
+    case 'CampaignLaunched':
+      return [['campaign', text(d, 'campaignId'), text(d, 'name')]];
     case 'ActionAdded':
       return [['action', `${streamScope(e.streamId)}/${text(d, 'actionId')}`, text(d, 'title')]];
     case 'PriorityAdded':
@@ -60,7 +63,7 @@ function namesOf(e: RecordedEvent): [NameKind, string, string][] {
 
 export const namesProjection = defineProjection<{ names: NameRow }>({
   name: 'names',
-  // 2: instances' names.
+  // 2: instances' and campaigns' names.
   version: 2,
   agencyScoped: false,
   eventTypes: [
@@ -70,6 +73,7 @@ export const namesProjection = defineProjection<{ names: NameRow }>({
     'AgreementSigned',
     'JointEventPlanned',
     'InstanceJoined',
+    'CampaignLaunched',
     'ActionAdded',
     'PriorityAdded',
     'ExpenditureCommitted',
