@@ -246,6 +246,38 @@ const SCENARIOS: Scenario[] = [
     records: 'InstanceMeetingRecorded',
   },
   {
+    name: 'launch a recruitment campaign',
+    as: 'manager',
+    url: '/agence/62001/campagnes',
+    form: 'Lancer une campagne de recrutement',
+    fill: {
+      'Intitulé de la campagne': 'Recrutements de la base logistique',
+      'Postes à pourvoir': '120',
+      'Conseillers dédiés': '2',
+      'Offre de services mobilisée': { check: ['Méthode de recrutement par simulation (MRS)'] },
+    },
+    refuse: {
+      fill: { 'Intitulé de la campagne': 'X', 'Postes à pourvoir': '0', 'Conseillers dédiés': '1' },
+      field: 'Postes à pourvoir',
+      message: /au moins 1/,
+    },
+    records: 'CampaignLaunched',
+  },
+  {
+    name: 'report a campaign’s figures',
+    as: 'manager',
+    url: '/agence/62001/campagnes',
+    form: 'Déclarer les chiffres de l’agence',
+    reveal: '« Recrutements de la base logistique »',
+    fill: { 'Chiffres arrêtés au': today, 'Candidatures traitées': '300', Recrutements: '25' },
+    refuse: {
+      fill: { 'Chiffres arrêtés au': today, 'Candidatures traitées': '10', Recrutements: '25' },
+      field: 'Recrutements',
+      message: /ne peuvent dépasser/,
+    },
+    records: 'CampaignProgressReported',
+  },
+  {
     name: 'revise the territorial context',
     as: 'manager',
     url: '/agence/62001/territoire',

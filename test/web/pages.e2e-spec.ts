@@ -40,7 +40,7 @@ const PAGES: Record<string, string[]> = {
     '/agence/62001/fonds?annee=2018&au=2018-06-30',
     '/agence/62001/instances?annee=2018&au=2018-06-30',
   ],
-  'director-national': ['/pilotage?annee=2018', '/pilotage/ancrage?annee=2018'],
+  'director-national': ['/pilotage?annee=2018', '/pilotage/ancrage?annee=2018', '/pilotage/campagnes', '/agence/73001/campagnes'],
   auditor: ['/controle', '/controle/comparer', '/controle/journal', '/controle/droits', '/agence/62001/historique', '/pilotage/plans'],
   admin: [
     '/administration/utilisateurs',

@@ -15,6 +15,8 @@ const PartnersPage = lazy(() => import('../features/partnerships/PartnersPage'))
 const PartnershipPage = lazy(() => import('../features/partnerships/PartnershipPage'));
 const JointEventsPage = lazy(() => import('../features/partnerships/JointEventsPage'));
 const InstancesPage = lazy(() => import('../features/instances/InstancesPage'));
+const CampaignsPage = lazy(() => import('../features/campaigns/CampaignsPage'));
+const CampaignsOverview = lazy(() => import('../features/steering/CampaignsOverview'));
 const RegisterPage = lazy(() => import('../features/partnerships/RegisterPage'));
 const ImportPage = lazy(() => import('../features/partnerships/ImportPage'));
 const DiagnosticPage = lazy(() => import('../features/diagnostics/DiagnosticPage'));
@@ -73,6 +75,7 @@ function Signed() {
         <Route path="/agence/:safir/import" element={<AgencyRoute page={ImportPage} />} />
         <Route path="/agence/:safir/evenements" element={<AgencyRoute page={JointEventsPage} />} />
         <Route path="/agence/:safir/instances" element={<AgencyRoute page={InstancesPage} />} />
+        <Route path="/agence/:safir/campagnes" element={<AgencyRoute page={CampaignsPage} />} />
         <Route path="/agence/:safir/diagnostic" element={<AgencyRoute page={DiagnosticPage} />} />
         <Route path="/agence/:safir/plan" element={<AgencyRoute page={PlanPage} />} />
         <Route path="/agence/:safir/fonds" element={<AgencyRoute page={FundPage} />} />
@@ -87,6 +90,7 @@ function Signed() {
         <Route path="/pilotage/partenariats" element={<MatrixPage />} />
         <Route path="/pilotage/ancrage" element={<AnchoringPage />} />
         <Route path="/pilotage/diagnostics" element={<DiagnosticsOverview />} />
+        <Route path="/pilotage/campagnes" element={<CampaignsOverview />} />
         <Route path="/controle" element={<VerifyPage />} />
         <Route path="/controle/comparer" element={<ComparePage />} />
         <Route path="/controle/journal" element={<JournalPage />} />

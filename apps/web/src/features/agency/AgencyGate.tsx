@@ -11,6 +11,7 @@ const PAGES = [
   ['/partenaires', 'Partenaires'],
   ['/evenements', 'Événements'],
   ['/instances', 'Instances'],
+  ['/campagnes', 'Campagnes'],
   ['/diagnostic', 'Diagnostic'],
   ['/plan', 'Plan d’action'],
   ['/fonds', 'Fonds « 5 % »'],
