@@ -268,7 +268,17 @@ describe('partnerships and joint events over HTTP', () => {
       .set(as('manager'))
       .send({ ...plan, partnerIds: ['nobody'] })
       .expect(422);
-    await request(server()).post('/agencies/62001/joint-events').set(as('manager')).send(plan).expect(201);
+    const service = await request(server())
+      .post('/agencies/62001/joint-events')
+      .set(as('manager'))
+      .send({ ...plan, services: ['MRS', 'TAROT'] })
+      .expect(400);
+    expect(service.body.fields[0].field).toBe('services');
+    await request(server())
+      .post('/agencies/62001/joint-events')
+      .set(as('manager'))
+      .send({ ...plan, services: ['MRS', 'INFORMATION_COLLECTIVE'] })
+      .expect(201);
     const head = await store.headPosition();
     const over = await request(server())
       .post('/agencies/62001/joint-events/jd-2018-04/held')
@@ -350,6 +360,7 @@ describe('partnerships and joint events over HTTP', () => {
     await request(server()).get('/agreements/expiring?region=32').set(as('manager')).expect(403);
     const calendar = await request(server()).get('/agencies/62001/joint-events').set(as('manager')).expect(200);
     expect(calendar.body.items.map((e: { status: string }) => e.status)).toEqual(['HELD', 'CANCELLED']);
+    expect(calendar.body.items.map((e: { services: string[] }) => e.services)).toEqual([['MRS', 'INFORMATION_COLLECTIVE'], []]);
     expect(calendar.body.totals.all).toEqual({ events: 1, jobSeekersPresent: 40, employersPresent: 6, candidatesPresented: 18, hires: 12 });
     expect(calendar.body.totals.byPartner['etti-opale'].hires).toBe(12);
 

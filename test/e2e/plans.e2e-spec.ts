@@ -159,6 +159,12 @@ describe('territorial diagnostic and action plan over HTTP', () => {
       .set(as('manager'))
       .send({ ...action, lever: 'MAGIC' })
       .expect(400);
+    const service = await request(server())
+      .post(`${plan}/actions`)
+      .set(as('manager'))
+      .send({ ...action, services: ['AIF', 'COACHING'] })
+      .expect(400);
+    expect(service.body.fields[0].field).toBe('services');
     await request(server())
       .post(`${plan}/actions`)
       .set(as('manager'))
@@ -187,6 +193,7 @@ describe('territorial diagnostic and action plan over HTTP', () => {
         title: 'Job datings saisonniers',
         lever: 'EMPLOYER_PROSPECTING_AND_PROFILE_PROMOTION',
         indicator: { name: 'recrutements', unit: 'personnes', baseline: 0, target: 100 },
+        services: ['MRS', 'PMSMP', 'MRS'],
       })
       .expect(201);
     await request(server()).post(`${plan}/adopt`).set(as('manager')).send({ date: '2018-02-15' }).expect(201);
@@ -210,7 +217,12 @@ describe('territorial diagnostic and action plan over HTTP', () => {
     expect(view.body.formula).toContain('on track');
     const seniors = view.body.actions.find((a: { actionId: string }) => a.actionId === 'a-seniors');
     expect(seniors).toMatchObject({ latestValueOnDate: 36, reached: 0.6, onTrack: true, late: false });
-    expect(view.body.actions.find((a: { actionId: string }) => a.actionId === 'a-job-dating')).toMatchObject({ reached: 0.1, late: true });
+    expect(view.body.actions.find((a: { actionId: string }) => a.actionId === 'a-job-dating')).toMatchObject({
+      reached: 0.1,
+      late: true,
+      services: ['MRS', 'PMSMP'],
+    });
+    expect(view.body.actions.find((a: { actionId: string }) => a.actionId === 'a-seniors').services).toEqual([]);
     expect(view.body.plan).toMatchObject({ reached: 0.35, late: 1 });
     expect(view.body.months.map((m: { month: string }) => m.month)).toHaveLength(7);
     expect(view.body.months[2]).toMatchObject({ month: '2018-03' });

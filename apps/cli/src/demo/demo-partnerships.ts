@@ -1,5 +1,5 @@
 import { CATEGORIES, ChangeJointEvent, ChangePartnership, type Circle, type JointEventKind } from '@ancrage/partnerships';
-import { RECRUITMENT_CAMPAIGN_AGENCY } from './demo-territory';
+import type { ServiceOffer } from '@ancrage/shared-kernel';
 import type { DemoPartner, ScaledAgency } from './demo-register';
 import { AgencyLane, day } from './demo-steps';
 
@@ -13,6 +13,19 @@ const EVENT_TITLES: Record<JointEventKind, string> = {
   RECRUITMENT_SESSION: 'Session de recrutement',
   MRS_SESSION: 'Session MRS',
   CO_ANIMATION: 'Atelier co-animé',
+};
+
+/** What each kind of event mobilises of the service offer (encadré 2: information sessions, MRS). */
+const EVENT_SERVICES: Record<JointEventKind, ServiceOffer[]> = {
+  FORUM: [],
+  JOB_DATING: [],
+  SALON_PHYSICAL: [],
+  SALON_VIRTUAL: [],
+  INFORMATION_COLLECTIVE: ['INFORMATION_COLLECTIVE'],
+  ATELIER: [],
+  RECRUITMENT_SESSION: ['PMSMP'],
+  MRS_SESSION: ['MRS'],
+  CO_ANIMATION: [],
 };
 
 const CONTACT_KINDS = ['MEETING', 'PHONE', 'SPEP_INSTANCE', 'CO_ANIMATION', 'REFERRAL', 'DATA_SHARED'] as const;
@@ -217,17 +230,6 @@ export function jointEventsYear(a: ScaledAgency, year: number, mine: DemoPartner
       outcomes: { jobSeekersPresent: 420, employersPresent: 38, candidatesPresented: 160, hires: 74 },
     });
   }
-  if (a.safir === RECRUITMENT_CAMPAIGN_AGENCY && year === 2017) {
-    // Two dedicated advisers handled more than 6,000 applications for 600 posts over about a year.
-    events.push({
-      id: 'je2017-campagne',
-      kind: 'RECRUITMENT_SESSION',
-      date: '2017-11-30',
-      title: 'Campagne de recrutement : ouverture d’un centre logistique (600 postes)',
-      partnerIds: close.slice(0, 1),
-      outcomes: { jobSeekersPresent: 6_150, employersPresent: 1, candidatesPresented: 1_480, hires: 600 },
-    });
-  }
   if (year === 2016 && pro < 0.5 && random() < 0.4) {
     // A recruitment session where 18 candidates were presented and the employer hired 12.
     events.push({
@@ -256,6 +258,7 @@ export function jointEventsYear(a: ScaledAgency, year: number, mine: DemoPartner
             partnerIds: e.partnerIds,
             publics: ['demandeurs-emploi'],
             planActionId: null,
+            services: EVENT_SERVICES[e.kind],
           },
           ctx,
         ),

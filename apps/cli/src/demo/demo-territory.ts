@@ -110,7 +110,5 @@ export const DEMO_AGENCIES: DemoAgency[] = [
 
 /** The agency whose 5% is consumed early by mobility aids (the study's encadré 15). */
 export const EARLY_MOBILITY_AGENCY = '62001';
-/** The agency that ran a year-long recruitment campaign: more than 6,000 applications for 600 posts. */
-export const RECRUITMENT_CAMPAIGN_AGENCY = '59001';
 
 export const DEMO_YEARS = [2016, 2017, 2018] as const;

@@ -1,4 +1,4 @@
-import type { WhenItHappened } from '@ancrage/shared-kernel';
+import type { ServiceOffer, WhenItHappened } from '@ancrage/shared-kernel';
 /** The study's levers (end of the study), one per action. */
 export const LEVERS = [
   'INTERNAL_MOBILISATION',
@@ -49,6 +49,8 @@ export interface ActionData {
   dueDate: string;
   dueDateReason: string | null;
   indicator: Indicator;
+  /** The service offer the action mobilises; absent from actions added before it was asked. */
+  services?: ServiceOffer[];
 }
 
 export type ActionPlanEvent = WhenItHappened<

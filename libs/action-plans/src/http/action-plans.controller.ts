@@ -104,6 +104,7 @@ export class ActionPlansController {
         lever: b.lever,
         owner: b.owner,
         partnerIds: b.partnerIds ?? [],
+        services: [...new Set(b.services ?? [])],
         startDate: b.startDate,
         dueDate: b.dueDate,
         dueDateReason: b.dueDateReason ?? null,

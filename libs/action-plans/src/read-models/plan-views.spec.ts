@@ -51,6 +51,7 @@ function rowsOf(
       lever: 'EMPLOYER_PROSPECTING_AND_PROFILE_PROMOTION',
       owner: 'o',
       partnerIds: [],
+      services: [],
       startDate,
       dueDate,
       indicatorName: 'i',

@@ -25,6 +25,7 @@ export class PlanActionRow {
   @Column('text') lever: string;
   @Column('text') owner: string;
   @Column('jsonb') partnerIds: string[];
+  @Column('jsonb') services: string[];
   @Column('text') startDate: string;
   @Column('text') dueDate: string;
   @Column('text') indicatorName: string;

@@ -13,8 +13,8 @@ export function planKey(streamId: string): { safir: string; year: number } {
 
 export const plansProjection = defineProjection<PlanTables>({
   name: 'action-plans',
-  // 2: a close abandons or carries over the actions still open.
-  version: 2,
+  // 2: a close abandons or carries over the actions still open. 3: actions' service offer.
+  version: 3,
   eventTypes: [
     'AgencyRegistered',
     'ActionPlanDrafted',
@@ -83,6 +83,7 @@ export const plansProjection = defineProjection<PlanTables>({
           lever: a.lever,
           owner: a.owner,
           partnerIds: a.partnerIds,
+          services: a.services ?? [],
           startDate: a.startDate,
           dueDate: a.dueDate,
           indicatorName: a.indicator.name,

@@ -1,4 +1,4 @@
-import { dayOf, Decider, DomainError, factOn, latestFrenchDay } from '@ancrage/shared-kernel';
+import { dayOf, Decider, DomainError, factOn, latestFrenchDay, ServiceOffer } from '@ancrage/shared-kernel';
 import type { JointEventEvent, JointEventKind, Outcomes } from './partnerships.events';
 
 export interface JointEventState {
@@ -20,6 +20,7 @@ export type JointEventCommand =
       partnerIds: string[];
       publics: string[];
       planActionId: string | null;
+      services: ServiceOffer[];
       unknownPartners: string[];
       plannedOn?: string;
     }

@@ -126,6 +126,7 @@ describe('joint event decider', () => {
     partnerIds: [],
     publics: ['jeunes'],
     planActionId: null,
+    services: [],
     unknownPartners: [],
   };
   const planned = jointEventDecider.decide(plan, jointEventDecider.initialState(), ctx);

@@ -1,4 +1,4 @@
-import type { WhenItHappened } from '@ancrage/shared-kernel';
+import type { ServiceOffer, WhenItHappened } from '@ancrage/shared-kernel';
 import type { Circle, PartnerCategory, Scale } from './categories';
 
 export const AGREEMENT_OBJECTIVES = [
@@ -123,6 +123,8 @@ export type JointEventEvent = WhenItHappened<
         partnerIds: string[];
         publics: string[];
         planActionId: string | null;
+        /** The service offer the event mobilises (MRS, PMSMP…); absent from events recorded before it was asked. */
+        services?: ServiceOffer[];
       };
     }
   | { type: 'JointEventHeld'; data: { safir: string; jointEventId: string; date: string; partnerIds: string[]; outcomes: Outcomes } }

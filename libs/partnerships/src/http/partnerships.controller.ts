@@ -205,6 +205,7 @@ export class PartnershipsController {
       partnerIds: b.partnerIds,
       publics: b.publics,
       planActionId: b.planActionId ?? null,
+      services: [...new Set(b.services ?? [])],
       plannedOn: b.plannedOn,
     };
     return commandResponse(await this.commands.execute(new ChangeJointEvent(safir, b.jointEventId, change, ctx)), {

@@ -68,6 +68,7 @@ export class JointEventRow {
   @Column('jsonb') partnerIds: string[];
   @Column('jsonb') publics: string[];
   @Column('text', { nullable: true }) planActionId: string | null;
+  @Column('jsonb') services: string[];
   @Column('text') status: string;
   @Column('jsonb', { nullable: true }) outcomes: {
     jobSeekersPresent: number;

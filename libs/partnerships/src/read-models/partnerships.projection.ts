@@ -73,8 +73,8 @@ function partnership(rows: RowAccess<PartnershipTables>, safir: string, partnerI
  */
 export const partnershipsProjection = defineProjection<PartnershipTables>({
   name: 'partnerships',
-  // 2: each partnership lists its expectations. 3: circle counts per agency.
-  version: 3,
+  // 2: each partnership lists its expectations. 3: circle counts per agency. 4: joint events' service offer.
+  version: 4,
   agencyScoped: false,
   eventTypes: [
     'AgencyRegistered',
@@ -154,7 +154,7 @@ export const partnershipsProjection = defineProjection<PartnershipTables>({
         return p && rows.put('partners', { ...p, closed: true });
       }
       case 'JointEventPlanned': {
-        const { safir, jointEventId, kind, date, title, partnerIds, publics, planActionId } = event.data;
+        const { safir, jointEventId, kind, date, title, partnerIds, publics, planActionId, services = [] } = event.data;
         return rows.put('jointEvents', {
           safir,
           jointEventId,
@@ -164,6 +164,7 @@ export const partnershipsProjection = defineProjection<PartnershipTables>({
           partnerIds,
           publics,
           planActionId,
+          services,
           status: 'PLANNED',
           outcomes: null,
           cancelReason: null,

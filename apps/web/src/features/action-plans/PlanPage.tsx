@@ -1,7 +1,7 @@
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { $api, type Schemas } from '../../api/client';
 import { CommandForm } from '../../forms/CommandForm';
-import { ACTION_STATUS, LEVER, PLAN_STATUS, label } from '../../i18n/catalogue';
+import { ACTION_STATUS, LEVER, PLAN_STATUS, SERVICE_OFFER, label } from '../../i18n/catalogue';
 import { date, month, number, percent } from '../../i18n/format';
 import { useReadParams } from '../../shell/past';
 import { useYear, YEAR_OPTIONS } from '../../shell/scope';
@@ -247,6 +247,11 @@ function ActionsTable({ actions }: { actions: Action[] }) {
       columns={[
         { key: 'title', label: 'Action', sort: (a) => a.title, render: (a) => a.title },
         { key: 'lever', label: 'Levier', sort: (a) => label(LEVER, a.lever), render: (a) => label(LEVER, a.lever) },
+        {
+          key: 'services',
+          label: 'Offre de services',
+          render: (a) => a.services.map((s) => label(SERVICE_OFFER, s)).join(', ') || '—',
+        },
         { key: 'status', label: 'Statut', sort: (a) => a.status, render: (a) => label(ACTION_STATUS, a.status) },
         {
           key: 'indicator',

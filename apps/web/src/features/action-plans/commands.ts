@@ -1,5 +1,5 @@
 import { defineCommand, slugReference, type Option, factDate, notAfterToday } from '../../forms/command';
-import { ACTION_STATUS, LEVER, options } from '../../i18n/catalogue';
+import { ACTION_STATUS, LEVER, options, SERVICE_OFFER } from '../../i18n/catalogue';
 
 // The yearly action plan: priorities answering the diagnostic's findings, actions with an indicator,
 // progress through the year, the mid-year review, the close and later adjustments.
@@ -46,6 +46,7 @@ export const addAction = (priorities: Option[], partners: Option[]) =>
       { name: 'lever', label: 'Levier mobilisé', widget: 'select', options: options(LEVER) },
       { name: 'owner', label: 'Pilote', hint: 'Une équipe ou une personne.', widget: 'text' },
       { name: 'partnerIds', label: 'Partenaires associés', widget: 'checkboxes', options: partners },
+      { name: 'services', label: 'Offre de services mobilisée', widget: 'checkboxes', options: options(SERVICE_OFFER) },
       { name: 'startDate', label: 'Début', widget: 'date' },
       { name: 'dueDate', label: 'Échéance', widget: 'date' },
       {

@@ -1,7 +1,7 @@
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { $api } from '../../api/client';
 import { CommandForm } from '../../forms/CommandForm';
-import { JOINT_EVENT_KIND, JOINT_EVENT_STATUS, PUBLIC, label } from '../../i18n/catalogue';
+import { JOINT_EVENT_KIND, JOINT_EVENT_STATUS, PUBLIC, SERVICE_OFFER, label } from '../../i18n/catalogue';
 import { date, number, today } from '../../i18n/format';
 import { useReadParams } from '../../shell/past';
 import { useYear, YEAR_OPTIONS } from '../../shell/scope';
@@ -87,6 +87,11 @@ export default function JointEventsPage({ safir }: { safir: string }) {
                   render: (e) => e.partnerIds.map((id) => partnerNames.get(id) ?? id).join(', ') || '—',
                 },
                 { key: 'publics', label: 'Publics', render: (e) => e.publics.map((p) => label(PUBLIC, p)).join(', ') || '—' },
+                {
+                  key: 'services',
+                  label: 'Offre de services',
+                  render: (e) => e.services.map((s) => label(SERVICE_OFFER, s)).join(', ') || '—',
+                },
                 {
                   key: 'status',
                   label: 'État',

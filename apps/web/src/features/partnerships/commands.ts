@@ -6,6 +6,7 @@ import {
   JOINT_EVENT_KIND,
   PARTNER_CATEGORY,
   PUBLIC,
+  SERVICE_OFFER,
   QUALITY_CRITERION,
   QUALITY_SCORE,
   SCALE,
@@ -222,6 +223,7 @@ export const planJointEvent = (partners: Option[], actions: Option[]) =>
       { name: 'partnerIds', label: 'Partenaires associés', widget: 'checkboxes', options: partners },
       { name: 'publics', label: 'Publics visés', widget: 'checkboxes', options: options(PUBLIC) },
       { name: 'planActionId', label: 'Action du plan servie', widget: 'select', options: actions },
+      { name: 'services', label: 'Offre de services mobilisée', widget: 'checkboxes', options: options(SERVICE_OFFER) },
       factDate('plannedOn', 'Décidé le'),
     ],
   });

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  IsArray,
   ArrayMinSize,
   IsDefined,
   IsIn,
@@ -24,6 +25,7 @@ import {
   FactDate,
   IsCalendarDate,
 } from '@ancrage/platform';
+import { SERVICE_OFFER, ServiceOffer } from '@ancrage/shared-kernel';
 import { ACTION_STATUSES, ActionStatus, Lever, LEVERS, OPEN_ACTION_DECISIONS, OpenActionDecision } from '../../domain/action-plan.events';
 
 const ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
@@ -75,6 +77,16 @@ export class AddActionDto {
   @ArrayMaxSize(50)
   @Matches(ID, { each: true, message: 'each partnerId must be a partner id' })
   partnerIds?: string[];
+  @ApiPropertyOptional({
+    enum: SERVICE_OFFER,
+    isArray: true,
+    description: 'the service offer it mobilises (AIF, POE, PMSMP…); none by default',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(SERVICE_OFFER.length)
+  @IsIn(SERVICE_OFFER, { each: true })
+  services?: ServiceOffer[];
   @ApiProperty({ example: '2018-02-01' }) @IsCalendarDate() startDate: string;
   @ApiProperty({ example: '2018-12-31' }) @IsCalendarDate() dueDate: string;
   @ApiPropertyOptional({ description: 'required when the due date falls outside the plan year' })

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { DateProperty, InstantProperty, IntegerProperty, IntegersByKeyProperty, PageOf, ShareProperty } from '@ancrage/platform';
+import { SERVICE_OFFER } from '@ancrage/shared-kernel';
 import { LEVERS, SHOWN_ACTION_STATUSES } from '../../domain/action-plan.events';
 
 /** The plan's life cycle, as the plans projection records it. */
@@ -59,6 +60,7 @@ export class ActionProgressView {
   @ApiProperty({ enum: LEVERS }) lever: string;
   @ApiProperty() owner: string;
   @ApiProperty({ type: [String] }) partnerIds: string[];
+  @ApiProperty({ enum: SERVICE_OFFER, isArray: true, description: 'the service offer it mobilises' }) services: string[];
   @DateProperty() startDate: string;
   @DateProperty() dueDate: string;
   @ApiProperty({ example: 'seniors accompagnés' }) indicatorName: string;

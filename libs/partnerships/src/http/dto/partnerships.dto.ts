@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  IsArray,
   IsBoolean,
   IsDefined,
   IsIn,
@@ -18,6 +19,7 @@ import {
   registerDecorator,
 } from 'class-validator';
 import { AsOfQueryDto, FactDate, IsCalendarDate } from '@ancrage/platform';
+import { SERVICE_OFFER, ServiceOffer } from '@ancrage/shared-kernel';
 import { PARTNER_CATEGORIES, PartnerCategory, Scale, SCALES, validSiret } from '../../domain/categories';
 import {
   AGREEMENT_OBJECTIVES,
@@ -207,6 +209,16 @@ export class PlanJointEventDto {
   partnerIds: string[];
   @ApiProperty({ enum: PUBLICS, isArray: true }) @ArrayMaxSize(20) @IsIn(PUBLICS, { each: true }) publics: string[];
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) planActionId?: string;
+  @ApiPropertyOptional({
+    enum: SERVICE_OFFER,
+    isArray: true,
+    description: 'the service offer it mobilises (MRS, PMSMP, POE…); none by default',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(SERVICE_OFFER.length)
+  @IsIn(SERVICE_OFFER, { each: true })
+  services?: ServiceOffer[];
   @FactDate('the day the event was decided (its own date is `date`, which may be ahead)') plannedOn?: string;
 }
 

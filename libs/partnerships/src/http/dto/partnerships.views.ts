@@ -1,5 +1,6 @@
 import { ApiProperty, getSchemaPath } from '@nestjs/swagger';
 import { CommandResponse, DateProperty, IntegerProperty, PageOf, ShareProperty } from '@ancrage/platform';
+import { SERVICE_OFFER } from '@ancrage/shared-kernel';
 import { PARTNER_CATEGORIES, SCALES } from '../../domain/categories';
 import type { JointEventState } from '../../domain/joint-event.decider';
 import { AGREEMENT_OBJECTIVES, EXPECTATIONS, JOINT_EVENT_KINDS, PUBLICS } from '../../domain/partnerships.events';
@@ -202,6 +203,7 @@ export class JointEventView {
   @ApiProperty({ type: [String] }) partnerIds: string[];
   @ApiProperty({ enum: PUBLICS, isArray: true, description: 'data·inclusion publics' }) publics: string[];
   @ApiProperty({ type: 'string', nullable: true }) planActionId: string | null;
+  @ApiProperty({ enum: SERVICE_OFFER, isArray: true, description: 'the service offer it mobilises' }) services: string[];
   @ApiProperty({ enum: JOINT_EVENT_STATUSES }) status: string;
   @ApiProperty({ type: JointEventOutcomesView, nullable: true, description: 'set once held' }) outcomes: JointEventOutcomesView | null;
   @ApiProperty({ type: 'string', nullable: true, description: 'set once cancelled' }) cancelReason: string | null;
