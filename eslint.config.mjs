@@ -21,6 +21,7 @@ const LIBS = [
   'fund',
   'instances',
   'partnerships',
+  'pathways',
   'platform',
   'projections',
   'shared-kernel',
@@ -39,6 +40,7 @@ const CONTEXTS = [
   'fund',
   'instances',
   'partnerships',
+  'pathways',
   'territory',
 ];
 

@@ -17,6 +17,7 @@ const PAGES: Record<string, string[]> = {
     '/agence/62001/partenaires/ml-3213',
     '/agence/62001/evenements?annee=2018',
     '/agence/62001/instances?annee=2018',
+    '/agence/62001/parcours?annee=2018',
     '/agence/62001/diagnostic?annee=2018',
     '/agence/62001/plan?annee=2018',
     '/agence/62001/fonds?annee=2018',

@@ -7,6 +7,7 @@ import { ACTION_PLANS_CONTEXT } from '@ancrage/action-plans';
 import { ANCHORING_CONTEXT } from '@ancrage/anchoring';
 import { INSTANCES_CONTEXT } from '@ancrage/instances';
 import { CAMPAIGNS_CONTEXT } from '@ancrage/campaigns';
+import { PATHWAYS_CONTEXT } from '@ancrage/pathways';
 import { AUDIT_CONTEXT } from '@ancrage/audit';
 import { ALERTS_CONTEXT } from '@ancrage/alerts';
 import type { ContextParts } from '@ancrage/platform';
@@ -21,6 +22,7 @@ export const CONTEXTS: ContextParts[] = [
   FUND_CONTEXT,
   INSTANCES_CONTEXT,
   CAMPAIGNS_CONTEXT,
+  PATHWAYS_CONTEXT,
   ANCHORING_CONTEXT,
   AUDIT_CONTEXT,
   ALERTS_CONTEXT,

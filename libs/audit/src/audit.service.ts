@@ -116,6 +116,7 @@ export class AuditService {
       if (typeof d.jointEventId === 'string') want('jointEvent', `${String(d.safir)}/${d.jointEventId}`);
       if (typeof d.instanceId === 'string') want('instance', `${String(d.safir)}/${d.instanceId}`);
       if (typeof d.campaignId === 'string') want('campaign', d.campaignId);
+      if (typeof d.pathwayId === 'string') want('pathway', `${String(d.safir)}/${d.pathwayId}`);
       if (typeof d.actionId === 'string') want('action', `${scope}/${d.actionId}`);
       if (typeof d.priorityId === 'string') want('priority', `${scope}/${d.priorityId}`);
       if (typeof d.commitmentId === 'string') want('commitment', `${scope}/${d.commitmentId}`);

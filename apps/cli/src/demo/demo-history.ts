@@ -4,6 +4,7 @@ import { DEMO_YEARS } from './demo-territory';
 import { fundYear } from './demo-fund';
 import { demoCampaigns } from './demo-campaigns';
 import { instancesOfAgency } from './demo-instances';
+import { demoPathways } from './demo-pathways';
 import { contactsYear, jointEventsYear, partnershipsSetUp } from './demo-partnerships';
 import { actionPlanYear, diagnosticYear } from './demo-plans';
 import {
@@ -100,7 +101,7 @@ export function demoHistory(options: { seed: number; scale: number }): {
     }
     instancesOfAgency(a, mine, lane, options.seed);
   }
-  steps.push(...demoCampaigns(agencies));
+  steps.push(...demoCampaigns(agencies), ...demoPathways(agencies));
   steps.sort((x, y) => x.date.localeCompare(y.date));
   return { steps, agencies, partners };
 }

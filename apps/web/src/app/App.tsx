@@ -15,6 +15,7 @@ const PartnersPage = lazy(() => import('../features/partnerships/PartnersPage'))
 const PartnershipPage = lazy(() => import('../features/partnerships/PartnershipPage'));
 const JointEventsPage = lazy(() => import('../features/partnerships/JointEventsPage'));
 const InstancesPage = lazy(() => import('../features/instances/InstancesPage'));
+const PathwaysPage = lazy(() => import('../features/pathways/PathwaysPage'));
 const CampaignsPage = lazy(() => import('../features/campaigns/CampaignsPage'));
 const CampaignsOverview = lazy(() => import('../features/steering/CampaignsOverview'));
 const RegisterPage = lazy(() => import('../features/partnerships/RegisterPage'));
@@ -76,6 +77,7 @@ function Signed() {
         <Route path="/agence/:safir/evenements" element={<AgencyRoute page={JointEventsPage} />} />
         <Route path="/agence/:safir/instances" element={<AgencyRoute page={InstancesPage} />} />
         <Route path="/agence/:safir/campagnes" element={<AgencyRoute page={CampaignsPage} />} />
+        <Route path="/agence/:safir/parcours" element={<AgencyRoute page={PathwaysPage} />} />
         <Route path="/agence/:safir/diagnostic" element={<AgencyRoute page={DiagnosticPage} />} />
         <Route path="/agence/:safir/plan" element={<AgencyRoute page={PlanPage} />} />
         <Route path="/agence/:safir/fonds" element={<AgencyRoute page={FundPage} />} />

@@ -7,6 +7,7 @@ import { PLAN_STATUS_FR } from '../../../../libs/action-plans/src/domain/labels.
 import { CONFIGURATION_SHORT_FR } from '../../../../libs/anchoring/src/domain/labels.fr';
 import { CONTEXT_CLASS_FR } from '../../../../libs/territory/src/domain/labels.fr';
 import { CAMPAIGN_ERROR_FR, CAMPAIGN_ROLE_FR, CAMPAIGN_STATUS_FR } from '../../../../libs/campaigns/src/domain/labels.fr';
+import { PATHWAY_ERROR_FR } from '../../../../libs/pathways/src/domain/labels.fr';
 import { SERVICE_OFFER_FR } from '../../../../libs/shared-kernel/src/service-offer';
 import { ATTENDEE_ROLE_FR, INSTANCE_ERROR_FR, INSTANCE_KIND_FR } from '../../../../libs/instances/src/domain/labels.fr';
 import {
@@ -310,6 +311,10 @@ export const EVENT_TYPE: Record<string, string> = {
   CampaignAgencyJoined: 'Agence associée à une campagne',
   CampaignProgressReported: 'Chiffres d’une campagne déclarés',
   CampaignClosed: 'Campagne de recrutement close',
+  PathwayOpened: 'Parcours ouvert',
+  CohortStarted: 'Cohorte entrée en parcours',
+  CohortOutcomesRecorded: 'Résultats d’une cohorte enregistrés',
+  PathwayClosed: 'Parcours clos',
   DiagnosticDrafted: 'Diagnostic ouvert',
   DiagnosticSectionRevised: 'Section du diagnostic rédigée',
   DiagnosticParticipationRecorded: 'Participation au diagnostic enregistrée',
@@ -402,6 +407,8 @@ export const ERROR_CODE: Record<string, string> = {
   ...INSTANCE_ERROR_FR,
   // campaigns
   ...CAMPAIGN_ERROR_FR,
+  // pathways
+  ...PATHWAY_ERROR_FR,
   // diagnostics
   DIAGNOSTIC_EXISTS: 'Le diagnostic de cette année est déjà ouvert.',
   DIAGNOSTIC_NOT_FOUND: 'Aucun diagnostic pour cette année.',

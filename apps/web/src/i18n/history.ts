@@ -13,7 +13,7 @@ import {
   ROLE,
   label,
 } from './catalogue';
-import { date, euros, number } from './format';
+import { date, euros, number, percent } from './format';
 import { REGIONS } from '../../../../libs/territory/src/domain/geography';
 
 type Data = Record<string, unknown>;
@@ -30,6 +30,7 @@ const jointEvent = (d: Data) => `« ${named('jointEvent', `${s(d, 'safir')}/${s(
 const agreement = (d: Data) => named('agreement', `${s(d, 'safir')}/${s(d, 'partnerId')}/${s(d, 'agreementId')}`, s(d, 'agreementId'));
 const instance = (d: Data) => `« ${named('instance', `${s(d, 'safir')}/${s(d, 'instanceId')}`, s(d, 'instanceId'))} »`;
 const campaign = (d: Data) => `« ${named('campaign', s(d, 'campaignId'), s(d, 'campaignId'))} »`;
+const pathway = (d: Data) => `« ${named('pathway', `${s(d, 'safir')}/${s(d, 'pathwayId')}`, s(d, 'pathwayId'))} »`;
 const list = (d: Data, k: string) => (Array.isArray(d[k]) ? (d[k] as unknown[]).length : 0);
 const commitment = (d: Data) => `« ${named('commitment', `${scope}/${s(d, 'commitmentId')}`, s(d, 'commitmentId'))} »`;
 const n = (d: Data, k: string) => (typeof d[k] === 'number' ? (d[k] as number) : 0);
@@ -98,6 +99,12 @@ const SENTENCES: Record<string, (d: Data) => string> = {
   CampaignProgressReported: (d) =>
     `Campagne ${campaign(d)}, agence ${s(d, 'safir')} au ${date(s(d, 'on'))} : ${number(n(d, 'applications'))} candidatures, ${number(n(d, 'hires'))} recrutements`,
   CampaignClosed: (d) => `Campagne ${campaign(d)} close : ${s(d, 'outcome')}`,
+  PathwayOpened: (d) =>
+    `Parcours${quoted(s(d, 'name'))} ouvert : ${number(n(d, 'yearlyReachTarget'))} personnes par an, ${percent(n(d, 'employmentRateTarget'))} de retour à l’emploi visés`,
+  CohortStarted: (d) => `Cohorte ${s(d, 'cohortId')} entrée dans le parcours ${pathway(d)} : ${number(n(d, 'entries'))} personnes`,
+  CohortOutcomesRecorded: (d) =>
+    `Cohorte ${s(d, 'cohortId')} du parcours ${pathway(d)} au ${date(s(d, 'on'))} : ${number(n(d, 'exits'))} sorties, dont ${number(n(d, 'employment'))} en emploi et ${number(n(d, 'training'))} en formation`,
+  PathwayClosed: (d) => `Parcours ${pathway(d)} clos : ${s(d, 'reason')}`,
   DiagnosticDrafted: (d) => `Diagnostic territorial ${n(d, 'year')} ouvert`,
   DiagnosticSectionRevised: (d) =>
     `Section « ${label(DIAGNOSTIC_SECTION, s(d, 'section'))} » du diagnostic rédigée${d.reason ? ` (motif : ${s(d, 'reason')})` : ''}`,

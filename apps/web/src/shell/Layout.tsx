@@ -20,7 +20,7 @@ function navigation(session: Session, path: string, agencies: string[]): MainNav
   if (home) {
     const base = `/agence/${home}`;
     items.push(link('Mon agence', base, true), link('Partenaires', `${base}/partenaires`), link('Événements', `${base}/evenements`));
-    items.push(link('Instances', `${base}/instances`), link('Campagnes', `${base}/campagnes`));
+    items.push(link('Instances', `${base}/instances`), link('Campagnes', `${base}/campagnes`), link('Parcours', `${base}/parcours`));
     items.push(
       link('Diagnostic', `${base}/diagnostic`),
       link('Plan d’action', `${base}/plan`),

@@ -16,7 +16,7 @@ export class NameRow {
 }
 
 export type NameKind =
-  'user' | 'partner' | 'agreement' | 'jointEvent' | 'instance' | 'campaign' | 'action' | 'priority' | 'commitment' | 'finding';
+  'user' | 'partner' | 'agreement' | 'jointEvent' | 'instance' | 'campaign' | 'pathway' | 'action' | 'priority' | 'commitment' | 'finding';
 
 /** A stream's agency and year, for the plan, fund and diagnostic streams (`action-plan-62001-2018`). */
 export function streamScope(streamId: string): string {
@@ -42,6 +42,8 @@ function namesOf(e: RecordedEvent): [NameKind, string, string][] {
       return [['jointEvent', `${text(d, 'safir')}/${text(d, 'jointEventId')}`, text(d, 'title')]];
     case 'InstanceJoined':
       return [['instance', `${text(d, 'safir')}/${text(d, 'instanceId')}`, text(d, 'name')]];
+    case 'PathwayOpened':
+      return [['pathway', `${text(d, 'safir')}/${text(d, 'pathwayId')}`, text(d, 'name')]];
     case 'CampaignLaunched':
       return [['campaign', text(d, 'campaignId'), text(d, 'name')]];
     case 'ActionAdded':
@@ -63,7 +65,7 @@ function namesOf(e: RecordedEvent): [NameKind, string, string][] {
 
 export const namesProjection = defineProjection<{ names: NameRow }>({
   name: 'names',
-  // 2: instances' and campaigns' names.
+  // 2: instances', campaigns' and pathways' names.
   version: 2,
   agencyScoped: false,
   eventTypes: [
@@ -74,6 +76,7 @@ export const namesProjection = defineProjection<{ names: NameRow }>({
     'JointEventPlanned',
     'InstanceJoined',
     'CampaignLaunched',
+    'PathwayOpened',
     'ActionAdded',
     'PriorityAdded',
     'ExpenditureCommitted',

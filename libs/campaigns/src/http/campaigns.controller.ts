@@ -118,6 +118,7 @@ export class CampaignsController {
   @ApiView({
     summary: 'The campaigns this agency leads or takes part in, newest first; asOf/knownAt as they stood',
     response: CampaignPage,
+    notFound: 'AGENCY_NOT_FOUND',
   })
   @Get('agencies/:safir/campaigns')
   @CachedView()

@@ -119,6 +119,7 @@ export class InstancesController {
   @ApiView({
     summary: 'The instances the agency sat in during a year, with its attendance at their meetings; asOf/knownAt as it stood',
     response: InstancesOfYearView,
+    notFound: 'AGENCY_NOT_FOUND',
   })
   @Get()
   @CachedView()

@@ -12,6 +12,7 @@ const PAGES = [
   ['/evenements', 'Événements'],
   ['/instances', 'Instances'],
   ['/campagnes', 'Campagnes'],
+  ['/parcours', 'Parcours'],
   ['/diagnostic', 'Diagnostic'],
   ['/plan', 'Plan d’action'],
   ['/fonds', 'Fonds « 5 % »'],

@@ -1,0 +1,56 @@
+import { pathwaysOfYear, ratesOverTime } from './pathway-views';
+import type { CohortRow, PathwayRow } from './pathways.entities';
+
+const senior: PathwayRow = {
+  safir: '62001',
+  pathwayId: 'senior',
+  name: 'Parcours senior',
+  publics: ['seniors'],
+  partnerIds: [],
+  services: [],
+  yearlyReachTarget: 60,
+  employmentRateTarget: 0.6,
+  planActionId: null,
+  openedOn: '2017-09-01',
+  closedOn: null,
+  closeReason: null,
+};
+const cohort = (cohortId: string, startedOn: string, entries: number, exits: number, employment: number): CohortRow => ({
+  safir: '62001',
+  pathwayId: 'senior',
+  cohortId,
+  startedOn,
+  entries,
+  exits,
+  employment,
+  training: 0,
+  outcomesOn: null,
+});
+
+describe('pathway views', () => {
+  it('counts the cohorts started in the year against the reach and employment-rate targets', () => {
+    const cohorts = [cohort('c0', '2017-10-02', 12, 12, 6), cohort('c1', '2018-01-08', 14, 12, 8), cohort('c2', '2018-05-14', 15, 5, 2)];
+    const [y] = pathwaysOfYear([senior], cohorts, 2018);
+    expect(y).toMatchObject({ cohorts: 2, figures: { reach: 29, exits: 17, employment: 10, employmentRate: 0.588 }, reachShare: 0.483 });
+    expect(y.employmentRateMet).toBe(false);
+    expect(pathwaysOfYear([senior], cohorts, 2016)).toEqual([]);
+  });
+
+  it('draws the rate over time from each cohort’s latest outcomes by each day', () => {
+    const cohorts = [cohort('c1', '2018-01-08', 14, 0, 0), cohort('c2', '2018-05-14', 15, 0, 0)];
+    const o = (cohortId: string, on: string, exits: number, employment: number) => ({
+      safir: '62001',
+      pathwayId: 'senior',
+      cohortId,
+      on,
+      exits,
+      employment,
+      training: 0,
+    });
+    const points = ratesOverTime(cohorts, [o('c1', '2018-05-31', 12, 7), o('c2', '2018-09-30', 13, 9), o('c1', '2018-09-30', 14, 9)]);
+    expect(points.map((p) => [p.on, p.reach, p.exits, p.employment])).toEqual([
+      ['2018-05-31', 29, 12, 7],
+      ['2018-09-30', 29, 27, 18],
+    ]);
+  });
+});
