@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, registerDecorator, ValidationOptions } from 'class-validator';
+import { IsOptional, Matches, registerDecorator, ValidationOptions } from 'class-validator';
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** RFC 3339: a date, a time to the minute at least, and a zone. */
@@ -66,3 +66,10 @@ export function FactDate(what: string): PropertyDecorator {
     IsCalendarDate(),
   );
 }
+
+/** An id the client chooses (a partner, a commitment, a meeting…): what every such field accepts. */
+export const CLIENT_ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
+
+/** A field holding a client-chosen id, refused with the field's name. */
+export const IsClientId = (field: string): PropertyDecorator =>
+  Matches(CLIENT_ID, { message: `${field} must be 1-64 lower-case letters, digits, - or _` });

@@ -1,10 +1,9 @@
-import { Select } from '@codegouvfr/react-dsfr/Select';
 import { $api, type Schemas } from '../../api/client';
 import { CommandForm } from '../../forms/CommandForm';
 import { ACTION_STATUS, LEVER, PLAN_STATUS, SERVICE_OFFER, label } from '../../i18n/catalogue';
 import { date, month, number, percent } from '../../i18n/format';
 import { useReadParams } from '../../shell/past';
-import { useYear, YEAR_OPTIONS } from '../../shell/scope';
+import { useYear } from '../../shell/scope';
 import { Chart, COLORS } from '../../ui/Chart';
 import { Async, EmptyState } from '../../ui/Feedback';
 import { Figures } from '../../ui/Figures';
@@ -12,6 +11,7 @@ import { Page } from '../../ui/Page';
 import { DataTable } from '../../ui/Table';
 import { useAgencyContext } from '../agency/useAgencyContext';
 import * as forms from './commands';
+import { YearSelect } from '../../shell/YearSelect';
 
 type Action = Schemas['ActionProgressView'];
 
@@ -44,13 +44,7 @@ export default function PlanPage({ safir }: { safir: string }) {
   return (
     <Page title={`Plan d’action ${year}`} context={ctx.context} trail={ctx.trail}>
       <div className="ancrage-toolbar">
-        <Select label="Année" nativeSelectProps={{ value: String(year), onChange: (e) => setYear(Number(e.target.value)) }}>
-          {YEAR_OPTIONS.map((y) => (
-            <option key={y} value={y}>
-              {y}
-            </option>
-          ))}
-        </Select>
+        <YearSelect year={year} setYear={setYear} />
       </div>
       <Async
         query={plan}

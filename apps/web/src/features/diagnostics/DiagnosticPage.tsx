@@ -5,7 +5,7 @@ import { CommandForm } from '../../forms/CommandForm';
 import { CO_CONSTRUCTION, DIAGNOSTIC_SECTION, FINDING_KIND, INVOLVEMENT, label, options } from '../../i18n/catalogue';
 import { number } from '../../i18n/format';
 import { useReadParams } from '../../shell/past';
-import { useYear, YEAR_OPTIONS } from '../../shell/scope';
+import { useYear } from '../../shell/scope';
 import { Async, EmptyState } from '../../ui/Feedback';
 import { Figures } from '../../ui/Figures';
 import { Page } from '../../ui/Page';
@@ -13,6 +13,7 @@ import { DataTable } from '../../ui/Table';
 import { useAgencyContext } from '../agency/useAgencyContext';
 import { draftDiagnostic, publishDiagnostic, recordParticipation, reviseSection } from './commands';
 import { Revisions } from './Revisions';
+import { YearSelect } from '../../shell/YearSelect';
 
 const SECTIONS = Object.keys(DIAGNOSTIC_SECTION);
 
@@ -35,13 +36,7 @@ export default function DiagnosticPage({ safir }: { safir: string }) {
   return (
     <Page title={`Diagnostic territorial ${year}`} context={ctx.context} trail={ctx.trail}>
       <div className="ancrage-toolbar">
-        <Select label="Année" nativeSelectProps={{ value: String(year), onChange: (e) => setYear(Number(e.target.value)) }}>
-          {YEAR_OPTIONS.map((y) => (
-            <option key={y} value={y}>
-              {y}
-            </option>
-          ))}
-        </Select>
+        <YearSelect year={year} setYear={setYear} />
       </div>
       <Async
         query={diagnostic}

@@ -1,11 +1,10 @@
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
-import { Select } from '@codegouvfr/react-dsfr/Select';
 import { $api, type Schemas } from '../../api/client';
 import { CommandForm } from '../../forms/CommandForm';
 import { EXPENDITURE_CATEGORY, FUNDING_ROUTE, label } from '../../i18n/catalogue';
 import { date, euros, month, percent } from '../../i18n/format';
 import { useReadParams } from '../../shell/past';
-import { useYear, YEAR_OPTIONS } from '../../shell/scope';
+import { useYear } from '../../shell/scope';
 import { useSession } from '../../shell/session';
 import { Chart, COLORS } from '../../ui/Chart';
 import { Async, EmptyState } from '../../ui/Feedback';
@@ -15,6 +14,7 @@ import { DataTable } from '../../ui/Table';
 import { useAgencyContext } from '../agency/useAgencyContext';
 import * as forms from './commands';
 import { RequestsTable } from './RequestsTable';
+import { YearSelect } from '../../shell/YearSelect';
 
 type Commitment = Schemas['FundCommitmentView'];
 const euroAxis = (v: number) => euros(v * 100, true);
@@ -49,13 +49,7 @@ export default function FundPage({ safir }: { safir: string }) {
   return (
     <Page title={`Fonds « 5 % » ${year}`} context={ctx.context} trail={ctx.trail}>
       <div className="ancrage-toolbar">
-        <Select label="Année" nativeSelectProps={{ value: String(year), onChange: (e) => setYear(Number(e.target.value)) }}>
-          {YEAR_OPTIONS.map((y) => (
-            <option key={y} value={y}>
-              {y}
-            </option>
-          ))}
-        </Select>
+        <YearSelect year={year} setYear={setYear} />
       </div>
       <Async
         query={fund}

@@ -1,11 +1,10 @@
-import { Select } from '@codegouvfr/react-dsfr/Select';
 import { useState } from 'react';
 import { $api } from '../../api/client';
 import { CommandForm } from '../../forms/CommandForm';
 import { ATTENDEE_ROLE, INSTANCE_KIND, label } from '../../i18n/catalogue';
 import { date, number, percent } from '../../i18n/format';
 import { useReadParams } from '../../shell/past';
-import { useYear, YEAR_OPTIONS } from '../../shell/scope';
+import { useYear } from '../../shell/scope';
 import { Async, EmptyState } from '../../ui/Feedback';
 import { Figures } from '../../ui/Figures';
 import { Page } from '../../ui/Page';
@@ -13,6 +12,7 @@ import { DataTable } from '../../ui/Table';
 import { useAgencyContext } from '../agency/useAgencyContext';
 import { usePartnerNames } from '../partnerships/usePartnerNames';
 import { changeMembers, joinInstance, leaveInstance, recordMeeting } from './commands';
+import { YearSelect } from '../../shell/YearSelect';
 
 type Option = { value: string; label: string };
 
@@ -38,13 +38,7 @@ export default function InstancesPage({ safir }: { safir: string }) {
   return (
     <Page title="Instances et réseaux partenariaux" context={ctx.context} trail={ctx.trail}>
       <div className="ancrage-toolbar">
-        <Select label="Année" nativeSelectProps={{ value: String(year), onChange: (e) => setYear(Number(e.target.value)) }}>
-          {YEAR_OPTIONS.map((y) => (
-            <option key={y} value={y}>
-              {y}
-            </option>
-          ))}
-        </Select>
+        <YearSelect year={year} setYear={setYear} />
       </div>
       <Async query={instances}>
         {(data) => (

@@ -1,16 +1,16 @@
-import { Select } from '@codegouvfr/react-dsfr/Select';
 import { $api } from '../../api/client';
 import { CommandForm } from '../../forms/CommandForm';
 import { JOINT_EVENT_KIND, JOINT_EVENT_STATUS, PUBLIC, SERVICE_OFFER, label } from '../../i18n/catalogue';
 import { date, number, today } from '../../i18n/format';
 import { useReadParams } from '../../shell/past';
-import { useYear, YEAR_OPTIONS } from '../../shell/scope';
+import { useYear } from '../../shell/scope';
 import { Async, EmptyState } from '../../ui/Feedback';
 import { Figures } from '../../ui/Figures';
 import { Page } from '../../ui/Page';
 import { DataTable } from '../../ui/Table';
 import { useAgencyContext } from '../agency/useAgencyContext';
 import { cancelJointEvent, holdJointEvent, planJointEvent } from './commands';
+import { YearSelect } from '../../shell/YearSelect';
 
 /** Forums, job datings, information sessions… held with partners: the calendar and its results. */
 export default function JointEventsPage({ safir }: { safir: string }) {
@@ -43,13 +43,7 @@ export default function JointEventsPage({ safir }: { safir: string }) {
   return (
     <Page title="Événements communs" context={ctx.context} trail={ctx.trail}>
       <div className="ancrage-toolbar">
-        <Select label="Année" nativeSelectProps={{ value: String(year), onChange: (e) => setYear(Number(e.target.value)) }}>
-          {YEAR_OPTIONS.map((y) => (
-            <option key={y} value={y}>
-              {y}
-            </option>
-          ))}
-        </Select>
+        <YearSelect year={year} setYear={setYear} />
       </div>
       <Async query={calendar}>
         {(data) => (

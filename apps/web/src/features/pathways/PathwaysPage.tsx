@@ -1,17 +1,17 @@
-import { Select } from '@codegouvfr/react-dsfr/Select';
 import { useState } from 'react';
 import { $api } from '../../api/client';
 import { CommandForm } from '../../forms/CommandForm';
 import { PUBLIC, SERVICE_OFFER, label } from '../../i18n/catalogue';
 import { date, number, percent } from '../../i18n/format';
 import { useReadParams } from '../../shell/past';
-import { useYear, YEAR_OPTIONS } from '../../shell/scope';
+import { useYear } from '../../shell/scope';
 import { Chart, COLORS } from '../../ui/Chart';
 import { Async, EmptyState } from '../../ui/Feedback';
 import { Page } from '../../ui/Page';
 import { DataTable } from '../../ui/Table';
 import { useAgencyContext } from '../agency/useAgencyContext';
 import { openPathway, recordOutcomes, startCohort } from './commands';
+import { YearSelect } from '../../shell/YearSelect';
 
 /** Pathways run in cohorts (parcours senior, parcours jeunes…): people reached and back in work, against the targets. */
 export default function PathwaysPage({ safir }: { safir: string }) {
@@ -33,13 +33,7 @@ export default function PathwaysPage({ safir }: { safir: string }) {
   return (
     <Page title="Parcours" context={ctx.context} trail={ctx.trail}>
       <div className="ancrage-toolbar">
-        <Select label="Année" nativeSelectProps={{ value: String(year), onChange: (e) => setYear(Number(e.target.value)) }}>
-          {YEAR_OPTIONS.map((y) => (
-            <option key={y} value={y}>
-              {y}
-            </option>
-          ))}
-        </Select>
+        <YearSelect year={year} setYear={setYear} />
       </div>
       <Async query={pathways}>
         {(data) => (

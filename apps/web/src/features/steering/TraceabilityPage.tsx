@@ -1,4 +1,3 @@
-import { Select } from '@codegouvfr/react-dsfr/Select';
 import { Link } from '../../ui/Link';
 import { $api, type Schemas } from '../../api/client';
 import {
@@ -12,10 +11,11 @@ import {
 } from '../../i18n/catalogue';
 import { date, euros, number, percent } from '../../i18n/format';
 import { useReadParams } from '../../shell/past';
-import { useYear, YEAR_OPTIONS } from '../../shell/scope';
+import { useYear } from '../../shell/scope';
 import { EmptyState, ErrorAlert, Loading } from '../../ui/Feedback';
 import { Page } from '../../ui/Page';
 import { useAgencyContext } from '../agency/useAgencyContext';
+import { YearSelect } from '../../shell/YearSelect';
 
 type Action = Schemas['ActionProgressView'];
 type JointEvent = Schemas['JointEventView'];
@@ -53,13 +53,7 @@ export default function TraceabilityPage({ safir }: { safir: string }) {
   return (
     <Page title={`Du diagnostic aux résultats — ${year}`} context={ctx.context} trail={ctx.trail}>
       <div className="ancrage-toolbar">
-        <Select label="Année du plan" nativeSelectProps={{ value: String(year), onChange: (e) => setYear(Number(e.target.value)) }}>
-          {YEAR_OPTIONS.map((y) => (
-            <option key={y} value={y}>
-              {y}
-            </option>
-          ))}
-        </Select>
+        <YearSelect year={year} setYear={setYear} label="Année du plan" />
       </div>
       {plan.isPending && <Loading />}
       {plan.error ? (

@@ -1,7 +1,8 @@
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { useSearchParams } from 'react-router';
-import { REGION_OPTIONS, regionName, useAgencies, useYear, YEAR_OPTIONS } from '../../shell/scope';
+import { REGION_OPTIONS, regionName, useAgencies, useYear } from '../../shell/scope';
 import { useSession } from '../../shell/session';
+import { YearSelect } from '../../shell/YearSelect';
 
 /**
  * The scope a director's page reads: a region among theirs (or the country for a national director,
@@ -45,15 +46,7 @@ export function useRegionScope(options: { year?: boolean } = {}) {
             </option>
           ))}
         </Select>
-        {options.year !== false && (
-          <Select label="Année" nativeSelectProps={{ value: String(year), onChange: (e) => setYear(Number(e.target.value)) }}>
-            {YEAR_OPTIONS.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </Select>
-        )}
+        {options.year !== false && <YearSelect year={year} setYear={setYear} />}
       </>
     ),
   };

@@ -24,19 +24,18 @@ import {
   ExportFormatProperty,
   FactDate,
   IsCalendarDate,
+  CLIENT_ID,
+  IsClientId,
 } from '@ancrage/platform';
 import { SERVICE_OFFER, ServiceOffer } from '@ancrage/shared-kernel';
 import { ACTION_STATUSES, ActionStatus, Lever, LEVERS, OPEN_ACTION_DECISIONS, OpenActionDecision } from '../../domain/action-plan.events';
-
-const ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
-const id = (f: string) => ({ message: `${f} must be 1-64 lower-case letters, digits, - or _` });
 
 export class PlanParams {
   @ApiProperty({ example: '62001' }) @Matches(/^\d{5}$/, { message: 'safir must be a 5-digit SAFIR code' }) safir: string;
   @ApiProperty({ example: 2018 }) @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year: number;
 }
 export class ActionParams extends PlanParams {
-  @ApiProperty() @Matches(ID, id('actionId')) actionId: string;
+  @ApiProperty() @IsClientId('actionId') actionId: string;
 }
 
 export class DraftPlanDto {
@@ -49,12 +48,12 @@ export class DraftPlanDto {
 }
 
 export class AddPriorityDto {
-  @ApiProperty({ example: 'p-seniors' }) @Matches(ID, id('priorityId')) priorityId: string;
+  @ApiProperty({ example: 'p-seniors' }) @IsClientId('priorityId') priorityId: string;
   @ApiProperty({ example: 'Retour à l’emploi des seniors' }) @IsString() @Length(1, 300) title: string;
   @ApiProperty({ type: [String], example: ['f-seniors'] })
   @ArrayMinSize(1, { message: 'findingIds must cite at least one finding' })
   @ArrayMaxSize(20)
-  @Matches(ID, { each: true, message: 'each findingId must be a finding id' })
+  @Matches(CLIENT_ID, { each: true, message: 'each findingId must be a finding id' })
   findingIds: string[];
   @FactDate('the day the priority was set: not before the draft') addedOn?: string;
 }
@@ -67,15 +66,15 @@ export class IndicatorDto {
 }
 
 export class AddActionDto {
-  @ApiProperty({ example: 'a-parcours-seniors' }) @Matches(ID, id('actionId')) actionId: string;
-  @ApiProperty() @Matches(ID, id('priorityId')) priorityId: string;
+  @ApiProperty({ example: 'a-parcours-seniors' }) @IsClientId('actionId') actionId: string;
+  @ApiProperty() @IsClientId('priorityId') priorityId: string;
   @ApiProperty({ example: 'Parcours d’accompagnement seniors' }) @IsString() @Length(1, 300) title: string;
   @ApiProperty({ enum: LEVERS }) @IsIn(LEVERS) lever: Lever;
   @ApiProperty({ example: 'équipe accompagnement' }) @IsString() @Length(1, 200) owner: string;
   @ApiPropertyOptional({ type: [String] })
   @IsOptional()
   @ArrayMaxSize(50)
-  @Matches(ID, { each: true, message: 'each partnerId must be a partner id' })
+  @Matches(CLIENT_ID, { each: true, message: 'each partnerId must be a partner id' })
   partnerIds?: string[];
   @ApiPropertyOptional({
     enum: SERVICE_OFFER,
@@ -139,7 +138,7 @@ export class ReviewDto {
 }
 
 export class AdjustmentDto {
-  @ApiPropertyOptional() @IsOptional() @Matches(ID, id('actionId')) actionId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsClientId('actionId') actionId?: string;
   @ApiProperty() @IsString() @Length(1, 2000) note: string;
   @ApiPropertyOptional() @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) value?: number;
   @FactDate('the day of the adjustment: not before the close') adjustedOn?: string;

@@ -1,10 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { AsOfQueryDto, FactDate, IsCalendarDate } from '@ancrage/platform';
+import { AsOfQueryDto, FactDate, IsCalendarDate, IsClientId } from '@ancrage/platform';
 import { SERVICE_OFFER, ServiceOffer } from '@ancrage/shared-kernel';
 
-const ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
-const idMessage = (f: string) => ({ message: `${f} must be 1-64 lower-case letters, digits, - or _` });
 const SAFIR = /^\d{5}$/;
 
 export class SafirParam {
@@ -12,15 +10,15 @@ export class SafirParam {
 }
 
 export class CampaignParams extends SafirParam {
-  @ApiProperty({ example: 'complexe-loisirs-2017' }) @Matches(ID, idMessage('campaignId')) campaignId: string;
+  @ApiProperty({ example: 'complexe-loisirs-2017' }) @IsClientId('campaignId') campaignId: string;
 }
 
 export class LaunchCampaignDto {
-  @ApiProperty({ example: 'complexe-loisirs-2017' }) @Matches(ID, idMessage('campaignId')) campaignId: string;
+  @ApiProperty({ example: 'complexe-loisirs-2017' }) @IsClientId('campaignId') campaignId: string;
   @ApiProperty({ example: 'Recrutements du complexe de loisirs' }) @IsString() @Length(1, 200) name: string;
   @ApiPropertyOptional({ example: 'complexe-loisirs', description: 'the employer recruited for, from the partner register' })
   @IsOptional()
-  @Matches(ID, idMessage('employerPartnerId'))
+  @IsClientId('employerPartnerId')
   employerPartnerId?: string;
   @FactDate('the day the campaign started') startedOn?: string;
   @ApiPropertyOptional({ example: '2018-03-31', description: 'the planned end, not before the start' })

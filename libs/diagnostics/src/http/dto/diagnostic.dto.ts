@@ -14,10 +14,8 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { AsOfQueryDto, FactDate, MAX_SAFE } from '@ancrage/platform';
+import { AsOfQueryDto, FactDate, MAX_SAFE, CLIENT_ID } from '@ancrage/platform';
 import { FINDING_KINDS, FindingKind, INVOLVEMENTS, Involvement, Section, SECTIONS } from '../../domain/diagnostic.events';
-
-const ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 
 export class DiagnosticParams {
   @ApiProperty({ example: '62001' }) @Matches(/^\d{5}$/, { message: 'safir must be a 5-digit SAFIR code' }) safir: string;
@@ -54,7 +52,7 @@ export class ReviseSectionDto {
 }
 
 export class PartnerInvolvementDto {
-  @ApiProperty() @Matches(ID, { message: 'partnerId must be a partner id' }) partnerId: string;
+  @ApiProperty() @Matches(CLIENT_ID, { message: 'partnerId must be a partner id' }) partnerId: string;
   @ApiProperty({ enum: INVOLVEMENTS }) @IsIn(INVOLVEMENTS) involvement: Involvement;
 }
 
@@ -73,7 +71,7 @@ export class ParticipationDto {
 
 export class FindingDto {
   @ApiProperty({ example: 'f-mobilite' })
-  @Matches(ID, { message: 'findingId must be 1-64 lower-case letters, digits, - or _' })
+  @Matches(CLIENT_ID, { message: 'findingId must be 1-64 lower-case letters, digits, - or _' })
   findingId: string;
   @ApiProperty({ enum: FINDING_KINDS }) @IsIn(FINDING_KINDS) kind: FindingKind;
   @ApiProperty({ example: 'Mobilité des saisonniers' }) @IsString() @Length(1, 300) title: string;

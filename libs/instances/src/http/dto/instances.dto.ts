@@ -1,11 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { AsOfQueryDto, FactDate, IsCalendarDate } from '@ancrage/platform';
+import { AsOfQueryDto, FactDate, IsCalendarDate, CLIENT_ID, IsClientId } from '@ancrage/platform';
 import { ATTENDEE_ROLES, AttendeeRole, INSTANCE_KINDS, InstanceKind } from '../../domain/instances.events';
 
-const ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
-const idMessage = (f: string) => ({ message: `${f} must be 1-64 lower-case letters, digits, - or _` });
 const partnerIds = (field: string) => ({ each: true, message: `each of ${field} must be a partner id` });
 
 export class SafirParam {
@@ -13,33 +11,33 @@ export class SafirParam {
 }
 
 export class InstanceParams extends SafirParam {
-  @ApiProperty({ example: 'spep-montreuillois' }) @Matches(ID, idMessage('instanceId')) instanceId: string;
+  @ApiProperty({ example: 'spep-montreuillois' }) @IsClientId('instanceId') instanceId: string;
 }
 
 export class JoinInstanceDto {
-  @ApiProperty({ example: 'spep-montreuillois' }) @Matches(ID, idMessage('instanceId')) instanceId: string;
+  @ApiProperty({ example: 'spep-montreuillois' }) @IsClientId('instanceId') instanceId: string;
   @ApiProperty({ enum: INSTANCE_KINDS }) @IsIn(INSTANCE_KINDS) kind: InstanceKind;
   @ApiProperty({ example: 'SPE de proximité du Montreuillois' }) @IsString() @Length(1, 200) name: string;
   @ApiPropertyOptional({ example: 'cfa-btp-62', description: 'the partner that convenes it, when one does' })
   @IsOptional()
-  @Matches(ID, idMessage('convenorPartnerId'))
+  @IsClientId('convenorPartnerId')
   convenorPartnerId?: string;
   @ApiProperty({ type: [String], description: 'partners of the register that sit in it' })
   @IsArray()
   @ArrayMaxSize(100)
-  @Matches(ID, partnerIds('memberPartnerIds'))
+  @Matches(CLIENT_ID, partnerIds('memberPartnerIds'))
   memberPartnerIds: string[];
   @FactDate('the day the agency joined the instance') joinedOn?: string;
 }
 
 export class ChangeInstanceMembersDto {
-  @ApiProperty({ type: [String] }) @IsArray() @ArrayMaxSize(100) @Matches(ID, partnerIds('added')) added: string[];
-  @ApiProperty({ type: [String] }) @IsArray() @ArrayMaxSize(100) @Matches(ID, partnerIds('removed')) removed: string[];
+  @ApiProperty({ type: [String] }) @IsArray() @ArrayMaxSize(100) @Matches(CLIENT_ID, partnerIds('added')) added: string[];
+  @ApiProperty({ type: [String] }) @IsArray() @ArrayMaxSize(100) @Matches(CLIENT_ID, partnerIds('removed')) removed: string[];
   @FactDate('the day the membership changed: not before the agency joined') changedOn?: string;
 }
 
 export class RecordInstanceMeetingDto {
-  @ApiProperty({ example: 'spep-2018-03' }) @Matches(ID, idMessage('meetingId')) meetingId: string;
+  @ApiProperty({ example: 'spep-2018-03' }) @IsClientId('meetingId') meetingId: string;
   @ApiProperty({ example: '2018-03-15', description: 'the day the meeting took place: not before joining, not after today' })
   @IsCalendarDate()
   date: string;

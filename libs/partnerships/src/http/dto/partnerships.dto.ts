@@ -18,7 +18,7 @@ import {
   ValidationOptions,
   registerDecorator,
 } from 'class-validator';
-import { AsOfQueryDto, FactDate, IsCalendarDate } from '@ancrage/platform';
+import { AsOfQueryDto, FactDate, IsCalendarDate, CLIENT_ID, IsClientId } from '@ancrage/platform';
 import { SERVICE_OFFER, ServiceOffer } from '@ancrage/shared-kernel';
 import { PARTNER_CATEGORIES, PartnerCategory, Scale, SCALES, validSiret } from '../../domain/categories';
 import {
@@ -32,9 +32,6 @@ import {
   JointEventKind,
   PUBLICS,
 } from '../../domain/partnerships.events';
-
-const ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
-const idMessage = (f: string) => ({ message: `${f} must be 1-64 lower-case letters, digits, - or _` });
 
 /** A SIRET the register accepts: 14 digits and the domain's key check (Luhn; La Poste's digit sum). */
 function IsSiret(options?: ValidationOptions): PropertyDecorator {
@@ -52,23 +49,23 @@ export class SafirParam {
   @ApiProperty({ example: '62001' }) @Matches(/^\d{5}$/, { message: 'safir must be a 5-digit SAFIR code' }) safir: string;
 }
 export class PartnerParam {
-  @ApiProperty({ example: 'ml-berck' }) @Matches(ID, idMessage('partnerId')) partnerId: string;
+  @ApiProperty({ example: 'ml-berck' }) @IsClientId('partnerId') partnerId: string;
 }
 export class PartnershipParams extends SafirParam {
-  @ApiProperty({ example: 'ml-berck' }) @Matches(ID, idMessage('partnerId')) partnerId: string;
+  @ApiProperty({ example: 'ml-berck' }) @IsClientId('partnerId') partnerId: string;
 }
 export class AgreementParams extends PartnershipParams {
-  @ApiProperty() @Matches(ID, idMessage('agreementId')) agreementId: string;
+  @ApiProperty() @IsClientId('agreementId') agreementId: string;
 }
 export class ExpectationParams extends PartnershipParams {
-  @ApiProperty() @Matches(ID, idMessage('expectationId')) expectationId: string;
+  @ApiProperty() @IsClientId('expectationId') expectationId: string;
 }
 export class JointEventParams extends SafirParam {
-  @ApiProperty() @Matches(ID, idMessage('jointEventId')) jointEventId: string;
+  @ApiProperty() @IsClientId('jointEventId') jointEventId: string;
 }
 
 export class RegisterPartnerDto {
-  @ApiProperty({ example: 'ml-berck' }) @Matches(ID, idMessage('partnerId')) partnerId: string;
+  @ApiProperty({ example: 'ml-berck' }) @IsClientId('partnerId') partnerId: string;
   @ApiProperty({ example: 'Mission locale du Montreuillois' }) @IsString() @Length(1, 200) name: string;
   @ApiProperty({ enum: PARTNER_CATEGORIES }) @IsIn(PARTNER_CATEGORIES) category: PartnerCategory;
   @ApiPropertyOptional({ example: 'ETTI', description: 'SIAE kind (ACI, AI, EI, ETTI, EITI), training body kind…' })
@@ -83,7 +80,7 @@ export class RegisterPartnerDto {
   @ApiProperty({ enum: SCALES }) @IsIn(SCALES) scale: Scale;
   @ApiPropertyOptional({ description: 'the national network this partner is a branch of' })
   @IsOptional()
-  @Matches(ID, idMessage('parentPartnerId'))
+  @IsClientId('parentPartnerId')
   parentPartnerId?: string;
   @FactDate('the day the partner entered the register') registeredOn?: string;
 }
@@ -118,7 +115,7 @@ export class CancelJointEventDto extends ReasonDto {
 }
 
 export class SignAgreementDto {
-  @ApiProperty({ example: 'conv-2016-cap' }) @Matches(ID, idMessage('agreementId')) agreementId: string;
+  @ApiProperty({ example: 'conv-2016-cap' }) @IsClientId('agreementId') agreementId: string;
   @ApiProperty({ example: 'CONV-2016-12' }) @IsString() @Length(1, 100) reference: string;
   @ApiProperty({ enum: SCALES }) @IsIn(SCALES) scale: Scale;
   @ApiProperty({ description: 'a signed convention (true) or an informal arrangement' }) @IsBoolean() formal: boolean;
@@ -169,7 +166,7 @@ export class LogContactDto {
 }
 
 export class RecordExpectationDto {
-  @ApiProperty() @Matches(ID, idMessage('expectationId')) expectationId: string;
+  @ApiProperty() @IsClientId('expectationId') expectationId: string;
   @ApiProperty({ enum: EXPECTATIONS }) @IsIn(EXPECTATIONS) expectation: Expectation;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 4000) note?: string;
   @FactDate('the day the partner expressed it') recordedOn?: string;
@@ -199,13 +196,13 @@ export class AssessQualityDto {
 }
 
 export class PlanJointEventDto {
-  @ApiProperty({ example: 'jd-2018-04' }) @Matches(ID, idMessage('jointEventId')) jointEventId: string;
+  @ApiProperty({ example: 'jd-2018-04' }) @IsClientId('jointEventId') jointEventId: string;
   @ApiProperty({ enum: JOINT_EVENT_KINDS }) @IsIn(JOINT_EVENT_KINDS) kind: JointEventKind;
   @ApiProperty({ example: '2018-04-12' }) @IsCalendarDate() date: string;
   @ApiProperty({ example: 'Job dating saisonniers' }) @IsString() @Length(1, 200) title: string;
   @ApiProperty({ type: [String] })
   @ArrayMaxSize(50)
-  @Matches(ID, { each: true, message: 'each partnerId must be a partner id' })
+  @Matches(CLIENT_ID, { each: true, message: 'each partnerId must be a partner id' })
   partnerIds: string[];
   @ApiProperty({ enum: PUBLICS, isArray: true }) @ArrayMaxSize(20) @IsIn(PUBLICS, { each: true }) publics: string[];
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) planActionId?: string;

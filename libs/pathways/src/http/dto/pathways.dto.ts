@@ -1,26 +1,23 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { AsOfQueryDto, FactDate, IsCalendarDate } from '@ancrage/platform';
+import { AsOfQueryDto, FactDate, IsCalendarDate, CLIENT_ID, IsClientId } from '@ancrage/platform';
 import { SERVICE_OFFER, ServiceOffer } from '@ancrage/shared-kernel';
-
-const ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
-const idMessage = (f: string) => ({ message: `${f} must be 1-64 lower-case letters, digits, - or _` });
 
 export class SafirParam {
   @ApiProperty({ example: '62001' }) @Matches(/^\d{5}$/, { message: 'safir must be a 5-digit SAFIR code' }) safir: string;
 }
 
 export class PathwayParams extends SafirParam {
-  @ApiProperty({ example: 'parcours-senior' }) @Matches(ID, idMessage('pathwayId')) pathwayId: string;
+  @ApiProperty({ example: 'parcours-senior' }) @IsClientId('pathwayId') pathwayId: string;
 }
 
 export class CohortParams extends PathwayParams {
-  @ApiProperty({ example: '2018-01' }) @Matches(ID, idMessage('cohortId')) cohortId: string;
+  @ApiProperty({ example: '2018-01' }) @IsClientId('cohortId') cohortId: string;
 }
 
 export class OpenPathwayDto {
-  @ApiProperty({ example: 'parcours-senior' }) @Matches(ID, idMessage('pathwayId')) pathwayId: string;
+  @ApiProperty({ example: 'parcours-senior' }) @IsClientId('pathwayId') pathwayId: string;
   @ApiProperty({ example: 'Parcours senior' }) @IsString() @Length(1, 200) name: string;
   @ApiProperty({ type: [String], example: ['seniors'], description: 'the publics it is for (data·inclusion vocabulary or free words)' })
   @IsArray()
@@ -31,7 +28,7 @@ export class OpenPathwayDto {
   @ApiProperty({ type: [String], description: 'partners of the register it is run with' })
   @IsArray()
   @ArrayMaxSize(50)
-  @Matches(ID, { each: true, message: 'each of partnerIds must be a partner id' })
+  @Matches(CLIENT_ID, { each: true, message: 'each of partnerIds must be a partner id' })
   partnerIds: string[];
   @ApiProperty({ enum: SERVICE_OFFER, isArray: true, description: 'the service offer it mobilises' })
   @IsArray()
@@ -53,7 +50,7 @@ export class OpenPathwayDto {
 }
 
 export class StartCohortDto {
-  @ApiProperty({ example: '2018-01' }) @Matches(ID, idMessage('cohortId')) cohortId: string;
+  @ApiProperty({ example: '2018-01' }) @IsClientId('cohortId') cohortId: string;
   @ApiProperty({ example: 14, description: 'people who entered' }) @IsInt() @Min(1) @Max(100_000) entries: number;
   @FactDate('the day the cohort started: not before the pathway opened') startedOn?: string;
 }
