@@ -27,3 +27,4 @@ export * from './http/validators';
 export * from './http/security-headers';
 export * from './http/idempotency';
 export * from './alerts/alert-sources';
+export * from './http/params';

@@ -6,3 +6,4 @@ export * from './text-of';
 export * from './alerts';
 export * from './paris-day';
 export * from './service-offer';
+export * from './share-of';

@@ -42,6 +42,7 @@ import {
   StatusDto,
 } from './dto/action-plan.dto';
 import { PlanExecutionPage, PlanProgressView } from './dto/action-plans.views';
+import { shareOf } from '@ancrage/shared-kernel';
 
 @ApiTags('action plans')
 @Controller()
@@ -278,7 +279,7 @@ export class ActionPlansController {
         plans: lines.length,
         adopted: lines.filter((l) => l.adopted).length,
         lateActions: lines.reduce((s, l) => s + l.lateActions, 0),
-        shareOfPrioritiesCitingCoConstructedDiagnostic: priorities ? Math.round((coConstructed / priorities) * 1000) / 1000 : 0,
+        shareOfPrioritiesCitingCoConstructedDiagnostic: shareOf(coConstructed, priorities) ?? 0,
       },
     };
   }

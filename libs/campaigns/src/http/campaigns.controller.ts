@@ -15,6 +15,7 @@ import {
   cutOf,
   paginate,
   ReadConsistency,
+  SafirParam,
 } from '@ancrage/platform';
 import { CampaignChange, ChangeCampaign } from '../commands/change-campaign.command';
 import { campaignView, progressOverTime } from '../read-models/campaign-views';
@@ -27,7 +28,6 @@ import {
   LaunchCampaignDto,
   RegionCampaignsQueryDto,
   ReportCampaignProgressDto,
-  SafirParam,
 } from './dto/campaigns.dto';
 import { CampaignDetailView, CampaignPage, CampaignRecordedView } from './dto/campaigns.views';
 

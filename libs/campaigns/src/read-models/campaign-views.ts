@@ -1,4 +1,5 @@
 import type { CampaignParticipationRow, CampaignReportRow, CampaignRow } from './campaigns.entities';
+import { shareOf } from '@ancrage/shared-kernel';
 
 export interface CampaignFigures {
   posts: number;
@@ -10,10 +11,8 @@ export interface CampaignFigures {
   applicationsPerPost: number | null;
 }
 
-const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 1000) / 1000 : null);
-
 function figures(posts: number, applications: number, hires: number): CampaignFigures {
-  return { posts, applications, hires, fillRate: ratio(hires, posts), applicationsPerPost: ratio(applications, posts) };
+  return { posts, applications, hires, fillRate: shareOf(hires, posts), applicationsPerPost: shareOf(applications, posts) };
 }
 
 /** A campaign with its agencies and its totals: each agency's latest figures, summed. */

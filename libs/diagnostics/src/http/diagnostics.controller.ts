@@ -30,6 +30,7 @@ import {
   SectionParams,
 } from './dto/diagnostic.dto';
 import { CoConstructionPage, DiagnosticRevisionPage, DiagnosticSectionView, DiagnosticView } from './dto/diagnostics.views';
+import { shareOf } from '@ancrage/shared-kernel';
 
 @ApiTags('diagnostics')
 // The sections map refers to it by $ref only.
@@ -159,6 +160,6 @@ export class DiagnosticsController {
       published,
     }));
     const beyondSharing = list.filter((r) => r.coConstruction === 'CO_CONSTRUCTED').length;
-    return { ...paginate(list, q), shareCoConstructed: list.length ? Math.round((beyondSharing / list.length) * 1000) / 1000 : 0 };
+    return { ...paginate(list, q), shareCoConstructed: shareOf(beyondSharing, list.length) ?? 0 };
   }
 }

@@ -54,6 +54,7 @@ import {
   OverCommitmentRequestPage,
   RequestRecordedView,
 } from './dto/fund.views';
+import { shareOf } from '@ancrage/shared-kernel';
 
 @ApiTags('fund (5%)')
 @Controller()
@@ -374,4 +375,4 @@ export class FundController {
   }
 }
 
-const share = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 1000 : 0);
+const share = (part: number, whole: number) => shareOf(part, whole) ?? 0;

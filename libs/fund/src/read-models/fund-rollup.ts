@@ -1,3 +1,4 @@
+import { shareOf } from '@ancrage/shared-kernel';
 import type { Table } from '@ancrage/spreadsheets';
 import type { FundEnvelopeRow } from './fund.entities';
 import { forecast } from './fund-report';
@@ -21,7 +22,7 @@ export interface RollupLine {
   exhaustedBeforeYearEnd: boolean;
 }
 
-const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 1000) / 1000 : 0);
+const ratio = (a: number, b: number) => shareOf(a, b) ?? 0;
 
 function line(safir: string | null, region: string | null, rows: FundEnvelopeRow[], reference: Date | null = null): RollupLine {
   const sum = (f: (r: FundEnvelopeRow) => number) => rows.reduce((t, r) => t + f(r), 0);

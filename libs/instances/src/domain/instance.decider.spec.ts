@@ -48,7 +48,7 @@ describe('instance decider', () => {
         data: {
           ...target,
           kind: 'SPEP_PROXIMITE',
-          name: join.kind === 'join' ? join.name : '',
+          name: 'SPE de proximité du Montreuillois',
           convenorPartnerId: null,
           memberPartnerIds: ['ml-berck', 'cap-62'],
         },

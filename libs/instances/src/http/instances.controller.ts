@@ -15,6 +15,7 @@ import {
   cutOf,
   paginate,
   ReadConsistency,
+  SafirParam,
 } from '@ancrage/platform';
 import { ChangeInstance, InstanceChange } from '../commands/change-instance.command';
 import { attendanceOf, instancesOfYear } from '../read-models/instance-views';
@@ -27,7 +28,6 @@ import {
   JoinInstanceDto,
   LeaveInstanceDto,
   RecordInstanceMeetingDto,
-  SafirParam,
 } from './dto/instances.dto';
 import { InstanceDetailView, InstanceRecordedView, InstancesOfYearView, MeetingRecordedView } from './dto/instances.views';
 

@@ -1,3 +1,4 @@
+import { shareOf } from '@ancrage/shared-kernel';
 import type { InstanceMeetingRow, InstanceRow } from './instances.entities';
 
 export interface Attendance {
@@ -14,7 +15,7 @@ export interface InstanceOfYear extends InstanceRow {
 
 export function attendanceOf(meetings: readonly Pick<InstanceMeetingRow, 'attended'>[]): Attendance {
   const attended = meetings.filter((m) => m.attended).length;
-  return { meetings: meetings.length, attended, rate: meetings.length ? Math.round((attended / meetings.length) * 1000) / 1000 : null };
+  return { meetings: meetings.length, attended, rate: shareOf(attended, meetings.length) };
 }
 
 /** Whether the agency sat in the instance at some time of the year. */

@@ -2,7 +2,17 @@ import { Body, Controller, Get, NotFoundException, Param, Post, Put, Query } fro
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { Actor } from '@ancrage/access';
-import { Access, ApiCommand, ApiView, CachedView, CommandContext, CommandResponse, commandResponse, paginate } from '@ancrage/platform';
+import {
+  Access,
+  ApiCommand,
+  ApiView,
+  CachedView,
+  CommandContext,
+  CommandResponse,
+  commandResponse,
+  paginate,
+  SafirParam,
+} from '@ancrage/platform';
 import { ChangeJointEvent } from '../commands/change-joint-event.command';
 import { ChangePartnership, PartnershipChange } from '../commands/change-partnership.command';
 import { circleQualityMatrix } from '../read-models/circle-counts';
@@ -29,7 +39,6 @@ import {
   CancelJointEventDto,
   RecordExpectationDto,
   RenewAgreementDto,
-  SafirParam,
   SignAgreementDto,
   TerminateAgreementDto,
 } from './dto/partnerships.dto';

@@ -1,5 +1,6 @@
 import { effectiveCircle } from './partnership-views';
 import type { PartnerRow, PartnershipCircleCountsRow, PartnershipRow } from './partnerships.entities';
+import { shareOf } from '@ancrage/shared-kernel';
 
 /** Where one partnership counts in its agency's circle counts: its partner's category and a cell. */
 export interface CircleCell {
@@ -37,7 +38,7 @@ export function countChange(
   };
 }
 
-const share = (n: number, of: number) => (of ? Math.round((n / of) * 1000) / 1000 : 0);
+const share = (n: number, of: number) => shareOf(n, of) ?? 0;
 
 /** Graphique 3 from the agencies' counts: per category, the share of agencies that make it a priority, and a good-quality priority. */
 export function circleQualityMatrix(rows: Pick<PartnershipCircleCountsRow, 'byCategory'>[]) {

@@ -15,6 +15,7 @@ import {
   cutOf,
   paginate,
   ReadConsistency,
+  SafirParam,
 } from '@ancrage/platform';
 import { ChangePathway, PathwayChange } from '../commands/change-pathway.command';
 import { pathwayFigures, pathwaysOfYear, ratesOverTime } from '../read-models/pathway-views';
@@ -27,7 +28,6 @@ import {
   PathwayParams,
   PathwaysQueryDto,
   RecordOutcomesDto,
-  SafirParam,
   StartCohortDto,
 } from './dto/pathways.dto';
 import { CohortRecordedView, PathwayDetailView, PathwayRecordedView, PathwaysOfYearView } from './dto/pathways.views';

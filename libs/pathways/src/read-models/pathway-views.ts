@@ -1,6 +1,5 @@
 import type { CohortOutcomesRow, CohortRow, PathwayRow } from './pathways.entities';
-
-const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 1000) / 1000 : null);
+import { shareOf } from '@ancrage/shared-kernel';
 
 export interface PathwayFigures {
   /** People who entered the cohorts counted. */
@@ -19,7 +18,7 @@ export function pathwayFigures(cohorts: Pick<CohortRow, 'entries' | 'exits' | 'e
     exits: sum('exits'),
     employment: sum('employment'),
     training: sum('training'),
-    employmentRate: ratio(sum('employment'), sum('exits')),
+    employmentRate: shareOf(sum('employment'), sum('exits')),
   };
 }
 
@@ -34,7 +33,7 @@ export function pathwayYear(p: PathwayRow, cohorts: CohortRow[], year: number) {
     ...p,
     cohorts: ofYear.length,
     figures: f,
-    reachShare: ratio(f.reach, p.yearlyReachTarget),
+    reachShare: shareOf(f.reach, p.yearlyReachTarget),
     employmentRateMet: f.employmentRate === null ? null : f.employmentRate >= p.employmentRateTarget,
   };
 }

@@ -16,13 +16,14 @@ import {
   cutOf,
   paginate,
   ReadConsistency,
+  SafirParam,
 } from '@ancrage/platform';
 import { RegisterAgency } from '../commands/register-agency.command';
 import { ReviseTerritorialContext } from '../commands/revise-territorial-context.command';
 import { CLASSIFICATION_RULE } from '../domain/context-classification';
 import { AgencyRow } from '../read-models/agency.entity';
 import { agencyDirectory } from '../read-models/agency-directory.projection';
-import { AgenciesQueryDto, RegisterAgencyDto, ReviseContextDto, SafirParams } from './dto/agency.dto';
+import { AgenciesQueryDto, RegisterAgencyDto, ReviseContextDto } from './dto/agency.dto';
 import { AgencyPage, AgencyRegisteredView, AgencyView } from './dto/territory.views';
 
 @ApiTags('territory')
@@ -69,7 +70,7 @@ export class AgenciesController {
   @Get(':safir')
   @CachedView()
   @Access('agency.read')
-  async get(@Param() { safir }: SafirParams, @Query() q: AsOfQueryDto): Promise<AgencyView> {
+  async get(@Param() { safir }: SafirParam, @Query() q: AsOfQueryDto): Promise<AgencyView> {
     await this.consistency.waitFor(q.consistentWith, [agencyDirectory.name]);
     const row = await this.reads.findOne(AgencyRow, cutOf(q), { safir });
     if (!row)
@@ -85,7 +86,7 @@ export class AgenciesController {
   @Post(':safir/context')
   @Access('agency.write')
   async reviseContext(
-    @Param() { safir }: SafirParams,
+    @Param() { safir }: SafirParam,
     @Body() body: ReviseContextDto,
     @Actor() ctx: CommandContext,
   ): Promise<CommandResponse> {

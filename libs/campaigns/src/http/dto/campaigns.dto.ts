@@ -1,13 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { AsOfQueryDto, FactDate, IsCalendarDate, IsClientId } from '@ancrage/platform';
+import { AsOfQueryDto, FactDate, IsCalendarDate, IsClientId, SafirParam } from '@ancrage/platform';
 import { SERVICE_OFFER, ServiceOffer } from '@ancrage/shared-kernel';
 
 const SAFIR = /^\d{5}$/;
-
-export class SafirParam {
-  @ApiProperty({ example: '73001' }) @Matches(SAFIR, { message: 'safir must be a 5-digit SAFIR code' }) safir: string;
-}
 
 export class CampaignParams extends SafirParam {
   @ApiProperty({ example: 'complexe-loisirs-2017' }) @IsClientId('campaignId') campaignId: string;

@@ -1,14 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { AsOfQueryDto, FactDate, IsCalendarDate, CLIENT_ID, IsClientId } from '@ancrage/platform';
+import { AsOfQueryDto, FactDate, IsCalendarDate, CLIENT_ID, IsClientId, SafirParam } from '@ancrage/platform';
 import { ATTENDEE_ROLES, AttendeeRole, INSTANCE_KINDS, InstanceKind } from '../../domain/instances.events';
 
 const partnerIds = (field: string) => ({ each: true, message: `each of ${field} must be a partner id` });
-
-export class SafirParam {
-  @ApiProperty({ example: '62001' }) @Matches(/^\d{5}$/, { message: 'safir must be a 5-digit SAFIR code' }) safir: string;
-}
 
 export class InstanceParams extends SafirParam {
   @ApiProperty({ example: 'spep-montreuillois' }) @IsClientId('instanceId') instanceId: string;

@@ -18,7 +18,7 @@ import {
   ValidationOptions,
   registerDecorator,
 } from 'class-validator';
-import { AsOfQueryDto, FactDate, IsCalendarDate, CLIENT_ID, IsClientId } from '@ancrage/platform';
+import { AsOfQueryDto, FactDate, IsCalendarDate, CLIENT_ID, IsClientId, SafirParam } from '@ancrage/platform';
 import { SERVICE_OFFER, ServiceOffer } from '@ancrage/shared-kernel';
 import { PARTNER_CATEGORIES, PartnerCategory, Scale, SCALES, validSiret } from '../../domain/categories';
 import {
@@ -45,9 +45,6 @@ function IsSiret(options?: ValidationOptions): PropertyDecorator {
     });
 }
 
-export class SafirParam {
-  @ApiProperty({ example: '62001' }) @Matches(/^\d{5}$/, { message: 'safir must be a 5-digit SAFIR code' }) safir: string;
-}
 export class PartnerParam {
   @ApiProperty({ example: 'ml-berck' }) @IsClientId('partnerId') partnerId: string;
 }

@@ -1,12 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { AsOfQueryDto, FactDate, IsCalendarDate, CLIENT_ID, IsClientId } from '@ancrage/platform';
+import { AsOfQueryDto, FactDate, IsCalendarDate, CLIENT_ID, IsClientId, SafirParam } from '@ancrage/platform';
 import { SERVICE_OFFER, ServiceOffer } from '@ancrage/shared-kernel';
-
-export class SafirParam {
-  @ApiProperty({ example: '62001' }) @Matches(/^\d{5}$/, { message: 'safir must be a 5-digit SAFIR code' }) safir: string;
-}
 
 export class PathwayParams extends SafirParam {
   @ApiProperty({ example: 'parcours-senior' }) @IsClientId('pathwayId') pathwayId: string;

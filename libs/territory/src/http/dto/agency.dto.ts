@@ -4,10 +4,6 @@ import { IsBoolean, IsDefined, IsIn, IsNumber, IsOptional, IsString, Length, Mat
 import { AsOfQueryDto, IsCalendarDate } from '@ancrage/platform';
 import { AREA_TYPES, AreaType } from '../../domain/territory.events';
 
-export class SafirParams {
-  @ApiProperty({ example: '62001' }) @Matches(/^\d{5}$/, { message: 'safir must be a 5-digit SAFIR code' }) safir: string;
-}
-
 export class RegisterAgencyDto {
   @ApiProperty({ example: '75001', description: 'SAFIR code, 5 digits' })
   @Matches(/^\d{5}$/, { message: 'safir must be a 5-digit SAFIR code' })
