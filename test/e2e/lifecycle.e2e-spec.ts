@@ -1,5 +1,5 @@
 import { ChildProcess, execFile, spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -36,7 +36,22 @@ describe('ancrage serve and the CLI on the embedded store', () => {
     delete env.DATABASE_URL;
     delete env.LOG_LEVEL;
   });
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  // A server a failed test left behind would keep jest (and CI) waiting: kill it and its PostgreSQL.
+  const started = new Set<ChildProcess>();
+  afterAll(async () => {
+    for (const child of started) if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid!, 'SIGKILL');
+    const postmaster = join(dataDir, 'postgres', 'postmaster.pid');
+    if (existsSync(postmaster)) {
+      const pid = Number(readFileSync(postmaster, 'utf8').split('\n')[0]);
+      try {
+        process.kill(pid, 'SIGQUIT');
+      } catch {
+        // already gone
+      }
+      for (let i = 0; i < 100 && existsSync(postmaster); i++) await new Promise((r) => setTimeout(r, 100));
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  });
 
   it("runs the README's first-administrator steps against the running server, from any folder", async () => {
     const server = await startServer();
@@ -81,6 +96,23 @@ describe('ancrage serve and the CLI on the embedded store', () => {
     expect(existsSync(join(dataDir, 'server.json'))).toBe(false);
   }, 120_000);
 
+  it('a Ctrl-C during start-up stops what has started: PostgreSQL is stopped, the process ends', async () => {
+    const child = spawn(process.execPath, [CLI, 'serve'], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    started.add(child);
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+    // The database is up, the API not yet listening.
+    for (let i = 0; i < 240 && !output.includes('embedded PostgreSQL'); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(output).toContain('embedded PostgreSQL');
+    process.kill(-child.pid!, 'SIGINT');
+    expect(await exited).toBe(0);
+    expect(output).toContain('"msg":"stopped"');
+    await expect(connect(pgPort)).rejects.toMatchObject({ code: 'ECONNREFUSED' });
+    expect(existsSync(join(dataDir, 'server.json'))).toBe(false);
+  }, 120_000);
+
   it('after kill -9, the next start reuses the PostgreSQL left running, and stops it on SIGTERM', async () => {
     const crashed = await startServer();
     crashed.child.kill('SIGKILL');
@@ -102,6 +134,7 @@ describe('ancrage serve and the CLI on the embedded store', () => {
   async function startServer() {
     // Its own process group, as a terminal runs it: a signal to the group is what Ctrl-C sends.
     const child: ChildProcess = spawn(process.execPath, [CLI, 'serve'], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    started.add(child);
     let output = '';
     child.stdout!.on('data', (d) => (output += d));
     child.stderr!.on('data', (d) => (output += d));

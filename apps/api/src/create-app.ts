@@ -57,7 +57,6 @@ export async function createApp(parts: AppParts): Promise<INestApplication> {
   mountWebApp(app);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiErrorFilter(parts.logger));
-  app.enableShutdownHooks();
   const document = buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
   return app;

