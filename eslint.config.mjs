@@ -24,6 +24,7 @@ const LIBS = [
   'pathways',
   'platform',
   'projections',
+  'referents',
   'shared-kernel',
   'spreadsheets',
   'territory',
@@ -41,6 +42,7 @@ const CONTEXTS = [
   'instances',
   'partnerships',
   'pathways',
+  'referents',
   'territory',
 ];
 

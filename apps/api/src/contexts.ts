@@ -8,6 +8,7 @@ import { ANCHORING_CONTEXT } from '@ancrage/anchoring';
 import { INSTANCES_CONTEXT } from '@ancrage/instances';
 import { CAMPAIGNS_CONTEXT } from '@ancrage/campaigns';
 import { PATHWAYS_CONTEXT } from '@ancrage/pathways';
+import { REFERENTS_CONTEXT } from '@ancrage/referents';
 import { AUDIT_CONTEXT } from '@ancrage/audit';
 import { ALERTS_CONTEXT } from '@ancrage/alerts';
 import type { ContextParts } from '@ancrage/platform';
@@ -17,6 +18,7 @@ export const CONTEXTS: ContextParts[] = [
   ACCESS_CONTEXT,
   TERRITORY_CONTEXT,
   PARTNERSHIPS_CONTEXT,
+  REFERENTS_CONTEXT,
   DIAGNOSTICS_CONTEXT,
   ACTION_PLANS_CONTEXT,
   FUND_CONTEXT,

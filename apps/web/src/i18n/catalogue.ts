@@ -8,6 +8,7 @@ import { CONFIGURATION_SHORT_FR } from '../../../../libs/anchoring/src/domain/la
 import { CONTEXT_CLASS_FR } from '../../../../libs/territory/src/domain/labels.fr';
 import { CAMPAIGN_ERROR_FR, CAMPAIGN_ROLE_FR, CAMPAIGN_STATUS_FR } from '../../../../libs/campaigns/src/domain/labels.fr';
 import { PATHWAY_ERROR_FR } from '../../../../libs/pathways/src/domain/labels.fr';
+import { REFERENT_ERROR_FR, REFERENT_SIDE_FR } from '../../../../libs/referents/src/domain/labels.fr';
 import { SERVICE_OFFER_FR } from '../../../../libs/shared-kernel/src/service-offer';
 import { ATTENDEE_ROLE_FR, INSTANCE_ERROR_FR, INSTANCE_KIND_FR } from '../../../../libs/instances/src/domain/labels.fr';
 import {
@@ -55,6 +56,8 @@ export const QUALITY_SCORE: Record<string, string> = {
 export const INSTANCE_KIND: Record<string, string> = INSTANCE_KIND_FR;
 
 export const ATTENDEE_ROLE: Record<string, string> = ATTENDEE_ROLE_FR;
+
+export const REFERENT_SIDE: Record<string, string> = REFERENT_SIDE_FR;
 
 export const SERVICE_OFFER: Record<string, string> = SERVICE_OFFER_FR;
 
@@ -315,6 +318,9 @@ export const EVENT_TYPE: Record<string, string> = {
   CohortStarted: 'Cohorte entrée en parcours',
   CohortOutcomesRecorded: 'Résultats d’une cohorte enregistrés',
   PathwayClosed: 'Parcours clos',
+  ReferentNamed: 'Référent nommé',
+  ReferentContactChanged: 'Coordonnées d’un référent modifiées',
+  ReferentWithdrawn: 'Référent plus en fonction',
   DiagnosticDrafted: 'Diagnostic ouvert',
   DiagnosticSectionRevised: 'Section du diagnostic rédigée',
   DiagnosticParticipationRecorded: 'Participation au diagnostic enregistrée',
@@ -409,6 +415,8 @@ export const ERROR_CODE: Record<string, string> = {
   ...CAMPAIGN_ERROR_FR,
   // pathways
   ...PATHWAY_ERROR_FR,
+  // referents
+  ...REFERENT_ERROR_FR,
   // diagnostics
   DIAGNOSTIC_EXISTS: 'Le diagnostic de cette année est déjà ouvert.',
   DIAGNOSTIC_NOT_FOUND: 'Aucun diagnostic pour cette année.',

@@ -105,6 +105,10 @@ const SENTENCES: Record<string, (d: Data) => string> = {
   CohortOutcomesRecorded: (d) =>
     `Cohorte ${s(d, 'cohortId')} du parcours ${pathway(d)} au ${date(s(d, 'on'))} : ${number(n(d, 'exits'))} sorties, dont ${number(n(d, 'employment'))} en emploi et ${number(n(d, 'training'))} en formation`,
   PathwayClosed: (d) => `Parcours ${pathway(d)} clos : ${s(d, 'reason')}`,
+  ReferentNamed: (d) =>
+    `${s(d, 'name')} (${s(d, 'role')}) nommé(e) référent(e) ${d.side === 'AGENCY' ? 'de l’agence auprès de' : 'chez'} ${partner(d)}`,
+  ReferentContactChanged: (d) => `Coordonnées du référent ${s(d, 'referentId')} chez ${partner(d)} modifiées`,
+  ReferentWithdrawn: (d) => `Le référent ${s(d, 'referentId')} chez ${partner(d)} n’est plus en fonction : ${s(d, 'reason')}`,
   DiagnosticDrafted: (d) => `Diagnostic territorial ${n(d, 'year')} ouvert`,
   DiagnosticSectionRevised: (d) =>
     `Section « ${label(DIAGNOSTIC_SECTION, s(d, 'section'))} » du diagnostic rédigée${d.reason ? ` (motif : ${s(d, 'reason')})` : ''}`,

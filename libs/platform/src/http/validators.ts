@@ -1,5 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import { IsOptional, Matches, registerDecorator, ValidationOptions } from 'class-validator';
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -73,3 +74,7 @@ export const CLIENT_ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 /** A field holding a client-chosen id, refused with the field's name. */
 export const IsClientId = (field: string): PropertyDecorator =>
   Matches(CLIENT_ID, { message: `${field} must be 1-64 lower-case letters, digits, - or _` });
+
+/** A boolean query parameter: `true` / `false` as sent; anything else is left for IsBoolean to refuse. */
+export const BooleanQuery = () =>
+  Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value));

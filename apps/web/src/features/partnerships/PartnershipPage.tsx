@@ -12,6 +12,8 @@ import { Figures } from '../../ui/Figures';
 import { Page } from '../../ui/Page';
 import { DataTable } from '../../ui/Table';
 import { useAgencyContext } from '../agency/useAgencyContext';
+import { Referents } from '../referents/Referents';
+import { nameReferent } from '../referents/commands';
 import * as forms from './commands';
 
 type Entry = Schemas['DirectoryEntryView'];
@@ -83,6 +85,7 @@ export default function PartnershipPage({ safir }: { safir: string }) {
               />
             )}
             {entry && <Expectations entry={entry} safir={safir} canWrite={ctx.canWrite} />}
+            <Referents safir={safir} partnerId={partnerId} canWrite={ctx.canWrite && !p.closed} />
             {ctx.canWrite && !p.closed && (
               <section aria-labelledby="record" className="fr-mt-4w">
                 <h2 id="record" className="fr-h4">
@@ -95,6 +98,7 @@ export default function PartnershipPage({ safir }: { safir: string }) {
                     { label: 'Une convention', content: <AgreementForms entry={entry} path={path} /> },
                     { label: 'Une évaluation', content: <CommandForm spec={forms.assessQuality} params={path} bare /> },
                     { label: 'Une attente', content: <CommandForm spec={forms.recordExpectation} params={path} bare /> },
+                    { label: 'Un référent', content: <CommandForm spec={nameReferent} params={path} initial={{ side: 'PARTNER' }} bare /> },
                     {
                       label: 'Le cercle',
                       content: (

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -18,7 +18,7 @@ import {
   ValidationOptions,
   registerDecorator,
 } from 'class-validator';
-import { AsOfQueryDto, FactDate, IsCalendarDate, CLIENT_ID, IsClientId, SafirParam } from '@ancrage/platform';
+import { AsOfQueryDto, BooleanQuery, FactDate, IsCalendarDate, CLIENT_ID, IsClientId, SafirParam } from '@ancrage/platform';
 import { SERVICE_OFFER, ServiceOffer } from '@ancrage/shared-kernel';
 import { PARTNER_CATEGORIES, PartnerCategory, Scale, SCALES, validSiret } from '../../domain/categories';
 import {
@@ -227,12 +227,10 @@ export class HoldJointEventDto {
   @ApiProperty({ type: OutcomesDto }) @IsDefined() @ValidateNested() @Type(() => OutcomesDto) outcomes: OutcomesDto;
 }
 
-const bool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
-
 export class DirectoryQueryDto extends AsOfQueryDto {
   @ApiPropertyOptional({ enum: PARTNER_CATEGORIES }) @IsOptional() @IsIn(PARTNER_CATEGORIES) category?: PartnerCategory;
   @ApiPropertyOptional({ enum: [1, 2, 3] }) @IsOptional() @Type(() => Number) @IsIn([1, 2, 3]) circle?: number;
-  @ApiPropertyOptional() @IsOptional() @Transform(bool) @IsBoolean() activeAgreement?: boolean;
+  @ApiPropertyOptional() @IsOptional() @BooleanQuery() @IsBoolean() activeAgreement?: boolean;
 }
 
 export class PartnersQueryDto extends AsOfQueryDto {
