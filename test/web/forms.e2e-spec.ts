@@ -210,6 +210,24 @@ const SCENARIOS: Scenario[] = [
     records: 'JointEventCancelled',
   },
   {
+    name: 'name a referent of a partnership',
+    as: 'manager',
+    url: ml,
+    form: 'Nommer un référent',
+    reveal: 'Un référent',
+    fill: {
+      'Prénom et nom': 'Camille Durand',
+      Fonction: 'Chargée de relations entreprises',
+      Téléphone: '03 21 00 00 00',
+    },
+    refuse: {
+      fill: { 'Prénom et nom': 'Camille Durand', Fonction: 'Directrice', Téléphone: '12 34' },
+      field: 'Téléphone',
+      message: /Numéro attendu/,
+    },
+    records: 'ReferentNamed',
+  },
+  {
     name: 'record an instance the agency sits in',
     as: 'manager',
     url: `/agence/62001/instances?annee=${Y}`,

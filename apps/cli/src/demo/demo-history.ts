@@ -4,6 +4,7 @@ import { DEMO_YEARS } from './demo-territory';
 import { fundYear } from './demo-fund';
 import { demoCampaigns } from './demo-campaigns';
 import { instancesOfAgency } from './demo-instances';
+import { referentsOfAgency } from './demo-referents';
 import { demoPathways } from './demo-pathways';
 import { contactsYear, jointEventsYear, partnershipsSetUp } from './demo-partnerships';
 import { actionPlanYear, diagnosticYear } from './demo-plans';
@@ -100,6 +101,7 @@ export function demoHistory(options: { seed: number; scale: number }): {
       jointEventsYear(a, year, mine, circles, lane);
     }
     instancesOfAgency(a, mine, lane, options.seed);
+    referentsOfAgency(a, mine, lane, options.seed);
   }
   steps.push(...demoCampaigns(agencies), ...demoPathways(agencies));
   steps.sort((x, y) => x.date.localeCompare(y.date));

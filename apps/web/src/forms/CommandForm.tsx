@@ -155,7 +155,10 @@ export function CommandForm<P extends keyof paths, M extends Method>({ spec, par
       }
     }
     return (
-      checkValue(schema, converted.value, required && !field.optional, { scale: field.widget === 'euros' ? 100 : 1 }) ??
+      checkValue(schema, converted.value, required && !field.optional, {
+        scale: field.widget === 'euros' ? 100 : 1,
+        formatMessage: field.formatMessage,
+      }) ??
       field.check?.(converted.value, values) ??
       null
     );

@@ -52,6 +52,8 @@ export interface FieldSpec<N extends string = string> {
   numeric?: boolean;
   /** Shown only when this says so (a mobility aid's details). */
   show?: (values: Values) => boolean;
+  /** What a value off the API's pattern is told, instead of a bare « Le format ne convient pas » (how a phone is written). */
+  formatMessage?: string;
   /** A rule beyond the schema's (a SIRET's key), in French; null when fine. */
   check?: (value: unknown, values: Values) => string | null;
   /** Leave the field out of the body when empty, even if the schema has it (partial updates). */

@@ -16,7 +16,7 @@ export function checkValue(
   schema: JsonSchema | undefined,
   value: unknown,
   required: boolean,
-  opts: { scale?: number } = {},
+  opts: { scale?: number; formatMessage?: string } = {},
 ): string | null {
   const empty = value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
   if (empty) {
@@ -40,7 +40,7 @@ export function checkValue(
       return `Saisissez au plus ${formatNumber(schema.maxLength)} caractères (${formatNumber(value.length)} actuellement).`;
     if (schema.pattern === '^\\d{4}-\\d{2}-\\d{2}$' || schema.format === 'date') {
       if (!calendarDate(value)) return 'Saisissez une date valide.';
-    } else if (schema.pattern && !new RegExp(schema.pattern).test(value)) return 'Le format ne convient pas.';
+    } else if (schema.pattern && !new RegExp(schema.pattern).test(value)) return opts.formatMessage ?? 'Le format ne convient pas.';
     if (schema.enum && !schema.enum.includes(value)) return 'Choisissez une valeur de la liste.';
   }
   if (Array.isArray(value)) {

@@ -1,4 +1,5 @@
-import { DomainError, fold } from '@ancrage/shared-kernel';
+import { refusalOf } from '@ancrage/testing/refusal';
+import { fold } from '@ancrage/shared-kernel';
 import { CampaignCommand, campaignDecider } from './campaign.decider';
 import type { CampaignEvent } from './campaigns.events';
 
@@ -8,15 +9,7 @@ type Variant = CampaignCommand extends infer C ? (C extends CampaignCommand ? Om
 /** What a command decides after the given events, each stamped with its occurredAt as the runner does. */
 const decide = (given: CampaignEvent[], c: Variant) =>
   campaignDecider.decide({ campaignId: 'loisirs', ...c }, fold(campaignDecider, given), ctx);
-function refusal(given: CampaignEvent[], c: Variant) {
-  try {
-    decide(given, c);
-  } catch (e) {
-    if (e instanceof DomainError) return { code: e.code, kind: e.kind, field: e.field };
-    throw e;
-  }
-  throw new Error('the command was accepted');
-}
+const refusal = (given: CampaignEvent[], c: Variant) => refusalOf(() => decide(given, c));
 
 const launch: Variant = {
   kind: 'launch',

@@ -1,4 +1,5 @@
-import { DomainError, fold } from '@ancrage/shared-kernel';
+import { refusalOf } from '@ancrage/testing/refusal';
+import { fold } from '@ancrage/shared-kernel';
 import { InstanceCommand, instanceDecider } from './instance.decider';
 import type { InstanceEvent } from './instances.events';
 
@@ -10,15 +11,7 @@ type Variant = InstanceCommand extends infer C ? (C extends InstanceCommand ? Om
 function decide(given: InstanceEvent[], c: Variant): InstanceEvent[] {
   return instanceDecider.decide({ ...target, ...c }, fold(instanceDecider, given), ctx);
 }
-function refusal(given: InstanceEvent[], c: Variant): Pick<DomainError, 'code' | 'kind' | 'field'> {
-  try {
-    decide(given, c);
-  } catch (e) {
-    if (e instanceof DomainError) return { code: e.code, kind: e.kind, field: e.field };
-    throw e;
-  }
-  throw new Error('the command was accepted');
-}
+const refusal = (given: InstanceEvent[], c: Variant) => refusalOf(() => decide(given, c));
 
 const join: Variant = {
   kind: 'join',

@@ -52,6 +52,7 @@ export const EXPECTATION_FR: Readonly<Record<string, string>> = {
   CO_CONSTRUCTED_DIAGNOSTIC: 'Diagnostic co-construit',
   REGULAR_COMMUNICATION_ON_SERVICE_OFFER: 'Communication régulière sur l’offre de services',
   CONCERTED_RESPONSES: 'Réponses concertées',
+  CLEARER_DT_AGENCY_STRATEGY: 'Articulation plus claire des stratégies entre la direction territoriale et l’agence',
 };
 
 /** What each refusal of this context means, in French: the page and the import reports say it. */

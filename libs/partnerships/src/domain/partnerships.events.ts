@@ -16,6 +16,8 @@ export const EXPECTATIONS = [
   'CO_CONSTRUCTED_DIAGNOSTIC',
   'REGULAR_COMMUNICATION_ON_SERVICE_OFFER',
   'CONCERTED_RESPONSES',
+  /** « une articulation plus claire … des stratégies entre la Direction territoriale et l’agence » */
+  'CLEARER_DT_AGENCY_STRATEGY',
 ] as const;
 export type Expectation = (typeof EXPECTATIONS)[number];
 export const QUALITY_CRITERIA = ['mutualKnowledge', 'namedReferents', 'jointActions', 'dataSharing', 'communication'] as const;

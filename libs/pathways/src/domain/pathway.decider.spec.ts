@@ -1,4 +1,5 @@
-import { DomainError, fold } from '@ancrage/shared-kernel';
+import { refusalOf } from '@ancrage/testing/refusal';
+import { fold } from '@ancrage/shared-kernel';
 import { PathwayCommand, pathwayDecider } from './pathway.decider';
 import type { PathwayEvent } from './pathways.events';
 
@@ -6,15 +7,7 @@ const ctx = { now: new Date('2018-06-01T08:00:00Z'), actor: 'm', role: 'manager'
 type Variant = PathwayCommand extends infer C ? (C extends PathwayCommand ? Omit<C, 'safir' | 'pathwayId'> : never) : never;
 const decide = (given: PathwayEvent[], c: Variant) =>
   pathwayDecider.decide({ safir: '62001', pathwayId: 'senior', ...c }, fold(pathwayDecider, given), ctx);
-function refusal(given: PathwayEvent[], c: Variant) {
-  try {
-    decide(given, c);
-  } catch (e) {
-    if (e instanceof DomainError) return { code: e.code, kind: e.kind, field: e.field };
-    throw e;
-  }
-  throw new Error('the command was accepted');
-}
+const refusal = (given: PathwayEvent[], c: Variant) => refusalOf(() => decide(given, c));
 
 // Encadré 3: groups of 12 to 15, 60 people a year, 60% back in work.
 const open: Variant = {

@@ -1,4 +1,5 @@
-import { DomainError, fold } from '@ancrage/shared-kernel';
+import { refusalOf } from '@ancrage/testing/refusal';
+import { fold } from '@ancrage/shared-kernel';
 import { ReferentsCommand, referentsDecider } from './referent.decider';
 import type { ReferentEvent } from './referents.events';
 
@@ -9,15 +10,7 @@ type Variant = ReferentsCommand extends infer C ? (C extends ReferentsCommand ? 
 function decide(given: ReferentEvent[], c: Variant, referentId = target.referentId): ReferentEvent[] {
   return referentsDecider.decide({ ...target, referentId, ...c }, fold(referentsDecider, given), ctx);
 }
-function refusal(given: ReferentEvent[], c: Variant): Pick<DomainError, 'code' | 'kind' | 'field'> {
-  try {
-    decide(given, c);
-  } catch (e) {
-    if (e instanceof DomainError) return { code: e.code, kind: e.kind, field: e.field };
-    throw e;
-  }
-  throw new Error('the command was accepted');
-}
+const refusal = (given: ReferentEvent[], c: Variant) => refusalOf(() => decide(given, c));
 
 const name: Variant = {
   kind: 'name',

@@ -1,11 +1,8 @@
 import { defineCommand, factDate, slugReference, type Values } from '../../forms/command';
 import { REFERENT_SIDE, options } from '../../i18n/catalogue';
 
-const FRENCH_PHONE = /^(?:\+33 ?|0)[1-9](?:[ .-]?\d{2}){4}$/;
-const phone = (value: unknown) =>
-  typeof value === 'string' && value !== '' && !FRENCH_PHONE.test(value.trim())
-    ? 'Numéro attendu comme 03 21 00 00 00 ou +33 3 21 00 00 00.'
-    : null;
+// The API's pattern checks the number; the form says how it is written.
+const phone = 'Numéro attendu comme 03 21 00 00 00 ou +33 3 21 00 00 00.';
 const reachable = (value: unknown, values: Values) =>
   !value && !values.phone ? 'Indiquez un téléphone ou une adresse électronique.' : null;
 
@@ -21,7 +18,14 @@ export const nameReferent = defineCommand({
     { name: 'side', label: 'Référent', widget: 'radio', options: options(REFERENT_SIDE) },
     { name: 'name', label: 'Prénom et nom', widget: 'text' },
     { name: 'role', label: 'Fonction', hint: 'Par exemple : chargée de relations entreprises.', widget: 'text' },
-    { name: 'phone', label: 'Téléphone', hint: 'Un téléphone ou une adresse électronique.', widget: 'text', check: phone, optional: true },
+    {
+      name: 'phone',
+      label: 'Téléphone',
+      hint: 'Un téléphone ou une adresse électronique.',
+      widget: 'text',
+      formatMessage: phone,
+      optional: true,
+    },
     { name: 'email', label: 'Adresse électronique', widget: 'text', check: reachable, optional: true, required: true },
     factDate('namedOn', 'Référent depuis le'),
   ],
@@ -35,7 +39,7 @@ export const changeReferent = defineCommand({
   done: 'Les coordonnées sont modifiées.',
   fields: [
     { name: 'role', label: 'Fonction', widget: 'text', optional: true },
-    { name: 'phone', label: 'Téléphone', widget: 'text', check: phone, optional: true },
+    { name: 'phone', label: 'Téléphone', widget: 'text', formatMessage: phone, optional: true },
     { name: 'email', label: 'Adresse électronique', widget: 'text', optional: true },
     factDate('changedOn', 'Depuis le'),
   ],
