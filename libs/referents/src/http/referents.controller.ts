@@ -2,6 +2,7 @@ import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { Actor } from '@ancrage/access';
+import { PartnershipParams } from '@ancrage/partnerships';
 import { ReadModels } from '@ancrage/projections';
 import {
   Access,
@@ -19,14 +20,7 @@ import {
 import { ChangeReferents, ReferentChange } from '../commands/change-referents.command';
 import { ReferentRow } from '../read-models/referents.entities';
 import { referentsProjection } from '../read-models/referents.projection';
-import {
-  ChangeReferentContactDto,
-  NameReferentDto,
-  PartnershipReferentsParams,
-  ReferentParams,
-  ReferentsQueryDto,
-  WithdrawReferentDto,
-} from './dto/referents.dto';
+import { ChangeReferentContactDto, NameReferentDto, ReferentParams, ReferentsQueryDto, WithdrawReferentDto } from './dto/referents.dto';
 import { ReferentNamedView, ReferentsPage } from './dto/referents.views';
 
 const NOT_BEFORE_NAMING = 'DATE_BEFORE_NAMING, FUTURE_DATE';
@@ -54,7 +48,7 @@ export class ReferentsController {
   @Post('partnerships/:partnerId/referents')
   @Access('agency.write')
   async name(
-    @Param() { safir, partnerId }: PartnershipReferentsParams,
+    @Param() { safir, partnerId }: PartnershipParams,
     @Body() b: NameReferentDto,
     @Actor() ctx: CommandContext,
   ): Promise<ReferentNamedView> {

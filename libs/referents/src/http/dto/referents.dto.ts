@@ -1,17 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, Length, Matches, ValidateIf } from 'class-validator';
-import { AsOfQueryDto, BooleanQuery, FactDate, IsClientId, SafirParam } from '@ancrage/platform';
+import { AsOfQueryDto, BooleanQuery, FactDate, IsClientId } from '@ancrage/platform';
+import { PartnershipParams } from '@ancrage/partnerships';
 import { REFERENT_SIDES, ReferentSide } from '../../domain/referents.events';
 
 /** A French number as people write it (01 23 45 67 89, 01.23.45.67.89, +33 1 23 45 67 89). */
 const FRENCH_PHONE = /^(?:\+33 ?|0)[1-9](?:[ .-]?\d{2}){4}$/;
 const phoneMessage = { message: 'phone must be a French number such as 03 21 00 00 00 or +33 3 21 00 00 00' };
 
-export class PartnershipReferentsParams extends SafirParam {
-  @ApiProperty({ example: 'ml-berck' }) @IsClientId('partnerId') partnerId: string;
-}
-
-export class ReferentParams extends PartnershipReferentsParams {
+export class ReferentParams extends PartnershipParams {
   @ApiProperty({ example: 'ml-berck-entreprises' }) @IsClientId('referentId') referentId: string;
 }
 
