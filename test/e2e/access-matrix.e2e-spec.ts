@@ -17,6 +17,8 @@ const ALLOWED: Record<PolicyKind, string[]> = {
   'partners.write': ['manager-in', 'manager-out', 'admin'],
   'region.read': ['director-in', 'director-national', 'auditor', 'admin'],
   'national.read': ['director-national', 'auditor', 'admin'],
+  'basin.read': ['manager-in', 'director-in', 'director-national', 'auditor', 'admin'],
+  'basin.write': ['director-in', 'director-national', 'admin'],
   'fund.allocate': ['director-in', 'director-national', 'admin'],
   'fund.authorise': ['director-in', 'director-national'],
   audit: ['auditor', 'admin'],
@@ -29,6 +31,7 @@ function concrete(path: string): string {
     .replace(':safir', '75001')
     .replace(':region', '11')
     .replace(':year', '2018')
+    .replace(':code', '1109')
     .replace(/:[A-Za-z]+/g, 'x1');
 }
 

@@ -5,6 +5,7 @@ import { DigestService } from '@ancrage/alerts';
 import { EVENT_STORE, EventStore } from '@ancrage/event-store';
 import { RegisterAgency } from '@ancrage/territory';
 import { Harness, startApp, startPeer } from '../support/app-harness';
+import { registerBasins } from '../support/principals';
 import { startSmtpServer, SmtpServer } from '../support/smtp-server';
 
 // Mid-June 2018, a Friday: the facts below make one alert of each kind for agency 62001.
@@ -32,6 +33,7 @@ describe('alerts and their e-mail digests', () => {
     smtp = await startSmtpServer();
     const mail = { ANCRAGE_SMTP_HOST: '127.0.0.1', ANCRAGE_SMTP_PORT: String(smtp.port), ANCRAGE_PUBLIC_URL: 'https://ancrage.example.fr' };
     h = await startApp(mail, clock);
+    await registerBasins(h.app, { '3201': '62', '9301': '13' });
     // A second API process on the same database, as behind a load balancer: both work the queues.
     peer = await startPeer(h, clock, mail);
     store = h.app.get(EVENT_STORE);

@@ -2,7 +2,7 @@ import request from 'supertest';
 import { EVENT_STORE, EventStore } from '@ancrage/event-store';
 import { ProjectionEngine } from '@ancrage/projections';
 import { Harness, startApp } from '../support/app-harness';
-import { userWithToken } from '../support/principals';
+import { registerBasins, userWithToken } from '../support/principals';
 
 /** Anchoring profiles and the agency timeline over HTTP: placements, scope, and bad input. */
 describe('anchoring profiles and the agency timeline', () => {
@@ -15,6 +15,7 @@ describe('anchoring profiles and the agency timeline', () => {
 
   beforeAll(async () => {
     h = await startApp();
+    await registerBasins(h.app, { '3213': '62' });
     admin = await userWithToken(h.app, 'admin', [{ role: 'admin' }]);
     director = await userWithToken(h.app, 'director-32', [{ role: 'director', regions: ['32'] }]);
     const server = h.app.getHttpServer();

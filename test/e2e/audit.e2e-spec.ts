@@ -21,7 +21,7 @@ import {
 import { ProjectionEngine } from '@ancrage/projections';
 import { RegisterAgency } from '@ancrage/territory';
 import { Harness, startApp } from '../support/app-harness';
-import { userWithToken } from '../support/principals';
+import { registerBasins, userWithToken } from '../support/principals';
 
 describe('auditor toolkit over HTTP', () => {
   let h: Harness;
@@ -37,6 +37,7 @@ describe('auditor toolkit over HTTP', () => {
   beforeAll(async () => {
     writeFileSync(keyFile, keys.privateKeyPem);
     h = await startApp({ ANCRAGE_AUDIT_KEY_FILE: keyFile }, () => new Date('2018-12-20T10:00:00Z'));
+    await registerBasins(h.app, { '3214': '62' });
     store = h.app.get(EVENT_STORE);
     pool = createPool(h.db.url);
     await h.app.get(CommandBus).execute(

@@ -2,7 +2,7 @@ import request from 'supertest';
 import { EVENT_STORE, EventStore } from '@ancrage/event-store';
 import { ProjectionEngine } from '@ancrage/projections';
 import { Harness, startApp } from '../support/app-harness';
-import { userWithToken } from '../support/principals';
+import { registerBasins, userWithToken } from '../support/principals';
 
 /**
  * Recruitment campaigns over HTTP, after the study's encadré 2 (6,000 applications for 600 posts,
@@ -21,6 +21,7 @@ describe('recruitment campaigns and multi-agency projects', () => {
 
   beforeAll(async () => {
     h = await startApp();
+    await registerBasins(h.app, { '8410': '73', '8402': '15', '9305': '06' });
     tokens.admin = await userWithToken(h.app, 'admin', [{ role: 'admin' }]);
     for (const [safir, name, region, department, basin] of [
       ['73001', 'Moûtiers', '84', '73', '8410'],

@@ -4,7 +4,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { EVENT_STORE, EventStore } from '@ancrage/event-store';
 import { RegisterAgency } from '@ancrage/territory';
 import { Harness, startApp, startPeer } from '../support/app-harness';
-import { userWithToken } from '../support/principals';
+import { registerBasins, userWithToken } from '../support/principals';
 import { binary } from '../support/binary';
 
 const base = '/agencies/62001/fund/2018';
@@ -31,6 +31,7 @@ describe('the 5% fund over HTTP', () => {
   beforeAll(async () => {
     // Late in the fund year: facts recorded without a date belong to 2018.
     h = await startApp({}, clock);
+    await registerBasins(h.app, { '3214': '62', '3203': '62' });
     store = h.app.get(EVENT_STORE);
     const op = { actor: 'test', role: 'operator', correlationId: 'setup' };
     await h.app.get(CommandBus).execute(

@@ -19,6 +19,8 @@ const CALLER: Record<PolicyKind | 'public', Who> = {
   scoped: 'manager',
   'region.read': 'director',
   'national.read': 'auditor',
+  'basin.read': 'director',
+  'basin.write': 'director',
   'fund.allocate': 'director',
   'fund.authorise': 'director',
   audit: 'auditor',
@@ -53,6 +55,7 @@ describe('fuzzing every route from the OpenAPI document', () => {
     userId: ['claire-martin', 'fuzz-user'],
     tokenId: ['tok'],
     name: ['fund-consumption', 'partnerships'],
+    code: ['3213'],
   };
 
   beforeAll(async () => {

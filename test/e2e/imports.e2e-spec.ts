@@ -11,7 +11,7 @@ import { ChangePartner, ChangePartnership } from '@ancrage/partnerships';
 import { RegisterAgency } from '@ancrage/territory';
 import { Harness, startApp } from '../support/app-harness';
 import { binary } from '../support/binary';
-import { userWithToken } from '../support/principals';
+import { registerBasins, userWithToken } from '../support/principals';
 
 const run = promisify(execFile);
 const op = { actor: 'test', role: 'operator', correlationId: 'setup' };
@@ -61,6 +61,7 @@ describe('importing an agency’s spreadsheets', () => {
 
   beforeAll(async () => {
     h = await startApp({}, clock);
+    await registerBasins(h.app, { '3201': '62', '9301': '06' });
     store = h.app.get(EVENT_STORE);
     const bus = h.app.get(CommandBus);
     for (const [safir, name, region, dep] of [

@@ -2,7 +2,7 @@ import request from 'supertest';
 import { EVENT_STORE, EventStore } from '@ancrage/event-store';
 import { ProjectionEngine } from '@ancrage/projections';
 import { Harness, startApp } from '../support/app-harness';
-import { userWithToken } from '../support/principals';
+import { registerBasins, userWithToken } from '../support/principals';
 
 /** Local instances over HTTP: joining, meetings and attendance, dates of the past, scope, bad input, and the anchoring point. */
 describe('local instances and networks', () => {
@@ -19,6 +19,7 @@ describe('local instances and networks', () => {
 
   beforeAll(async () => {
     h = await startApp();
+    await registerBasins(h.app, { '3213': '62', '9312': '06' });
     const admin = await userWithToken(h.app, 'admin', [{ role: 'admin' }]);
     for (const [safir, name, region, department, basin] of [
       ['62001', 'Berck-sur-Mer', '32', '62', '3213'],

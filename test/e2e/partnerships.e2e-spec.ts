@@ -3,7 +3,7 @@ import request from 'supertest';
 import { EVENT_STORE, EventStore } from '@ancrage/event-store';
 import { RegisterAgency } from '@ancrage/territory';
 import { Harness, startApp } from '../support/app-harness';
-import { userWithToken } from '../support/principals';
+import { registerBasins, userWithToken } from '../support/principals';
 
 describe('partnerships and joint events over HTTP', () => {
   let h: Harness;
@@ -16,6 +16,7 @@ describe('partnerships and joint events over HTTP', () => {
 
   beforeAll(async () => {
     h = await startApp({}, () => new Date('2018-11-15T10:00:00Z'));
+    await registerBasins(h.app, { '3214': '62', '9305': '06' });
     store = h.app.get(EVENT_STORE);
     const op = { actor: 'test', role: 'operator', correlationId: 's' };
     await h.app.get(CommandBus).execute(

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { EVENT_STORE, EventStore } from '@ancrage/event-store';
 import { Harness, startApp } from '../support/app-harness';
-import { userWithToken } from '../support/principals';
+import { registerBasins, userWithToken } from '../support/principals';
 
 /** Pathways in cohorts over HTTP (the study's « parcours senior »): reach and employment rate against targets, over time, as of a date. */
 describe('pathways with cohorts and outcomes', () => {
@@ -16,6 +16,7 @@ describe('pathways with cohorts and outcomes', () => {
 
   beforeAll(async () => {
     h = await startApp();
+    await registerBasins(h.app, { '3213': '62' });
     const admin = await userWithToken(h.app, 'admin', [{ role: 'admin' }]);
     await post('/agencies', admin, {
       safir: '62001',

@@ -3,7 +3,7 @@ import request from 'supertest';
 import { EVENT_STORE, EventStore } from '@ancrage/event-store';
 import { RegisterAgency } from '@ancrage/territory';
 import { Harness, startApp } from '../support/app-harness';
-import { userWithToken } from '../support/principals';
+import { registerBasins, userWithToken } from '../support/principals';
 
 describe('territorial diagnostic and action plan over HTTP', () => {
   let h: Harness;
@@ -26,6 +26,7 @@ describe('territorial diagnostic and action plan over HTTP', () => {
 
   beforeAll(async () => {
     h = await startApp({}, () => new Date('2018-07-15T10:00:00Z'));
+    await registerBasins(h.app, { '3214': '62', '3203': '62' });
     store = h.app.get(EVENT_STORE);
     const op = { actor: 'test', role: 'operator', correlationId: 's' };
     await h.app.get(CommandBus).execute(

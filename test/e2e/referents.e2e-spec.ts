@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { EVENT_STORE, EventStore } from '@ancrage/event-store';
 import { Harness, startApp } from '../support/app-harness';
-import { userWithToken } from '../support/principals';
+import { registerBasins, userWithToken } from '../support/principals';
 
 /** Partnership referents over HTTP: named, reached, withdrawn, as of a date and as known then, scope and bad input. */
 describe('the referents of a partnership', () => {
@@ -28,6 +28,7 @@ describe('the referents of a partnership', () => {
 
   beforeAll(async () => {
     h = await startApp();
+    await registerBasins(h.app, { '3213': '62', '9312': '06' });
     const admin = await userWithToken(h.app, 'admin', [{ role: 'admin' }]);
     for (const [safir, name, region, department, basin] of [
       ['62002', 'Berck-sur-Mer', '32', '62', '3213'],

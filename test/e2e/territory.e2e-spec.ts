@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { EVENT_STORE, EventStore } from '@ancrage/event-store';
 import { Harness, startApp } from '../support/app-harness';
-import { userWithToken } from '../support/principals';
+import { registerBasins, userWithToken } from '../support/principals';
 
 describe('territory over HTTP', () => {
   let h: Harness;
@@ -13,6 +13,7 @@ describe('territory over HTTP', () => {
 
   beforeAll(async () => {
     h = await startApp();
+    await registerBasins(h.app, { '3214': '62' });
     store = h.app.get(EVENT_STORE);
     admin = await userWithToken(h.app, 'admin', [{ role: 'admin' }]);
     director = await userWithToken(h.app, 'director-32', [{ role: 'director', regions: ['32'] }]);

@@ -2,7 +2,7 @@ import request from 'supertest';
 import { EVENT_STORE, EventStore } from '@ancrage/event-store';
 import { ProjectionEngine } from '@ancrage/projections';
 import { Harness, startApp } from '../support/app-harness';
-import { userWithToken } from '../support/principals';
+import { registerBasins, userWithToken } from '../support/principals';
 
 /**
  * Read-model answers are served from memory until a projection writes again: the second identical
@@ -24,6 +24,7 @@ describe('view cache', () => {
 
   beforeAll(async () => {
     h = await startApp();
+    await registerBasins(h.app, { '3213': '62' });
     admin = await userWithToken(h.app, 'admin', [{ role: 'admin' }]);
     await request(h.app.getHttpServer()).post('/agencies').set(as(admin)).send(agency('62001')).expect(201);
     manager = await userWithToken(h.app, 'manager-62001', [{ role: 'manager', agencies: ['62001'] }]);

@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ChangeUser, Grant, IssueApiToken } from '@ancrage/access';
-import { RegisterAgency } from '@ancrage/territory';
+import { ChangeBasin, RegisterAgency } from '@ancrage/territory';
 
 const operator = { actor: 'test:operator', role: 'operator', correlationId: 'test-setup' };
 
@@ -32,9 +32,28 @@ export async function personaTokens(app: INestApplication): Promise<Record<strin
   return tokens;
 }
 
+/**
+ * Registers employment basins (code → the department they lie in, and a name) through the real handler, so
+ * that agencies can be registered in them. A basin already registered is left as it is.
+ */
+export async function registerBasins(
+  app: INestApplication,
+  basins: Record<string, string | { department: string; name: string }>,
+): Promise<void> {
+  const bus = app.get(CommandBus);
+  for (const [code, where] of Object.entries(basins)) {
+    const { department, name } = typeof where === 'string' ? { department: where, name: `Zone d’emploi ${code}` } : where;
+    const change = { kind: 'register' as const, name, departments: [department], registeredOn: '2009-01-01' };
+    await bus.execute(new ChangeBasin(code, change, operator)).catch((e: unknown) => {
+      if ((e as { code?: string }).code !== 'BASIN_EXISTS') throw e;
+    });
+  }
+}
+
 /** The two agencies the matrix is about, registered through the real handler. */
 export async function registerMatrixAgencies(app: INestApplication): Promise<void> {
   const bus = app.get(CommandBus);
+  await registerBasins(app, { '1109': '75', '9310': '13' });
   await bus.execute(
     new RegisterAgency(
       { safir: '75001', name: 'Paris 15e', region: '11', department: '75', employmentBasin: '1109', areaType: 'URBAN' },

@@ -4,13 +4,17 @@ import request from 'supertest';
 import { ChangePartner } from '@ancrage/partnerships';
 import { RegisterAgency } from '@ancrage/territory';
 import { EVENT_STORE, EventStore } from '@ancrage/event-store';
-import { userWithToken } from './principals';
+import { registerBasins, userWithToken } from './principals';
 
 const operator = { actor: 'test:operator', role: 'operator', correlationId: 'web-setup' };
 
 /** A small territory for the browser suites: two agencies of Hauts-de-France, three partners, one user per role. */
 export async function webTerritory(app: INestApplication) {
   const bus = app.get(CommandBus);
+  await registerBasins(app, {
+    '3213': { department: '62', name: 'Berck – Montreuil' },
+    '3203': { department: '62', name: 'Boulogne-sur-Mer' },
+  });
   await bus.execute(
     new RegisterAgency(
       {

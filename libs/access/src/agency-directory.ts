@@ -7,6 +7,8 @@ export interface AgencyDirectory {
   regionOf(safir: string): Promise<string | null>;
   /** The names of the agencies known today (an unknown code is left out). */
   namesOf(safirs: readonly string[]): Promise<Map<string, string>>;
+  /** The agencies registered in an employment basin. */
+  agenciesInBasin(code: string): Promise<string[]>;
 }
 
 export const AGENCY_DIRECTORY = Symbol('AGENCY_DIRECTORY');

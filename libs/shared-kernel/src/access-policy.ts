@@ -16,6 +16,10 @@ export interface PolicyTargets {
   /** Reads a region's roll-ups: `:region` or `?region=`. */
   'region.read': { region: string };
   'national.read': object;
+  /** Reads an employment basin: `:code` from the route, its region, and the agencies registered in it. */
+  'basin.read': { region: string; agencies: string[] };
+  /** Shares out a basin's partnerships between its agencies: the territorial direction's call. */
+  'basin.write': { region: string };
   'fund.allocate': { agency: string; region: string | null };
   'fund.authorise': { agency: string; region: string | null };
   audit: object;

@@ -25,6 +25,11 @@ export class TerritoryAgencyDirectory implements AgencyDirectory {
     return new Map(rows.map((r) => [r.safir, r.name]));
   }
 
+  async agenciesInBasin(code: string): Promise<string[]> {
+    const rows = await this.reads.find(AgencyRow, LIVE, { employmentBasin: code }, { columns: ['safir'] });
+    return rows.map((r) => r.safir);
+  }
+
   async regionOf(safir: string): Promise<string | null> {
     const cached = this.regions.get(safir);
     if (cached) return cached;

@@ -5,3 +5,5 @@ export * from './territory.module';
 export * from './commands/register-agency.command';
 export * from './commands/revise-territorial-context.command';
 export * from './domain/labels.fr';
+export * from './domain/basins.events';
+export * from './commands/change-basin.command';

@@ -45,6 +45,16 @@ export function authorise(principal: Principal, action: Action): Grant | null {
     }
     case 'region.read':
       return find((g) => directorCovers(g, action.region) || g.role === 'auditor' || g.role === 'admin');
+    case 'basin.read':
+      return find(
+        (g) =>
+          (g.role === 'manager' && g.agencies.some((a) => action.agencies.includes(a))) ||
+          directorCovers(g, action.region) ||
+          g.role === 'auditor' ||
+          g.role === 'admin',
+      );
+    case 'basin.write':
+      return find((g) => g.role === 'admin' || directorCovers(g, action.region));
     case 'national.read':
       return find((g) => (g.role === 'director' && 'national' in g) || g.role === 'auditor' || g.role === 'admin');
     case 'fund.allocate':

@@ -22,6 +22,7 @@ import { ACCESS_POLICY, PolicyKind } from './access.decorator';
 import type { AuthenticatedRequest } from './principal.request';
 
 const SAFIR = /^\d{5}$/;
+const BASIN = /^\d{4}$/;
 
 /** Authenticates every request and checks the route's policy on the server; denials are logged. */
 @Injectable()
@@ -101,6 +102,12 @@ export class AccessGuard implements CanActivate {
         const partnerId = req.params.partnerId;
         return { kind, users: partnerId && this.partners ? await this.partners.agenciesWorkingWith(String(partnerId)) : null };
       }
+      case 'basin.read':
+      case 'basin.write': {
+        const code = this.basinCode(req);
+        if (kind === 'basin.write') return { kind, region: code.slice(0, 2) };
+        return { kind, region: code.slice(0, 2), agencies: this.agencies ? await this.agencies.agenciesInBasin(code) : [] };
+      }
       case 'region.read': {
         // A repeated ?region= reads as one value ("32,11") that no grant covers.
         const region: unknown = req.params.region ?? req.query.region;
@@ -112,18 +119,22 @@ export class AccessGuard implements CanActivate {
   }
 
   private safir(req: AuthenticatedRequest): string {
-    const safir = String(req.params.safir ?? '');
-    if (!safir || !SAFIR.test(safir)) {
-      throw new HttpException(
-        {
-          code: 'VALIDATION_FAILED',
-          message: 'safir must be a 5-digit SAFIR code',
-          error: 'Bad Request',
-          fields: [{ field: 'safir', problems: ['safir must be a 5-digit SAFIR code'], codes: ['matches'] }],
-        },
-        400,
-      );
-    }
-    return safir;
+    return pathParam(req, 'safir', SAFIR, 'safir must be a 5-digit SAFIR code');
   }
+
+  private basinCode(req: AuthenticatedRequest): string {
+    return pathParam(req, 'code', BASIN, "code must be a 4-digit zone d'emploi 2020 code");
+  }
+}
+
+/** A path parameter the rule is checked against: a malformed one is refused before any lookup. */
+function pathParam(req: AuthenticatedRequest, field: string, pattern: RegExp, problem: string): string {
+  const value = String(req.params[field] ?? '');
+  if (!pattern.test(value)) {
+    throw new HttpException(
+      { code: 'VALIDATION_FAILED', message: problem, error: 'Bad Request', fields: [{ field, problems: [problem], codes: ['matches'] }] },
+      400,
+    );
+  }
+  return value;
 }

@@ -13,6 +13,7 @@ const register: AgencyCommand = {
   department: '75',
   employmentBasin: '1109',
   areaType: 'URBAN',
+  basinRegistered: true,
 };
 const registered = when([], register);
 
@@ -31,6 +32,7 @@ describe('agency decider', () => {
     [{ region: '99' }, 'region'],
     [{ department: '13' }, 'department'],
     [{ employmentBasin: '9301' }, 'employmentBasin'],
+    [{ basinRegistered: false }, 'employmentBasin'],
   ])('refuses %p naming the field', (change, field) => {
     try {
       when([], { ...register, ...change });

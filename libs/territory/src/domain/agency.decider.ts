@@ -1,6 +1,6 @@
 import { Decider, DomainError, happenedBy } from '@ancrage/shared-kernel';
 import type { TerritorialFigures } from './context-classification';
-import { basinMatchesRegion, regionOfDepartment, REGIONS } from './geography';
+import { regionOfBasin, regionOfDepartment, REGIONS } from './geography';
 import type { AgencyRegisteredData, TerritoryEvent } from './territory.events';
 
 export interface AgencyState {
@@ -11,7 +11,12 @@ export interface AgencyState {
 }
 
 export type AgencyCommand =
-  | ({ kind: 'register'; openedOn?: string } & AgencyRegisteredData)
+  | ({
+      kind: 'register';
+      openedOn?: string;
+      /** Read by the handler from the basin's own stream: an agency is registered in a known basin. */
+      basinRegistered: boolean;
+    } & AgencyRegisteredData)
   | { kind: 'revise-context'; effectiveDate: string; figures: TerritorialFigures; source: string | null };
 
 const PERCENT_FIELDS = ['unemploymentRate', 'longTermUnemploymentShare', 'seasonalJobShare', 'rsaShare'] as const;
@@ -40,7 +45,7 @@ export const agencyDecider: Decider<AgencyCommand, TerritoryEvent, AgencyState> 
           'department',
         );
       }
-      if (!basinMatchesRegion(command.employmentBasin, command.region)) {
+      if (regionOfBasin(command.employmentBasin) !== command.region) {
         throw new DomainError(
           'BASIN_NOT_IN_REGION',
           `employment basin ${command.employmentBasin} is not a zone d'emploi 2020 of region ${command.region}`,
@@ -48,7 +53,15 @@ export const agencyDecider: Decider<AgencyCommand, TerritoryEvent, AgencyState> 
           'employmentBasin',
         );
       }
-      const { kind: _kind, openedOn, ...data } = command;
+      if (!command.basinRegistered) {
+        throw new DomainError(
+          'BASIN_NOT_FOUND',
+          `employment basin ${command.employmentBasin} is not registered: an administrator registers it first`,
+          'rule',
+          'employmentBasin',
+        );
+      }
+      const { kind: _kind, openedOn, basinRegistered: _known, ...data } = command;
       return [{ type: 'AgencyRegistered', data, ...(openedOn ? { occurredAt: `${openedOn}T00:00:00.000Z` } : {}) }];
     }
     if (!state.registered) throw new DomainError('AGENCY_NOT_FOUND', 'no such agency', 'not_found');

@@ -22,7 +22,7 @@ export class RegisterAgencyDto {
   @Matches(/^(\d{2}|2A|2B|97\d)$/, { message: 'department must be an INSEE department code (01-95, 2A, 2B, 971-976)' })
   department: string;
 
-  @ApiProperty({ example: '1109', description: "INSEE zone d'emploi 2020 code" })
+  @ApiProperty({ example: '1109', description: "INSEE zone d'emploi 2020 code of a registered basin (POST /basins)" })
   @Matches(/^\d{4}$/, { message: "employmentBasin must be a 4-digit zone d'emploi 2020 code" })
   employmentBasin: string;
 
