@@ -28,6 +28,7 @@ const PAGES: Record<string, string[]> = {
     '/compte',
     '/alertes?au=2018-06-30',
     '/agence/62001/import',
+    '/bassin/3213',
   ],
   'director-32': [
     '/pilotage',
@@ -40,6 +41,8 @@ const PAGES: Record<string, string[]> = {
     '/pilotage/diagnostics',
     '/agence/62001/fonds?annee=2018&au=2018-06-30',
     '/agence/62001/instances?annee=2018&au=2018-06-30',
+    '/pilotage/bassins',
+    '/bassin/3213?au=2018-06-30',
   ],
   'director-national': ['/pilotage?annee=2018', '/pilotage/ancrage?annee=2018', '/pilotage/campagnes', '/agence/73001/campagnes'],
   auditor: ['/controle', '/controle/comparer', '/controle/journal', '/controle/droits', '/agence/62001/historique', '/pilotage/plans'],

@@ -24,6 +24,8 @@ const DiagnosticPage = lazy(() => import('../features/diagnostics/DiagnosticPage
 const PlanPage = lazy(() => import('../features/action-plans/PlanPage'));
 const FundPage = lazy(() => import('../features/fund/FundPage'));
 const TerritoryPage = lazy(() => import('../features/territory/TerritoryPage'));
+const BasinPage = lazy(() => import('../features/territory/BasinPage'));
+const BasinsPage = lazy(() => import('../features/steering/BasinsPage'));
 const TimelinePage = lazy(() => import('../features/audit/TimelinePage'));
 const TraceabilityPage = lazy(() => import('../features/steering/TraceabilityPage'));
 const Inbox = lazy(() => import('../features/steering/Inbox'));
@@ -93,6 +95,8 @@ function Signed() {
         <Route path="/pilotage/ancrage" element={<AnchoringPage />} />
         <Route path="/pilotage/diagnostics" element={<DiagnosticsOverview />} />
         <Route path="/pilotage/campagnes" element={<CampaignsOverview />} />
+        <Route path="/pilotage/bassins" element={<BasinsPage />} />
+        <Route path="/bassin/:code" element={<BasinPage />} />
         <Route path="/controle" element={<VerifyPage />} />
         <Route path="/controle/comparer" element={<ComparePage />} />
         <Route path="/controle/journal" element={<JournalPage />} />

@@ -5,7 +5,7 @@
  */
 import { PLAN_STATUS_FR } from '../../../../libs/action-plans/src/domain/labels.fr';
 import { CONFIGURATION_SHORT_FR } from '../../../../libs/anchoring/src/domain/labels.fr';
-import { CONTEXT_CLASS_FR } from '../../../../libs/territory/src/domain/labels.fr';
+import { BASIN_ERROR_FR, CONTEXT_CLASS_FR } from '../../../../libs/territory/src/domain/labels.fr';
 import { CAMPAIGN_ERROR_FR, CAMPAIGN_ROLE_FR, CAMPAIGN_STATUS_FR } from '../../../../libs/campaigns/src/domain/labels.fr';
 import { PATHWAY_ERROR_FR } from '../../../../libs/pathways/src/domain/labels.fr';
 import { REFERENT_ERROR_FR, REFERENT_SIDE_FR } from '../../../../libs/referents/src/domain/labels.fr';
@@ -318,6 +318,9 @@ export const EVENT_TYPE: Record<string, string> = {
   CohortStarted: 'Cohorte entrée en parcours',
   CohortOutcomesRecorded: 'Résultats d’une cohorte enregistrés',
   PathwayClosed: 'Parcours clos',
+  BasinRegistered: 'Bassin d’emploi enregistré',
+  BasinRenamed: 'Bassin d’emploi renommé',
+  BasinLeadAgencyAssigned: 'Agence cheffe de file désignée',
   ReferentNamed: 'Référent nommé',
   ReferentContactChanged: 'Coordonnées d’un référent modifiées',
   ReferentWithdrawn: 'Référent plus en fonction',
@@ -397,6 +400,7 @@ export const ERROR_CODE: Record<string, string> = {
   UNKNOWN_REGION: 'Région inconnue.',
   DEPARTMENT_NOT_IN_REGION: 'Ce département n’appartient pas à la région choisie.',
   BASIN_NOT_IN_REGION: 'Ce bassin d’emploi n’appartient pas à la région choisie.',
+  ...BASIN_ERROR_FR,
   NOT_A_PERCENTAGE: 'La valeur doit être un pourcentage entre 0 et 100.',
   // access
   USER_EXISTS: 'Cet identifiant d’utilisateur est déjà pris.',

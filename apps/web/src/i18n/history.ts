@@ -105,6 +105,9 @@ const SENTENCES: Record<string, (d: Data) => string> = {
   CohortOutcomesRecorded: (d) =>
     `Cohorte ${s(d, 'cohortId')} du parcours ${pathway(d)} au ${date(s(d, 'on'))} : ${number(n(d, 'exits'))} sorties, dont ${number(n(d, 'employment'))} en emploi et ${number(n(d, 'training'))} en formation`,
   PathwayClosed: (d) => `Parcours ${pathway(d)} clos : ${s(d, 'reason')}`,
+  BasinRegistered: (d) => `Bassin d’emploi ${s(d, 'code')}${quoted(s(d, 'name'))} enregistré`,
+  BasinRenamed: (d) => `Bassin d’emploi ${s(d, 'code')} renommé${quoted(s(d, 'name'))}`,
+  BasinLeadAgencyAssigned: (d) => `L’agence ${s(d, 'safir')} est cheffe de file du bassin ${s(d, 'code')} auprès de ${partner(d)}`,
   ReferentNamed: (d) =>
     `${s(d, 'name')} (${s(d, 'role')}) nommé(e) référent(e) ${d.side === 'AGENCY' ? 'de l’agence auprès de' : 'chez'} ${partner(d)}`,
   ReferentContactChanged: (d) => `Coordonnées du référent ${s(d, 'referentId')} chez ${partner(d)} modifiées`,

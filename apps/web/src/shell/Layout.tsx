@@ -43,6 +43,7 @@ function navigation(session: Session, path: string, agencies: string[]): MainNav
         { text: 'Profils d’ancrage', linkProps: { to: '/pilotage/ancrage' } },
         { text: 'Diagnostics', linkProps: { to: '/pilotage/diagnostics' } },
         { text: 'Campagnes de recrutement', linkProps: { to: '/pilotage/campagnes' } },
+        { text: 'Bassins d’emploi', linkProps: { to: '/pilotage/bassins' } },
       ],
     });
   }

@@ -6,7 +6,8 @@ import { regionName, useAgencies } from '../../shell/scope';
 import { Async, EmptyState } from '../../ui/Feedback';
 import { Page } from '../../ui/Page';
 import { DataTable } from '../../ui/Table';
-import { registerAgency } from './commands';
+import { BasinsTable } from './BasinsTable';
+import { registerAgency, registerBasin } from './commands';
 
 /** The network's agencies, and the form to register one (administrators). */
 export default function AgenciesAdmin() {
@@ -25,7 +26,7 @@ export default function AgenciesAdmin() {
               { key: 'safir', label: 'Code SAFIR', sort: (a) => a.safir, render: (a) => a.safir },
               { key: 'region', label: 'Région', sort: (a) => regionName(a.region), render: (a) => regionName(a.region) },
               { key: 'department', label: 'Département', render: (a) => a.department },
-              { key: 'basin', label: 'Bassin', render: (a) => a.employmentBasin },
+              { key: 'basin', label: 'Bassin', render: (a) => <Link to={`/bassin/${a.employmentBasin}`}>{a.employmentBasin}</Link> },
               { key: 'area', label: 'Territoire', render: (a) => label(AREA_TYPE, a.areaType) },
               { key: 'context', label: 'Contexte', render: (a) => label(CONTEXT_CLASS, a.contextClass) },
               { key: 'since', label: 'Ouverte le', sort: (a) => a.registeredAt, render: (a) => date(a.registeredAt) },
@@ -35,6 +36,12 @@ export default function AgenciesAdmin() {
       </Async>
       <div className="ancrage-panel fr-mt-4w">
         <CommandForm spec={registerAgency} params={{}} />
+      </div>
+      <h2 className="fr-h4 fr-mt-6w">Bassins d’emploi</h2>
+      <p>Une agence s’enregistre dans un bassin déjà enregistré.</p>
+      <BasinsTable />
+      <div className="ancrage-panel fr-mt-4w">
+        <CommandForm spec={registerBasin} params={{}} />
       </div>
     </Page>
   );

@@ -2,6 +2,7 @@ import { CommandForm } from '../../forms/CommandForm';
 import { AREA_TYPE, CONTEXT_CLASS, CONTEXT_CRITERION, label } from '../../i18n/catalogue';
 import { date, number } from '../../i18n/format';
 import { regionName } from '../../shell/scope';
+import { Link } from '../../ui/Link';
 import { EmptyState, ErrorAlert, Loading } from '../../ui/Feedback';
 import { Figures } from '../../ui/Figures';
 import { Page } from '../../ui/Page';
@@ -20,7 +21,8 @@ export default function TerritoryPage({ safir }: { safir: string }) {
       {a && (
         <>
           <p>
-            {regionName(a.region)}, département {a.department}, bassin d’emploi {a.employmentBasin}, territoire{' '}
+            {regionName(a.region)}, département {a.department},{' '}
+            <Link to={`/bassin/${a.employmentBasin}`}>bassin d’emploi {a.employmentBasin}</Link>, territoire{' '}
             {label(AREA_TYPE, a.areaType).toLowerCase()}.
           </p>
           {a.figures && a.classification ? (
