@@ -1,6 +1,7 @@
 import { ChangePartner } from '@ancrage/partnerships';
 import { RegisterAgency } from '@ancrage/territory';
 import { DEMO_YEARS } from './demo-territory';
+import { demoBasinLeads, demoBasins } from './demo-basins';
 import { fundYear } from './demo-fund';
 import { demoCampaigns } from './demo-campaigns';
 import { instancesOfAgency } from './demo-instances';
@@ -46,6 +47,7 @@ export function demoHistory(options: { seed: number; scale: number }): {
   const steps: DemoStep[] = [];
   const admin = { id: 'demo-admin', role: 'admin' };
   const push = (date: string, lane: string, actor: DemoStep['actor'], build: DemoStep['build']) => steps.push({ date, lane, actor, build });
+  steps.push(...demoBasins());
 
   for (const p of partners) {
     push(
@@ -103,7 +105,7 @@ export function demoHistory(options: { seed: number; scale: number }): {
     instancesOfAgency(a, mine, lane, options.seed);
     referentsOfAgency(a, mine, lane, options.seed);
   }
-  steps.push(...demoCampaigns(agencies), ...demoPathways(agencies));
+  steps.push(...demoCampaigns(agencies), ...demoPathways(agencies), ...demoBasinLeads(agencies));
   steps.sort((x, y) => x.date.localeCompare(y.date));
   return { steps, agencies, partners };
 }
