@@ -44,6 +44,7 @@ describe('fuzzing every route from the OpenAPI document', () => {
     year: ['2018'],
     partnerId: ['ml-berck', 'cap-62'],
     agreementId: ['conv-1'],
+    documentId: ['0'.repeat(64)],
     expectationId: ['att-1'],
     jointEventId: ['evt-1'],
     actionId: ['a-1'],

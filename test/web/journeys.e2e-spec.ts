@@ -303,6 +303,45 @@ describe('journeys in the browser', () => {
     await context.close();
   });
 
+  it('a manager attaches the signed convention, is told in French when a file is not a document, and downloads it back', async () => {
+    await t.post('/agencies/62001/partnerships/ml-berck/agreements', 'manager', {
+      agreementId: 'conv-signee',
+      reference: 'CONV-ML-SIGNEE',
+      scale: 'LOCAL',
+      formal: true,
+      objectives: [],
+      startDate: `${Y}-01-01`,
+      endDate: null,
+    });
+    const dir = mkdtempSync(join(tmpdir(), 'ancrage-document-'));
+    const pdf = join(dir, 'convention-signee.pdf');
+    writeFileSync(pdf, '%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n');
+    const script = join(dir, 'convention.pdf');
+    writeFileSync(script, '<script>alert(1)</script>');
+    const { context, page, errors } = await frenchContext(browser);
+    await signIn(page, base, t.tokens.manager);
+    await open(page, `${base}/agence/62001/partenaires/ml-berck`);
+    const attach = page.getByRole('form', { name: 'Joindre un document' });
+    const before = await t.head();
+    await attach.getByLabel(/^Fichier à joindre/).setInputFiles(script);
+    await attach.getByRole('button', { name: 'Joindre le document' }).click();
+    await attach.getByText(/ni un PDF, ni une image PNG/).waitFor();
+    expect(await t.typesAfter(before)).toEqual([]);
+    await attach.getByLabel(/^Fichier à joindre/).setInputFiles(pdf);
+    await attach.getByRole('button', { name: 'Joindre le document' }).click();
+    await attach.getByText('Document joint.').waitFor();
+    expect(await t.typesAfter(before)).toEqual(['AgreementDocumentAttached']);
+    const row = page.getByRole('row', { name: /Convention signée/ });
+    await expect(row.innerText()).resolves.toContain('conv-signee');
+    const saved = page.waitForEvent('download');
+    await row.getByRole('button', { name: 'convention-signee.pdf' }).click();
+    const file = await saved;
+    expect(file.suggestedFilename()).toBe('convention-signee.pdf');
+    await screenshot(page, 'journey-manager-agreement-document');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('a manager imports a spreadsheet after reading its dry run; a director takes the roll-up in Excel and a weekly digest', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ancrage-import-'));
     const file = join(dir, 'partenaires.csv');

@@ -9,6 +9,7 @@ import { INSTANCES_CONTEXT } from '@ancrage/instances';
 import { CAMPAIGNS_CONTEXT } from '@ancrage/campaigns';
 import { PATHWAYS_CONTEXT } from '@ancrage/pathways';
 import { REFERENTS_CONTEXT } from '@ancrage/referents';
+import { DOCUMENTS_CONTEXT } from '@ancrage/documents';
 import { AUDIT_CONTEXT } from '@ancrage/audit';
 import { ALERTS_CONTEXT } from '@ancrage/alerts';
 import type { ContextParts } from '@ancrage/platform';
@@ -19,6 +20,7 @@ export const CONTEXTS: ContextParts[] = [
   TERRITORY_CONTEXT,
   PARTNERSHIPS_CONTEXT,
   REFERENTS_CONTEXT,
+  DOCUMENTS_CONTEXT,
   DIAGNOSTICS_CONTEXT,
   ACTION_PLANS_CONTEXT,
   FUND_CONTEXT,

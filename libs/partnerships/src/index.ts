@@ -7,6 +7,6 @@ export * from './commands/change-joint-event.command';
 export * from './domain/labels.fr';
 export { SpreadsheetImport, type ImportReport, type RowOutcome } from './import/spreadsheet-import';
 export { IMPORT_KINDS, IMPORT_COLUMNS, type ImportKind } from './import/import-columns';
-export { partnerFacts } from './commands/partner-facts';
+export { partnerFacts, agreementFacts, type AgreementFacts } from './commands/partner-facts';
 /** The path of one agency's partnership, for the contexts that hang facts on it (referents). */
 export { PartnershipParams } from './http/dto/partnerships.dto';

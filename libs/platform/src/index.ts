@@ -28,3 +28,4 @@ export * from './http/security-headers';
 export * from './http/idempotency';
 export * from './alerts/alert-sources';
 export * from './http/params';
+export * from './http/file-problem';

@@ -77,9 +77,10 @@ export async function download(path: string, query: Record<string, string | numb
   URL.revokeObjectURL(url);
 }
 
-/** A file sent as multipart/form-data (an import's spreadsheet), answered as JSON. */
-export async function uploadFile<T>(path: string, file: File): Promise<T> {
+/** A file sent as multipart/form-data (an import's spreadsheet, an agreement's document), with its fields, answered as JSON. */
+export async function uploadFile<T>(path: string, file: File, fields: Record<string, string | undefined> = {}): Promise<T> {
   const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) if (value) form.append(name, value);
   form.append('file', file);
   const res = await fetch(path, {
     method: 'POST',

@@ -9,6 +9,7 @@ import { BASIN_ERROR_FR, CONTEXT_CLASS_FR } from '../../../../libs/territory/src
 import { CAMPAIGN_ERROR_FR, CAMPAIGN_ROLE_FR, CAMPAIGN_STATUS_FR } from '../../../../libs/campaigns/src/domain/labels.fr';
 import { PATHWAY_ERROR_FR } from '../../../../libs/pathways/src/domain/labels.fr';
 import { REFERENT_ERROR_FR, REFERENT_SIDE_FR } from '../../../../libs/referents/src/domain/labels.fr';
+import { DOCUMENT_ERROR_FR, DOCUMENT_MEDIA_TYPE_FR } from '../../../../libs/documents/src/domain/labels.fr';
 import { SERVICE_OFFER_FR } from '../../../../libs/shared-kernel/src/service-offer';
 import { ATTENDEE_ROLE_FR, INSTANCE_ERROR_FR, INSTANCE_KIND_FR } from '../../../../libs/instances/src/domain/labels.fr';
 import {
@@ -58,6 +59,7 @@ export const INSTANCE_KIND: Record<string, string> = INSTANCE_KIND_FR;
 export const ATTENDEE_ROLE: Record<string, string> = ATTENDEE_ROLE_FR;
 
 export const REFERENT_SIDE: Record<string, string> = REFERENT_SIDE_FR;
+export const DOCUMENT_MEDIA_TYPE: Record<string, string> = DOCUMENT_MEDIA_TYPE_FR;
 
 export const SERVICE_OFFER: Record<string, string> = SERVICE_OFFER_FR;
 
@@ -324,6 +326,8 @@ export const EVENT_TYPE: Record<string, string> = {
   ReferentNamed: 'Référent nommé',
   ReferentContactChanged: 'Coordonnées d’un référent modifiées',
   ReferentWithdrawn: 'Référent plus en fonction',
+  AgreementDocumentAttached: 'Document joint à une convention',
+  AgreementDocumentWithdrawn: 'Document retiré d’une convention',
   DiagnosticDrafted: 'Diagnostic ouvert',
   DiagnosticSectionRevised: 'Section du diagnostic rédigée',
   DiagnosticParticipationRecorded: 'Participation au diagnostic enregistrée',
@@ -421,6 +425,8 @@ export const ERROR_CODE: Record<string, string> = {
   ...PATHWAY_ERROR_FR,
   // referents
   ...REFERENT_ERROR_FR,
+  // documents
+  ...DOCUMENT_ERROR_FR,
   // diagnostics
   DIAGNOSTIC_EXISTS: 'Le diagnostic de cette année est déjà ouvert.',
   DIAGNOSTIC_NOT_FOUND: 'Aucun diagnostic pour cette année.',

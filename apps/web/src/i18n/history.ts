@@ -112,6 +112,9 @@ const SENTENCES: Record<string, (d: Data) => string> = {
     `${s(d, 'name')} (${s(d, 'role')}) nommé(e) référent(e) ${d.side === 'AGENCY' ? 'de l’agence auprès de' : 'chez'} ${partner(d)}`,
   ReferentContactChanged: (d) => `Coordonnées du référent ${s(d, 'referentId')} chez ${partner(d)} modifiées`,
   ReferentWithdrawn: (d) => `Le référent ${s(d, 'referentId')} chez ${partner(d)} n’est plus en fonction : ${s(d, 'reason')}`,
+  AgreementDocumentAttached: (d) =>
+    `Document${quoted(s(d, 'title'))} (${s(d, 'fileName')}) joint à la convention ${s(d, 'agreementId')} avec ${partner(d)}`,
+  AgreementDocumentWithdrawn: (d) => `Document retiré de la convention ${s(d, 'agreementId')} avec ${partner(d)} : ${s(d, 'reason')}`,
   DiagnosticDrafted: (d) => `Diagnostic territorial ${n(d, 'year')} ouvert`,
   DiagnosticSectionRevised: (d) =>
     `Section « ${label(DIAGNOSTIC_SECTION, s(d, 'section'))} » du diagnostic rédigée${d.reason ? ` (motif : ${s(d, 'reason')})` : ''}`,

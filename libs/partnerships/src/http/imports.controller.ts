@@ -1,23 +1,9 @@
-import {
-  BadRequestException,
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  Post,
-  Query,
-  Res,
-  StreamableFile,
-  PayloadTooLargeException,
-  UnsupportedMediaTypeException,
-  UploadedFile,
-  UseInterceptors,
-} from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiExtension, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Actor, CurrentPrincipal, type Principal } from '@ancrage/access';
-import { Access, ApiErrors, ApiView, type CommandContext, tableCsv, XLSX_TYPE } from '@ancrage/platform';
+import { Access, ApiErrors, ApiView, type CommandContext, fileProblem, tableCsv, XLSX_TYPE } from '@ancrage/platform';
 import { SpreadsheetError, writeWorkbook } from '@ancrage/spreadsheets';
 import { ImportRuns } from '../import/import-runs';
 import { importTemplate, templateColumns } from '../import/import-template';
@@ -138,10 +124,4 @@ export class ImportsController {
     const bytes = await writeWorkbook(importTemplate(kind), null);
     return new StreamableFile(bytes, { type: XLSX_TYPE, disposition: `attachment; filename="modele-${kind}.xlsx"`, length: bytes.length });
   }
-}
-
-function fileProblem(status: 400 | 413 | 415, code: string, message: string) {
-  const body = { code, message, fields: [{ field: 'file', problems: [message], codes: [code] }] };
-  if (status === 413) return new PayloadTooLargeException(body);
-  return status === 415 ? new UnsupportedMediaTypeException(body) : new BadRequestException(body);
 }

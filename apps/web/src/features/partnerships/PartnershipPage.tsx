@@ -13,6 +13,7 @@ import { Page } from '../../ui/Page';
 import { DataTable } from '../../ui/Table';
 import { useAgencyContext } from '../agency/useAgencyContext';
 import { Referents } from '../referents/Referents';
+import { AgreementDocuments } from '../documents/AgreementDocuments';
 import { nameReferent } from '../referents/commands';
 import * as forms from './commands';
 
@@ -86,6 +87,7 @@ export default function PartnershipPage({ safir }: { safir: string }) {
             )}
             {entry && <Expectations entry={entry} safir={safir} canWrite={ctx.canWrite} />}
             <Referents safir={safir} partnerId={partnerId} canWrite={ctx.canWrite && !p.closed} />
+            <AgreementDocuments safir={safir} partnerId={partnerId} agreementId={entry?.agreementId ?? null} canWrite={ctx.canWrite} />
             {ctx.canWrite && !p.closed && (
               <section aria-labelledby="record" className="fr-mt-4w">
                 <h2 id="record" className="fr-h4">
