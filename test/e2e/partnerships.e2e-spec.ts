@@ -179,8 +179,18 @@ describe('partnerships and joint events over HTTP', () => {
       startDate: '2016-01-01',
       endDate: '2018-12-31',
     };
-    await request(server()).post(`${ml}/agreements`).set(as('manager')).send(sign).expect(201);
+    await request(server())
+      .post(`${ml}/agreements`)
+      .set(as('manager'))
+      .send({ ...sign, services: ['ACCOMPAGNEMENT_INTENSIF_JEUNES', 'PMSMP'] })
+      .expect(201);
     const head = await store.headPosition();
+    const tarot = await request(server())
+      .post(`${cap}/agreements`)
+      .set(as('manager'))
+      .send({ ...sign, services: ['PMSMP', 'TAROT'] })
+      .expect(400);
+    expect(tarot.body.fields[0].field).toBe('services');
     const again = await request(server())
       .post(`${ml}/agreements`)
       .set(as('manager'))
@@ -200,11 +210,19 @@ describe('partnerships and joint events over HTTP', () => {
       .expect(400);
     await request(server()).post(`${ml}/agreements/nope/renew`).set(as('manager')).send({ endDate: '2021-12-31' }).expect(404);
     expect(await store.headPosition()).toBe(head);
-    await request(server())
+    const cap2017 = await request(server())
       .post(`${cap}/agreements`)
       .set(as('manager'))
       .send({ ...sign, agreementId: 'cap-2017', startDate: '2017-01-01', endDate: '2018-12-01' })
       .expect(201);
+    const list = await request(server())
+      .get(`/agencies/62001/partnerships?consistentWith=${cap2017.body.position}`)
+      .set(as('manager'))
+      .expect(200);
+    const services = Object.fromEntries(
+      list.body.items.map((p: { partnerId: string; agreementServices: string[] | null }) => [p.partnerId, p.agreementServices]),
+    );
+    expect(services).toMatchObject({ 'ml-berck': ['ACCOMPAGNEMENT_INTENSIF_JEUNES', 'PMSMP'], 'cap-62': [] });
   });
 
   it('assigns circles (a non-default one needs a reason), logs contacts and assessments', async () => {

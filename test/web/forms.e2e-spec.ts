@@ -61,6 +61,7 @@ const SCENARIOS: Scenario[] = [
       'Référence de la convention': 'CONV-ML-1',
       Échelle: { radio: 'Locale' },
       Objectifs: { check: ['Complémentarité des offres de services'] },
+      'Offre de services mobilisée': { check: ['Période de mise en situation en milieu professionnel (PMSMP)'] },
       Début: `${Y}-01-01`,
       Fin: `${Y}-12-31`,
     },

@@ -3,6 +3,22 @@ import type { ServiceOffer } from '@ancrage/shared-kernel';
 import type { DemoPartner, ScaledAgency } from './demo-register';
 import { AgencyLane, day } from './demo-steps';
 
+/**
+ * What each kind of partner's convention mobilises from the service offer, as the study tells it:
+ * intensive support of young people with the Missions locales, the global support with the
+ * departmental council, work placements with the SIAE, pre-hire training with training bodies.
+ */
+const AGREEMENT_SERVICES: Partial<Record<string, ServiceOffer[]>> = {
+  MISSION_LOCALE: ['ACCOMPAGNEMENT_INTENSIF_JEUNES', 'PMSMP'],
+  CONSEIL_DEPARTEMENTAL: ['ACCOMPAGNEMENT_GLOBAL'],
+  CAP_EMPLOI: ['ACCOMPAGNEMENT_RENFORCE', 'PMSMP'],
+  SIAE: ['PMSMP'],
+  TRAINING_BODY: ['POE_COLLECTIVE', 'AFPR'],
+  AFPA: ['POE_COLLECTIVE', 'PRF'],
+  GEIQ: ['POE_INDIVIDUELLE', 'MRS'],
+  EMPLOYER_GROUP: ['MRS', 'AFPR'],
+};
+
 const EVENT_TITLES: Record<JointEventKind, string> = {
   FORUM: 'Forum de l’emploi',
   JOB_DATING: 'Job dating',
@@ -74,6 +90,7 @@ export function partnershipsSetUp(a: ScaledAgency, mine: DemoPartner[], lane: Ag
               objectives: circle === 1 ? ['COMPLEMENTARY_SERVICES', 'ANTICIPATION_OF_NEEDS'] : ['ACCESSIBILITY_RELAY_POINT'],
               startDate: start,
               endDate: '2017-12-31',
+              services: AGREEMENT_SERVICES[p.category] ?? [],
             },
             ctx,
           ),

@@ -1,4 +1,4 @@
-import { dayOf, Decider, DomainError, factOn, happenedBy } from '@ancrage/shared-kernel';
+import { dayOf, Decider, DomainError, factOn, happenedBy, type ServiceOffer } from '@ancrage/shared-kernel';
 import { CATEGORIES, Circle, PartnerCategory, Scale } from './categories';
 import type { AgreementObjective, ContactKind, Expectation, PartnershipEvent, QualityCriterion } from './partnerships.events';
 
@@ -35,6 +35,7 @@ export type PartnershipCommand = { safir: string; partnerId: string; partner: Pa
       objectives: AgreementObjective[];
       startDate: string;
       endDate: string | null;
+      services: ServiceOffer[];
       signedOn?: string;
     }
   | { kind: 'amend'; agreementId: string; note: string; endDate: string | null; amendedOn?: string }
@@ -118,7 +119,11 @@ export const partnershipDecider: Decider<PartnershipCommand, PartnershipEvent, P
         }
         const { kind: _k, partner: _p, today: _t, signedOn, ...data } = c;
         return [
-          { type: 'AgreementSigned', data: { ...data, objectives: [...new Set(c.objectives)] }, ...factOn(signedOn, now, 'signedOn') },
+          {
+            type: 'AgreementSigned',
+            data: { ...data, objectives: [...new Set(c.objectives)], services: [...new Set(c.services)] },
+            ...factOn(signedOn, now, 'signedOn'),
+          },
         ];
       }
       case 'amend':

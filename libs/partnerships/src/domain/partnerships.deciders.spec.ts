@@ -22,6 +22,7 @@ const signed = decide([], {
   objectives: ['COMPLEMENTARY_SERVICES'],
   startDate: '2016-01-01',
   endDate: '2018-12-31',
+  services: ['ACCOMPAGNEMENT_GLOBAL', 'PMSMP', 'PMSMP'],
 });
 
 describe('SIRET', () => {
@@ -70,6 +71,7 @@ describe('partnership decider', () => {
         objectives: [],
         startDate: '2018-06-01',
         endDate: null,
+        services: [],
       }),
     ).toThrow(/still active/);
     expect(() =>
@@ -82,9 +84,14 @@ describe('partnership decider', () => {
         objectives: [],
         startDate: '2018-06-01',
         endDate: '2018-01-01',
+        services: [],
       }),
     ).toThrow(/end before/);
   });
+  it('records the service offer an agreement mobilises, each once', () => {
+    expect(signed[0].data).toMatchObject({ services: ['ACCOMPAGNEMENT_GLOBAL', 'PMSMP'] });
+  });
+
   it('renews only a signed, unterminated agreement, to a later end', () => {
     expect(decide(signed, { kind: 'renew', agreementId: 'a1', endDate: '2021-12-31' })[0].type).toBe('AgreementRenewed');
     expect(() => decide(signed, { kind: 'renew', agreementId: 'a1', endDate: '2017-12-31' })).toThrow(DomainError);

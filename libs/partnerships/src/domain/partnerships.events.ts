@@ -83,6 +83,8 @@ export type PartnershipEvent = WhenItHappened<
         objectives: AgreementObjective[];
         startDate: string;
         endDate: string | null;
+        /** The service offer the agreement mobilises (absent from agreements signed before it was asked: none). */
+        services?: ServiceOffer[];
       };
     }
   | { type: 'AgreementAmended'; data: { safir: string; partnerId: string; agreementId: string; note: string; endDate: string | null } }

@@ -85,6 +85,7 @@ export class PartnershipsController {
         objectives: b.objectives,
         startDate: b.startDate,
         endDate: b.endDate ?? null,
+        services: b.services ?? [],
         signedOn: b.signedOn,
       },
       ctx,

@@ -303,6 +303,8 @@ export class SpreadsheetImport {
         scale: body.scale,
         formal: body.formal,
         objectives: body.objectives,
+        // The agreements' template has no service offer column yet: none, as for an agreement signed without it.
+        services: [],
         startDate: body.startDate,
         endDate: body.endDate ?? null,
         signedOn: body.signedOn,

@@ -26,6 +26,7 @@ export class PartnershipRow {
   @Column('text', { nullable: true }) agreementReference: string | null;
   @Column('boolean', { nullable: true }) agreementFormal: boolean | null;
   @Column('jsonb', { nullable: true }) agreementObjectives: string[] | null;
+  @Column('jsonb', { nullable: true }) agreementServices: string[] | null;
   @Column('text', { nullable: true }) agreementStart: string | null;
   @Column('text', { nullable: true }) agreementEnd: string | null;
   @Column('text', { nullable: true }) agreementTerminatedOn: string | null;

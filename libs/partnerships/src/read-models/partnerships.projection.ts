@@ -52,6 +52,7 @@ function partnership(rows: RowAccess<PartnershipTables>, safir: string, partnerI
       agreementReference: null,
       agreementFormal: null,
       agreementObjectives: null,
+      agreementServices: null,
       agreementStart: null,
       agreementEnd: null,
       agreementTerminatedOn: null,
@@ -73,8 +74,8 @@ function partnership(rows: RowAccess<PartnershipTables>, safir: string, partnerI
  */
 export const partnershipsProjection = defineProjection<PartnershipTables>({
   name: 'partnerships',
-  // 2: each partnership lists its expectations. 3: circle counts per agency. 4: joint events' service offer.
-  version: 4,
+  // 2: each partnership lists its expectations. 3: circle counts per agency. 4: joint events' service offer. 5: agreements' service offer.
+  version: 5,
   agencyScoped: false,
   eventTypes: [
     'AgencyRegistered',
@@ -208,6 +209,7 @@ function applyToPartnership(event: Any, e: RecordedEvent, rows: RowAccess<Partne
         agreementReference: a.reference,
         agreementFormal: a.formal,
         agreementObjectives: a.objectives,
+        agreementServices: a.services ?? [],
         agreementStart: a.startDate,
         agreementEnd: a.endDate,
         agreementTerminatedOn: null,

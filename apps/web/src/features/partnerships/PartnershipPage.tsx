@@ -2,7 +2,7 @@ import { Tabs } from '@codegouvfr/react-dsfr/Tabs';
 import { useParams } from 'react-router';
 import { $api, type Schemas } from '../../api/client';
 import { CommandForm } from '../../forms/CommandForm';
-import { AGREEMENT_STATUS, EXPECTATION, PARTNER_CATEGORY, SCALE, label } from '../../i18n/catalogue';
+import { AGREEMENT_STATUS, EXPECTATION, PARTNER_CATEGORY, SCALE, SERVICE_OFFER, label } from '../../i18n/catalogue';
 import { date, month } from '../../i18n/format';
 import { usePast, useReadParams } from '../../shell/past';
 import { useYear } from '../../shell/scope';
@@ -167,7 +167,9 @@ function Summary({ entry, defaultCircle }: { entry: Entry | undefined; defaultCi
           label: 'Convention',
           value: agreement,
           detail: entry.agreementStart
-            ? `du ${date(entry.agreementStart)}${entry.agreementEnd ? ` au ${date(entry.agreementEnd)}` : ''}`
+            ? `du ${date(entry.agreementStart)}${entry.agreementEnd ? ` au ${date(entry.agreementEnd)}` : ''}${
+                entry.agreementServices?.length ? ` — ${entry.agreementServices.map((s) => label(SERVICE_OFFER, s)).join(', ')}` : ''
+              }`
             : undefined,
           tone: entry.agreementStatus === 'ACTIVE' ? 'success' : 'default',
         },

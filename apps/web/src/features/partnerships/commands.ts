@@ -87,6 +87,7 @@ export const signAgreement = defineCommand({
     { name: 'scale', label: 'Échelle', widget: 'radio', options: options(SCALE) },
     { name: 'formal', label: 'Convention signée (décochez pour un accord informel)', widget: 'boolean' },
     { name: 'objectives', label: 'Objectifs', widget: 'checkboxes', options: options(AGREEMENT_OBJECTIVE) },
+    { name: 'services', label: 'Offre de services mobilisée', widget: 'checkboxes', options: options(SERVICE_OFFER) },
     { name: 'startDate', label: 'Début', widget: 'date' },
     { name: 'endDate', label: 'Fin', hint: 'Laissez vide pour une convention sans terme.', widget: 'date' },
     factDate('signedOn', 'Date de signature'),

@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -44,6 +45,20 @@ function IsSiret(options?: ValidationOptions): PropertyDecorator {
       validator: { validate: (value: unknown) => typeof value === 'string' && validSiret(value) },
     });
 }
+
+/** The service offer a joint event or an agreement mobilises, from the shared kernel's one list. */
+const ServicesMobilised = () =>
+  applyDecorators(
+    ApiPropertyOptional({
+      enum: SERVICE_OFFER,
+      isArray: true,
+      description: 'the service offer it mobilises (MRS, PMSMP, POE…); none by default',
+    }),
+    IsOptional(),
+    IsArray(),
+    ArrayMaxSize(SERVICE_OFFER.length),
+    IsIn(SERVICE_OFFER, { each: true }),
+  );
 
 export class PartnerParam {
   @ApiProperty({ example: 'ml-berck' }) @IsClientId('partnerId') partnerId: string;
@@ -122,6 +137,7 @@ export class SignAgreementDto {
   objectives: AgreementObjective[];
   @ApiProperty({ example: '2016-01-01' }) @IsCalendarDate() startDate: string;
   @ApiPropertyOptional({ example: '2018-12-31' }) @IsOptional() @IsCalendarDate() endDate?: string;
+  @ServicesMobilised() services?: ServiceOffer[];
   @FactDate('the day the agreement was signed') signedOn?: string;
 }
 
@@ -203,16 +219,7 @@ export class PlanJointEventDto {
   partnerIds: string[];
   @ApiProperty({ enum: PUBLICS, isArray: true }) @ArrayMaxSize(20) @IsIn(PUBLICS, { each: true }) publics: string[];
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) planActionId?: string;
-  @ApiPropertyOptional({
-    enum: SERVICE_OFFER,
-    isArray: true,
-    description: 'the service offer it mobilises (MRS, PMSMP, POE…); none by default',
-  })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(SERVICE_OFFER.length)
-  @IsIn(SERVICE_OFFER, { each: true })
-  services?: ServiceOffer[];
+  @ServicesMobilised() services?: ServiceOffer[];
   @FactDate('the day the event was decided (its own date is `date`, which may be ahead)') plannedOn?: string;
 }
 

@@ -96,6 +96,8 @@ export class PartnershipView {
   @ApiProperty({ type: 'boolean', nullable: true, description: 'a signed convention (true) or an informal arrangement' }) agreementFormal:
     boolean | null;
   @ApiProperty({ enum: AGREEMENT_OBJECTIVES, isArray: true, nullable: true }) agreementObjectives: string[] | null;
+  @ApiProperty({ enum: SERVICE_OFFER, isArray: true, nullable: true, description: 'the service offer the agreement mobilises' })
+  agreementServices: string[] | null;
   @DateProperty({ nullable: true }) agreementStart: string | null;
   @DateProperty({ nullable: true, description: 'null: open-ended' }) agreementEnd: string | null;
   @DateProperty({ nullable: true }) agreementTerminatedOn: string | null;
