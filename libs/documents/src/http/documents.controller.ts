@@ -101,6 +101,7 @@ export class DocumentsController {
   @ApiView({
     summary: 'The documents of the partnership’s agreements (attached unless includeWithdrawn); asOf/knownAt as it stood',
     response: AgreementDocumentsPage,
+    notFound: 'AGENCY_NOT_FOUND',
   })
   @Get('documents')
   @CachedView()
