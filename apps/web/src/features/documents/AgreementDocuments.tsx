@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { $api, download, uploadFile, type Schemas } from '../../api/client';
 import { DOCUMENT_MEDIA_TYPE, label } from '../../i18n/catalogue';
 import { date, number } from '../../i18n/format';
-import { useReadParams } from '../../shell/past';
+import { rememberWrite, useReadParams } from '../../shell/past';
 import { Async, EmptyState, ErrorAlert } from '../../ui/Feedback';
 import { DataTable } from '../../ui/Table';
 
@@ -29,8 +29,17 @@ export function AgreementDocuments(p: { safir: string; partnerId: string; agreem
   const [title, setTitle] = useState('Convention signée');
   const [file, setFile] = useState<File | null>(null);
   const attach = useMutation({
-    mutationFn: () => uploadFile(`/agencies/${safir}/partnerships/${partnerId}/agreements/${p.agreementId}/documents`, file!, { title }),
-    onSuccess: () => queries.invalidateQueries(),
+    mutationFn: () =>
+      uploadFile<Schemas['DocumentAttachedView']>(
+        `/agencies/${safir}/partnerships/${partnerId}/agreements/${p.agreementId}/documents`,
+        file!,
+        { title },
+      ),
+    // The list reads again once the projection has the new document (consistentWith its position).
+    onSuccess: (answer) => {
+      rememberWrite(answer.position);
+      return queries.invalidateQueries();
+    },
   });
   const get = (d: Doc) =>
     void download(`/agencies/${safir}/partnerships/${partnerId}/agreements/${d.agreementId}/documents/${d.documentId}`, {}, d.fileName);
