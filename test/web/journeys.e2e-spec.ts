@@ -3,6 +3,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
+import { Client } from 'pg';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateSigningKeys } from '@ancrage/audit';
@@ -303,7 +304,7 @@ describe('journeys in the browser', () => {
     await context.close();
   });
 
-  it('a manager attaches the signed convention, is told in French when a file is not a document, and downloads it back', async () => {
+  it('a manager attaches the signed convention, is told in French when a file is not a document, downloads it back, and is told when it was altered since', async () => {
     await t.post('/agencies/62001/partnerships/ml-berck/agreements', 'manager', {
       agreementId: 'conv-signee',
       reference: 'CONV-ML-SIGNEE',
@@ -337,6 +338,12 @@ describe('journeys in the browser', () => {
     await row.getByRole('button', { name: 'convention-signee.pdf' }).click();
     const file = await saved;
     expect(file.suggestedFilename()).toBe('convention-signee.pdf');
+    // A file altered in the database since (only the maintenance role can): the page says so in French.
+    const sql = new Client({ connectionString: h.db.url });
+    await sql.connect();
+    await sql.query(`SET ROLE ancrage_maintenance; UPDATE document_files SET bytes = 'x'`).finally(() => sql.end());
+    await row.getByRole('button', { name: 'convention-signee.pdf' }).click();
+    await page.getByText(/ne correspond plus à l’empreinte enregistrée/).waitFor();
     await screenshot(page, 'journey-manager-agreement-document');
     expect(errors).toEqual([]);
     await context.close();

@@ -8,5 +8,5 @@ export * from './domain/labels.fr';
 export { SpreadsheetImport, type ImportReport, type RowOutcome } from './import/spreadsheet-import';
 export { IMPORT_KINDS, IMPORT_COLUMNS, type ImportKind } from './import/import-columns';
 export { partnerFacts, agreementFacts, type AgreementFacts } from './commands/partner-facts';
-/** The path of one agency's partnership, for the contexts that hang facts on it (referents). */
-export { PartnershipParams } from './http/dto/partnerships.dto';
+/** The paths of one agency's partnership and agreement, for the contexts that hang facts on them (referents, documents). */
+export { AgreementParams, PartnershipParams } from './http/dto/partnerships.dto';

@@ -20,6 +20,11 @@ export function number(value: number | null | undefined): string {
   return value === null || value === undefined ? '—' : numberFormat.format(value);
 }
 
+/** A file's size as French readers write it: « 12 ko », « 3,4 Mo ». */
+export function fileSize(bytes: number): string {
+  return bytes < 1024 * 1024 ? `${number(Math.ceil(bytes / 1024))} ko` : `${number(Math.round(bytes / 104_857.6) / 10)} Mo`;
+}
+
 /** '2018-06-30' or an ISO instant → « 30/06/2018 ». */
 export function date(iso: string | null | undefined): string {
   if (!iso) return '—';

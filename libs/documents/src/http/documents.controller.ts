@@ -4,7 +4,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@ancrage/access';
-import { PartnershipParams } from '@ancrage/partnerships';
+import { AgreementParams, PartnershipParams } from '@ancrage/partnerships';
 import { ReadModels } from '@ancrage/projections';
 import { DomainError } from '@ancrage/shared-kernel';
 import {
@@ -27,7 +27,7 @@ import { DOCUMENT_MEDIA_TYPES } from '../domain/documents.events';
 import { DocumentFiles } from '../files/document-files';
 import { AgreementDocumentRow } from '../read-models/documents.entities';
 import { documentsProjection } from '../read-models/documents.projection';
-import { AgreementParams, AttachDocumentDto, DocumentParams, DocumentsQueryDto, WithdrawDocumentDto } from './dto/documents.dto';
+import { AttachDocumentDto, DocumentParams, DocumentsQueryDto, WithdrawDocumentDto } from './dto/documents.dto';
 import { AgreementDocumentsPage, DocumentAttachedView } from './dto/documents.views';
 
 /** The largest document kept: a scanned convention of a few dozen pages. */

@@ -5,15 +5,12 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { $api, download, uploadFile, type Schemas } from '../../api/client';
 import { DOCUMENT_MEDIA_TYPE, label } from '../../i18n/catalogue';
-import { date, number } from '../../i18n/format';
+import { date, fileSize } from '../../i18n/format';
 import { rememberWrite, useReadParams } from '../../shell/past';
 import { Async, EmptyState, ErrorAlert } from '../../ui/Feedback';
 import { DataTable } from '../../ui/Table';
 
 type Doc = Schemas['AgreementDocumentView'];
-
-const size = (bytes: number) =>
-  bytes < 1024 * 1024 ? `${number(Math.ceil(bytes / 1024))} Ko` : `${number(Math.round(bytes / 104857.6) / 10)} Mo`;
 
 /**
  * The signed documents of the partnership's agreements: each kept with its fingerprint (SHA-256),
@@ -41,8 +38,11 @@ export function AgreementDocuments(p: { safir: string; partnerId: string; agreem
       return queries.invalidateQueries();
     },
   });
-  const get = (d: Doc) =>
-    void download(`/agencies/${safir}/partnerships/${partnerId}/agreements/${d.agreementId}/documents/${d.documentId}`, {}, d.fileName);
+  // A refused download (a file altered since it was attached: DOCUMENT_ALTERED) is said in the page.
+  const fetchFile = useMutation({
+    mutationFn: (d: Doc) =>
+      download(`/agencies/${safir}/partnerships/${partnerId}/agreements/${d.agreementId}/documents/${d.documentId}`, {}, d.fileName),
+  });
   return (
     <section aria-labelledby="documents" className="fr-mt-4w">
       <h2 id="documents" className="fr-h4">
@@ -62,7 +62,7 @@ export function AgreementDocuments(p: { safir: string; partnerId: string; agreem
             columns={[
               { key: 'title', label: 'Document', sort: (d) => d.title, render: (d) => d.title },
               { key: 'agreementId', label: 'Convention', render: (d) => d.agreementId },
-              { key: 'mediaType', label: 'Format', render: (d) => `${label(DOCUMENT_MEDIA_TYPE, d.mediaType)}, ${size(d.sizeBytes)}` },
+              { key: 'mediaType', label: 'Format', render: (d) => `${label(DOCUMENT_MEDIA_TYPE, d.mediaType)}, ${fileSize(d.sizeBytes)}` },
               { key: 'attachedOn', label: 'Joint le', sort: (d) => d.attachedOn, render: (d) => date(d.attachedOn) },
               {
                 key: 'file',
@@ -72,7 +72,7 @@ export function AgreementDocuments(p: { safir: string; partnerId: string; agreem
                     priority="tertiary"
                     size="small"
                     iconId="fr-icon-download-line"
-                    onClick={() => get(d)}
+                    onClick={() => fetchFile.mutate(d)}
                     title={`Empreinte SHA-256 : ${d.documentId}`}
                   >
                     {d.fileName}
@@ -83,6 +83,7 @@ export function AgreementDocuments(p: { safir: string; partnerId: string; agreem
           />
         )}
       </Async>
+      {fetchFile.error ? <ErrorAlert error={fetchFile.error} className="fr-mt-2w" /> : null}
       {p.canWrite && p.agreementId && (
         <form
           className="fr-mt-2w"

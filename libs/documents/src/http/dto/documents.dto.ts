@@ -1,11 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { AsOfQueryDto, BooleanQuery, FactDate, IsClientId } from '@ancrage/platform';
-import { PartnershipParams } from '@ancrage/partnerships';
-
-export class AgreementParams extends PartnershipParams {
-  @ApiProperty({ example: 'conv-ml-2017' }) @IsClientId('agreementId') agreementId: string;
-}
+import { AgreementParams } from '@ancrage/partnerships';
 
 export class DocumentParams extends AgreementParams {
   @ApiProperty({ description: 'the SHA-256 of the file (64 hexadecimal digits)', example: 'a3f5…' })
