@@ -336,4 +336,60 @@ describe('territorial diagnostic and action plan over HTTP', () => {
     expect(execution.body.items).toEqual([expect.objectContaining({ safir: '62001', adopted: true })]);
     await request(server()).get(`${old}?asOf=2016-12-01`).set(as('director')).expect(404);
   });
+
+  it('measures an action by a pathway: its values are the cohorts’ reach or employment rate, as of any date, and not reported by hand', async () => {
+    const old = '/agencies/62001/action-plans/2017';
+    const senior = '/agencies/62001/pathways/parcours-senior';
+    const post = (path: string, body: object) => request(server()).post(path).set(as('manager')).send(body);
+    const measure = (body: object) => request(server()).put(`${old}/actions/a-seniors/measure`).set(as('manager')).send(body);
+    const before = await store.headPosition();
+    const unknown = await measure({ pathwayId: 'parcours-senior', measure: 'REACH', linkedOn: '2017-01-20' }).expect(422);
+    expect(unknown.body).toMatchObject({ code: 'UNKNOWN_PATHWAY', fields: [expect.objectContaining({ field: 'pathwayId' })] });
+    const bad = await measure({ pathwayId: 'parcours-senior', measure: 'HAPPINESS' }).expect(400);
+    expect(bad.body.fields.map((f: { field: string }) => f.field)).toEqual(['measure']);
+    expect(await store.headPosition()).toBe(before);
+
+    await post('/agencies/62001/pathways', {
+      pathwayId: 'parcours-senior',
+      name: 'Parcours senior',
+      publics: ['seniors'],
+      partnerIds: [],
+      services: ['ACCOMPAGNEMENT_RENFORCE'],
+      yearlyReachTarget: 60,
+      employmentRateTarget: 0.6,
+      openedOn: '2016-12-01',
+    }).expect(201);
+    await post(`${senior}/cohorts`, { cohortId: 'c1', entries: 14, startedOn: '2017-02-06' }).expect(201);
+    await post(`${senior}/cohorts`, { cohortId: 'c2', entries: 15, startedOn: '2017-10-02' }).expect(201);
+    await post(`${senior}/cohorts/c1/outcomes`, { on: '2017-06-30', exits: 12, employment: 7, training: 2 }).expect(201);
+    // The October cohort leaves in February: its outcomes still count for the 2017 plan.
+    await post(`${senior}/cohorts/c2/outcomes`, { on: '2018-02-28', exits: 13, employment: 9, training: 1 }).expect(201);
+    await measure({ pathwayId: 'parcours-senior', measure: 'REACH', linkedOn: '2017-01-20' }).expect(200);
+
+    const refused = await post(`${old}/actions/a-seniors/progress`, { value: 30, on: '2017-11-30' }).expect(422);
+    expect(refused.body).toMatchObject({ code: 'ACTION_MEASURED_BY_PATHWAY', fields: [expect.objectContaining({ field: 'actionId' })] });
+
+    const switched = await measure({ pathwayId: 'parcours-senior', measure: 'EMPLOYMENT_RATE', linkedOn: '2017-09-01' }).expect(200);
+    const read = (query: string) =>
+      request(server()).get(`${old}?consistentWith=${switched.body.position}${query}`).set(as('director')).expect(200);
+    const live = (await read('')).body.actions[0];
+    expect(live).toMatchObject({
+      measuredBy: { pathwayId: 'parcours-senior', measure: 'EMPLOYMENT_RATE' },
+      latestValue: 64,
+      latestOn: '2018-02-28',
+    });
+    // As of 30 June 2017 the action was measured by the reach: 14 people had entered.
+    const june = (await read('&asOf=2017-06-30')).body;
+    expect(june.actions[0]).toMatchObject({ measuredBy: { measure: 'REACH' }, latestValueOnDate: 14, reached: 0.233 });
+    // At the end of 2017 only the first cohort had left: 7 of 12 in work.
+    const december = (await read('&asOf=2017-12-31')).body;
+    expect(december.actions[0]).toMatchObject({ latestValueOnDate: 58.3 });
+    // The year is drawn with the measure of the view's date: by June the rate stood at 58.3% of 60%.
+    expect(december.months.find((m: { month: string }) => m.month === '2017-06')).toMatchObject({ reached: 0.972 });
+    const execution = await request(server())
+      .get(`/action-plans/execution?year=2017&region=32&consistentWith=${switched.body.position}`)
+      .set(as('director'))
+      .expect(200);
+    expect(execution.body.items[0]).toMatchObject({ safir: '62001', reached: 1 });
+  });
 });

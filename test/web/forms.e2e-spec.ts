@@ -500,6 +500,19 @@ const SCENARIOS: Scenario[] = [
     records: 'ActionStatusChanged',
   },
   {
+    name: 'measure an action by a pathway',
+    as: 'manager',
+    url: `/agence/62001/plan?annee=${Y}`,
+    form: 'Mesurer par un parcours',
+    reveal: '« Aides au permis de conduire »',
+    fill: {
+      Parcours: { select: 'Parcours senior du Montreuillois' },
+      'Valeur retenue': { radio: 'taux de retour à l’emploi des sortants (%)' },
+    },
+    refuse: { fill: { 'Date de la décision': '2999-01-01' }, field: 'Date de la décision', message: /postérieure à aujourd’hui/ },
+    records: 'ActionMeasuredByPathway',
+  },
+  {
     name: 'record the mid-year review',
     as: 'manager',
     url: `/agence/62001/plan?annee=${Y}`,

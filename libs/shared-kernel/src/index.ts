@@ -7,3 +7,4 @@ export * from './alerts';
 export * from './paris-day';
 export * from './service-offer';
 export * from './share-of';
+export * from './pathway-measure';

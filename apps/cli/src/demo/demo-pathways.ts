@@ -1,5 +1,5 @@
 import { ChangePathway } from '@ancrage/pathways';
-import type { ServiceOffer } from '@ancrage/shared-kernel';
+import type { PathwayMeasure, ServiceOffer } from '@ancrage/shared-kernel';
 import type { ScaledAgency } from './demo-register';
 import type { DemoStep } from './demo-steps';
 
@@ -18,6 +18,15 @@ interface DemoPathway {
   cohorts: [string, number, number, number, number][];
   /** Months from a cohort's start to its outcomes. */
   lengthMonths: number;
+  /** The actions of each year's plan the pathway measures (its first one is the action it serves). */
+  planActions?: PathwayPlanAction[];
+}
+
+export interface PathwayPlanAction {
+  actionId: string;
+  title: string;
+  measure: PathwayMeasure;
+  indicator: { name: string; unit: string; target: number };
 }
 
 /**
@@ -38,6 +47,21 @@ const PATHWAYS: DemoPathway[] = [
     employmentRateTarget: 0.6,
     openedOn: '2016-09-01',
     lengthMonths: 4,
+    // Encadré 3's two figures, each the indicator of an action of the agency's plan.
+    planActions: [
+      {
+        actionId: 'a-parcours-senior',
+        title: 'Parcours senior : toucher 60 personnes par an',
+        measure: 'REACH',
+        indicator: { name: 'seniors entrés dans le parcours', unit: 'personnes', target: 60 },
+      },
+      {
+        actionId: 'a-parcours-senior-emploi',
+        title: 'Parcours senior : 60 % de retour à l’emploi',
+        measure: 'EMPLOYMENT_RATE',
+        indicator: { name: 'sortants du parcours en emploi', unit: '%', target: 60 },
+      },
+    ],
     cohorts: [
       ['2016-09-12', 12, 12, 6, 1],
       ['2017-01-09', 14, 13, 8, 2],
@@ -85,6 +109,20 @@ const PATHWAYS: DemoPathway[] = [
   },
 ];
 
+/**
+ * The plan actions a pathway of the agency measures in a year's plan (drafted in March: from the
+ * year after it opened), with the people its cohorts of the year take in.
+ */
+export function pathwayPlanActions(safir: string, year: number) {
+  return PATHWAYS.filter((p) => p.safir === safir && p.openedOn < `${year}-03-01`).flatMap((p) =>
+    (p.planActions ?? []).map((action) => ({
+      ...action,
+      pathwayId: p.pathwayId,
+      reach: p.cohorts.filter(([startedOn]) => startedOn.startsWith(`${year}-`)).reduce((sum, [, entries]) => sum + entries, 0),
+    })),
+  );
+}
+
 const addMonths = (day: string, months: number) => {
   const d = new Date(`${day}T12:00:00Z`);
   d.setUTCMonth(d.getUTCMonth() + months);
@@ -116,7 +154,7 @@ export function demoPathways(agencies: ScaledAgency[]): DemoStep[] {
             services: p.services,
             yearlyReachTarget: p.yearlyReachTarget,
             employmentRateTarget: p.employmentRateTarget,
-            planActionId: null,
+            planActionId: p.planActions?.[0].actionId ?? null,
             openedOn: p.openedOn,
           },
           ctx,

@@ -1,8 +1,9 @@
-import { ChangeActionPlan, type Lever } from '@ancrage/action-plans';
+import { type ActionPlanChange, ChangeActionPlan, type Lever } from '@ancrage/action-plans';
 import { ChangeDiagnostic } from '@ancrage/diagnostics';
 import type { TerritorialFigures } from '@ancrage/territory';
 import type { ScaledAgency } from './demo-register';
 import { AgencyLane, day, round } from './demo-steps';
+import { pathwayPlanActions } from './demo-pathways';
 
 /** What an agency calls the action it runs on each lever (the demo's plans are written in French). */
 const ACTION_TITLES: Record<Lever, string> = {
@@ -214,6 +215,7 @@ export function actionPlanYear(a: ScaledAgency, year: number, findings: DemoFind
         ),
     );
   }
+  const measured = measuredActions(a, year, lane);
   at(day(year, 3, 20), manager, (ctx) => new ChangeActionPlan(a.safir, year, { kind: 'adopt', adoptedOn: day(year, 3, 20) }, ctx));
   const abandoned = !proactive && random() < 0.4 ? actions[actions.length - 1].actionId : null;
   for (const x of actions) {
@@ -270,7 +272,7 @@ export function actionPlanYear(a: ScaledAgency, year: number, findings: DemoFind
       ),
   );
   // Actions that fell short are carried over to next year's plan.
-  const open = actions.some((x) => x.actionId !== abandoned && x.reach < 1);
+  const open = measured.open || actions.some((x) => x.actionId !== abandoned && x.reach < 1);
   at(
     `${year}-12-31`,
     manager,
@@ -295,4 +297,37 @@ export function actionPlanYear(a: ScaledAgency, year: number, findings: DemoFind
         ),
     );
   }
+}
+
+/**
+ * The actions a pathway measures (encadré 3's « parcours senior »): added, measured by the pathway
+ * and never reported by hand. The reach is met or not by the year's cohorts; the employment rate
+ * stays open at the close, since the autumn cohort leaves in the next year.
+ */
+function measuredActions(a: ScaledAgency, year: number, lane: AgencyLane) {
+  const { at, manager } = lane;
+  let open = false;
+  for (const x of pathwayPlanActions(a.safir, year)) {
+    const change = (date: string, c: ActionPlanChange) => at(date, manager, (ctx) => new ChangeActionPlan(a.safir, year, c, ctx));
+    change(day(year, 3, 8), {
+      kind: 'add-action',
+      actionId: x.actionId,
+      priorityId: 'p-freins',
+      title: x.title,
+      lever: 'INTENSIVE_SUPPORT',
+      owner: 'équipe accompagnement',
+      partnerIds: [],
+      services: ['ACCOMPAGNEMENT_RENFORCE'],
+      startDate: day(year, 1, 1),
+      dueDate: day(year, 12, 15),
+      dueDateReason: null,
+      indicator: { ...x.indicator, baseline: 0 },
+    });
+    change(day(year, 3, 9), { kind: 'measure-by-pathway', actionId: x.actionId, pathwayId: x.pathwayId, measure: x.measure });
+    change(day(year, 4, 2), { kind: 'change-status', actionId: x.actionId, status: 'IN_PROGRESS', reason: null });
+    if (x.measure === 'REACH' && x.reach >= x.indicator.target)
+      change(day(year, 12, 10), { kind: 'change-status', actionId: x.actionId, status: 'DONE', reason: null });
+    else open = true;
+  }
+  return { open };
 }

@@ -11,6 +11,7 @@ import { PATHWAY_ERROR_FR } from '../../../../libs/pathways/src/domain/labels.fr
 import { REFERENT_ERROR_FR, REFERENT_SIDE_FR } from '../../../../libs/referents/src/domain/labels.fr';
 import { DOCUMENT_ERROR_FR, DOCUMENT_MEDIA_TYPE_FR } from '../../../../libs/documents/src/domain/labels.fr';
 import { SERVICE_OFFER_FR } from '../../../../libs/shared-kernel/src/service-offer';
+import { PATHWAY_MEASURE_FR } from '../../../../libs/shared-kernel/src/pathway-measure';
 import { ATTENDEE_ROLE_FR, INSTANCE_ERROR_FR, INSTANCE_KIND_FR } from '../../../../libs/instances/src/domain/labels.fr';
 import {
   AGREEMENT_OBJECTIVE_FR,
@@ -62,6 +63,8 @@ export const REFERENT_SIDE: Record<string, string> = REFERENT_SIDE_FR;
 export const DOCUMENT_MEDIA_TYPE: Record<string, string> = DOCUMENT_MEDIA_TYPE_FR;
 
 export const SERVICE_OFFER: Record<string, string> = SERVICE_OFFER_FR;
+
+export const PATHWAY_MEASURE: Record<string, string> = PATHWAY_MEASURE_FR;
 
 export const CAMPAIGN_STATUS: Record<string, string> = CAMPAIGN_STATUS_FR;
 
@@ -337,6 +340,7 @@ export const EVENT_TYPE: Record<string, string> = {
   ActionAdded: 'Action ajoutée',
   ActionPlanAdopted: 'Plan d’action adopté',
   ProgressReported: 'Avancement déclaré',
+  ActionMeasuredByPathway: 'Action mesurée par un parcours',
   ActionStatusChanged: 'Statut d’action modifié',
   MidYearReviewRecorded: 'Revue de mi-parcours enregistrée',
   ActionPlanClosed: 'Plan d’action clôturé',
@@ -447,6 +451,8 @@ export const ERROR_CODE: Record<string, string> = {
   ACTION_EXISTS: 'Une action porte déjà cet identifiant.',
   ACTION_NOT_FOUND: 'Action inconnue.',
   ACTION_ABANDONED: 'Cette action est abandonnée : aucun avancement ne peut être déclaré.',
+  ACTION_MEASURED_BY_PATHWAY: 'Cette action est mesurée par un parcours : ses valeurs viennent des cohortes, déclarez-les sur le parcours.',
+  UNKNOWN_PATHWAY: 'Ce parcours n’existe pas dans l’agence.',
   DUE_BEFORE_START: 'L’échéance précède le début.',
   DUE_OUTSIDE_YEAR: 'L’échéance sort de l’année du plan : indiquez pourquoi.',
   TARGET_EQUALS_BASELINE: 'La cible doit différer de la valeur de départ.',

@@ -9,6 +9,7 @@ import {
   INSTANCE_KIND,
   JOINT_EVENT_KIND,
   LEVER,
+  PATHWAY_MEASURE,
   RELAXED_CRITERION,
   ROLE,
   label,
@@ -126,6 +127,8 @@ const SENTENCES: Record<string, (d: Data) => string> = {
   ActionAdded: (d) => `Action${quoted(s(d, 'title'))} ajoutée (${label(LEVER, s(d, 'lever')).toLowerCase()})`,
   ActionPlanAdopted: (d) => `Plan d’action adopté le ${date(s(d, 'adoptedOn'))}`,
   ProgressReported: (d) => `Avancement de l’action ${action(d)} : ${number(n(d, 'value'))} au ${date(s(d, 'on'))}`,
+  ActionMeasuredByPathway: (d) =>
+    `Action ${action(d)} mesurée par le parcours ${s(d, 'pathwayId')} : ${label(PATHWAY_MEASURE, s(d, 'measure'))}`,
   ActionStatusChanged: (d) =>
     `Action ${action(d)} : ${label(ACTION_STATUS, s(d, 'status')).toLowerCase()}${d.reason ? ` (${s(d, 'reason')})` : ''}`,
   MidYearReviewRecorded: (d) => `Revue de mi-parcours du ${date(s(d, 'reviewedOn'))}`,

@@ -2,6 +2,7 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { diagnosticFacts } from '@ancrage/diagnostics';
 import { EVENT_STORE, EventStore } from '@ancrage/event-store';
+import { pathwayFacts } from '@ancrage/pathways';
 import { CommandOutcome, DeciderRunner } from '@ancrage/platform';
 import { ActionPlanCommand, actionPlanDecider } from '../domain/action-plan.decider';
 import { ActionPlanEvent, actionPlanStream } from '../domain/action-plan.events';
@@ -25,6 +26,8 @@ export class ChangeActionPlanHandler implements ICommandHandler<ChangeActionPlan
       )[0];
       const diagnosticYear = drafted?.type === 'ActionPlanDrafted' ? drafted.data.diagnosticYear : year;
       command = { ...change, diagnostic: await diagnosticFacts(this.store, safir, diagnosticYear) };
+    } else if (change.kind === 'measure-by-pathway') {
+      command = { ...change, pathway: await pathwayFacts(this.store, safir, change.pathwayId) };
     }
     return this.runner.run({ streamId: actionPlanStream(safir, year), agency: safir, decider: actionPlanDecider, command, context });
   }

@@ -32,6 +32,33 @@ const action = {
 const withAction = run(withPriority, action);
 
 describe('action plan decider', () => {
+  it('is measured by a pathway of the agency, after which its values are the pathway’s and not reported by hand', () => {
+    const measure = { kind: 'measure-by-pathway' as const, actionId: 'a1', pathwayId: 'parcours-senior', measure: 'REACH' as const };
+    expect(() => run(withAction, { ...measure, pathway: { opened: false } })).toThrow(
+      expect.objectContaining({ code: 'UNKNOWN_PATHWAY', field: 'pathwayId' }),
+    );
+    expect(() => run(withAction, { ...measure, actionId: 'a9', pathway: { opened: true } })).toThrow(
+      expect.objectContaining({ code: 'ACTION_NOT_FOUND' }),
+    );
+    const measured = run(withAction, { ...measure, pathway: { opened: true }, linkedOn: '2018-03-01' });
+    expect(measured.at(-1)).toMatchObject({
+      type: 'ActionMeasuredByPathway',
+      data: { actionId: 'a1', pathwayId: 'parcours-senior', measure: 'REACH' },
+      occurredAt: '2018-03-01T12:00:00.000Z',
+    });
+    expect(run(measured, { ...measure, pathway: { opened: true } })).toHaveLength(measured.length);
+    expect(run(measured, { ...measure, measure: 'EMPLOYMENT_RATE', pathway: { opened: true } }).at(-1)?.type).toBe(
+      'ActionMeasuredByPathway',
+    );
+    expect(() => run(measured, { kind: 'report-progress', actionId: 'a1', value: 10, on: '2018-06-30', comment: null })).toThrow(
+      expect.objectContaining({ code: 'ACTION_MEASURED_BY_PATHWAY', field: 'actionId' }),
+    );
+    // A status change keeps the link.
+    const started = run(measured, { kind: 'change-status', actionId: 'a1', status: 'IN_PROGRESS', reason: null });
+    expect(() => run(started, { kind: 'report-progress', actionId: 'a1', value: 10, on: '2018-06-30', comment: null })).toThrow(
+      /pathway parcours-senior/,
+    );
+  });
   it('is drafted only from a published diagnostic', () => {
     expect(() =>
       run([], { kind: 'draft', safir: '62001', year: 2018, diagnosticYear: 2018, diagnostic: { ...diag, published: false } }),

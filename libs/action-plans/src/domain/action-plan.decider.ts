@@ -1,4 +1,4 @@
-import { dayOf, Decider, DomainError, factOn } from '@ancrage/shared-kernel';
+import { dayOf, Decider, DomainError, factOn, PathwayMeasure } from '@ancrage/shared-kernel';
 import { ActionData, ActionPlanEvent, ActionStatus, FINAL_STATUSES, OpenActionDecision } from './action-plan.events';
 
 export interface ActionPlanState {
@@ -12,7 +12,13 @@ export interface ActionPlanState {
   closed: boolean;
   /** Keyed by ids the client chose: Maps, so an id such as `constructor` is just an id. */
   priorities: Set<string>;
-  actions: Map<string, { status: ActionStatus }>;
+  actions: Map<string, PlanActionState>;
+}
+
+interface PlanActionState {
+  status: ActionStatus;
+  /** The pathway whose cohorts give the action its values, if one does. */
+  measuredBy?: { pathwayId: string; measure: PathwayMeasure };
 }
 
 /** The linked diagnostic, as the handler read it from the diagnostic's stream. */
@@ -29,6 +35,15 @@ export type ActionPlanCommand =
   | ({ kind: 'add-action'; addedOn?: string } & ActionData)
   | { kind: 'adopt'; adoptedOn: string }
   | { kind: 'report-progress'; actionId: string; value: number; on: string; comment: string | null }
+  | {
+      kind: 'measure-by-pathway';
+      actionId: string;
+      pathwayId: string;
+      measure: PathwayMeasure;
+      /** The pathway, as the handler read it from its stream. */
+      pathway: { opened: boolean };
+      linkedOn?: string;
+    }
   | { kind: 'change-status'; actionId: string; status: ActionStatus; reason: string | null; changedOn?: string }
   | { kind: 'mid-year-review'; reviewedOn: string; summary: string }
   | { kind: 'close'; closedOn: string; openActions?: OpenActionDecision }
@@ -57,11 +72,16 @@ export const actionPlanDecider: Decider<ActionPlanCommand, ActionPlanEvent, Acti
       case 'ActionPlanAdopted':
         return { ...s, adopted: true, adoptedOn: e.data.adoptedOn };
       case 'ActionStatusChanged':
-        return { ...s, actions: new Map(s.actions).set(e.data.actionId, { status: e.data.status }) };
+        return { ...s, actions: new Map(s.actions).set(e.data.actionId, { ...s.actions.get(e.data.actionId), status: e.data.status }) };
+      case 'ActionMeasuredByPathway': {
+        const { pathwayId, measure } = e.data;
+        const a = s.actions.get(e.data.actionId) ?? { status: 'PLANNED' };
+        return { ...s, actions: new Map(s.actions).set(e.data.actionId, { ...a, measuredBy: { pathwayId, measure } }) };
+      }
       case 'ActionPlanClosed': {
         const actions = new Map(s.actions);
         for (const o of e.data.openActions ?? [])
-          actions.set(o.actionId, { status: o.decision === 'ABANDONED' ? 'ABANDONED' : o.previousStatus });
+          actions.set(o.actionId, { ...actions.get(o.actionId), status: o.decision === 'ABANDONED' ? 'ABANDONED' : o.previousStatus });
         return { ...s, closed: true, closedOn: e.data.closedOn, actions };
       }
       default:
@@ -140,9 +160,25 @@ export const actionPlanDecider: Decider<ActionPlanCommand, ActionPlanEvent, Acti
         if (!action) throw new DomainError('ACTION_NOT_FOUND', `no action ${c.actionId}`, 'not_found', 'actionId');
         if (action.status === 'ABANDONED')
           throw new DomainError('ACTION_ABANDONED', 'no progress can be reported on an abandoned action', 'rule', 'actionId');
+        if (action.measuredBy)
+          throw new DomainError(
+            'ACTION_MEASURED_BY_PATHWAY',
+            `the action's values come from the cohorts of pathway ${action.measuredBy.pathwayId}: record them there`,
+            'rule',
+            'actionId',
+          );
         if (!Number.isFinite(c.value)) throw new DomainError('INVALID_VALUE', 'value must be a number', 'rule', 'value');
         const dated = factOn(c.on, now, 'on', { notBefore: afterDraft, inYear: { year: s.year!, code: 'OUTSIDE_PLAN_YEAR' } });
         return [{ type: 'ProgressReported', data: { actionId: c.actionId, value: c.value, on: c.on, comment: c.comment }, ...dated }];
+      }
+      case 'measure-by-pathway': {
+        if (!action) throw new DomainError('ACTION_NOT_FOUND', `no action ${c.actionId}`, 'not_found', 'actionId');
+        if (action.status === 'ABANDONED')
+          throw new DomainError('ACTION_ABANDONED', 'an abandoned action is measured no more', 'rule', 'actionId');
+        if (!c.pathway.opened) throw new DomainError('UNKNOWN_PATHWAY', `no pathway ${c.pathwayId} in this agency`, 'rule', 'pathwayId');
+        const dated = factOn(c.linkedOn, now, 'linkedOn', { notBefore: afterDraft, notAfter: yearEnd });
+        if (action.measuredBy?.pathwayId === c.pathwayId && action.measuredBy.measure === c.measure) return [];
+        return [{ type: 'ActionMeasuredByPathway', data: { actionId: c.actionId, pathwayId: c.pathwayId, measure: c.measure }, ...dated }];
       }
       case 'change-status':
         if (!action) throw new DomainError('ACTION_NOT_FOUND', `no action ${c.actionId}`, 'not_found', 'actionId');

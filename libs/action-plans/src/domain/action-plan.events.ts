@@ -1,4 +1,4 @@
-import type { ServiceOffer, WhenItHappened } from '@ancrage/shared-kernel';
+import type { PathwayMeasure, ServiceOffer, WhenItHappened } from '@ancrage/shared-kernel';
 /** The study's levers (end of the study), one per action. */
 export const LEVERS = [
   'INTERNAL_MOBILISATION',
@@ -59,6 +59,8 @@ export type ActionPlanEvent = WhenItHappened<
   | { type: 'ActionAdded'; data: ActionData }
   | { type: 'ActionPlanAdopted'; data: { adoptedOn: string } }
   | { type: 'ProgressReported'; data: { actionId: string; value: number; on: string; comment: string | null } }
+  /** From then on the action's values are the pathway's (its cohorts of the plan year), not reported by hand. */
+  | { type: 'ActionMeasuredByPathway'; data: { actionId: string; pathwayId: string; measure: PathwayMeasure } }
   | { type: 'ActionStatusChanged'; data: { actionId: string; status: ActionStatus; reason: string | null } }
   | { type: 'MidYearReviewRecorded'; data: { reviewedOn: string; summary: string } }
   | { type: 'ActionPlanClosed'; data: { closedOn: string; openActions?: OpenActionOutcome[] } }
@@ -71,6 +73,7 @@ export const ACTION_PLAN_EVENT_TYPES = [
   'ActionAdded',
   'ActionPlanAdopted',
   'ProgressReported',
+  'ActionMeasuredByPathway',
   'ActionStatusChanged',
   'MidYearReviewRecorded',
   'ActionPlanClosed',

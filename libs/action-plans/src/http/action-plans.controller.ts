@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Actor } from '@ancrage/access';
-import { ReadModels } from '@ancrage/projections';
+import { Cut, ReadModels } from '@ancrage/projections';
 import {
   Access,
   ApiCommand,
@@ -23,9 +23,11 @@ import {
   wantsFile,
 } from '@ancrage/platform';
 import { scopeName } from '@ancrage/territory';
+import { pathwayIndicatorValues } from '@ancrage/pathways';
+import { PathwayMeasure } from '@ancrage/shared-kernel';
 import { ActionPlanChange, ChangeActionPlan } from '../commands/change-action-plan.command';
 import { ActionPlanRow, PlanActionProgressRow, PlanActionRow } from '../read-models/plan.entities';
-import { EXECUTION_COLUMNS, executionLines, executionTable, planProgress } from '../read-models/plan-views';
+import { EXECUTION_COLUMNS, executionLines, executionTable, planProgress, withMeasuredValues } from '../read-models/plan-views';
 import { plansProjection } from '../read-models/plans.projection';
 import {
   ActionParams,
@@ -36,6 +38,7 @@ import {
   DateDto,
   DraftPlanDto,
   ExecutionQueryDto,
+  MeasureDto,
   PlanParams,
   ProgressDto,
   ReviewDto,
@@ -128,14 +131,30 @@ export class ActionPlansController {
   }
 
   @ApiCommand({
-    summary: 'Report progress on an action (value at a date); refused on abandoned actions and closed plans',
-    rule: 'ACTION_ABANDONED, INVALID_VALUE, FUTURE_DATE, OUTSIDE_PLAN_YEAR, PLAN_CLOSED',
+    summary: 'Report progress on an action (value at a date); refused on abandoned actions, actions measured by a pathway and closed plans',
+    rule: 'ACTION_ABANDONED, ACTION_MEASURED_BY_PATHWAY, INVALID_VALUE, FUTURE_DATE, OUTSIDE_PLAN_YEAR, PLAN_CLOSED',
     notFound: 'PLAN_NOT_FOUND, ACTION_NOT_FOUND',
   })
   @Post('agencies/:safir/action-plans/:year/actions/:actionId/progress')
   @Access('agency.write')
   report(@Param() p: ActionParams, @Body() b: ProgressDto, @Actor() ctx: CommandContext): Promise<CommandResponse> {
     return this.change(p, { kind: 'report-progress', actionId: p.actionId, value: b.value, on: b.on, comment: b.comment ?? null }, ctx);
+  }
+
+  @ApiCommand({
+    summary:
+      'Measure an action by a pathway of the agency: its values become the reach, the people in work or the employment rate of the pathway’s cohorts started in the plan year',
+    rule: 'UNKNOWN_PATHWAY (pathwayId), ACTION_ABANDONED, PLAN_CLOSED, DATE_BEFORE_DRAFT, OUTSIDE_PLAN_PERIOD, FUTURE_DATE',
+    notFound: 'PLAN_NOT_FOUND, ACTION_NOT_FOUND',
+  })
+  @Put('agencies/:safir/action-plans/:year/actions/:actionId/measure')
+  @Access('agency.write')
+  measure(@Param() p: ActionParams, @Body() b: MeasureDto, @Actor() ctx: CommandContext): Promise<CommandResponse> {
+    return this.change(
+      p,
+      { kind: 'measure-by-pathway', actionId: p.actionId, pathwayId: b.pathwayId, measure: b.measure, linkedOn: b.linkedOn },
+      ctx,
+    );
   }
 
   @ApiCommand({
@@ -192,7 +211,7 @@ export class ActionPlansController {
   }
 
   private async plans(q: AsOfQueryDto, filter: { safir?: string; year: number; region?: string }) {
-    await this.consistency.waitFor(q.consistentWith, [plansProjection.name]);
+    await this.consistency.waitFor(q.consistentWith, [plansProjection.name, 'pathways']);
     const date = (q.asOf ? endOfDay(q.asOf)! : this.clock().toISOString()).slice(0, 10);
     const cut = cutOf(q);
     const plans = await this.reads.find(
@@ -208,11 +227,27 @@ export class ActionPlansController {
 
   private async rows(q: AsOfQueryDto, filter: { safir?: string; year: number; region?: string }) {
     const { plans, ofPlans, cut, date } = await this.plans(q, filter);
-    const [actions, progress] = await Promise.all([
+    const [rows, reported] = await Promise.all([
       this.reads.find(PlanActionRow, cut, ofPlans),
       this.reads.find(PlanActionProgressRow, cut, ofPlans),
     ]);
+    const { actions, progress } = await this.measured(rows, reported, cut, filter.year);
     return { plans, actions, progress, date };
+  }
+
+  /** The values of the actions measured by a pathway, read from the pathways' rows at the same cut. */
+  private async measured<A extends Pick<PlanActionRow, 'safir' | 'year' | 'actionId' | 'latestValue' | 'latestOn' | 'measuredBy'>>(
+    actions: A[],
+    reported: Pick<PlanActionProgressRow, 'safir' | 'year' | 'actionId' | 'value' | 'on'>[],
+    cut: Cut,
+    year: number,
+  ) {
+    const links = actions.flatMap((a) =>
+      a.measuredBy
+        ? [{ safir: a.safir, actionId: a.actionId, pathwayId: a.measuredBy.pathwayId, measure: a.measuredBy.measure as PathwayMeasure }]
+        : [],
+    );
+    return withMeasuredValues(actions, reported, await pathwayIndicatorValues(this.reads, cut, year, links));
   }
 
   /**
@@ -221,9 +256,9 @@ export class ActionPlansController {
    */
   private async executionRows(q: AsOfQueryDto, filter: { year: number; region?: string }) {
     const { plans, ofPlans, cut, date } = await this.plans(q, filter);
-    const actions = await this.reads.find(PlanActionRow, cut, ofPlans, { columns: EXECUTION_COLUMNS });
-    const later = [...new Set(actions.filter((a) => a.latestOn !== null && a.latestOn > date).map((a) => a.safir))];
-    const progress = later.length
+    const rows = await this.reads.find(PlanActionRow, cut, ofPlans, { columns: EXECUTION_COLUMNS });
+    const later = [...new Set(rows.filter((a) => a.latestOn !== null && a.latestOn > date).map((a) => a.safir))];
+    const reported = later.length
       ? await this.reads.find(
           PlanActionProgressRow,
           cut,
@@ -231,6 +266,7 @@ export class ActionPlansController {
           { columns: ['safir', 'year', 'actionId', 'value', 'on'] },
         )
       : [];
+    const { actions, progress } = await this.measured(rows, reported, cut, filter.year);
     return { plans, actions, progress, date };
   }
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { ActionPlanRow, PlanActionProgressRow, PlanActionRow } from './plan.entities';
-import { executionLines, planProgress } from './plan-views';
+import { executionLines, planProgress, withMeasuredValues } from './plan-views';
 
 const day = fc.integer({ min: 0, max: 364 }).map((n) => new Date(Date.UTC(2018, 0, 1) + n * 86_400_000).toISOString().slice(0, 10));
 const action = fc.record({
@@ -61,10 +61,33 @@ function rowsOf(
       status: s.status,
       latestValue: latest?.value ?? null,
       latestOn: latest?.on ?? null,
+      measuredBy: null,
     });
     for (const [month, r] of months) progress.push({ safir: plan.safir, year: plan.year, actionId, month, value: r.value, on: r.on });
   });
   return { actions, progress };
+}
+
+/** The same actions measured by pathways: no value reported, the same dated values given by the pathways instead. */
+function measuredOf(specs: Parameters<typeof rowsOf>[0]) {
+  const { actions, progress } = rowsOf(specs);
+  const blank = actions.map((a) => ({
+    ...a,
+    latestValue: null,
+    latestOn: null,
+    measuredBy: { pathwayId: `p-${a.actionId}`, measure: 'REACH' },
+  }));
+  const values = actions.map((a) => ({
+    safir: a.safir,
+    actionId: a.actionId,
+    values: progress
+      .filter((p) => p.actionId === a.actionId)
+      .map(({ on, value }) => ({ on, value }))
+      .sort((x, y) => x.on.localeCompare(y.on)),
+  }));
+  // Values typed by hand before the link are the pathway's no more.
+  const typedBefore = progress.map((p) => ({ ...p, value: p.value + 1000 }));
+  return withMeasuredValues(blank, typedBefore, values);
 }
 
 describe('plan execution lines', () => {
@@ -80,6 +103,23 @@ describe('plan execution lines', () => {
         expect(live.reached).toBe(planProgress(plan, actions, progress, '2018-12-31').plan.reached);
       }),
       { seed: 20180630, numRuns: 400 },
+    );
+  });
+
+  it('give an action measured by a pathway the progress it would have with the same values reported', () => {
+    fc.assert(
+      fc.property(fc.array(action, { minLength: 1, maxLength: 8 }), day, (specs, date) => {
+        const reported = rowsOf(specs);
+        const measured = measuredOf(specs);
+        const strip = (v: ReturnType<typeof planProgress>) => ({ ...v, actions: v.actions.map(({ measuredBy: _m, ...a }) => a) });
+        expect(strip(planProgress(plan, measured.actions, measured.progress, date))).toEqual(
+          strip(planProgress(plan, reported.actions, reported.progress, date)),
+        );
+        expect(executionLines([plan], measured.actions, measured.progress, date)).toEqual(
+          executionLines([plan], reported.actions, reported.progress, date),
+        );
+      }),
+      { seed: 20181231, numRuns: 300 },
     );
   });
 });

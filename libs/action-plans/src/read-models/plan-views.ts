@@ -43,6 +43,36 @@ function latestAt(values: ProgressValue[] | undefined, date: string): number | n
   return null;
 }
 
+/** What a pathway gives the action it measures: its values by day, as the pathways context reads them. */
+export interface MeasuredValues {
+  safir: string;
+  actionId: string;
+  values: { on: string; value: number }[];
+}
+
+/**
+ * Actions measured by a pathway take its values: the latest becomes the action's, and the dated
+ * series replaces any reported by hand before the link (the plan refuses them after it).
+ */
+export function withMeasuredValues<A extends Pick<PlanActionRow, 'safir' | 'year' | 'actionId' | 'latestValue' | 'latestOn'>>(
+  actions: A[],
+  reported: (ProgressValue & Pick<PlanActionProgressRow, 'safir' | 'year'>)[],
+  measured: MeasuredValues[],
+) {
+  const of = new Map(measured.map((m) => [`${m.safir}|${m.actionId}`, m.values]));
+  const progress: (ProgressValue & Pick<PlanActionProgressRow, 'safir' | 'year' | 'month'>)[] = reported
+    .filter((p) => !of.has(`${p.safir}|${p.actionId}`))
+    .map((p) => ({ safir: p.safir, year: p.year, actionId: p.actionId, value: p.value, on: p.on, month: p.on.slice(0, 7) }));
+  const merged = actions.map((a) => {
+    const series = of.get(`${a.safir}|${a.actionId}`);
+    if (!series) return a;
+    for (const v of series) progress.push({ safir: a.safir, year: a.year, actionId: a.actionId, month: v.on.slice(0, 7), ...v });
+    const last = series.at(-1);
+    return { ...a, latestValue: last?.value ?? null, latestOn: last?.on ?? null };
+  });
+  return { actions: merged, progress };
+}
+
 const mean = (xs: number[]) => (xs.length ? round(xs.reduce((s, x) => s + x, 0) / xs.length) : 0);
 
 /** The plan's actions as they stood on a date. */
@@ -133,6 +163,7 @@ export const EXECUTION_COLUMNS = [
   'dueDate',
   'latestValue',
   'latestOn',
+  'measuredBy',
 ] as const satisfies readonly (keyof PlanActionRow)[];
 export type ExecutionAction = Pick<PlanActionRow, (typeof EXECUTION_COLUMNS)[number]>;
 

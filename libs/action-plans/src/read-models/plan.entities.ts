@@ -35,6 +35,8 @@ export class PlanActionRow {
   @Column('text') status: string;
   @Column('double precision', { nullable: true }) latestValue: number | null;
   @Column('text', { nullable: true }) latestOn: string | null;
+  /** The pathway whose cohorts give the action its values (then latestValue and the progress rows stay empty). */
+  @Column('jsonb', { nullable: true }) measuredBy: { pathwayId: string; measure: string } | null;
 }
 
 /** The latest value reported for an action in a month: the month-by-month progress series. */

@@ -13,8 +13,8 @@ export function planKey(streamId: string): { safir: string; year: number } {
 
 export const plansProjection = defineProjection<PlanTables>({
   name: 'action-plans',
-  // 2: a close abandons or carries over the actions still open. 3: actions' service offer.
-  version: 3,
+  // 2: a close abandons or carries over the actions still open. 3: actions' service offer. 4: measured by a pathway.
+  version: 4,
   eventTypes: [
     'AgencyRegistered',
     'ActionPlanDrafted',
@@ -22,6 +22,7 @@ export const plansProjection = defineProjection<PlanTables>({
     'ActionAdded',
     'ActionPlanAdopted',
     'ProgressReported',
+    'ActionMeasuredByPathway',
     'ActionStatusChanged',
     'MidYearReviewRecorded',
     'ActionPlanClosed',
@@ -93,6 +94,7 @@ export const plansProjection = defineProjection<PlanTables>({
           status: 'PLANNED',
           latestValue: null,
           latestOn: null,
+          measuredBy: null,
         });
       }
       case 'ActionPlanAdopted':
@@ -114,6 +116,10 @@ export const plansProjection = defineProjection<PlanTables>({
             { actionId: event.data.actionId, note: event.data.note, value: event.data.value, recordedAt: e.metadata.recordedAt },
           ],
         });
+      case 'ActionMeasuredByPathway': {
+        const a = rows.get('actions', { ...k, actionId: event.data.actionId });
+        return a && rows.put('actions', { ...a, measuredBy: { pathwayId: event.data.pathwayId, measure: event.data.measure } });
+      }
       case 'ActionStatusChanged': {
         const a = rows.get('actions', { ...k, actionId: event.data.actionId });
         return a && rows.put('actions', { ...a, status: event.data.status });

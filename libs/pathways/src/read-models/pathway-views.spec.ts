@@ -1,4 +1,4 @@
-import { pathwaysOfYear, ratesOverTime } from './pathway-views';
+import { measureSeries, pathwaysOfYear, ratesOverTime } from './pathway-views';
 import type { CohortRow, PathwayRow } from './pathways.entities';
 
 const senior: PathwayRow = {
@@ -52,5 +52,26 @@ describe('pathway views', () => {
       ['2018-05-31', 29, 12, 7],
       ['2018-09-30', 29, 27, 18],
     ]);
+  });
+
+  it('gives a plan action of a year the measure over that year’s cohorts, on each day it changed', () => {
+    const cohorts = [cohort('c0', '2017-10-02', 12, 0, 0), cohort('c1', '2018-01-08', 14, 0, 0), cohort('c2', '2018-10-01', 15, 0, 0)];
+    const o = (cohortId: string, on: string, exits: number, employment: number) => ({ cohortId, on, exits, employment, training: 0 });
+    const outcomes = [o('c0', '2018-02-01', 12, 9), o('c1', '2018-05-31', 12, 6), o('c2', '2019-02-28', 15, 10)];
+    expect(measureSeries(cohorts, outcomes, 2018, 'REACH')).toEqual([
+      { on: '2018-01-08', value: 14 },
+      { on: '2018-05-31', value: 14 },
+      { on: '2018-10-01', value: 29 },
+      { on: '2019-02-28', value: 29 },
+    ]);
+    // The 2017 cohort counts for 2017; the October cohort's outcomes of February count for 2018.
+    expect(measureSeries(cohorts, outcomes, 2018, 'EMPLOYMENT').map((p) => p.value)).toEqual([0, 6, 6, 16]);
+    // No rate before anyone has left; then in percent.
+    expect(measureSeries(cohorts, outcomes, 2018, 'EMPLOYMENT_RATE')).toEqual([
+      { on: '2018-05-31', value: 50 },
+      { on: '2018-10-01', value: 50 },
+      { on: '2019-02-28', value: 59.3 },
+    ]);
+    expect(measureSeries(cohorts, outcomes, 2017, 'EMPLOYMENT_RATE')).toEqual([{ on: '2018-02-01', value: 75 }]);
   });
 });

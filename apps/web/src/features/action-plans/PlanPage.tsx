@@ -1,6 +1,6 @@
 import { $api, type Schemas } from '../../api/client';
 import { CommandForm } from '../../forms/CommandForm';
-import { ACTION_STATUS, LEVER, PLAN_STATUS, SERVICE_OFFER, label } from '../../i18n/catalogue';
+import { ACTION_STATUS, LEVER, PATHWAY_MEASURE, PLAN_STATUS, SERVICE_OFFER, label } from '../../i18n/catalogue';
 import { date, month, number, percent } from '../../i18n/format';
 import { useReadParams } from '../../shell/past';
 import { useYear } from '../../shell/scope';
@@ -38,6 +38,9 @@ export default function PlanPage({ safir }: { safir: string }) {
     { params: { path: { safir }, query: { limit: 500 } } },
     { enabled: ctx.canWrite },
   );
+  const pathways = $api.useQuery('get', '/agencies/{safir}/pathways', { params: { path: { safir }, query: { year } } });
+  const pathwayOptions = (pathways.data?.items ?? []).map((x) => ({ value: x.pathwayId, label: x.name }));
+  const pathwayName = (id: string) => pathwayOptions.find((o) => o.value === id)?.label ?? id;
   const partnerOptions = (partners.data?.items ?? []).map((e) => ({ value: e.partnerId, label: e.partner?.name ?? e.partnerId }));
   const findingOptions = (diagnostic.data?.findings ?? []).map((f) => ({ value: f.findingId, label: f.title }));
 
@@ -111,17 +114,32 @@ export default function PlanPage({ safir }: { safir: string }) {
                       — {percent(priority.reached)} atteint, {priority.late} en retard
                     </span>
                   </h2>
-                  <ActionsTable actions={p.actions.filter((a) => a.priorityId === priority.priorityId)} />
+                  <ActionsTable actions={p.actions.filter((a) => a.priorityId === priority.priorityId)} pathwayName={pathwayName} />
                   {ctx.canWrite &&
                     open &&
                     p.actions
                       .filter((a) => a.priorityId === priority.priorityId)
                       .map((a) => (
                         <details key={a.actionId} className="fr-mb-1w">
-                          <summary>« {a.title} » : déclarer l’avancement ou changer le statut</summary>
+                          <summary>« {a.title} » : déclarer l’avancement, le mesurer par un parcours ou changer le statut</summary>
                           <div className="fr-grid-row fr-grid-row--gutters fr-mt-2w">
                             <div className="fr-col-12 fr-col-md-6">
-                              <CommandForm spec={forms.reportProgress} params={{ safir, year, actionId: a.actionId }} />
+                              {a.measuredBy ? (
+                                <p>
+                                  Ses valeurs viennent du parcours {pathwayName(a.measuredBy.pathwayId)} (
+                                  {label(PATHWAY_MEASURE, a.measuredBy.measure)}) : enregistrez les entrées et les sorties des cohortes sur
+                                  la page des parcours.
+                                </p>
+                              ) : (
+                                <CommandForm spec={forms.reportProgress} params={{ safir, year, actionId: a.actionId }} />
+                              )}
+                              {pathwayOptions.length > 0 && (
+                                <CommandForm
+                                  spec={forms.measureByPathway(pathwayOptions)}
+                                  params={{ safir, year, actionId: a.actionId }}
+                                  initial={a.measuredBy ? { ...a.measuredBy } : { measure: 'REACH' }}
+                                />
+                              )}
                             </div>
                             <div className="fr-col-12 fr-col-md-6">
                               <CommandForm
@@ -231,7 +249,7 @@ export default function PlanPage({ safir }: { safir: string }) {
   );
 }
 
-function ActionsTable({ actions }: { actions: Action[] }) {
+function ActionsTable({ actions, pathwayName }: { actions: Action[]; pathwayName: (id: string) => string }) {
   return (
     <DataTable
       caption="Actions de la priorité"
@@ -251,7 +269,8 @@ function ActionsTable({ actions }: { actions: Action[] }) {
           key: 'indicator',
           label: 'Indicateur',
           render: (a) =>
-            `${a.indicatorName} : ${a.latestValueOnDate === null ? '—' : number(a.latestValueOnDate)} / ${number(a.target)} ${a.unit}`,
+            `${a.indicatorName} : ${a.latestValueOnDate === null ? '—' : number(a.latestValueOnDate)} / ${number(a.target)} ${a.unit}` +
+            (a.measuredBy ? ` (${pathwayName(a.measuredBy.pathwayId)} : ${label(PATHWAY_MEASURE, a.measuredBy.measure)})` : ''),
         },
         { key: 'reached', label: 'Atteint', numeric: true, sort: (a) => a.reached, render: (a) => percent(a.reached) },
         { key: 'due', label: 'Échéance', sort: (a) => a.dueDate, render: (a) => date(a.dueDate) },

@@ -1,5 +1,5 @@
 import { defineCommand, slugReference, type Option, factDate, notAfterToday } from '../../forms/command';
-import { ACTION_STATUS, LEVER, options, SERVICE_OFFER } from '../../i18n/catalogue';
+import { ACTION_STATUS, LEVER, options, PATHWAY_MEASURE, SERVICE_OFFER } from '../../i18n/catalogue';
 
 // The yearly action plan: priorities answering the diagnostic's findings, actions with an indicator,
 // progress through the year, the mid-year review, the close and later adjustments.
@@ -92,6 +92,22 @@ export const reportProgress = defineCommand({
     { name: 'comment', label: 'Commentaire', widget: 'textarea' },
   ],
 });
+
+export const measureByPathway = (pathways: Option[]) =>
+  defineCommand({
+    method: 'put',
+    path: '/agencies/{safir}/action-plans/{year}/actions/{actionId}/measure',
+    title: 'Mesurer par un parcours',
+    description:
+      'Les valeurs de l’action viennent alors des cohortes du parcours entrées dans l’année du plan : plus de déclaration à la main.',
+    submit: 'Mesurer par ce parcours',
+    done: 'L’action est mesurée par le parcours.',
+    fields: [
+      { name: 'pathwayId', label: 'Parcours', widget: 'select', options: pathways },
+      { name: 'measure', label: 'Valeur retenue', widget: 'radio', options: options(PATHWAY_MEASURE) },
+      factDate('linkedOn', 'Date de la décision'),
+    ],
+  });
 
 export const changeStatus = defineCommand({
   method: 'put',

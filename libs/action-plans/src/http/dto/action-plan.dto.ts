@@ -27,7 +27,7 @@ import {
   CLIENT_ID,
   IsClientId,
 } from '@ancrage/platform';
-import { SERVICE_OFFER, ServiceOffer } from '@ancrage/shared-kernel';
+import { PATHWAY_MEASURES, PathwayMeasure, SERVICE_OFFER, ServiceOffer } from '@ancrage/shared-kernel';
 import { ACTION_STATUSES, ActionStatus, Lever, LEVERS, OPEN_ACTION_DECISIONS, OpenActionDecision } from '../../domain/action-plan.events';
 
 export class PlanParams {
@@ -120,6 +120,22 @@ export class ProgressDto {
   @IsCalendarDate()
   on: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 2000) comment?: string;
+}
+
+export class MeasureDto {
+  @ApiProperty({
+    example: 'parcours-senior',
+    description: 'a pathway of the agency, whose cohorts started in the plan year give the values',
+  })
+  @IsClientId('pathwayId')
+  pathwayId: string;
+  @ApiProperty({
+    enum: PATHWAY_MEASURES,
+    description: 'REACH: people who entered; EMPLOYMENT: of them, in work; EMPLOYMENT_RATE: in work among those who left, in percent',
+  })
+  @IsIn(PATHWAY_MEASURES)
+  measure: PathwayMeasure;
+  @FactDate('the day the plan chose this measure: not before the draft, within the plan year') linkedOn?: string;
 }
 
 export class StatusDto {

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { DateProperty, InstantProperty, IntegerProperty, IntegersByKeyProperty, PageOf, ShareProperty } from '@ancrage/platform';
-import { SERVICE_OFFER } from '@ancrage/shared-kernel';
+import { PATHWAY_MEASURES, SERVICE_OFFER } from '@ancrage/shared-kernel';
 import { LEVERS, SHOWN_ACTION_STATUSES } from '../../domain/action-plan.events';
 
 /** The plan's life cycle, as the plans projection records it. */
@@ -51,6 +51,11 @@ export class PriorityProgressView extends PlanPriorityView {
   @IntegerProperty({ description: 'late actions' }) late: number;
 }
 
+export class ActionMeasureView {
+  @ApiProperty({ example: 'parcours-senior' }) pathwayId: string;
+  @ApiProperty({ enum: PATHWAY_MEASURES }) measure: string;
+}
+
 export class ActionProgressView {
   @ApiProperty({ example: '62001' }) safir: string;
   @IntegerProperty({ example: 2018 }) year: number;
@@ -70,6 +75,12 @@ export class ActionProgressView {
   @ApiProperty({ enum: SHOWN_ACTION_STATUSES }) status: string;
   @ApiProperty({ type: 'number', nullable: true, description: 'the latest value reported (null: none yet)' }) latestValue: number | null;
   @DateProperty({ nullable: true, description: 'the date of that value' }) latestOn: string | null;
+  @ApiProperty({
+    type: ActionMeasureView,
+    nullable: true,
+    description: 'the pathway whose cohorts give the values (then they are not reported by hand); null: values reported',
+  })
+  measuredBy: ActionMeasureView | null;
   @ApiProperty({ type: 'number', nullable: true, description: 'the latest value reported by the view’s date (null: none)' })
   latestValueOnDate: number | null;
   @ShareProperty('of the way from baseline to target') reached: number;
