@@ -125,4 +125,27 @@ describe('the web application, page by page, for every role', () => {
     expect(await tile('Reste à engager')).toBe(euros(fund.remainingCents));
     await context.close();
   });
+
+  it('tells the study: graphique 3, encadrés 1, 3, 10 and 16', async () => {
+    const matrix = await api('/priority-circles/matrix', 'admin');
+    const capEmploi = matrix.categories.find((r: { category: string }) => r.category === 'CAP_EMPLOI');
+    // « plus de 7 agences sur 10 interrogées considèrent que le partenariat avec Cap emploi est prioritaire et de qualité »
+    expect(capEmploi.priorityAndGoodQualityShare).toBeGreaterThan(0.7);
+    const lens = await api('/agencies/62003/diagnostics/2018', 'admin');
+    expect(lens.sections.LABOUR_SUPPLY.keyFigures).toContainEqual(
+      expect.objectContaining({ label: 'demandeurs d’emploi au RSA', value: 26 }),
+    );
+    const charleville = await api('/agencies/08001/diagnostics/2017', 'admin');
+    expect(charleville.coConstruction).toBe('CO_CONSTRUCTED');
+    expect(charleville.partners.filter((p: { involvement: string }) => p.involvement === 'CO_CONSTRUCTED')).toHaveLength(7);
+    const montreuil = await api('/agencies/62002/action-plans/2018?asOf=2018-06-30', 'admin');
+    expect(montreuil.actions.find((x: { actionId: string }) => x.actionId === 'a-parcours-senior')).toMatchObject({
+      measuredBy: { pathwayId: 'parcours-senior', measure: 'REACH' },
+      latestValueOnDate: 29,
+    });
+    const rennes = await api('/agencies/35001/instances/french-tech', 'admin');
+    expect(
+      rennes.meetings.every((m: { attended: boolean; attendedBy: string[] }) => m.attended && m.attendedBy[0] === 'AGENCY_DIRECTOR'),
+    ).toBe(true);
+  });
 });

@@ -7,6 +7,7 @@ import { demoCampaigns } from './demo-campaigns';
 import { instancesOfAgency } from './demo-instances';
 import { referentsOfAgency } from './demo-referents';
 import { demoPathways } from './demo-pathways';
+import { demoStories } from './demo-stories';
 import { contactsYear, jointEventsYear, partnershipsSetUp } from './demo-partnerships';
 import { actionPlanYear, diagnosticYear } from './demo-plans';
 import {
@@ -105,7 +106,7 @@ export function demoHistory(options: { seed: number; scale: number }): {
     instancesOfAgency(a, mine, lane, options.seed);
     referentsOfAgency(a, mine, lane, options.seed);
   }
-  steps.push(...demoCampaigns(agencies), ...demoPathways(agencies), ...demoBasinLeads(agencies));
+  steps.push(...demoCampaigns(agencies), ...demoPathways(agencies), ...demoBasinLeads(agencies), ...demoStories(agencies));
   steps.sort((x, y) => x.date.localeCompare(y.date));
   return { steps, agencies, partners };
 }

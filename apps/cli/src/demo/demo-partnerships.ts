@@ -171,7 +171,9 @@ export function contactsYear(a: ScaledAgency, year: number, mine: DemoPartner[],
       );
     }
     if (circle <= 2 || random() < 0.3) {
-      const score = Math.max(1, Math.min(4, Math.round(1.6 + 2 * pro + (random() - 0.5) * 1.4))) as 1 | 2 | 3 | 4;
+      // Graphique 3: the closer the circle, the better the partnership (Cap emploi is a good-quality priority at more than 7 agencies in 10).
+      const base = circle === 1 ? 2.2 + 1.6 * pro : 1.6 + 2 * pro;
+      const score = Math.max(1, Math.min(4, Math.round(base + (random() - 0.5) * 1.4))) as 1 | 2 | 3 | 4;
       const assessedOn = day(year, 11, between(5, 25));
       at(
         assessedOn,

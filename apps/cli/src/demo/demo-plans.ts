@@ -44,6 +44,8 @@ export function diagnosticYear(a: ScaledAgency, year: number, figures: Territori
   const pro = a.proactivity;
   const proactive = pro >= 0.5;
   const f = a.basinInfo.figures;
+  const onRsa = a.basinInfo.jobseekersOnRsa;
+  const rsa = onRsa ? round(onRsa.share2016 + onRsa.yearlyRise * (year - 2016)) : null;
   const findings = [
     { findingId: `f${year}-mobilite`, kind: 'NEED' as const, title: 'Freins à la mobilité des demandeurs d’emploi' },
     {
@@ -84,10 +86,13 @@ export function diagnosticYear(a: ScaledAgency, year: number, figures: Territori
           kind: 'revise-section',
           section: 'LABOUR_SUPPLY',
           reason: null,
-          text: 'Part élevée de demandeurs d’emploi de longue durée et peu qualifiés.',
+          text: rsa
+            ? 'Part élevée de demandeurs d’emploi de longue durée et peu qualifiés ; part des demandeurs d’emploi au RSA forte et en hausse.'
+            : 'Part élevée de demandeurs d’emploi de longue durée et peu qualifiés.',
           keyFigures: [
             { label: 'taux de chômage', value: figures.unemploymentRate, unit: '%', source: 'INSEE' },
             { label: 'DELD', value: f.longTermUnemploymentShare, unit: '%', source: 'Pôle emploi' },
+            ...(rsa ? [{ label: 'demandeurs d’emploi au RSA', value: rsa, unit: '%', source: 'Pôle emploi' }] : []),
           ],
         },
         ctx,

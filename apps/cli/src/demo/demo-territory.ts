@@ -13,6 +13,8 @@ export interface DemoBasin {
   department: string;
   figures: TerritorialFigures;
   seasonal: boolean;
+  /** Share of the basin's jobseekers on the RSA in 2016, where the study quotes it (encadré 16: « forte et en hausse », 26%). */
+  jobseekersOnRsa?: { share2016: number; yearlyRise: number };
 }
 
 export interface DemoAgency {
@@ -44,7 +46,15 @@ export const DEMO_BASINS: DemoBasin[] = [
   { code: '1109', name: 'Paris', region: '11', department: '75', figures: f(7.1, 40, 2, 5, true), seasonal: false },
   { code: '1105', name: 'Saint-Denis', region: '11', department: '93', figures: f(12.6, 47, 2, 11, true), seasonal: false },
   { code: '3209', name: 'Lille', region: '32', department: '59', figures: f(9.1, 44, 3, 8, true), seasonal: false },
-  { code: '3203', name: 'Lens – Hénin', region: '32', department: '62', figures: f(14.0, 52, 3, 12, true), seasonal: false },
+  {
+    code: '3203',
+    name: 'Lens – Hénin',
+    region: '32',
+    department: '62',
+    figures: f(14.0, 52, 3, 12, true),
+    seasonal: false,
+    jobseekersOnRsa: { share2016: 23, yearlyRise: 1.5 },
+  },
   { code: '3213', name: 'Berck – Montreuil', region: '32', department: '62', figures: f(9.6, 42, 21, 6, false), seasonal: true },
   { code: '8416', name: 'Lyon', region: '84', department: '69', figures: f(7.4, 38, 3, 5, false), seasonal: false },
   { code: '8410', name: 'Tarentaise', region: '84', department: '73', figures: f(8.8, 36, 28, 4, false), seasonal: true },
