@@ -154,11 +154,12 @@ describe('importing an agency’s spreadsheets', () => {
   it('imports agreements from French Excel CSV in Windows-1252, refusing unknown partners and impossible dates', async () => {
     const csv = windows1252(
       [
-        'Partenaire;Référence;Formelle;Objectifs;Date de début;Date de fin;Signée le',
-        '73282932000074;CONV-2014;non;;01/03/2014;31/12/2015;01/03/2014',
-        'Mission locale du Montreuillois;CONV-2016-01;oui;"Complémentarité des offres de services ; Anticipation";01/01/2016;31/12/2018;04/01/2016',
-        'Partenaire fantôme;CONV-X;oui;;01/01/2017;;',
-        'CCAS de Berck;CONV-CCAS;oui;Image;31/02/2018;;',
+        'Partenaire;Référence;Formelle;Objectifs;Prestations;Date de début;Date de fin;Signée le',
+        '73282932000074;CONV-2014;non;;;01/03/2014;31/12/2015;01/03/2014',
+        'Mission locale du Montreuillois;CONV-2016-01;oui;"Complémentarité des offres de services ; Anticipation";"AIJ ; immersion";01/01/2016;31/12/2018;04/01/2016',
+        'Partenaire fantôme;CONV-X;oui;;;01/01/2017;;',
+        'CCAS de Berck;CONV-CCAS;oui;Image;;31/02/2018;;',
+        'CCAS de Berck;CONV-CCAS-2;oui;;Coaching;01/01/2017;;',
       ].join('\r\n'),
     );
     const taken = await upload('agreements', csv, 'conventions.csv').expect(202);
@@ -169,8 +170,10 @@ describe('importing an agency’s spreadsheets', () => {
       [3, 'CREATE'],
       [4, 'REFUSED'],
       [5, 'REFUSED'],
+      [6, 'REFUSED'],
     ]);
     expect(rehearsed.report.rows[2].problems[0]).toMatchObject({ code: 'UNKNOWN_PARTNER', header: 'Partenaire' });
+    expect(rehearsed.report.rows[4].problems[0]).toMatchObject({ header: 'Prestations', message: expect.stringContaining('Coaching') });
     expect(rehearsed.report.rows[3].problems[0]).toMatchObject({ header: 'Date de début', message: 'la date « 31/02/2018 » n’existe pas' });
     await request(server()).post(`${base}/${taken.body.importId}/apply`).set(as('claire')).expect(202);
     await settled(taken.body.importId, 'APPLIED');
@@ -182,6 +185,7 @@ describe('importing an agency’s spreadsheets', () => {
       expect.objectContaining({
         agreementId: 'conv-2016-01',
         objectives: ['COMPLEMENTARY_SERVICES', 'ANTICIPATION_OF_NEEDS'],
+        services: ['ACCOMPAGNEMENT_INTENSIF_JEUNES', 'PMSMP'],
         endDate: '2018-12-31',
       }),
     ]);

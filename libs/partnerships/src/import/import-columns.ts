@@ -2,6 +2,7 @@ import type { ColumnSpec } from '@ancrage/spreadsheets';
 import { CATEGORIES, PARTNER_CATEGORIES, SCALES } from '../domain/categories';
 import { AGREEMENT_OBJECTIVES, CONTACT_KINDS } from '../domain/partnerships.events';
 import { AGREEMENT_OBJECTIVE_FR, CONTACT_KIND_FR, PARTNER_CATEGORY_FR, SCALE_FR } from '../domain/labels.fr';
+import { SERVICE_OFFER, SERVICE_OFFER_FR } from '@ancrage/shared-kernel';
 
 export const IMPORT_KINDS = ['partners', 'agreements', 'contacts'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
@@ -46,6 +47,11 @@ export const IMPORT_COLUMNS: Record<ImportKind, readonly ColumnSpec[]> = {
     { key: 'scale', header: 'Échelle', synonyms: ['Niveau', 'Périmètre', 'Échelle de la convention'] },
     { key: 'formal', header: 'Convention signée', synonyms: ['Formelle', 'Formalisée', 'Signée', 'Écrite'] },
     { key: 'objectives', header: 'Objectifs', synonyms: ['Objet', 'Objets', 'Finalités', 'Objectifs de la convention'] },
+    {
+      key: 'services',
+      header: 'Offre de services mobilisée',
+      synonyms: ['Offre de services', 'Services mobilisés', 'Prestations', 'Dispositifs', 'Mesures mobilisées'],
+    },
     { key: 'startDate', header: 'Date de début', synonyms: ['Début', 'Date d’effet', 'Du', 'Convention début'], required: true },
     { key: 'endDate', header: 'Date de fin', synonyms: ['Fin', 'Échéance', 'Au', 'Date d’échéance', 'Convention fin'] },
     { key: 'signedOn', header: 'Date de signature', synonyms: ['Signée le', 'Signature'] },
@@ -127,6 +133,29 @@ export const OBJECTIVE_VOCABULARY: Record<string, readonly string[]> = Object.fr
       }[o],
     ],
   ]),
+);
+
+/** The service offer by its French label, its acronym (PMSMP, AFPR, POEI…) and the words agencies use. */
+export const SERVICE_VOCABULARY: Record<string, readonly string[]> = Object.fromEntries(
+  SERVICE_OFFER.map((o) => {
+    const label = SERVICE_OFFER_FR[o];
+    const acronym = /\(([A-Z]+)\)$/.exec(label)?.[1];
+    const extra: Partial<Record<string, string[]>> = {
+      ACCOMPAGNEMENT_SUIVI: ['Suivi'],
+      ACCOMPAGNEMENT_GUIDE: ['Guidé'],
+      ACCOMPAGNEMENT_RENFORCE: ['Renforcé'],
+      ACCOMPAGNEMENT_GLOBAL: ['Global', 'Approche globale'],
+      ACCOMPAGNEMENT_INTENSIF_JEUNES: ['AIJ', 'Accompagnement intensif jeunes'],
+      ACTIV_PROJET: ['Activ’Projet', 'Activ Projet'],
+      PMSMP: ['Immersion', 'Immersion professionnelle'],
+      POE_INDIVIDUELLE: ['POE individuelle'],
+      POE_COLLECTIVE: ['POE collective'],
+      PRF: ['PRF'],
+      INFORMATION_COLLECTIVE: ['Info coll', 'Réunion d’information'],
+      AIDE_MOBILITE: ['Mobilité', 'Aides à la mobilité'],
+    };
+    return [o, [label, ...(acronym ? [acronym] : []), ...(extra[o] ?? [])]];
+  }),
 );
 
 export const CONTACT_VOCABULARY: Record<string, readonly string[]> = Object.fromEntries(

@@ -7,7 +7,7 @@ import {
   parseList,
   type Parsed,
 } from '@ancrage/spreadsheets';
-import { CATEGORY_VOCABULARY, CONTACT_VOCABULARY, OBJECTIVE_VOCABULARY, SCALE_VOCABULARY } from './import-columns';
+import { CATEGORY_VOCABULARY, CONTACT_VOCABULARY, OBJECTIVE_VOCABULARY, SCALE_VOCABULARY, SERVICE_VOCABULARY } from './import-columns';
 
 /** What is wrong with a row, at which column (a column key of the kind), in French. */
 export interface RowProblem {
@@ -103,6 +103,7 @@ export interface AgreementRowBody {
   scale: string;
   formal: boolean;
   objectives: string[];
+  services: string[];
   startDate?: string;
   endDate?: string;
   signedOn?: string;
@@ -117,6 +118,7 @@ export function agreementRow(cells: Record<string, string>): RowBody<AgreementRo
     scale: c.code('scale', SCALE_VOCABULARY) ?? 'LOCAL',
     formal: c.yesNo('formal') ?? true,
     objectives: c.codes('objectives', OBJECTIVE_VOCABULARY),
+    services: c.codes('services', SERVICE_VOCABULARY),
     startDate: c.date('startDate'),
     endDate: c.date('endDate'),
     signedOn: c.date('signedOn'),

@@ -6,6 +6,7 @@ import {
   CATEGORY_VOCABULARY,
   CONTACT_VOCABULARY,
   OBJECTIVE_VOCABULARY,
+  SERVICE_VOCABULARY,
   SCALE_VOCABULARY,
 } from './import-columns';
 
@@ -31,6 +32,7 @@ const EXAMPLES: Record<ImportKind, Line> = {
     scale: 'Locale',
     formal: 'oui',
     objectives: 'Complémentarité des offres de services ; Anticipation des besoins',
+    services: 'Accompagnement intensif des jeunes ; PMSMP',
     startDate: '01/01/2016',
     endDate: '31/12/2018',
     signedOn: '04/01/2016',
@@ -65,6 +67,9 @@ const HELP: Record<string, string> = {
   formal: 'facultatif (oui par défaut) : oui pour une convention signée, non pour un accord informel',
   objectives: `facultatif, séparés par des points-virgules : ${Object.values(OBJECTIVE_VOCABULARY)
     .map((w) => w[0])
+    .join(' ; ')}`,
+  services: `facultatif, séparés par des points-virgules : ${Object.values(SERVICE_VOCABULARY)
+    .map((w) => w[1] ?? w[0])
     .join(' ; ')}`,
   startDate: 'obligatoire : jj/mm/aaaa',
   endDate: 'facultatif : jj/mm/aaaa',

@@ -7,7 +7,7 @@ import { authorise, PARTNER_USAGE, type PartnerUsage, type Principal } from '@an
 import { EVENT_STORE, type EventStore } from '@ancrage/event-store';
 import { type CommandContext, type CommandOutcome, fieldProblems, Rehearsal } from '@ancrage/platform';
 import { LIVE, ProjectionEngine, ReadModels } from '@ancrage/projections';
-import { DomainError } from '@ancrage/shared-kernel';
+import { DomainError, type ServiceOffer } from '@ancrage/shared-kernel';
 import { readSheet, type ReadSheet, type SheetRow } from '@ancrage/spreadsheets';
 import { ChangePartner } from '../commands/change-partner.command';
 import { ChangePartnership, type PartnershipChange } from '../commands/change-partnership.command';
@@ -303,8 +303,7 @@ export class SpreadsheetImport {
         scale: body.scale,
         formal: body.formal,
         objectives: body.objectives,
-        // The agreements' template has no service offer column yet: none, as for an agreement signed without it.
-        services: [],
+        services: body.services as ServiceOffer[],
         startDate: body.startDate,
         endDate: body.endDate ?? null,
         signedOn: body.signedOn,
