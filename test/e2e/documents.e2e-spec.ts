@@ -1,9 +1,52 @@
 import { createHash } from 'node:crypto';
+import { chmod, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import request from 'supertest';
 import { EVENT_STORE, EventStore } from '@ancrage/event-store';
 import { Harness, startApp } from '../support/app-harness';
 import { registerBasins, userWithToken } from '../support/principals';
+
+const as = (token: string) => ({ authorization: `Bearer ${token}` });
+
+/** Two agencies, Berck's Mission locale and the agreement conv-2017 of 62002 with it; the tokens of the people who read and write them. */
+async function agencyWithAgreement(h: Harness) {
+  await registerBasins(h.app, { '3213': '62', '9312': '06' });
+  const admin = await userWithToken(h.app, 'admin', [{ role: 'admin' }]);
+  for (const [safir, name, region, department, basin] of [
+    ['62002', 'Berck-sur-Mer', '32', '62', '3213'],
+    ['06001', 'Nice Centre', '93', '06', '9312'],
+  ])
+    await request(h.app.getHttpServer())
+      .post('/agencies')
+      .set(as(admin))
+      .send({ safir, name, region, department, employmentBasin: basin, areaType: 'URBAN' })
+      .expect(201);
+  await request(h.app.getHttpServer())
+    .post('/partners')
+    .set(as(admin))
+    .send({ partnerId: 'ml-berck', name: 'Mission locale de Berck', category: 'MISSION_LOCALE', scale: 'LOCAL' })
+    .expect(201);
+  const manager = await userWithToken(h.app, 'manager-62002', [{ role: 'manager', agencies: ['62002'] }]);
+  const other = await userWithToken(h.app, 'manager-06001', [{ role: 'manager', agencies: ['06001'] }]);
+  const auditor = await userWithToken(h.app, 'auditor', [{ role: 'auditor' }]);
+  await request(h.app.getHttpServer())
+    .post('/agencies/62002/partnerships/ml-berck/agreements')
+    .set(as(manager))
+    .send({
+      agreementId: 'conv-2017',
+      reference: 'CONV-ML-2017',
+      scale: 'LOCAL',
+      formal: true,
+      objectives: [],
+      startDate: '2017-03-01',
+      endDate: null,
+      signedOn: '2017-03-01',
+    })
+    .expect(201);
+  return { manager, other, auditor };
+}
 
 /** The signed documents of agreements over HTTP: kept by their hash, listed as of a date, checked at download, refused when they are not documents. */
 describe('the documents of an agreement', () => {
@@ -11,7 +54,6 @@ describe('the documents of an agreement', () => {
   let manager: string;
   let other: string;
   let auditor: string;
-  const as = (token: string) => ({ authorization: `Bearer ${token}` });
   const server = () => h.app.getHttpServer();
   const head = () => h.app.get<EventStore>(EVENT_STORE).headPosition();
   const partnership = '/agencies/62002/partnerships/ml-berck';
@@ -26,39 +68,7 @@ describe('the documents of an agreement', () => {
 
   beforeAll(async () => {
     h = await startApp();
-    await registerBasins(h.app, { '3213': '62', '9312': '06' });
-    const admin = await userWithToken(h.app, 'admin', [{ role: 'admin' }]);
-    for (const [safir, name, region, department, basin] of [
-      ['62002', 'Berck-sur-Mer', '32', '62', '3213'],
-      ['06001', 'Nice Centre', '93', '06', '9312'],
-    ])
-      await request(server())
-        .post('/agencies')
-        .set(as(admin))
-        .send({ safir, name, region, department, employmentBasin: basin, areaType: 'URBAN' })
-        .expect(201);
-    await request(server())
-      .post('/partners')
-      .set(as(admin))
-      .send({ partnerId: 'ml-berck', name: 'Mission locale de Berck', category: 'MISSION_LOCALE', scale: 'LOCAL' })
-      .expect(201);
-    manager = await userWithToken(h.app, 'manager-62002', [{ role: 'manager', agencies: ['62002'] }]);
-    other = await userWithToken(h.app, 'manager-06001', [{ role: 'manager', agencies: ['06001'] }]);
-    auditor = await userWithToken(h.app, 'auditor', [{ role: 'auditor' }]);
-    await request(server())
-      .post(`${partnership}/agreements`)
-      .set(as(manager))
-      .send({
-        agreementId: 'conv-2017',
-        reference: 'CONV-ML-2017',
-        scale: 'LOCAL',
-        formal: true,
-        objectives: [],
-        startDate: '2017-03-01',
-        endDate: null,
-        signedOn: '2017-03-01',
-      })
-      .expect(201);
+    ({ manager, other, auditor } = await agencyWithAgreement(h));
   });
   afterAll(() => h.close());
 
@@ -174,5 +184,52 @@ describe('the documents of an agreement', () => {
     expect(listed.body.items).toContainEqual(expect.objectContaining({ documentId: sha(pdf), withdrawReason: 'version non signée' }));
     const shown = await request(server()).get(`${partnership}/documents`).set(as(manager)).expect(200);
     expect(shown.body.items.map((d: { documentId: string }) => d.documentId)).not.toContain(sha(pdf));
+  });
+});
+
+/** ANCRAGE_DOCUMENTS_DIR: the same documents, their bytes kept as read-only files of a folder rather than in PostgreSQL. */
+describe('the documents of an agreement, kept in a folder', () => {
+  let h: Harness;
+  let dir: string;
+  let manager: string;
+  const documents = '/agencies/62002/partnerships/ml-berck/agreements/conv-2017/documents';
+  const scan = Buffer.from('%PDF-1.7\nconvention scannée\n%%EOF\n', 'latin1');
+  const sha = createHash('sha256').update(scan).digest('hex');
+  const download = () => request(h.app.getHttpServer()).get(`${documents}/${sha}`).set(as(manager));
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'ancrage-documents-'));
+    h = await startApp({ ANCRAGE_DOCUMENTS_DIR: dir });
+    ({ manager } = await agencyWithAgreement(h));
+  });
+  afterAll(async () => {
+    await h.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('writes each file once under its hash, read-only, and refuses it once altered or lost', async () => {
+    const attach = (title: string) =>
+      request(h.app.getHttpServer()).post(documents).set(as(manager)).field('title', title).attach('file', scan, 'scan.pdf');
+    expect((await attach('Convention scannée').expect(201)).body).toMatchObject({ documentId: sha });
+    await attach('La même, envoyée deux fois').expect(201);
+    const path = join(dir, sha.slice(0, 2), sha);
+    expect(Buffer.compare(await readFile(path), scan)).toBe(0);
+    expect((await stat(path)).mode & 0o777).toBe(0o444);
+    // Nothing half-written is left beside it, and nothing went to the database.
+    expect(await readdir(join(dir, sha.slice(0, 2)))).toEqual([sha]);
+    const sql = new Client({ connectionString: h.db.url });
+    await sql.connect();
+    try {
+      expect((await sql.query('SELECT count(*)::int AS n FROM document_files')).rows[0].n).toBe(0);
+    } finally {
+      await sql.end();
+    }
+    await download().expect(200);
+
+    await chmod(path, 0o644);
+    await writeFile(path, Buffer.from('%PDF-1.7\nune autre convention\n%%EOF\n', 'latin1'));
+    expect((await download().expect(409)).body).toMatchObject({ code: 'DOCUMENT_ALTERED' });
+    await rm(path);
+    expect((await download().expect(409)).body).toMatchObject({ code: 'DOCUMENT_ALTERED' });
   });
 });

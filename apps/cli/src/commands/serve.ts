@@ -75,6 +75,7 @@ export async function serve(): Promise<void> {
     url,
     docs: `${url}/docs`,
     embeddedDatabase: database.embedded,
+    documents: config.documentsDir ?? 'PostgreSQL (document_files)',
     ...(database.embeddedAt && { dataDir: config.dataDir, databasePort: database.embeddedAt.port, cli: cliNote(config) }),
   });
 }

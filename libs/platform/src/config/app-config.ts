@@ -26,6 +26,8 @@ export interface AppConfig {
   consistencyTimeoutMs: number;
   /** Readiness fails while a projection lags the log by more events than this. */
   readyMaxLag: number;
+  /** The folder agreement documents' bytes are kept in; null: in PostgreSQL, beside the log. */
+  documentsDir: string | null;
   auth: {
     /** HS256 secret for JWTs signed by a trusted issuer. */
     jwtSecret: string | null;
@@ -85,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: e.LOG_LEVEL ?? 'info',
     consistencyTimeoutMs: e.ANCRAGE_CONSISTENCY_TIMEOUT_MS ?? 5000,
     readyMaxLag: e.ANCRAGE_READY_MAX_LAG ?? 10_000,
+    documentsDir: e.ANCRAGE_DOCUMENTS_DIR ? resolve(e.ANCRAGE_DOCUMENTS_DIR) : null,
     auth: {
       jwtSecret: e.ANCRAGE_JWT_SECRET ?? null,
       jwksUrl: e.ANCRAGE_JWKS_URL ?? null,

@@ -101,6 +101,9 @@ export class Environment {
   @Integer(0, 86_400_000) ANCRAGE_SEAL_INTERVAL_MS?: number;
   @Text() ANCRAGE_WITNESS_DIR?: string;
 
+  /** Agreement documents: the folder their bytes are kept in (unset: PostgreSQL). */
+  @Text() ANCRAGE_DOCUMENTS_DIR?: string;
+
   @Transform(({ value }) => blankIsUnset(value))
   @IsOptional()
   @Matches(/^https?:\/\/\S+$/, { message: (a) => `ANCRAGE_WITNESS_URL must be an http(s) URL, ${got(a)}` })
