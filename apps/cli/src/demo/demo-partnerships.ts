@@ -250,12 +250,12 @@ export function jointEventsYear(a: ScaledAgency, year: number, mine: DemoPartner
     });
   }
   if (year === 2016 && pro < 0.5 && random() < 0.4) {
-    // A recruitment session where 18 candidates were presented and the employer hired 12.
+    // Encadré 4: a recruitment meeting in the agency where 18 candidates were presented and the employer hired 12.
     events.push({
       id: 'je2016-mrs',
-      kind: 'MRS_SESSION',
+      kind: 'RECRUITMENT_SESSION',
       date: '2016-10-06',
-      title: 'Session MRS entreprise de services à la personne',
+      title: 'Réunion de recrutement d’aides-soignants pour un établissement accueillant des personnes dépendantes',
       partnerIds: close.slice(0, 1),
       outcomes: { jobSeekersPresent: 25, employersPresent: 1, candidatesPresented: 18, hires: 12 },
     });

@@ -10,6 +10,8 @@ import { DEMO_YEARS } from './demo-territory';
  * The study's encadrés that belong to one agency, told as that agency would record them:
  * - 1: from early 2017, Charleville-Mézières builds its diagnostic with the volunteer partners of
  *   the arrondissement, after a first meeting that brought them together;
+ * - 6: Perpignan's workshops with the CPAM on health insurance and access to rights, led by one
+ *   adviser of each, the training of its advisers to the AMELI site, and the digital workshop planned;
  * - 8: Guingamp's information sessions for jobseekers over 55, run by the Carsat in the agency;
  * - 10: Rennes Sud, a founding member of the French Tech network with the agglomeration, whose
  *   director represents Pôle emploi at each of its actions and holds a stand for business founders;
@@ -34,6 +36,7 @@ type At = (date: string, build: DemoStep['build']) => void;
 
 const STORIES: [string, (a: ScaledAgency, at: At) => void][] = [
   ['08001', coConstructedDiagnostic],
+  ['66001', cpamWorkshops],
   ['22001', carsatSessions],
   ['35001', frenchTech],
   ['31001', epciCoordination],
@@ -86,6 +89,38 @@ function coConstructedDiagnostic(a: ScaledAgency, at: At) {
         ),
     );
   }
+}
+
+/** Encadré 6: every other month from 2017, a workshop co-led with the CPAM for young jobseekers and those whose rights end. */
+function cpamWorkshops(a: ScaledAgency, at: At) {
+  const cpam = `cpam-${a.department}`;
+  const note = (date: string, text: string) =>
+    at(
+      date,
+      (ctx) =>
+        new ChangePartnership(
+          a.safir,
+          cpam,
+          { kind: 'log-contact', contactKind: 'MEETING', date, participants: [`manager-${a.safir}`], note: text },
+          ctx,
+        ),
+    );
+  note('2017-01-12', 'Constat partagé avec la CPAM : la fin de droits rompt souvent le parcours de soins ; ateliers communs décidés');
+  for (const year of [2017, 2018])
+    [2, 4, 6, 9, 11].forEach((month, i) =>
+      jointEvent(a, at, {
+        id: `je${year}-cpam-${i + 1}`,
+        kind: 'CO_ANIMATION',
+        date: day(year, month, 21),
+        title: 'Atelier sécurité sociale et accès aux droits, animé par une conseillère Pôle emploi et un agent de la CPAM',
+        partnerIds: [cpam],
+        publics: i % 2 === 0 ? ['jeunes'] : ['demandeurs-emploi'],
+        services: [],
+        outcomes: { jobSeekersPresent: 10 + ((year + i) % 3) * 2, employersPresent: 0, candidatesPresented: 0, hires: 0 },
+      }),
+    );
+  note('2017-09-14', 'Formation des conseillers au fonctionnement du site AMELI et aux pièces des dossiers administratifs');
+  note('2018-10-11', 'Projet d’atelier sur la maîtrise du digital : services à distance de Pôle emploi et services d’AMELI');
 }
 
 /** Encadré 8: a Carsat adviser informs jobseekers over 55 each quarter in the agency, and tells the team what changes in pension law. */
