@@ -148,7 +148,7 @@ describe('the documents of an agreement', () => {
 
   it('refuses to hand over a file altered in the database since it was attached', async () => {
     const annex = Buffer.from('%PDF-1.7\nannexe financière\n%%EOF\n', 'latin1');
-    await upload(manager, annex, { title: 'Annexe financière' }).expect(201);
+    const attached = await upload(manager, annex, { title: 'Annexe financière' }).expect(201);
     const sql = new Client({ connectionString: h.db.url });
     await sql.connect();
     try {
@@ -161,7 +161,7 @@ describe('the documents of an agreement', () => {
       await sql.end();
     }
     const refused = await request(server())
-      .get(`${documents}/${sha(annex)}`)
+      .get(`${documents}/${sha(annex)}?consistentWith=${attached.body.position}`)
       .set(as(auditor))
       .expect(409);
     expect(refused.body).toMatchObject({ code: 'DOCUMENT_ALTERED' });
@@ -195,7 +195,8 @@ describe('the documents of an agreement, kept in a folder', () => {
   const documents = '/agencies/62002/partnerships/ml-berck/agreements/conv-2017/documents';
   const scan = Buffer.from('%PDF-1.7\nconvention scannée\n%%EOF\n', 'latin1');
   const sha = createHash('sha256').update(scan).digest('hex');
-  const download = () => request(h.app.getHttpServer()).get(`${documents}/${sha}`).set(as(manager));
+  let position = 0;
+  const download = () => request(h.app.getHttpServer()).get(`${documents}/${sha}?consistentWith=${position}`).set(as(manager));
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'ancrage-documents-'));
@@ -210,7 +211,9 @@ describe('the documents of an agreement, kept in a folder', () => {
   it('writes each file once under its hash, read-only, and refuses it once altered or lost', async () => {
     const attach = (title: string) =>
       request(h.app.getHttpServer()).post(documents).set(as(manager)).field('title', title).attach('file', scan, 'scan.pdf');
-    expect((await attach('Convention scannée').expect(201)).body).toMatchObject({ documentId: sha });
+    const attached = await attach('Convention scannée').expect(201);
+    expect(attached.body).toMatchObject({ documentId: sha });
+    position = attached.body.position;
     await attach('La même, envoyée deux fois').expect(201);
     const path = join(dir, sha.slice(0, 2), sha);
     expect(Buffer.compare(await readFile(path), scan)).toBe(0);

@@ -10,6 +10,7 @@ import { benchPast } from './commands/bench-past';
 import { benchWeb } from './commands/bench-web';
 import { demoCommand } from './commands/demo';
 import { eventsTail } from './commands/events';
+import { eventsCopy } from './commands/events-copy';
 import { importCommand } from './commands/import';
 import { migrateCommand } from './commands/migrate';
 import { openapiCommand } from './commands/openapi';
@@ -64,6 +65,13 @@ events
   .option('--agency <safir>', "only this agency's events")
   .option('-f, --follow', 'keep printing new events')
   .action(eventsTail);
+events
+  .command('copy')
+  .description('copy a log into another store exactly as stored (ids, order, hashes); resumes after an interruption, verifies at the end')
+  .requiredOption('--from <url>', 'the store to read (postgres://…)')
+  .requiredOption('--to <url>', 'the store to write: empty, or holding the start of this very log')
+  .option('--batch <n>', 'events per transaction', '1000')
+  .action(eventsCopy);
 
 const audit = program.command('audit').description('tamper evidence');
 audit

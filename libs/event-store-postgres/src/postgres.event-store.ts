@@ -14,12 +14,14 @@ import {
   validateBatch,
   StoredEventText,
   StoredTextOptions,
+  VerbatimImport,
 } from '@ancrage/event-store';
 import { appendByFunction, pendingEvent } from './append';
 import { BulkAppender, fallbackEntry } from './bulk-append';
 import { BULK_APPEND_MIN_EVENTS, GroupCommit, PendingAppend } from './group-commit';
 import { HeadListener } from './head-listener';
 import { LogReads } from './reads';
+import { importStoredEvents } from './verbatim-import';
 
 /** How appends travelled since the store was opened (for the bench, status and tests). */
 export interface AppendPathCounts {
@@ -51,7 +53,7 @@ export interface PostgresEventStoreOptions {
  * 1764000020000-event-log-digest-form.ts; the bulk path's staged append:
  * 1764000030000-event-log-staged-append.ts and staging.ts.
  */
-export class PostgresEventStore implements EventStore {
+export class PostgresEventStore implements EventStore, VerbatimImport {
   private readonly pool: Pool;
   private readonly log: PostgresEventStoreLog;
   private readonly reads: LogReads;
@@ -97,6 +99,11 @@ export class PostgresEventStore implements EventStore {
     }
     this.counts.functionGroups++;
     await appendByFunction(this.pool, group);
+  }
+
+  /** Events exactly as another log stored them (see verbatim-import.ts). */
+  importStored(events: readonly StoredEventText[]): Promise<void> {
+    return importStoredEvents(this.pool, events);
   }
 
   appendPaths(): AppendPathCounts {

@@ -119,4 +119,16 @@ export interface EventStore {
   close(): Promise<void>;
 }
 
+/**
+ * A log that takes events exactly as another log stored them: the same ids, positions, recording
+ * instants, payload texts and hashes (`ancrage events copy`). The batch must continue the chain
+ * from this log's head, which is checked link by link before anything is written; all or nothing.
+ */
+export interface VerbatimImport {
+  importStored(events: readonly StoredEventText[]): Promise<void>;
+}
+
+export const canImportVerbatim = (store: EventStore): store is EventStore & VerbatimImport =>
+  typeof (store as Partial<VerbatimImport>).importStored === 'function';
+
 export const EVENT_STORE = Symbol('EVENT_STORE');

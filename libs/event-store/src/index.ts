@@ -10,3 +10,4 @@ export * from './validate-batch';
 export * from './in-memory.event-store';
 export * from './merkle';
 export * from './rehearsal.event-store';
+export * from './verbatim-chain';

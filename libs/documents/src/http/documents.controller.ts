@@ -27,7 +27,7 @@ import { DOCUMENT_MEDIA_TYPES } from '../domain/documents.events';
 import { DocumentFiles } from '../files/document-files';
 import { AgreementDocumentRow } from '../read-models/documents.entities';
 import { documentsProjection } from '../read-models/documents.projection';
-import { AttachDocumentDto, DocumentParams, DocumentsQueryDto, WithdrawDocumentDto } from './dto/documents.dto';
+import { AttachDocumentDto, DocumentParams, DocumentsQueryDto, DownloadQueryDto, WithdrawDocumentDto } from './dto/documents.dto';
 import { AgreementDocumentsPage, DocumentAttachedView } from './dto/documents.views';
 
 /** The largest document kept: a scanned convention of a few dozen pages. */
@@ -130,8 +130,14 @@ export class DocumentsController {
   @ApiErrors([400, 404, 409], { 404: 'DOCUMENT_NOT_FOUND', 409: 'DOCUMENT_ALTERED' })
   @Get('agreements/:agreementId/documents/:documentId')
   @Access('agency.read')
-  async download(@Param() p: DocumentParams, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+  async download(
+    @Param() p: DocumentParams,
+    @Query() q: DownloadQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
     const { safir, partnerId, agreementId, documentId } = p;
+    // A client that has just attached the file may ask for it at once, naming the attachment's position.
+    await this.consistency.waitFor(q.consistentWith, [documentsProjection.name]);
     const [row] = await this.reads.find(AgreementDocumentRow, cutOf({}), { safir, partnerId, agreementId, documentId });
     if (!row) throw new DomainError('DOCUMENT_NOT_FOUND', 'no such document on this agreement', 'not_found', 'documentId');
     const stored = await this.files.get(documentId);

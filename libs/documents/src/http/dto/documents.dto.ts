@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { AsOfQueryDto, BooleanQuery, FactDate, IsClientId } from '@ancrage/platform';
+import { AsOfQueryDto, BooleanQuery, ConsistentWithProperty, FactDate, IsClientId } from '@ancrage/platform';
 import { AgreementParams } from '@ancrage/partnerships';
 
 export class DocumentParams extends AgreementParams {
@@ -30,4 +30,8 @@ export class DocumentsQueryDto extends AsOfQueryDto {
   @BooleanQuery()
   @IsBoolean()
   includeWithdrawn: boolean = false;
+}
+
+export class DownloadQueryDto {
+  @ConsistentWithProperty() consistentWith?: number;
 }
