@@ -19,6 +19,7 @@ const LIBS = [
   'documents',
   'event-store',
   'event-store-postgres',
+  'event-store-kurrentdb',
   'fund',
   'instances',
   'partnerships',
@@ -30,7 +31,7 @@ const LIBS = [
   'spreadsheets',
   'territory',
 ];
-const ADAPTERS = ['@ancrage/event-store-postgres'];
+const ADAPTERS = ['@ancrage/event-store-postgres', '@ancrage/event-store-kurrentdb'];
 const CONTEXTS = [
   'access',
   'alerts',

@@ -24,3 +24,17 @@ export class DuplicateEventIdError extends Error {
 export class InvalidAppendError extends Error {
   override readonly name = 'InvalidAppendError';
 }
+
+/**
+ * The store cannot take the request now (a cluster electing its leader, a node unreachable): the
+ * caller may retry later with the same event ids, which the store de-duplicates.
+ */
+export class EventStoreUnavailableError extends Error {
+  override readonly name = 'EventStoreUnavailableError';
+  constructor(
+    message: string,
+    override readonly cause?: unknown,
+  ) {
+    super(message);
+  }
+}
