@@ -1,1 +1,2 @@
 export * from './mappings';
+export * from './kurrentdb-appends';

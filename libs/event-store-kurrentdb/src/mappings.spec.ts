@@ -64,6 +64,11 @@ describe('KurrentDB mappings', () => {
       expect(mapped).toBeInstanceOf(EventStoreUnavailableError);
       expect((mapped as EventStoreUnavailableError).cause).toBe(error);
     }
+    // A connection that cannot be made is gRPC's own error.
+    expect(appendErrorOf(serviceError(status.UNAVAILABLE, 'No connection established'), 's', 'any')).toBeInstanceOf(
+      EventStoreUnavailableError,
+    );
+    expect(appendErrorOf(serviceError(status.PERMISSION_DENIED, 'denied'), 's', 'any')).not.toBeInstanceOf(EventStoreUnavailableError);
     const other = new Error('anything else');
     expect(appendErrorOf(other, 's', 'any')).toBe(other);
   });

@@ -1,3 +1,4 @@
+import { status } from '@grpc/grpc-js';
 import {
   ANY,
   type AppendStreamState,
@@ -46,7 +47,15 @@ export function appendErrorOf(error: unknown, streamId: string, expected: Expect
   }
   if (error instanceof NotLeaderError || error instanceof UnavailableError || error instanceof DeadlineExceededError)
     return new EventStoreUnavailableError(`KurrentDB cannot take the append now (${error.constructor.name}): retry later`, error);
+  // A connection that cannot be made reaches us as gRPC's own error, not one of the client's.
+  if (grpcCodeOf(error) === status.UNAVAILABLE || grpcCodeOf(error) === status.DEADLINE_EXCEEDED)
+    return new EventStoreUnavailableError(`KurrentDB is unreachable (${(error as Error).message}): retry later`, error);
   return error;
+}
+
+function grpcCodeOf(error: unknown): number | undefined {
+  const code = error instanceof Error ? (error as Error & { code?: unknown }).code : undefined;
+  return typeof code === 'number' ? code : undefined;
 }
 
 /**
