@@ -112,6 +112,7 @@ describe('KurrentDB mappings', () => {
     expect(positionOf({ commit: 1234n, prepare: 1234n })).toBe(1234);
     expect(() => positionOf({ commit: 2n ** 60n, prepare: 2n ** 60n })).toThrow(/exceeds/);
     expect(() => positionOf(undefined)).toThrow(/position/);
+    expect(() => positionOf({ commit: 2n ** 64n - 1n, prepare: 2n ** 64n - 1n })).toThrow(/stream read carries no commit position/);
     expect(readPositionOf(1234)).toEqual({ commit: 1234n, prepare: 1234n });
   });
 

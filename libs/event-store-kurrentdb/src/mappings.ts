@@ -80,9 +80,14 @@ export function eventDataOf(e: NewEvent): EventData {
   return jsonEvent({ id: e.eventId, type: e.type, data: e.data as JSONType, metadata: metadata as unknown as JSONType });
 }
 
+const NO_COMMIT_POSITION = 2n ** 64n - 1n;
+
 /** The largest commit position a JavaScript number holds exactly (2^53 − 1 bytes of transaction log, 9 PB). */
 export function positionOf(p: Position | undefined): number {
   if (!p) throw new Error('KurrentDB answered an event without its position');
+  // A read of one stream comes from the index, which does not hold positions: the server says 2^64 − 1.
+  if (p.commit === NO_COMMIT_POSITION)
+    throw new Error('a stream read carries no commit position: take the event’s position from the chain, by its id');
   if (p.commit > BigInt(Number.MAX_SAFE_INTEGER)) throw new Error(`commit position ${p.commit} exceeds what the port's positions hold`);
   return Number(p.commit);
 }
