@@ -98,6 +98,13 @@ describe('copying a log into another store', () => {
     const again = await run('node', args, { env });
     expect(again.stdout).toContain('copied 2 events (after 4000 already there, up to position 4002)');
     expect(await storedTexts(to.url)).toEqual(await storedTexts(h.db.url));
+
+    // A target that has gone on past its source is not copied into.
+    const pool = createPool(to.url, 2);
+    await new PostgresEventStore({ pool }).append('copy-probe-target-only', [probe(9000)], 'no_stream');
+    await pool.end();
+    const ahead = await run('node', args, { env }).catch((e: unknown) => e as { code: number; stderr: string });
+    expect(ahead).toMatchObject({ code: 1, stderr: expect.stringContaining('--to is ahead of --from (head 4003 against 4002)') });
   }, 180_000);
 
   it('refuses a target that holds another log, and a source altered since it was written', async () => {

@@ -386,6 +386,12 @@ describe('territorial diagnostic and action plan over HTTP', () => {
     expect(december.actions[0]).toMatchObject({ latestValueOnDate: 58.3 });
     // The year is drawn with the measure of the view's date: by June the rate stood at 58.3% of 60%.
     expect(december.months.find((m: { month: string }) => m.month === '2017-06')).toMatchObject({ reached: 0.972 });
+    // The alerts judge it by the pathway's values too: on track at the end of 2017, so not late.
+    const alerts = await request(server())
+      .get(`/me/alerts?asOf=2017-12-31&kind=ACTION_LATE&consistentWith=${switched.body.position}`)
+      .set(as('manager'))
+      .expect(200);
+    expect(alerts.body.items.map((a: { ref: string }) => a.ref)).not.toContain('a-seniors');
     const execution = await request(server())
       .get(`/action-plans/execution?year=2017&region=32&consistentWith=${switched.body.position}`)
       .set(as('director'))

@@ -1,4 +1,4 @@
-import type { KurrentDBClient } from '@kurrent/kurrentdb-client';
+import { DeadlineExceededError, type KurrentDBClient } from '@kurrent/kurrentdb-client';
 import { EventStoreUnavailableError, type ExpectedVersion, type NewEvent } from '@ancrage/event-store';
 import { appendErrorOf, eventDataOf, positionOf, streamStateOf } from './mappings';
 
@@ -13,7 +13,8 @@ export interface AppendRetry {
  * Appends to KurrentDB through the official client, in the port's terms. A cluster that cannot take
  * the append now (electing a leader, a node unreachable, a connection dropped) is asked again with
  * backoff and the very same event ids, so the server's de-duplication makes the retry the same
- * append; a stale expected version is never retried, it is the caller's conflict.
+ * append (certain with an expected version, best effort with `any`, which is therefore not retried
+ * after a deadline); a stale expected version is never retried, it is the caller's conflict.
  */
 export class KurrentDbAppends {
   private readonly retry: AppendRetry;
@@ -40,6 +41,8 @@ export class KurrentDbAppends {
       } catch (error) {
         const mapped = appendErrorOf(error, streamId, expected);
         if (!(mapped instanceof EventStoreUnavailableError) || attempt >= this.retry.attempts) throw mapped;
+        // A deadline may pass after the server wrote: only an expected version makes its de-duplication certain.
+        if (expected === 'any' && error instanceof DeadlineExceededError) throw mapped;
         await this.sleep(this.retry.firstDelayMs * 2 ** (attempt - 1));
       }
     }

@@ -38,8 +38,10 @@ export async function eventsCopy(options: CopyOptions): Promise<void> {
   try {
     if (!canImportVerbatim(target.store)) throw new Error(`--to: this store cannot take events as another log stored them`);
     let after = await target.store.headPosition();
-    if (after > 0) await sameLogUpTo(source.store, target.store, after);
     const head = await source.store.headPosition();
+    if (after > head)
+      throw new Error(`--to is ahead of --from (head ${after} against ${head}): it holds more than the source, copy the other way round`);
+    if (after > 0) await sameLogUpTo(source.store, target.store, after);
     const copiedBefore = after;
     console.log(after > 0 ? `resuming after position ${after} of ${head}` : `copying ${head} positions`);
     const bar = progressBar('copying');

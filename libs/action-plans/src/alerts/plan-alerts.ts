@@ -5,13 +5,14 @@ import type { Alert } from '@ancrage/shared-kernel';
 import { ActionPlanRow, PlanActionProgressRow, PlanActionRow } from '../read-models/plan.entities';
 import { planProgress } from '../read-models/plan-views';
 import { plansProjection } from '../read-models/plans.projection';
+import { withPathwayValues } from '../read-models/measured-actions';
 
 /** Late actions of the year's plans still running (a closed plan has decided its actions). */
 @Injectable()
 @ProvidesAlerts()
 export class PlanAlerts implements AlertSource {
   readonly kinds = ['ACTION_LATE'] as const;
-  readonly projections = [plansProjection.name];
+  readonly projections = [plansProjection.name, 'pathways'];
 
   constructor(private readonly reads: ReadModels) {}
 
@@ -27,10 +28,12 @@ export class PlanAlerts implements AlertSource {
     ).filter((p) => p.status === 'ADOPTED');
     if (plans.length === 0) return [];
     const safir = plans.map((p) => p.safir);
-    const [actions, progress] = await Promise.all([
+    const [rows, reported] = await Promise.all([
       this.reads.find(PlanActionRow, cut, { year, safir }),
       this.reads.find(PlanActionProgressRow, cut, { year, safir }),
     ]);
+    // An action measured by a pathway is late or not by the pathway's values, as in the plan view.
+    const { actions, progress } = await withPathwayValues(this.reads, cut, year, rows, reported);
     return plans.flatMap((plan) => {
       const mine = (r: { safir: string }) => r.safir === plan.safir;
       return planProgress(plan, actions.filter(mine), progress.filter(mine), q.on)

@@ -176,8 +176,9 @@ export const actionPlanDecider: Decider<ActionPlanCommand, ActionPlanEvent, Acti
         if (action.status === 'ABANDONED')
           throw new DomainError('ACTION_ABANDONED', 'an abandoned action is measured no more', 'rule', 'actionId');
         if (!c.pathway.opened) throw new DomainError('UNKNOWN_PATHWAY', `no pathway ${c.pathwayId} in this agency`, 'rule', 'pathwayId');
-        const dated = factOn(c.linkedOn, now, 'linkedOn', { notBefore: afterDraft, notAfter: yearEnd });
+        // The same link again changes nothing, whatever day it is asked on (a retry, a past year's plan).
         if (action.measuredBy?.pathwayId === c.pathwayId && action.measuredBy.measure === c.measure) return [];
+        const dated = factOn(c.linkedOn, now, 'linkedOn', { notBefore: afterDraft, notAfter: yearEnd });
         return [{ type: 'ActionMeasuredByPathway', data: { actionId: c.actionId, pathwayId: c.pathwayId, measure: c.measure }, ...dated }];
       }
       case 'change-status':

@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Actor } from '@ancrage/access';
-import { Cut, ReadModels } from '@ancrage/projections';
+import { ReadModels } from '@ancrage/projections';
 import {
   Access,
   ApiCommand,
@@ -23,11 +23,10 @@ import {
   wantsFile,
 } from '@ancrage/platform';
 import { scopeName } from '@ancrage/territory';
-import { pathwayIndicatorValues } from '@ancrage/pathways';
-import { PathwayMeasure } from '@ancrage/shared-kernel';
 import { ActionPlanChange, ChangeActionPlan } from '../commands/change-action-plan.command';
 import { ActionPlanRow, PlanActionProgressRow, PlanActionRow } from '../read-models/plan.entities';
-import { EXECUTION_COLUMNS, executionLines, executionTable, planProgress, withMeasuredValues } from '../read-models/plan-views';
+import { EXECUTION_COLUMNS, executionLines, executionTable, planProgress } from '../read-models/plan-views';
+import { withPathwayValues } from '../read-models/measured-actions';
 import { plansProjection } from '../read-models/plans.projection';
 import {
   ActionParams,
@@ -231,23 +230,8 @@ export class ActionPlansController {
       this.reads.find(PlanActionRow, cut, ofPlans),
       this.reads.find(PlanActionProgressRow, cut, ofPlans),
     ]);
-    const { actions, progress } = await this.measured(rows, reported, cut, filter.year);
+    const { actions, progress } = await withPathwayValues(this.reads, cut, filter.year, rows, reported);
     return { plans, actions, progress, date };
-  }
-
-  /** The values of the actions measured by a pathway, read from the pathways' rows at the same cut. */
-  private async measured<A extends Pick<PlanActionRow, 'safir' | 'year' | 'actionId' | 'latestValue' | 'latestOn' | 'measuredBy'>>(
-    actions: A[],
-    reported: Pick<PlanActionProgressRow, 'safir' | 'year' | 'actionId' | 'value' | 'on'>[],
-    cut: Cut,
-    year: number,
-  ) {
-    const links = actions.flatMap((a) =>
-      a.measuredBy
-        ? [{ safir: a.safir, actionId: a.actionId, pathwayId: a.measuredBy.pathwayId, measure: a.measuredBy.measure as PathwayMeasure }]
-        : [],
-    );
-    return withMeasuredValues(actions, reported, await pathwayIndicatorValues(this.reads, cut, year, links));
   }
 
   /**
@@ -266,7 +250,7 @@ export class ActionPlansController {
           { columns: ['safir', 'year', 'actionId', 'value', 'on'] },
         )
       : [];
-    const { actions, progress } = await this.measured(rows, reported, cut, filter.year);
+    const { actions, progress } = await withPathwayValues(this.reads, cut, filter.year, rows, reported);
     return { plans, actions, progress, date };
   }
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { link, open, readFile, unlink } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { copyFile, link, open, readFile, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DocumentFiles, sha256Of, storedFile, type StoredFile } from './document-files';
 
@@ -9,8 +10,11 @@ const errorCode = (e: unknown) => (e as NodeJS.ErrnoException).code;
 /**
  * The bytes as files of a folder (a volume, a mounted share), named by their hash under a two-letter
  * prefix as Git keeps its objects: `ab/ab12…`. A file is written whole under a temporary name, made
- * read-only and flushed to disk, then linked to its name, which never replaces a file already there:
- * a crash leaves no half file under a hash, and the same bytes twice are kept once.
+ * read-only and flushed to disk, then linked to its name (copied where the share has no hard links),
+ * which never replaces a sound file already there; the folder is flushed too, so the name survives a
+ * power cut once the event that names it may be appended. A crash leaves no half file under a hash,
+ * the same bytes twice are kept once, and bytes that no longer hash to their name are replaced by
+ * sound ones when the same document is attached again.
  */
 export class FolderDocumentFiles extends DocumentFiles {
   constructor(private readonly dir: string) {
@@ -26,7 +30,8 @@ export class FolderDocumentFiles extends DocumentFiles {
   async put(bytes: Buffer): Promise<string> {
     const sha256 = sha256Of(bytes);
     const path = this.pathOf(sha256);
-    mkdirSync(join(this.dir, sha256.slice(0, 2)), { recursive: true });
+    const folder = join(this.dir, sha256.slice(0, 2));
+    mkdirSync(folder, { recursive: true });
     const temporary = `${path}.${randomUUID()}.partial`;
     const file = await open(temporary, 'wx', 0o444);
     try {
@@ -36,12 +41,19 @@ export class FolderDocumentFiles extends DocumentFiles {
       await file.close();
     }
     try {
-      await link(temporary, path);
+      await keepUnder(temporary, path);
     } catch (e) {
       if (errorCode(e) !== 'EEXIST') throw e;
+      // Already kept: sound, it stays; altered since, the fresh bytes take its place.
+      const kept = await readFile(path).catch(() => null);
+      if (kept === null || sha256Of(kept) !== sha256) await rename(temporary, path);
     } finally {
-      await unlink(temporary);
+      await unlink(temporary).catch((e: unknown) => {
+        if (errorCode(e) !== 'ENOENT') throw e;
+      });
     }
+    await syncFolder(folder);
+    await syncFolder(this.dir);
     return sha256;
   }
 
@@ -53,5 +65,25 @@ export class FolderDocumentFiles extends DocumentFiles {
       if (errorCode(e) === 'ENOENT') return { found: false };
       throw e;
     }
+  }
+}
+
+/** Gives the temporary file its final name without ever replacing one: a hard link, or an exclusive copy where links are refused. */
+async function keepUnder(temporary: string, path: string): Promise<void> {
+  try {
+    await link(temporary, path);
+  } catch (e) {
+    if (!['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'EXDEV'].includes(errorCode(e) ?? '')) throw e;
+    await copyFile(temporary, path, constants.COPYFILE_EXCL);
+  }
+}
+
+/** Flushes a folder's entries, so a new name is on disk before anything refers to it. */
+async function syncFolder(path: string): Promise<void> {
+  const folder = await open(path, 'r');
+  try {
+    await folder.sync();
+  } finally {
+    await folder.close();
   }
 }
