@@ -207,7 +207,7 @@ describe('the documents of an agreement, kept in a folder', () => {
         // The file as bytes; a refusal as its JSON problem.
         res.on('end', () => {
           const bytes = Buffer.concat(chunks);
-          done(null, String(res.headers['content-type']).includes('json') ? (JSON.parse(bytes.toString('utf8')) as unknown) : bytes);
+          done(null, res.headers['content-type'].includes('json') ? (JSON.parse(bytes.toString('utf8')) as unknown) : bytes);
         });
       });
 
