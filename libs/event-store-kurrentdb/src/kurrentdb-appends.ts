@@ -1,4 +1,4 @@
-import { DeadlineExceededError, type KurrentDBClient } from '@kurrent/kurrentdb-client';
+import type { KurrentDBClient } from '@kurrent/kurrentdb-client';
 import { EventStoreUnavailableError, type ExpectedVersion, type NewEvent } from '@ancrage/event-store';
 import { appendErrorOf, eventDataOf, positionOf, streamStateOf } from './mappings';
 
@@ -41,8 +41,8 @@ export class KurrentDbAppends {
       } catch (error) {
         const mapped = appendErrorOf(error, streamId, expected);
         if (!(mapped instanceof EventStoreUnavailableError) || attempt >= this.retry.attempts) throw mapped;
-        // A deadline may pass after the server wrote: only an expected version makes its de-duplication certain.
-        if (expected === 'any' && error instanceof DeadlineExceededError) throw mapped;
+        // Only an expected version makes the server's de-duplication of a possibly written append certain.
+        if (expected === 'any' && mapped.outcomeUnknown) throw mapped;
         await this.sleep(this.retry.firstDelayMs * 2 ** (attempt - 1));
       }
     }

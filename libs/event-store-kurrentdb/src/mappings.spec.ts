@@ -63,6 +63,8 @@ describe('KurrentDB mappings', () => {
       const mapped = appendErrorOf(error, 's', 'any');
       expect(mapped).toBeInstanceOf(EventStoreUnavailableError);
       expect((mapped as EventStoreUnavailableError).cause).toBe(error);
+      // Only a deadline leaves open whether the server wrote.
+      expect((mapped as EventStoreUnavailableError).outcomeUnknown).toBe(error instanceof DeadlineExceededError);
     }
     // A connection that cannot be made is gRPC's own error.
     expect(appendErrorOf(serviceError(status.UNAVAILABLE, 'No connection established'), 's', 'any')).toBeInstanceOf(

@@ -46,10 +46,19 @@ export function appendErrorOf(error: unknown, streamId: string, expected: Expect
     return new WrongExpectedVersionError(streamId, expected, actual);
   }
   if (error instanceof NotLeaderError || error instanceof UnavailableError || error instanceof DeadlineExceededError)
-    return new EventStoreUnavailableError(`KurrentDB cannot take the append now (${error.constructor.name}): retry later`, error);
+    return new EventStoreUnavailableError(
+      `KurrentDB cannot take the append now (${error.constructor.name}): retry later`,
+      error,
+      error instanceof DeadlineExceededError,
+    );
   // A connection that cannot be made reaches us as gRPC's own error, not one of the client's.
-  if (grpcCodeOf(error) === status.UNAVAILABLE || grpcCodeOf(error) === status.DEADLINE_EXCEEDED)
-    return new EventStoreUnavailableError(`KurrentDB is unreachable (${(error as Error).message}): retry later`, error);
+  const code = grpcCodeOf(error);
+  if (code === status.UNAVAILABLE || code === status.DEADLINE_EXCEEDED)
+    return new EventStoreUnavailableError(
+      `KurrentDB is unreachable (${(error as Error).message}): retry later`,
+      error,
+      code === status.DEADLINE_EXCEEDED,
+    );
   return error;
 }
 

@@ -34,6 +34,8 @@ export class EventStoreUnavailableError extends Error {
   constructor(
     message: string,
     override readonly cause?: unknown,
+    /** The request may have been written before the answer was lost (a deadline passed): only an expected version makes a retry safe. */
+    readonly outcomeUnknown = false,
   ) {
     super(message);
   }

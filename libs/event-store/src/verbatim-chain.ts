@@ -1,6 +1,5 @@
 import type { StoredEventText } from './event-store.port';
-import { chainHash, payloadDigestOfTexts } from './hash-chain';
-import { alteredCopy } from './verify-chain';
+import { checkLink } from './verify-chain';
 
 /** Why a batch offered to a verbatim import does not continue the log it is offered to. */
 export class ChainContinuityError extends Error {
@@ -22,11 +21,10 @@ export function checkContinuation(head: { position: number; hash: string }, even
   for (const e of events) {
     if (e.position <= previous.position)
       throw new ChainContinuityError(e.position, `positions must increase past ${previous.position}, the head of the log copied to`);
-    const digest = payloadDigestOfTexts(e);
-    if (chainHash(previous.hash, e.position, e.streamVersion, e.recordedAt, digest) !== e.hash)
+    const { problem } = checkLink(previous.hash, e);
+    if (problem === 'hash')
       throw new ChainContinuityError(e.position, 'its hash does not follow from the previous one: the source is altered, or another log');
-    const copy = alteredCopy(e.copies, e, digest);
-    if (copy) throw new ChainContinuityError(e.position, `its stored ${copy} differs from the one its hash covers`);
+    if (problem) throw new ChainContinuityError(e.position, `its stored ${problem} differs from the one its hash covers`);
     previous = { position: e.position, hash: e.hash };
   }
 }

@@ -63,12 +63,11 @@ export async function walkChain(
     if (rows.length === 0 && windowsTo >= headAtStart && reads.length === 0) break;
     for (const event of rows) {
       if (event.position <= lastPosition) fail(event.position, 'position out of order');
-      const digest = payloadDigestOfTexts(event);
-      recomputed = chainHash(recomputed, event.position, event.streamVersion, event.recordedAt, digest);
-      if (recomputed !== event.hash)
+      const link = checkLink(recomputed, event);
+      recomputed = link.recomputed;
+      if (link.problem === 'hash')
         fail(event.position, 'hash mismatch: this event, or the one linked before it, was altered, removed or inserted');
-      const copy = alteredCopy(event.copies, event, digest);
-      if (copy) fail(event.position, `the stored ${copy} differs from the one the event's hash covers`);
+      else if (link.problem) fail(event.position, `the stored ${link.problem} differs from the one the event's hash covers`);
       options.visit?.(event, recomputed);
       count += 1;
       lastPosition = event.position;
@@ -82,6 +81,21 @@ export async function walkChain(
   if (head !== lastPosition && !appendedSince)
     fail(lastPosition + 1, `the log ends at ${lastPosition} but its recorded head is ${head}: events were removed`);
   return { count, checkedBeforeFailure: failure ? checkedBeforeFailure : count, lastPosition, lastHash, failure };
+}
+
+/**
+ * One link of the chain, recomputed from the stored texts after `previousHash`: its hash, and what is
+ * wrong with it, if anything (its hash, or a stored copy that says other than its payload). The walk
+ * and the verbatim import judge links by this one rule.
+ */
+export function checkLink(
+  previousHash: string,
+  event: StoredEventText,
+): { recomputed: string; problem: 'hash' | 'agency' | 'occurredAt' | 'payload digest' | null } {
+  const digest = payloadDigestOfTexts(event);
+  const recomputed = chainHash(previousHash, event.position, event.streamVersion, event.recordedAt, digest);
+  if (recomputed !== event.hash) return { recomputed, problem: 'hash' };
+  return { recomputed, problem: alteredCopy(event.copies, event, digest) };
 }
 
 /** The chain alone: ok with the head, or the first altered position (see walkChain). */
@@ -100,7 +114,7 @@ export function alteredCopy(
   copies: StoredCopies | undefined,
   said: { agency: string | null; occurredAt: string },
   digest: string,
-): string | null {
+): 'agency' | 'occurredAt' | 'payload digest' | null {
   if (!copies) return null;
   if (copies.agency !== said.agency) return 'agency';
   if (Date.parse(copies.occurredAt) !== Date.parse(said.occurredAt)) return 'occurredAt';

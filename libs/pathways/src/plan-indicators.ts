@@ -5,6 +5,10 @@ import { pathwayDecider } from './domain/pathway.decider';
 import { PathwayEvent, pathwayStream } from './domain/pathways.events';
 import { CohortOutcomesRow, CohortRow } from './read-models/pathways.entities';
 import { measureSeries } from './read-models/pathway-views';
+import { pathwaysProjection } from './read-models/pathways.projection';
+
+/** The projections pathwayIndicatorValues reads: what a reader waiting for a position waits on. */
+export const PATHWAY_INDICATOR_PROJECTIONS: readonly string[] = [pathwaysProjection.name];
 
 /** What a plan needs to know of a pathway before its action is measured by it (folded from its stream). */
 export async function pathwayFacts(store: EventStore, safir: string, pathwayId: string) {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AlertQuery, AlertSource, ProvidesAlerts, cutOf, readScope } from '@ancrage/platform';
 import { ReadModels } from '@ancrage/projections';
+import { PATHWAY_INDICATOR_PROJECTIONS } from '@ancrage/pathways';
 import type { Alert } from '@ancrage/shared-kernel';
 import { ActionPlanRow, PlanActionProgressRow, PlanActionRow } from '../read-models/plan.entities';
 import { planProgress } from '../read-models/plan-views';
@@ -12,7 +13,7 @@ import { withPathwayValues } from '../read-models/measured-actions';
 @ProvidesAlerts()
 export class PlanAlerts implements AlertSource {
   readonly kinds = ['ACTION_LATE'] as const;
-  readonly projections = [plansProjection.name, 'pathways'];
+  readonly projections = [plansProjection.name, ...PATHWAY_INDICATOR_PROJECTIONS];
 
   constructor(private readonly reads: ReadModels) {}
 

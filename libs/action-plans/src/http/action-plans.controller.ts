@@ -4,6 +4,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Actor } from '@ancrage/access';
 import { ReadModels } from '@ancrage/projections';
+import { PATHWAY_INDICATOR_PROJECTIONS } from '@ancrage/pathways';
 import {
   Access,
   ApiCommand,
@@ -210,7 +211,7 @@ export class ActionPlansController {
   }
 
   private async plans(q: AsOfQueryDto, filter: { safir?: string; year: number; region?: string }) {
-    await this.consistency.waitFor(q.consistentWith, [plansProjection.name, 'pathways']);
+    await this.consistency.waitFor(q.consistentWith, [plansProjection.name, ...PATHWAY_INDICATOR_PROJECTIONS]);
     const date = (q.asOf ? endOfDay(q.asOf)! : this.clock().toISOString()).slice(0, 10);
     const cut = cutOf(q);
     const plans = await this.reads.find(

@@ -31,7 +31,7 @@ export class FolderDocumentFiles extends DocumentFiles {
     const sha256 = sha256Of(bytes);
     const path = this.pathOf(sha256);
     const folder = join(this.dir, sha256.slice(0, 2));
-    mkdirSync(folder, { recursive: true });
+    const newFolder = mkdirSync(folder, { recursive: true }) !== undefined;
     const temporary = `${path}.${randomUUID()}.partial`;
     const file = await open(temporary, 'wx', 0o444);
     try {
@@ -53,7 +53,7 @@ export class FolderDocumentFiles extends DocumentFiles {
       });
     }
     await syncFolder(folder);
-    await syncFolder(this.dir);
+    if (newFolder) await syncFolder(this.dir);
     return sha256;
   }
 
